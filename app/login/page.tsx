@@ -1,0 +1,29 @@
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { LoginForm } from "@/components/auth/login-form";
+import { needsSetup } from "@/lib/users/setup";
+import { getSessionUser } from "@/lib/auth/session";
+
+export const metadata = { title: "Sign in" };
+
+const NOTICES: Record<string, string> = {
+  expired: "Your auditor access has expired. Ask the compliance officer to extend it.",
+  inactive: "This account has been deactivated.",
+};
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  if (await needsSetup()) redirect("/setup");
+  if (await getSessionUser()) redirect("/");
+  const params = await searchParams;
+  const notice = params.reason ? NOTICES[params.reason] : params.setup === "done" ? "Administrator created. Sign in to continue." : undefined;
+  return (
+    <AuthCard title="Sign in">
+      {notice && (
+        <p data-testid="login-notice" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {notice}
+        </p>
+      )}
+      <LoginForm />
+    </AuthCard>
+  );
+}

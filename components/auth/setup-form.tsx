@@ -1,0 +1,18 @@
+"use client";
+import { useActionState } from "react";
+import { setupAction } from "@/lib/actions/auth-actions";
+import { Field, FormStatus, SubmitButton } from "@/components/ui/form";
+
+export function SetupForm() {
+  const [state, action, pending] = useActionState(setupAction, {});
+  return (
+    <form action={action} className="flex flex-col gap-4" data-testid="setup-form">
+      <Field label="Your name" name="name" autoComplete="name" required autoFocus errors={state.errors?.name} />
+      <Field label="Email" name="email" type="email" autoComplete="username" required errors={state.errors?.email} />
+      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={12} hint="At least 12 characters." errors={state.errors?.password} />
+      <Field label="Repeat password" name="confirm" type="password" autoComplete="new-password" required errors={state.errors?.confirm} />
+      <FormStatus state={state} />
+      <SubmitButton pending={pending}>Create administrator</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+// Small form primitives shared by every form: labelled fields with their errors and a
+// status line that screen readers announce.
+import type { ActionState } from "@/lib/actions/safe-action";
+
+export function Field({
+  label,
+  name,
+  errors,
+  hint,
+  ...input
+}: React.InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
+  const id = input.id ?? `f-${name}`;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? `${id}-err` : undefined}
+        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid]:border-red-500"
+        {...input}
+      />
+      {hint && <p className="text-xs text-slate-500">{hint}</p>}
+      {errors?.length ? (
+        <p id={`${id}-err`} className="text-xs text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FormStatus({ state, testId = "form-status" }: { state: ActionState; testId?: string }) {
+  if (!state.message) return null;
+  return (
+    <p
+      role="status"
+      data-testid={testId}
+      data-ok={state.ok ? "true" : "false"}
+      className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}
+    >
+      {state.message}
+    </p>
+  );
+}
+
+export function SubmitButton({ pending, children, ...rest }: React.ButtonHTMLAttributes<HTMLButtonElement> & { pending: boolean }) {
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:opacity-60"
+      {...rest}
+    >
+      {pending ? "Working…" : children}
+    </button>
+  );
+}

@@ -1,0 +1,63 @@
+// One shape for every server action: resolve the session, check the role, validate with
+// zod, run, and turn failures into a message for useActionState. Server actions can be
+// POSTed directly, so none of this may be left to a layout or to hidden buttons.
+import "server-only";
+import { z } from "zod";
+import { getSessionUser } from "@/lib/auth/session";
+import { UserError } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/types";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export interface ActionState {
+  ok?: boolean;
+  message?: string;
+  errors?: Record<string, string[]>;
+}
+
+export function formObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const all = form.getAll(key);
+    out[key] = all.length > 1 || key.endsWith("[]") ? all : all[0];
+  }
+  return out;
+}
+
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function userMessage(err: unknown): string {
+  if (err instanceof UserError) return err.message;
+  console.error("[action]", err instanceof Error ? err.message : err);
+  return "Something went wrong and nothing was saved. Try again; if it persists, check the server log.";
+}
+
+export function safeAction<S extends z.ZodType>(opts: {
+  roles: readonly Role[];
+  schema: S;
+  what: string;
+  run: (input: z.output<S>, user: SessionUser) => Promise<string | void>;
+}) {
+  return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
+    const user = await getSessionUser();
+    if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
+    if (!opts.roles.includes(user.role)) {
+      return { ok: false, message: `Your role (${user.role}) is not allowed to ${opts.what}.` };
+    }
+    const parsed = opts.schema.safeParse(formObject(form));
+    if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: fieldErrors(parsed.error) };
+    try {
+      const message = await opts.run(parsed.data, user);
+      return { ok: true, message: message ?? "Saved." };
+    } catch (err) {
+      return { ok: false, message: userMessage(err) };
+    }
+  };
+}

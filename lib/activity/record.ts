@@ -1,0 +1,55 @@
+// Writes one activity row inside the caller's transaction, so a change and its record
+// commit or fail together. An advisory lock serialises writers so the chain stays linear.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/tx";
+import { GENESIS_HASH, hashRow } from "./chain";
+
+export interface Actor {
+  id: string | null;
+  email: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: null, email: "system" };
+
+export interface ActivityEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+const CHAIN_LOCK = 7270001;
+
+// What jsonb will give back: a JSON round-trip (dates become strings, undefined disappears).
+function asStored(value: unknown): unknown {
+  return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
+}
+
+export async function recordActivity(tx: Tx, actor: Actor, entry: ActivityEntry): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::bigint)`;
+  const last = await tx.activity.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const content = {
+    at: new Date(),
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    summary: entry.summary,
+    before: asStored(entry.before),
+    after: asStored(entry.after),
+  };
+  const hash = hashRow(content, prevHash);
+  await tx.activity.create({
+    data: {
+      ...content,
+      before: content.before === null ? Prisma.DbNull : (content.before as Prisma.InputJsonValue),
+      after: content.after === null ? Prisma.DbNull : (content.after as Prisma.InputJsonValue),
+      prevHash,
+      hash,
+    },
+  });
+}

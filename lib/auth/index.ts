@@ -1,0 +1,54 @@
+// next-auth v5: credentials sign-in, JWT sessions with a bounded lifetime. The JWT only
+// carries the user id; every request re-reads the account (see session.ts), so a
+// deactivated user or an expired auditor loses access at once.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { attemptLogin } from "./login";
+
+export class LoginRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: env().TRUSTBOARD_SESSION_HOURS * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new LoginRefused("invalid");
+        const outcome = await attemptLogin(await db(), parsed.data.email, parsed.data.password);
+        if (!outcome.ok) throw new LoginRefused(outcome.code === "locked" && outcome.until ? `locked:${outcome.until.toISOString()}` : outcome.code);
+        return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.uid = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      return session;
+    },
+  },
+  logger: {
+    // A wrong password is an expected outcome, recorded in the activity log; not an error.
+    error(error) {
+      const type = (error as { type?: string }).type;
+      if (type === "CredentialsSignin") return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+  },
+});

@@ -1,0 +1,39 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { READERS, assertRole } from "@/lib/auth/guard";
+import { inScope } from "@/lib/catalog/criteria";
+import type { SessionUser } from "@/lib/auth/types";
+import type { CriterionCategory } from "@/lib/generated/prisma/enums";
+
+export interface CriterionRow {
+  id: string;
+  category: CriterionCategory;
+  series: string;
+  title: string;
+  hasRequirement: boolean;
+  inScope: boolean;
+  sortOrder: number;
+}
+
+export async function listCriteria(actor: SessionUser | null): Promise<CriterionRow[]> {
+  assertRole(actor, READERS, "read criteria");
+  const prisma = await db();
+  const [rows, ws] = await Promise.all([
+    prisma.criterion.findMany({ orderBy: { sortOrder: "asc" } }),
+    prisma.workspace.findUniqueOrThrow({ where: { id: 1 }, select: { categoriesInScope: true } }),
+  ]);
+  return rows.map((c) => ({
+    id: c.id,
+    category: c.category,
+    series: c.series,
+    title: c.title,
+    hasRequirement: c.requirement !== null,
+    inScope: inScope(c.category, ws.categoriesInScope),
+    sortOrder: c.sortOrder,
+  }));
+}
+
+export async function getCriterion(actor: SessionUser | null, id: string) {
+  assertRole(actor, READERS, "read criteria");
+  return (await db()).criterion.findUnique({ where: { id } });
+}

@@ -1,0 +1,92 @@
+// Opens the database Trustboard runs on: embedded PGlite by default, PostgreSQL when
+// DATABASE_URL is a postgresql:// URL. Same schema, same migrations, same generated client.
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Client } from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { applyMigrations, readMigrations, type MigrationReport } from "./migrator";
+import { lockDataDir } from "./lock";
+import { pgRunner, pgliteRunner } from "./runners";
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgresql";
+  migrations: MigrationReport | null;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  url?: string;
+  dataDir: string;
+  /** Apply pending migrations (always done for PGlite; for PostgreSQL, tests and db:deploy). */
+  migrate?: boolean;
+  migrationsDir?: string;
+}
+
+export const defaultMigrationsDir = () => path.join(process.cwd(), "prisma", "migrations");
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir();
+  if (opts.url) return openPostgres(opts.url, opts.migrate ?? false, migrationsDir);
+  return openPglite(opts.dataDir, migrationsDir);
+}
+
+async function openPglite(dataDir: string, migrationsDir: string): Promise<Database> {
+  const release = lockDataDir(dataDir);
+  try {
+    const pg = await PGlite.create({ dataDir: path.join(dataDir, "pglite") });
+    const migrations = await applyMigrations(pgliteRunner(pg), readMigrations(migrationsDir));
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });
+    return {
+      prisma,
+      kind: "pglite",
+      migrations,
+      async close() {
+        await prisma.$disconnect();
+        await pg.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+async function openPostgres(url: string, migrate: boolean, migrationsDir: string): Promise<Database> {
+  const client = new Client({ connectionString: url });
+  await client.connect().catch((err: Error) => {
+    throw new Error(`Cannot connect to the PostgreSQL database in DATABASE_URL: ${err.message}`);
+  });
+  let migrations: MigrationReport | null = null;
+  try {
+    const files = readMigrations(migrationsDir);
+    if (migrate) migrations = await applyMigrations(pgRunner(client), files);
+    else await assertMigrated(client, files.map((f) => f.name));
+  } finally {
+    await client.end();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return { prisma, kind: "postgresql", migrations, close: () => prisma.$disconnect() };
+}
+
+async function assertMigrated(client: Client, names: string[]): Promise<void> {
+  const table = await client.query(`SELECT to_regclass('"_prisma_migrations"') AS t`);
+  const applied = table.rows[0].t
+    ? new Set(
+        (
+          await client.query(
+            `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+          )
+        ).rows.map((r: { migration_name: string }) => r.migration_name),
+      )
+    : new Set<string>();
+  const pending = names.filter((n) => !applied.has(n));
+  if (pending.length > 0) {
+    throw new Error(
+      `The PostgreSQL database has ${pending.length} unapplied migration(s) (${pending.join(", ")}). Run \`npm run db:deploy\` first.`,
+    );
+  }
+}

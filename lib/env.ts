@@ -1,0 +1,56 @@
+// Environment variables, validated once. A bad value is an error naming the variable.
+import path from "node:path";
+import { z } from "zod";
+
+const optionalNonEmpty = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const schema = z
+  .object({
+    DATABASE_URL: optionalNonEmpty.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: "must start with postgresql:// (leave it unset for the embedded database)",
+    }),
+    TRUSTBOARD_DATA_DIR: optionalNonEmpty,
+    AUTH_SECRET: optionalNonEmpty.refine((v) => v === undefined || v.length >= 32, {
+      message: "must be at least 32 characters (leave it unset to have one generated)",
+    }),
+    TRUSTBOARD_ADMIN_EMAIL: optionalNonEmpty.refine((v) => v === undefined || z.email().safeParse(v).success, {
+      message: "must be an email address",
+    }),
+    TRUSTBOARD_ADMIN_PASSWORD: optionalNonEmpty.refine((v) => v === undefined || v.length >= 12, {
+      message: "must be at least 12 characters",
+    }),
+    TRUSTBOARD_SESSION_HOURS: optionalNonEmpty
+      .transform((v) => (v === undefined ? 8 : Number(v)))
+      .refine((n) => Number.isInteger(n) && n >= 1 && n <= 72, { message: "must be a whole number of hours from 1 to 72" }),
+    PORT: optionalNonEmpty
+      .transform((v) => (v === undefined ? 3000 : Number(v)))
+      .refine((n) => Number.isInteger(n) && n > 0 && n < 65536, { message: "must be a TCP port number" }),
+    HOST: optionalNonEmpty.transform((v) => v ?? "127.0.0.1"),
+  })
+  .refine((e) => (e.TRUSTBOARD_ADMIN_EMAIL === undefined) === (e.TRUSTBOARD_ADMIN_PASSWORD === undefined), {
+    message: "set both TRUSTBOARD_ADMIN_EMAIL and TRUSTBOARD_ADMIN_PASSWORD, or neither",
+    path: ["TRUSTBOARD_ADMIN_PASSWORD"],
+  });
+
+export type Env = z.infer<typeof schema> & { dataDir: string };
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const dataDir = path.resolve(result.data.TRUSTBOARD_DATA_DIR ?? "data");
+  return { ...result.data, dataDir };
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

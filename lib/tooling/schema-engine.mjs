@@ -1,0 +1,123 @@
+// Prisma's schema engine as WebAssembly (@prisma/schema-engine-wasm), driven against a
+// throw-away in-memory PGlite. This is what lets migrations be generated and checked with
+// no native engine and no network (air-gapped installs). Used by scripts/prisma.mjs.
+import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { createRequire } from "node:module";
+import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+export const schemaPath = path.join(root, "prisma", "schema.prisma");
+export const migrationsDir = path.join(root, "prisma", "migrations");
+const noFilters = { externalTables: [], externalEnums: [] };
+
+// pglite-prisma-adapter 0.7.2 does not await exec() in executeScript, so a failing migration
+// would be reported as a success; this makes the failure reach the engine.
+function awaitingScripts(adapter) {
+  adapter.executeScript = async (script) => {
+    await adapter.client.exec(script);
+  };
+  return adapter;
+}
+
+class MemoryPGliteFactory {
+  provider = "postgres";
+  adapterName = "pglite-memory";
+  #inner = new PrismaPGlite(new PGlite());
+  async connect() {
+    return awaitingScripts(await this.#inner.connect());
+  }
+  async connectToShadowDb() {
+    const { PrismaPGlite: Factory } = await import("pglite-prisma-adapter");
+    return awaitingScripts(await new Factory(new PGlite()).connect());
+  }
+}
+
+export function readSchema() {
+  return { files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] };
+}
+
+export function readMigrationsList() {
+  const dirs = existsSync(migrationsDir)
+    ? readdirSync(migrationsDir)
+        .filter((d) => statSync(path.join(migrationsDir, d)).isDirectory())
+        .sort()
+    : [];
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: dirs.map((d) => {
+      const file = path.join(migrationsDir, d, "migration.sql");
+      return {
+        path: d,
+        migrationFile: {
+          path: "migration.sql",
+          content: existsSync(file)
+            ? { tag: "ok", value: readFileSync(file, "utf8") }
+            : { tag: "error", value: `missing ${file}` },
+        },
+      };
+    }),
+  };
+}
+
+// The package is built for bundlers (it imports the .wasm file); Node needs it instantiated by hand.
+let ready;
+function loadWasm() {
+  ready ??= (async () => {
+    const wasmFile = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
+    const { instance } = await WebAssembly.instantiate(readFileSync(wasmFile), { "./schema_engine_bg.js": wasmBindings });
+    wasmBindings.__wbg_set_wasm(instance.exports);
+    instance.exports.__wbindgen_start();
+    return wasmBindings.SchemaEngine;
+  })();
+  return ready;
+}
+
+export async function openEngine() {
+  const SchemaEngine = await loadWasm();
+  const schema = readSchema();
+  const logs = [];
+  const engine = await SchemaEngine.new(
+    { datamodels: schema.files.map((f) => [f.path, f.content]) },
+    (line) => logs.push(line),
+    bindMigrationAwareSqlAdapterFactory(new MemoryPGliteFactory()),
+  );
+  return engine;
+}
+
+/** SQL that turns the database built by the migrations into the one schema.prisma describes. */
+export async function pendingSchemaChange() {
+  const engine = await openEngine();
+  const result = await engine.diff({
+    from: { tag: "migrations", ...readMigrationsList() },
+    to: { tag: "schemaDatamodel", ...readSchema() },
+    script: true,
+    exitCode: true,
+    filters: noFilters,
+  });
+  const sql = (result.stdout ?? "").trim();
+  return sql === "" || sql.startsWith("-- This is an empty migration") ? "" : sql;
+}
+
+/** Asks the engine for the next migration script (empty string when nothing changed). */
+export async function createMigrationScript(name) {
+  const engine = await openEngine();
+  const migrationsList = readMigrationsList();
+  await engine.applyMigrations({ migrationsList, filters: noFilters });
+  // createMigration reaches the shadow database only after this call has set it up.
+  await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: true, filters: noFilters });
+  const out = await engine.createMigration({
+    draft: true,
+    migrationName: name,
+    migrationsList,
+    schema: readSchema(),
+    filters: noFilters,
+  });
+  return out.migrationScript ?? "";
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordActivity } from "@/lib/activity/record";
+import { ADMINS, UserError, assertRole } from "@/lib/auth/guard";
+import { expiryFromDate } from "@/lib/auth/access";
+import type { SessionUser } from "@/lib/auth/types";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { insertUser } from "./insert-user";
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  accessExpiresAt: Date | null;
+  lockedUntil: Date | null;
+  lastLoginAt: Date | null;
+}
+
+export async function listUsers(actor: SessionUser | null): Promise<UserRow[]> {
+  assertRole(actor, ADMINS, "manage users");
+  return (await db()).user.findMany({
+    orderBy: [{ active: "desc" }, { email: "asc" }],
+    select: { id: true, email: true, name: true, role: true, active: true, accessExpiresAt: true, lockedUntil: true, lastLoginAt: true },
+  });
+}
+
+export async function createUser(
+  actor: SessionUser | null,
+  input: { email: string; name: string; role: Role; password: string; expires: string | null },
+): Promise<string> {
+  assertRole(actor, ADMINS, "add users");
+  const prisma = await db();
+  return prisma.$transaction((tx) =>
+    insertUser(tx, actor, { ...input, accessExpiresAt: input.expires ? expiryFromDate(input.expires) : null }, "by an administrator"),
+  );
+}
+
+async function otherActiveAdmins(userId: string): Promise<number> {
+  return (await db()).user.count({ where: { role: "admin", active: true, id: { not: userId } } });
+}
+
+export async function updateUserAccess(
+  actor: SessionUser | null,
+  input: { id: string; role: Role; expires: string | null },
+): Promise<void> {
+  assertRole(actor, ADMINS, "change roles");
+  const prisma = await db();
+  const before = await prisma.user.findUnique({ where: { id: input.id }, select: { email: true, role: true, accessExpiresAt: true } });
+  if (!before) throw new UserError("That account no longer exists.");
+  if (before.role === "admin" && input.role !== "admin" && (await otherActiveAdmins(input.id)) === 0) {
+    throw new UserError("This is the last active administrator; make someone else an administrator first.");
+  }
+  const accessExpiresAt = input.role === "auditor" && input.expires ? expiryFromDate(input.expires) : null;
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: input.id }, data: { role: input.role, accessExpiresAt } });
+    await recordActivity(tx, actor, {
+      action: "user.update_access",
+      entityType: "user",
+      entityId: input.id,
+      summary: `Changed access of ${before.email}: ${before.role} → ${input.role}${accessExpiresAt ? `, access until ${input.expires}` : ""}`,
+      before: { role: before.role, accessExpiresAt: before.accessExpiresAt },
+      after: { role: input.role, accessExpiresAt },
+    });
+  });
+}
+
+/** Accounts are never deleted, so the activity log keeps its actors. */
+export async function setUserActive(actor: SessionUser | null, id: string, active: boolean): Promise<void> {
+  assertRole(actor, ADMINS, "deactivate users");
+  if (id === actor.id && !active) throw new UserError("You cannot deactivate your own account.");
+  const prisma = await db();
+  const user = await prisma.user.findUnique({ where: { id }, select: { email: true, role: true, active: true } });
+  if (!user) throw new UserError("That account no longer exists.");
+  if (user.active === active) return;
+  if (!active && user.role === "admin" && (await otherActiveAdmins(id)) === 0) {
+    throw new UserError("This is the last active administrator and cannot be deactivated.");
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id }, data: { active } });
+    await recordActivity(tx, actor, {
+      action: active ? "user.reactivate" : "user.deactivate",
+      entityType: "user",
+      entityId: id,
+      summary: `${active ? "Reactivated" : "Deactivated"} ${user.email}`,
+      before: { active: user.active },
+      after: { active },
+    });
+  });
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordActivity } from "@/lib/activity/record";
+import { ADMINS, READERS, assertRole } from "@/lib/auth/guard";
+import { ALWAYS_IN_SCOPE } from "@/lib/catalog/criteria";
+import type { SessionUser } from "@/lib/auth/types";
+import type { CriterionCategory } from "@/lib/generated/prisma/enums";
+
+export interface WorkspaceSettings {
+  name: string;
+  categoriesInScope: CriterionCategory[];
+}
+
+export async function getWorkspace(actor: SessionUser | null): Promise<WorkspaceSettings> {
+  assertRole(actor, READERS, "read the workspace settings");
+  const ws = await (await db()).workspace.findUniqueOrThrow({ where: { id: 1 }, select: { name: true, categoriesInScope: true } });
+  return ws;
+}
+
+export async function setCategoriesInScope(actor: SessionUser | null, categories: CriterionCategory[]): Promise<void> {
+  assertRole(actor, ADMINS, "change the scope");
+  const next = Array.from(new Set<CriterionCategory>([ALWAYS_IN_SCOPE, ...categories])).sort();
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.workspace.findUniqueOrThrow({ where: { id: 1 }, select: { categoriesInScope: true } });
+    if ([...before.categoriesInScope].sort().join() === next.join()) return;
+    await tx.workspace.update({ where: { id: 1 }, data: { categoriesInScope: next } });
+    await recordActivity(tx, actor, {
+      action: "workspace.scope",
+      entityType: "workspace",
+      entityId: "1",
+      summary: `Categories in scope: ${next.join(", ")}`,
+      before: { categoriesInScope: before.categoriesInScope },
+      after: { categoriesInScope: next },
+    });
+  });
+}
