@@ -45,7 +45,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  const dataDir = path.resolve(result.data.TRUSTBOARD_DATA_DIR ?? "data");
+  const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), result.data.TRUSTBOARD_DATA_DIR ?? "data");
   return { ...result.data, dataDir };
 }
 

@@ -25,7 +25,7 @@ export interface OpenOptions {
   migrationsDir?: string;
 }
 
-export const defaultMigrationsDir = () => path.join(process.cwd(), "prisma", "migrations");
+export const defaultMigrationsDir = () => path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir();

@@ -12,6 +12,7 @@ import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 export const schemaPath = path.join(root, "prisma", "schema.prisma");
 export const migrationsDir = path.join(root, "prisma", "migrations");
+const defaultMigrationsDir = migrationsDir;
 const noFilters = { externalTables: [], externalEnums: [] };
 
 // pglite-prisma-adapter 0.7.2 does not await exec() in executeScript, so a failing migration
@@ -26,7 +27,10 @@ function awaitingScripts(adapter) {
 class MemoryPGliteFactory {
   provider = "postgres";
   adapterName = "pglite-memory";
-  #inner = new PrismaPGlite(new PGlite());
+  #inner;
+  constructor(main = new PGlite()) {
+    this.#inner = new PrismaPGlite(main);
+  }
   async connect() {
     return awaitingScripts(await this.#inner.connect());
   }
@@ -36,11 +40,11 @@ class MemoryPGliteFactory {
   }
 }
 
-export function readSchema() {
-  return { files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] };
+export function readSchema(file = schemaPath) {
+  return { files: [{ path: file, content: readFileSync(file, "utf8") }] };
 }
 
-export function readMigrationsList() {
+export function readMigrationsList(migrationsDir = defaultMigrationsDir) {
   const dirs = existsSync(migrationsDir)
     ? readdirSync(migrationsDir)
         .filter((d) => statSync(path.join(migrationsDir, d)).isDirectory())
@@ -79,24 +83,31 @@ function loadWasm() {
   return ready;
 }
 
-export async function openEngine() {
+/** `main`: the PGlite the engine works on (a fresh in-memory one unless given). */
+export async function openEngine({ main, schemaFile } = {}) {
   const SchemaEngine = await loadWasm();
-  const schema = readSchema();
+  const schema = readSchema(schemaFile);
   const logs = [];
   const engine = await SchemaEngine.new(
     { datamodels: schema.files.map((f) => [f.path, f.content]) },
     (line) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(new MemoryPGliteFactory()),
+    bindMigrationAwareSqlAdapterFactory(new MemoryPGliteFactory(main)),
   );
   return engine;
 }
 
+/** What Prisma's own engine says about the migration history booked in `main`. */
+export async function diagnoseHistory(main) {
+  const engine = await openEngine({ main });
+  return engine.diagnoseMigrationHistory({ migrationsList: readMigrationsList(), optInToShadowDatabase: false, filters: noFilters });
+}
+
 /** SQL that turns the database built by the migrations into the one schema.prisma describes. */
-export async function pendingSchemaChange() {
-  const engine = await openEngine();
+export async function pendingSchemaChange({ schemaFile = schemaPath, migrations = defaultMigrationsDir } = {}) {
+  const engine = await openEngine({ schemaFile });
   const result = await engine.diff({
-    from: { tag: "migrations", ...readMigrationsList() },
-    to: { tag: "schemaDatamodel", ...readSchema() },
+    from: { tag: "migrations", ...readMigrationsList(migrations) },
+    to: { tag: "schemaDatamodel", ...readSchema(schemaFile) },
     script: true,
     exitCode: true,
     filters: noFilters,

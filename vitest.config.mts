@@ -2,9 +2,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": path.resolve(import.meta.dirname),
   // The data layer is marked server-only; under test it runs on the server side by definition.
-  "server-only": path.resolve(__dirname, "lib/testing/server-only-stub.ts"),
+  "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts"),
 };
 
 export default defineConfig({
@@ -23,6 +23,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          setupFiles: ["lib/testing/integration-setup.ts"],
         },
       },
     ],

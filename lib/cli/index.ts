@@ -1,0 +1,48 @@
+// `npm run cli -- <command>`: automation and first setup from the command line.
+//   user add --email E --role R [--name N] [--expires YYYY-MM-DD]   (password on standard input)
+//   user list
+// With the embedded database the server must be stopped (one process per data directory).
+import { parseArgs } from "node:util";
+import { openDatabase } from "@/lib/db/open";
+import { ensureCatalog } from "@/lib/db/bootstrap";
+import { env } from "@/lib/env";
+import { runUserCommand } from "./user-commands";
+
+const USAGE = `Usage:
+  npm run cli -- user add --email E --role admin|engineer|auditor [--name N] [--expires YYYY-MM-DD] < password
+  npm run cli -- user list`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      expires: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [group, command] = positionals;
+  if (values.help || group !== "user" || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const e = env();
+  const database = await openDatabase({ url: e.DATABASE_URL, dataDir: e.dataDir });
+  try {
+    await ensureCatalog(database.prisma);
+    return await runUserCommand(database.prisma, command, values, process.stdin);
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  },
+);
