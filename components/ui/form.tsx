@@ -7,8 +7,9 @@ export function Field({
   name,
   errors,
   hint,
+  values,
   ...input
-}: React.InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
+}: React.InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string; values?: Record<string, string> }) {
   const id = input.id ?? `f-${name}`;
   return (
     <div className="flex flex-col gap-1">
@@ -21,6 +22,7 @@ export function Field({
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={errors?.length ? `${id}-err` : undefined}
         className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid]:border-red-500"
+        defaultValue={values?.[name]}
         {...input}
       />
       {hint && <p className="text-xs text-slate-500">{hint}</p>}

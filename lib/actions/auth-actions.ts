@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { getSessionUser } from "@/lib/auth/session";
 import { recordActivity } from "@/lib/activity/record";
-import { fieldErrors, formObject, userMessage, type ActionState } from "./safe-action";
+import { echoValues, fieldErrors, formObject, userMessage, type ActionState } from "./safe-action";
 
 const loginSchema = z.object({ email: z.string().trim().min(1, "Enter your email"), password: z.string().min(1, "Enter your password") });
 
@@ -25,14 +25,14 @@ function refusalMessage(code: string | undefined): string {
 
 export async function loginAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const parsed = loginSchema.safeParse(formObject(form));
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values: echoValues(form) };
   try {
     // A fixed target: next-auth builds absolute URLs from localhost, so no callbackUrl echo.
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
     return { ok: true };
   } catch (err) {
     if (err instanceof AuthError) {
-      return { ok: false, message: refusalMessage((err as AuthError & { code?: string }).code) };
+      return { ok: false, message: refusalMessage((err as AuthError & { code?: string }).code), values: echoValues(form) };
     }
     throw err; // success arrives as a redirect
   }
@@ -50,11 +50,11 @@ export async function logoutAction(): Promise<void> {
 
 export async function setupAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const parsed = setupSchema.safeParse(formObject(form));
-  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: fieldErrors(parsed.error), values: echoValues(form) };
   try {
     await setupFirstAdmin(parsed.data);
   } catch (err) {
-    return { ok: false, message: userMessage(err) };
+    return { ok: false, message: userMessage(err), values: echoValues(form) };
   }
   redirect("/login?setup=done");
 }

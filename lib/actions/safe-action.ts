@@ -12,6 +12,18 @@ export interface ActionState {
   ok?: boolean;
   message?: string;
   errors?: Record<string, string[]>;
+  /** What the user typed (secrets excluded), so a refused form keeps its fields after React resets it. */
+  values?: Record<string, string>;
+}
+
+const SECRET_FIELD = /password|confirm|secret|token/i;
+
+export function echoValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !SECRET_FIELD.test(key)) out[key] = value;
+  }
+  return out;
 }
 
 export function formObject(form: FormData): Record<string, unknown> {
@@ -52,12 +64,12 @@ export function safeAction<S extends z.ZodType>(opts: {
       return { ok: false, message: `Your role (${user.role}) is not allowed to ${opts.what}.` };
     }
     const parsed = opts.schema.safeParse(formObject(form));
-    if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: fieldErrors(parsed.error) };
+    if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: fieldErrors(parsed.error), values: echoValues(form) };
     try {
       const message = await opts.run(parsed.data, user);
       return { ok: true, message: message ?? "Saved." };
     } catch (err) {
-      return { ok: false, message: userMessage(err) };
+      return { ok: false, message: userMessage(err), values: echoValues(form) };
     }
   };
 }

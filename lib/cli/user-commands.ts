@@ -7,10 +7,12 @@ import { insertUser } from "@/lib/users/insert-user";
 import { newUserSchema } from "@/lib/users/schemas";
 
 export async function readPassword(input: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(Buffer.from(chunk));
+  const decoder = new TextDecoder();
+  let text = "";
+  for await (const chunk of input) text += typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+  text += decoder.decode();
   // Only the trailing newline of `echo`/a here-doc is dropped; the password is otherwise verbatim.
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return text.replace(/\r?\n$/, "");
 }
 
 export async function runUserCommand(
