@@ -1,0 +1,159 @@
+// The status engine: pure functions from controls, evidence and signals to a status with
+// the reasons that produced it. The rules (also in README "Status rules"):
+//
+// Evidence counts towards operating effectiveness when it is accepted, not expired, and
+// dated (or covering a period) inside the audit period. Operating effectiveness is
+// "effective" with at least one such item, "partial" when accepted evidence exists but has
+// expired or falls outside the period, "none" otherwise.
+//
+// Control: not applicable → not_applicable; not started → not_started; implemented →
+// met / at_risk / gap for operating effective / partial / none; in progress → at_risk when
+// operating effectiveness is proved, else gap. Each signal (backlog item, failing tests, …)
+// can only make it worse (at_risk or gap). An active override replaces the status shown;
+// the computed one stays visible.
+//
+// Criterion: no mapped controls → gap; all mapped controls not applicable →
+// not_applicable; all applicable ones not started → not_started; otherwise the worst of
+// its applicable controls, a not-started control counting as a gap.
+import type {
+  ControlInput,
+  ControlResult,
+  CriterionInput,
+  Design,
+  EngineContext,
+  Evaluation,
+  EvidenceInput,
+  Operating,
+  OverrideInput,
+  Reason,
+  Severity,
+  Status,
+} from "./types";
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const RANK: Record<"met" | "at_risk" | "gap", number> = { met: 0, at_risk: 1, gap: 2 };
+const SEVERITY_ORDER: Record<Severity, number> = { gap: 0, warning: 1, info: 2 };
+
+function worst(a: "met" | "at_risk" | "gap", b: "met" | "at_risk" | "gap") {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+function sortReasons(reasons: Reason[]): Reason[] {
+  return reasons.map((r, i) => ({ r, i })).sort((x, y) => SEVERITY_ORDER[x.r.severity] - SEVERITY_ORDER[y.r.severity] || x.i - y.i).map((x) => x.r);
+}
+
+type EvidenceVerdict = "current" | "stale" | "not_accepted";
+
+export function judgeEvidence(e: EvidenceInput, ctx: EngineContext): { verdict: EvidenceVerdict; reason: Reason } {
+  const source = { type: "evidence" as const, id: e.id, label: e.title };
+  if (e.state === "rejected") return { verdict: "not_accepted", reason: { severity: "info", text: `Evidence "${e.title}" was rejected`, source } };
+  if (e.state === "draft" || e.state === "in_review") {
+    return { verdict: "not_accepted", reason: { severity: "warning", text: `Evidence "${e.title}" is not accepted yet (${e.state.replace("_", " ")})`, source } };
+  }
+  if (e.state === "expired" || (e.expiresAt && e.expiresAt <= ctx.now)) {
+    const when = e.expiresAt ? ` on ${day(e.expiresAt)}` : "";
+    return { verdict: "stale", reason: { severity: "warning", text: `Evidence "${e.title}" expired${when}`, source } };
+  }
+  if (ctx.period) {
+    const from = e.periodStart ?? e.evidenceDate;
+    const to = e.periodEnd ?? e.evidenceDate;
+    if (to < ctx.period.start || from > ctx.period.end) {
+      return {
+        verdict: "stale",
+        reason: { severity: "warning", text: `Evidence "${e.title}" (${day(from)}${to > from ? `–${day(to)}` : ""}) lies outside the audit period ${day(ctx.period.start)}–${day(ctx.period.end)}`, source },
+      };
+    }
+  }
+  return { verdict: "current", reason: { severity: "info", text: `Accepted evidence "${e.title}" dated ${day(e.evidenceDate)}`, source } };
+}
+
+function operatingFrom(evidence: EvidenceInput[], ctx: EngineContext): { operating: Operating; reasons: Reason[] } {
+  const judged = evidence.map((e) => judgeEvidence(e, ctx));
+  const reasons = judged.map((j) => j.reason);
+  if (judged.some((j) => j.verdict === "current")) return { operating: "effective", reasons };
+  if (judged.some((j) => j.verdict === "stale")) return { operating: "partial", reasons };
+  return { operating: "none", reasons };
+}
+
+export function applyOverride(computed: Status, override: OverrideInput | null, ctx: EngineContext, target: { type: "control" | "criterion"; id: string; label: string }) {
+  if (!override) return { status: computed, overridden: false, reasons: [] as Reason[] };
+  const source = { type: "override" as const, id: target.id, label: `Override of ${target.label}` };
+  if (override.expiresAt <= ctx.now) {
+    return { status: computed, overridden: false, reasons: [{ severity: "info" as const, text: `Override by ${override.by} expired on ${day(override.expiresAt)} and no longer applies`, source }] };
+  }
+  const text = `Overridden to "${override.status.replace("_", " ")}" by ${override.by} until ${day(override.expiresAt)} (computed: ${computed.replace("_", " ")}): ${override.justification}`;
+  return { status: override.status, overridden: true, reasons: [{ severity: "warning" as const, text, source }] };
+}
+
+export function evaluateControl(c: ControlInput, ctx: EngineContext): ControlResult {
+  const self = { type: "control" as const, id: c.id, label: c.title };
+  const finish = (computed: Status, design: Design, operating: Operating, reasons: Reason[]): ControlResult => {
+    const o = applyOverride(computed, c.override, ctx, self);
+    return { id: c.id, title: c.title, status: o.status, computed, overridden: o.overridden, design, operating, reasons: sortReasons([...o.reasons, ...reasons]) };
+  };
+  if (c.implementation === "not_applicable") {
+    return finish("not_applicable", "not_applicable", "not_applicable", [
+      { severity: "info", text: `Not applicable: ${c.naJustification ?? "no justification recorded"}`, source: self },
+    ]);
+  }
+  if (c.implementation === "not_started") {
+    return finish("not_started", "missing", "none", [{ severity: "gap", text: `Control "${c.title}" is not started`, source: self }]);
+  }
+  const { operating, reasons } = operatingFrom(c.evidence, ctx);
+  let status: "met" | "at_risk" | "gap";
+  const design: Design = c.implementation === "implemented" ? "effective" : "partial";
+  if (design === "effective") {
+    status = operating === "effective" ? "met" : operating === "partial" ? "at_risk" : "gap";
+  } else {
+    reasons.push({ severity: "warning", text: `Control "${c.title}" is still being implemented`, source: self });
+    status = operating === "effective" ? "at_risk" : "gap";
+  }
+  if (operating === "none") reasons.push({ severity: "gap", text: c.evidence.length === 0 ? `No evidence linked to "${c.title}"` : `No current accepted evidence for "${c.title}"`, source: self });
+  else if (operating === "partial") reasons.push({ severity: "warning", text: `No current accepted evidence inside the audit period for "${c.title}"`, source: self });
+  for (const s of c.signals) {
+    status = worst(status, s.effect);
+    reasons.push({ severity: s.effect === "gap" ? "gap" : "warning", text: s.text, source: s.source });
+  }
+  return finish(status, design, operating, reasons);
+}
+
+function combineDesign(values: Design[]): Design {
+  if (values.every((d) => d === "effective")) return "effective";
+  if (values.every((d) => d === "missing")) return "missing";
+  return "partial";
+}
+
+function combineOperating(values: Operating[]): Operating {
+  if (values.every((o) => o === "effective")) return "effective";
+  if (values.some((o) => o === "effective" || o === "partial")) return "partial";
+  return "none";
+}
+
+export function evaluateCriterion(c: CriterionInput, ctx: EngineContext): Evaluation {
+  const self = { type: "criterion" as const, id: c.id, label: c.id };
+  const finish = (computed: Status, design: Design, operating: Operating, reasons: Reason[]): Evaluation => {
+    const o = applyOverride(computed, c.override, ctx, self);
+    return { status: o.status, computed, overridden: o.overridden, design, operating, reasons: sortReasons([...o.reasons, ...reasons]) };
+  };
+  if (c.controls.length === 0) {
+    return finish("gap", "missing", "none", [{ severity: "gap", text: `No controls are mapped to ${c.id}`, source: self }]);
+  }
+  const applicable = c.controls.filter((r) => r.status !== "not_applicable");
+  if (applicable.length === 0) {
+    return finish("not_applicable", "not_applicable", "not_applicable", [
+      { severity: "info", text: `All ${c.controls.length} mapped control(s) are not applicable`, source: self },
+    ]);
+  }
+  const reasons: Reason[] = applicable.map((r) => {
+    const source = { type: "control" as const, id: r.id, label: r.title };
+    const cause = r.reasons.find((x) => x.severity !== "info")?.text;
+    if (r.status === "met") return { severity: "info" as const, text: `Control "${r.title}" is met`, source };
+    const label = r.status.replace("_", " ");
+    return { severity: r.status === "at_risk" ? ("warning" as const) : ("gap" as const), text: `Control "${r.title}" is ${label}${cause ? `: ${cause}` : ""}`, source };
+  });
+  const design = combineDesign(applicable.map((r) => r.design));
+  const operating = combineOperating(applicable.map((r) => r.operating));
+  if (applicable.every((r) => r.status === "not_started")) return finish("not_started", design, operating, reasons);
+  const status = applicable.reduce<"met" | "at_risk" | "gap">((acc, r) => worst(acc, r.status === "not_started" ? "gap" : (r.status as "met" | "at_risk" | "gap")), "met");
+  return finish(status, design, operating, reasons);
+}
