@@ -1,0 +1,114 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArchiveButton } from "@/components/controls/archive-button";
+import { ControlForm } from "@/components/controls/control-form";
+import { OverrideForm } from "@/components/status/override-form";
+import { StatusPanel } from "@/components/status/status-panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { getControl, listOwners } from "@/lib/controls/controls";
+import { criterionOptions } from "@/lib/criteria/criterion-options";
+import { workspaceStatus } from "@/lib/status/workspace-status";
+
+export default async function ControlPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const control = await getControl(user, id);
+  if (!control) notFound();
+  const canWrite = user.role !== "auditor";
+  const [status, owners, criteria] = await Promise.all([workspaceStatus(user), canWrite ? listOwners(user) : [], canWrite ? criterionOptions() : []]);
+  const evaluation = status.controls.get(control.id);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/controls" className="text-indigo-700 hover:underline">
+          ← All controls
+        </Link>
+      </p>
+      <PageHeader
+        title={`${control.ref} · ${control.title}`}
+        description={control.archivedAt ? "Archived: this control no longer counts towards its criteria." : control.description || undefined}
+        actions={canWrite ? <ArchiveButton id={control.id} archived={control.archivedAt !== null} /> : undefined}
+      />
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+        <div className="flex flex-col gap-6">
+          {evaluation && <StatusPanel evaluation={evaluation} />}
+          {user.role === "admin" && !control.archivedAt && <OverrideForm targetType="control" targetId={control.id} active={evaluation?.overridden ?? false} />}
+          <section className="rounded-xl border border-slate-200 bg-white p-6 text-sm">
+            <h2 className="mb-2 font-semibold">Criteria</h2>
+            {control.criteria.length === 0 ? (
+              <p className="text-slate-600">Not mapped to any criterion yet.</p>
+            ) : (
+              <ul className="flex flex-col gap-1" data-testid="control-criteria">
+                {control.criteria.map((c) => (
+                  <li key={c.criterionId}>
+                    <Link href={`/criteria/${c.criterionId}`} className="font-semibold text-indigo-700 hover:underline">
+                      {c.criterionId}
+                    </Link>{" "}
+                    {c.criterion.title}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h2 className="mb-2 mt-4 font-semibold">Owner</h2>
+            <p>{control.owner ? `${control.owner.name} (${control.owner.email})` : "No owner"}</p>
+            <h2 className="mb-2 mt-4 font-semibold">Locations</h2>
+            {control.locations.length ? (
+              <ul className="list-disc pl-5 font-mono text-xs">
+                {control.locations.map((l) => (
+                  <li key={l}>{l}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-slate-600">None recorded.</p>
+            )}
+            <h2 className="mb-2 mt-4 font-semibold">Evidence</h2>
+            {control.evidence.length ? (
+              <ul className="flex flex-col gap-1">
+                {control.evidence.map(({ evidence: e }) => (
+                  <li key={e.id}>
+                    <Link href={`/evidence/${e.id}`} className="text-indigo-700 hover:underline">
+                      {e.title}
+                    </Link>{" "}
+                    <span className="text-slate-500">
+                      ({e.kind}, {e.reviewState.replace("_", " ")}, {e.evidenceDate.toISOString().slice(0, 10)})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-slate-600">
+                No evidence yet.{" "}
+                {canWrite && (
+                  <Link href={`/evidence/new?control=${control.id}`} className="text-indigo-700 underline">
+                    Add evidence
+                  </Link>
+                )}
+              </p>
+            )}
+          </section>
+        </div>
+        {canWrite && !control.archivedAt && (
+          <section className="rounded-xl border border-slate-200 bg-white p-6">
+            <h2 className="mb-4 font-semibold">Edit</h2>
+            <ControlForm
+              owners={owners}
+              criteria={criteria}
+              initial={{
+                id: control.id,
+                title: control.title,
+                description: control.description,
+                ownerId: control.ownerId,
+                implementation: control.implementation,
+                naJustification: control.naJustification,
+                locations: control.locations,
+                criteria: control.criteria.map((c) => c.criterionId),
+              }}
+            />
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { WRITERS } from "@/lib/auth/guard";
+import { createControl, setControlArchived, updateControl } from "@/lib/controls/controls";
+import { controlSchema } from "@/lib/controls/schemas";
+import { safeAction, type ActionState } from "./safe-action";
+
+const create = safeAction({
+  roles: WRITERS,
+  schema: controlSchema,
+  what: "create controls",
+  async run(input, user) {
+    const { id } = await createControl(user, input);
+    revalidatePath("/", "layout");
+    return `created:${id}`;
+  },
+});
+
+const update = safeAction({
+  roles: WRITERS,
+  schema: z.intersection(z.object({ id: z.uuid() }), controlSchema),
+  what: "edit controls",
+  async run({ id, ...input }, user) {
+    await updateControl(user, id, input);
+    revalidatePath("/", "layout");
+    return "Control saved.";
+  },
+});
+
+const archive = safeAction({
+  roles: WRITERS,
+  schema: z.object({ id: z.uuid(), archived: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  what: "archive controls",
+  async run({ id, archived }, user) {
+    await setControlArchived(user, id, archived);
+    revalidatePath("/", "layout");
+    return archived ? "Control archived." : "Control restored.";
+  },
+});
+
+export async function createControlAction(prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await create(prev, form);
+  if (result.ok && result.message?.startsWith("created:")) redirect(`/controls/${result.message.slice(8)}`);
+  return result;
+}
+export async function updateControlAction(prev: ActionState, form: FormData) {
+  return update(prev, form);
+}
+export async function archiveControlAction(prev: ActionState, form: FormData) {
+  return archive(prev, form);
+}

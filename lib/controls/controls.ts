@@ -1,0 +1,153 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordActivity } from "@/lib/activity/record";
+import { READERS, UserError, WRITERS, assertRole } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/types";
+import type { Tx } from "@/lib/db/tx";
+import type { ControlInput } from "./schemas";
+
+async function nextRef(tx: Tx): Promise<string> {
+  const rows = await tx.$queryRaw<{ n: number | null }[]>`SELECT max(substring(ref from 5)::int) AS n FROM "controls" WHERE ref ~ '^CTL-[0-9]+$'`;
+  return `CTL-${String((rows[0]?.n ?? 0) + 1).padStart(3, "0")}`;
+}
+
+async function assertCriteriaExist(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await tx.criterion.count({ where: { id: { in: ids } } });
+  if (found !== new Set(ids).size) throw new UserError("One of the chosen criteria does not exist.");
+}
+
+function snapshot(input: ControlInput) {
+  return { ...input, locations: input.locations, criteria: [...input.criteria].sort() };
+}
+
+export async function createControl(actor: SessionUser | null, input: ControlInput, ref?: string): Promise<{ id: string; ref: string }> {
+  assertRole(actor, WRITERS, "create controls");
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    await assertCriteriaExist(tx, input.criteria);
+    const finalRef = ref ?? (await nextRef(tx));
+    const { criteria, ...fields } = input;
+    const control = await tx.control.create({
+      data: { ...fields, ref: finalRef, criteria: { create: [...new Set(criteria)].map((criterionId) => ({ criterionId })) } },
+    });
+    await recordActivity(tx, actor, {
+      action: "control.create",
+      entityType: "control",
+      entityId: control.id,
+      summary: `Created control ${finalRef} "${input.title}"${criteria.length ? ` mapped to ${criteria.join(", ")}` : ""}`,
+      after: snapshot(input),
+    });
+    return { id: control.id, ref: finalRef };
+  });
+}
+
+export async function updateControl(actor: SessionUser | null, id: string, input: ControlInput): Promise<void> {
+  assertRole(actor, WRITERS, "edit controls");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.control.findUnique({ where: { id }, include: { criteria: true } });
+    if (!before) throw new UserError("That control no longer exists.");
+    if (before.archivedAt) throw new UserError("Archived controls cannot be edited; restore it first.");
+    await assertCriteriaExist(tx, input.criteria);
+    const { criteria, ...fields } = input;
+    await tx.control.update({ where: { id }, data: fields });
+    await tx.controlCriterion.deleteMany({ where: { controlId: id } });
+    await tx.controlCriterion.createMany({ data: [...new Set(criteria)].map((criterionId) => ({ controlId: id, criterionId })) });
+    await recordActivity(tx, actor, {
+      action: "control.update",
+      entityType: "control",
+      entityId: id,
+      summary: `Updated control ${before.ref} "${input.title}"`,
+      before: {
+        title: before.title,
+        description: before.description,
+        ownerId: before.ownerId,
+        implementation: before.implementation,
+        naJustification: before.naJustification,
+        locations: before.locations,
+        criteria: before.criteria.map((c) => c.criterionId).sort(),
+      },
+      after: snapshot(input),
+    });
+  });
+}
+
+export async function setControlArchived(actor: SessionUser | null, id: string, archived: boolean): Promise<void> {
+  assertRole(actor, WRITERS, "archive controls");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const c = await tx.control.findUnique({ where: { id }, select: { ref: true, title: true, archivedAt: true } });
+    if (!c) throw new UserError("That control no longer exists.");
+    if (Boolean(c.archivedAt) === archived) return;
+    await tx.control.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
+    await recordActivity(tx, actor, {
+      action: archived ? "control.archive" : "control.restore",
+      entityType: "control",
+      entityId: id,
+      summary: `${archived ? "Archived" : "Restored"} control ${c.ref} "${c.title}"`,
+    });
+  });
+}
+
+export interface ControlListRow {
+  id: string;
+  ref: string;
+  title: string;
+  implementation: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  criteria: string[];
+  archived: boolean;
+  evidenceCount: number;
+}
+
+export async function listControls(actor: SessionUser | null, opts: { includeArchived?: boolean } = {}): Promise<ControlListRow[]> {
+  assertRole(actor, READERS, "read controls");
+  const rows = await (await db()).control.findMany({
+    where: opts.includeArchived ? {} : { archivedAt: null },
+    orderBy: { ref: "asc" },
+    select: {
+      id: true,
+      ref: true,
+      title: true,
+      implementation: true,
+      ownerId: true,
+      archivedAt: true,
+      owner: { select: { name: true } },
+      criteria: { select: { criterionId: true } },
+      _count: { select: { evidence: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    ref: r.ref,
+    title: r.title,
+    implementation: r.implementation,
+    ownerId: r.ownerId,
+    ownerName: r.owner?.name ?? null,
+    criteria: r.criteria.map((c) => c.criterionId).sort(),
+    archived: r.archivedAt !== null,
+    evidenceCount: r._count.evidence,
+  }));
+}
+
+export async function getControl(actor: SessionUser | null, id: string) {
+  assertRole(actor, READERS, "read controls");
+  return (await db()).control.findUnique({
+    where: { id },
+    include: {
+      owner: { select: { id: true, name: true, email: true } },
+      criteria: { select: { criterionId: true, criterion: { select: { title: true } } }, orderBy: { criterionId: "asc" } },
+      evidence: {
+        select: { evidence: { select: { id: true, title: true, kind: true, reviewState: true, evidenceDate: true, expiresOn: true, renewalDays: true } } },
+      },
+    },
+  });
+}
+
+/** Owners to choose from: active admins and engineers. */
+export async function listOwners(actor: SessionUser | null) {
+  assertRole(actor, READERS, "read controls");
+  return (await db()).user.findMany({ where: { active: true, role: { in: ["admin", "engineer"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const lines = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+
+const criterionIds = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^(CC|A|C|PI|P)\d\.\d$/, "Unknown criterion id")).max(61));
+
+export const controlSchema = z
+  .object({
+    title: z.string().trim().min(1, "Enter a title").max(200),
+    description: z.string().trim().max(10_000).optional().default(""),
+    ownerId: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v : null))
+      .pipe(z.uuid("Choose an owner from the list").nullable()),
+    implementation: z.enum(["not_started", "in_progress", "implemented", "not_applicable"], { message: "Choose an implementation status" }),
+    naJustification: z
+      .string()
+      .trim()
+      .max(2000)
+      .optional()
+      .transform((v) => (v ? v : null)),
+    locations: lines.pipe(z.array(z.string().max(500)).max(100)),
+    criteria: criterionIds,
+  })
+  .superRefine((v, ctx) => {
+    if (v.implementation === "not_applicable" && !v.naJustification) {
+      ctx.addIssue({ code: "custom", path: ["naJustification"], message: "Explain why this control does not apply" });
+    }
+  });
+
+export type ControlInput = z.output<typeof controlSchema>;

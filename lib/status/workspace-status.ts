@@ -1,0 +1,19 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { READERS, assertRole } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/types";
+import { computeWorkspaceStatus, recordSnapshots, type WorkspaceStatus } from "./compute";
+
+const computeOnce = cache(async (): Promise<WorkspaceStatus> => {
+  const prisma = await db();
+  const status = await computeWorkspaceStatus(prisma);
+  await recordSnapshots(prisma, status);
+  return status;
+});
+
+/** Computed status of every control and criterion, once per request; refreshes today's snapshot. */
+export async function workspaceStatus(actor: SessionUser | null): Promise<WorkspaceStatus> {
+  assertRole(actor, READERS, "read status");
+  return computeOnce();
+}
