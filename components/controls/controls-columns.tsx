@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
-import type { TableFeatureSet } from "@/components/data-table/features";
+import { listHas, type TableFeatureSet } from "@/components/data-table/features";
 import { StatusBadge } from "@/components/status/status-badge";
 import type { Status } from "@/lib/status/types";
 
@@ -43,6 +43,6 @@ export const controlsColumns: ColumnDef<TableFeatureSet, ControlTableRow>[] = [
   },
   { accessorKey: "implementation", header: "Implementation", filterFn: "equalsString", cell: (info) => IMPLEMENTATION_LABEL[info.row.original.implementation] },
   { accessorKey: "owner", header: "Owner", filterFn: "equalsString" },
-  { accessorKey: "criteria", header: "Criteria", filterFn: "includesString", sortFn: "alphanumeric" },
+  { accessorKey: "criteria", header: "Criteria", filterFn: listHas, sortFn: "alphanumeric" },
   { accessorKey: "evidenceCount", header: "Evidence", sortFn: "basic" },
 ];

@@ -2,9 +2,13 @@ import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import type { TableFeatureSet } from "@/components/data-table/features";
 import type { CriterionRow } from "@/lib/criteria/list-criteria";
+import type { Status } from "@/lib/status/types";
+import { StatusBadge } from "@/components/status/status-badge";
+
+export type CriterionTableRow = CriterionRow & { status: Status; overridden: boolean };
 import { CATEGORY_LABELS } from "@/lib/catalog/labels";
 
-export const criteriaColumns: ColumnDef<TableFeatureSet, CriterionRow>[] = [
+export const criteriaColumns: ColumnDef<TableFeatureSet, CriterionTableRow>[] = [
   {
     accessorKey: "id",
     header: "Criterion",
@@ -16,6 +20,12 @@ export const criteriaColumns: ColumnDef<TableFeatureSet, CriterionRow>[] = [
     ),
   },
   { accessorKey: "title", header: "Title", sortFn: "text" },
+  {
+    accessorKey: "status",
+    header: "Status",
+    filterFn: "equalsString",
+    cell: (info) => <StatusBadge status={info.row.original.status} overridden={info.row.original.overridden} testId={`status-${info.row.original.id}`} />,
+  },
   {
     accessorKey: "category",
     header: "Category",

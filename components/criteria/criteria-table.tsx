@@ -1,10 +1,10 @@
 "use client";
 import { DataTable } from "@/components/data-table/data-table";
 import { CATEGORIES, CATEGORY_LABELS } from "@/lib/catalog/labels";
-import type { CriterionRow } from "@/lib/criteria/list-criteria";
-import { criteriaColumns } from "./criteria-columns";
+import { STATUS_LABEL } from "@/components/status/status-badge";
+import { criteriaColumns, type CriterionTableRow } from "./criteria-columns";
 
-export function CriteriaTable({ rows }: { rows: CriterionRow[] }) {
+export function CriteriaTable({ rows }: { rows: CriterionTableRow[] }) {
   return (
     <DataTable
       testId="criteria-table"
@@ -13,6 +13,7 @@ export function CriteriaTable({ rows }: { rows: CriterionRow[] }) {
       searchLabel="Search id or title"
       initialSorting={[{ id: "id", desc: false }]}
       filters={[
+        { columnId: "status", label: "Status", options: Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label })) },
         { columnId: "category", label: "Category", options: CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })) },
         { columnId: "scope", label: "Scope", options: [{ value: "in", label: "In scope" }, { value: "out", label: "Out of scope" }] },
       ]}

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { WRITERS } from "@/lib/auth/guard";
-import { createControl, setControlArchived, updateControl } from "@/lib/controls/controls";
+import { createControl, setControlArchived, setCriterionControls, updateControl } from "@/lib/controls/controls";
 import { controlSchema } from "@/lib/controls/schemas";
 import { safeAction, type ActionState } from "./safe-action";
 
@@ -50,4 +50,26 @@ export async function updateControlAction(prev: ActionState, form: FormData) {
 }
 export async function archiveControlAction(prev: ActionState, form: FormData) {
   return archive(prev, form);
+}
+
+const mapCriterion = safeAction({
+  roles: WRITERS,
+  schema: z.object({
+    criterionId: z.string().regex(/^(CC|A|C|PI|P)\d\.\d$/),
+    controls: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+      .pipe(z.array(z.uuid())),
+  }),
+  what: "map controls",
+  async run(input, user) {
+    await setCriterionControls(user, input.criterionId, input.controls);
+    revalidatePath("/", "layout");
+    return "Mapping saved.";
+  },
+});
+
+export async function mapCriterionAction(prev: ActionState, form: FormData) {
+  return mapCriterion(prev, form);
 }

@@ -151,3 +151,27 @@ export async function listOwners(actor: SessionUser | null) {
   assertRole(actor, READERS, "read controls");
   return (await db()).user.findMany({ where: { active: true, role: { in: ["admin", "engineer"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
+
+/** Mapping edited from the criterion's side: exactly these controls satisfy the criterion. */
+export async function setCriterionControls(actor: SessionUser | null, criterionId: string, controlIds: string[]): Promise<void> {
+  assertRole(actor, WRITERS, "map controls");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    if (!(await tx.criterion.count({ where: { id: criterionId } }))) throw new UserError("That criterion does not exist.");
+    const wanted = [...new Set(controlIds)];
+    if (wanted.length && (await tx.control.count({ where: { id: { in: wanted }, archivedAt: null } })) !== wanted.length) {
+      throw new UserError("One of the chosen controls does not exist or is archived.");
+    }
+    const before = (await tx.controlCriterion.findMany({ where: { criterionId }, select: { controlId: true } })).map((r) => r.controlId);
+    await tx.controlCriterion.deleteMany({ where: { criterionId, controlId: { notIn: wanted } } });
+    await tx.controlCriterion.createMany({ data: wanted.map((controlId) => ({ controlId, criterionId })), skipDuplicates: true });
+    await recordActivity(tx, actor, {
+      action: "criterion.map",
+      entityType: "criterion",
+      entityId: criterionId,
+      summary: `Mapped ${wanted.length} control(s) to ${criterionId}`,
+      before: { controls: before.sort() },
+      after: { controls: wanted.sort() },
+    });
+  });
+}

@@ -9,11 +9,13 @@ import type { CriterionCategory } from "@/lib/generated/prisma/enums";
 export interface WorkspaceSettings {
   name: string;
   categoriesInScope: CriterionCategory[];
+  auditPeriodStart: Date | null;
+  auditPeriodEnd: Date | null;
 }
 
 export async function getWorkspace(actor: SessionUser | null): Promise<WorkspaceSettings> {
   assertRole(actor, READERS, "read the workspace settings");
-  const ws = await (await db()).workspace.findUniqueOrThrow({ where: { id: 1 }, select: { name: true, categoriesInScope: true } });
+  const ws = await (await db()).workspace.findUniqueOrThrow({ where: { id: 1 }, select: { name: true, categoriesInScope: true, auditPeriodStart: true, auditPeriodEnd: true } });
   return ws;
 }
 
@@ -32,6 +34,24 @@ export async function setCategoriesInScope(actor: SessionUser | null, categories
       summary: `Categories in scope: ${next.join(", ")}`,
       before: { categoriesInScope: before.categoriesInScope },
       after: { categoriesInScope: next },
+    });
+  });
+}
+
+export async function setAuditPeriod(actor: SessionUser | null, start: string | null, end: string | null): Promise<void> {
+  assertRole(actor, ADMINS, "change the audit period");
+  const toDate = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.workspace.findUniqueOrThrow({ where: { id: 1 }, select: { auditPeriodStart: true, auditPeriodEnd: true } });
+    await tx.workspace.update({ where: { id: 1 }, data: { auditPeriodStart: toDate(start), auditPeriodEnd: toDate(end) } });
+    await recordActivity(tx, actor, {
+      action: "workspace.audit_period",
+      entityType: "workspace",
+      entityId: "1",
+      summary: start && end ? `Audit period set to ${start} – ${end}` : "Audit period cleared",
+      before,
+      after: { auditPeriodStart: start, auditPeriodEnd: end },
     });
   });
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ControlsTable } from "@/components/controls/controls-table";
+import { ExportButton } from "@/components/ui/export-button";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listControls } from "@/lib/controls/controls";
@@ -27,9 +28,7 @@ export default async function ControlsPage() {
   });
   const actions = (
     <div className="flex gap-2">
-      <a href="/api/export/controls" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100" data-testid="export-controls">
-        Export CSV
-      </a>
+      <ExportButton table="controls" />
       {canWrite && (
         <Link href="/controls/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500" data-testid="new-control">
           New control

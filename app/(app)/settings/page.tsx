@@ -1,5 +1,6 @@
 import { AddUserForm } from "@/components/settings/add-user-form";
 import { ScopeForm } from "@/components/settings/scope-form";
+import { AuditPeriodForm } from "@/components/settings/audit-period-form";
 import { UsersTable } from "@/components/settings/users-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -19,6 +20,11 @@ export default async function SettingsPage() {
       <section className="mb-8 rounded-xl border border-slate-200 bg-white p-6">
         <h2 className="mb-3 text-lg font-semibold">Categories in scope</h2>
         <ScopeForm inScope={workspace.categoriesInScope} editable={isAdmin} />
+      </section>
+      <section className="mb-8 rounded-xl border border-slate-200 bg-white p-6">
+        <h2 className="mb-1 text-lg font-semibold">Audit period</h2>
+        <p className="mb-3 text-sm text-slate-600">Evidence counts towards operating effectiveness only when dated inside this period.</p>
+        <AuditPeriodForm start={workspace.auditPeriodStart?.toISOString().slice(0, 10) ?? ""} end={workspace.auditPeriodEnd?.toISOString().slice(0, 10) ?? ""} editable={isAdmin} />
       </section>
       {isAdmin && (
         <section className="flex flex-col gap-4">

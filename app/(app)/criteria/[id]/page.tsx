@@ -1,15 +1,28 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { StatusHistoryChart } from "@/components/charts/status-history-chart";
+import { CriterionMappingForm } from "@/components/controls/criterion-mapping-form";
+import { OverrideForm } from "@/components/status/override-form";
+import { StatusBadge } from "@/components/status/status-badge";
+import { StatusPanel } from "@/components/status/status-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { getCriterion } from "@/lib/criteria/list-criteria";
 import { CATEGORY_LABELS } from "@/lib/catalog/labels";
+import { listControls } from "@/lib/controls/controls";
+import { getCriterionDetail } from "@/lib/criteria/criterion-detail";
+import { workspaceStatus } from "@/lib/status/workspace-status";
+
+const card = "rounded-xl border border-slate-200 bg-white p-6";
 
 export default async function CriterionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { id } = await params;
-  const criterion = await getCriterion(user, decodeURIComponent(id));
-  if (!criterion) notFound();
+  const id = decodeURIComponent((await params).id);
+  const [detail, status] = await Promise.all([getCriterionDetail(user, id), workspaceStatus(user)]);
+  if (!detail) notFound();
+  const { criterion, controls, evidence, history } = detail;
+  const canWrite = user.role !== "auditor";
+  const allControls = canWrite ? await listControls(user) : [];
+  const evaluation = status.criteria.get(criterion.id)!;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -18,21 +31,82 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
         </Link>
       </p>
       <PageHeader title={`${criterion.id} · ${criterion.title}`} description={`${CATEGORY_LABELS[criterion.category]} — ${criterion.series}`} />
-      <section className="rounded-xl border border-slate-200 bg-white p-6">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Requirement</h2>
-        {criterion.requirement ? (
-          <blockquote data-testid="requirement" className="mt-2 border-l-4 border-indigo-200 pl-4 text-slate-800">
-            {criterion.requirement}
-          </blockquote>
-        ) : (
-          <p className="mt-2 text-sm text-slate-600">
-            The full AICPA wording is not shipped with Trustboard (it is copyrighted); refer to the 2017 Trust Services Criteria (revised points of focus, 2022).
-          </p>
-        )}
-      </section>
-      <section className="mt-6 rounded-xl border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
-        Computed status, mapped controls and evidence for this criterion arrive with controls and evidence.
-      </section>
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+        <div className="flex flex-col gap-6">
+          <section className={card}>
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Requirement</h2>
+            {criterion.requirement ? (
+              <blockquote data-testid="requirement" className="mt-2 border-l-4 border-indigo-200 pl-4 text-slate-800">
+                {criterion.requirement}
+              </blockquote>
+            ) : (
+              <p className="mt-2 text-sm text-slate-600">The AICPA wording is not shipped with Trustboard (it is copyrighted); see the 2017 Trust Services Criteria, points of focus revised 2022.</p>
+            )}
+          </section>
+          <StatusPanel evaluation={evaluation} />
+          {user.role === "admin" && <OverrideForm targetType="criterion" targetId={criterion.id} active={evaluation.overridden} />}
+          <section className={card}>
+            <h2 className="mb-3 font-semibold">Status over time</h2>
+            {history.length > 1 ? <StatusHistoryChart points={history} /> : <p className="text-sm text-slate-600">History builds up day by day from today ({history[0]?.status.replace("_", " ") ?? "no snapshot yet"}).</p>}
+          </section>
+        </div>
+        <div className="flex flex-col gap-6">
+          <section className={card}>
+            <h2 className="mb-3 font-semibold">Mapped controls</h2>
+            {controls.length === 0 ? (
+              <p className="text-sm text-slate-600" data-testid="no-controls">
+                No controls are mapped yet.{" "}
+                {canWrite && (
+                  <Link href={`/controls/new?criterion=${criterion.id}`} className="text-indigo-700 underline">
+                    Create a control for {criterion.id}
+                  </Link>
+                )}
+              </p>
+            ) : (
+              <ul className="flex flex-col gap-2 text-sm" data-testid="mapped-controls">
+                {controls.map((c) => {
+                  const s = status.controls.get(c.id);
+                  return (
+                    <li key={c.id} className="flex items-center gap-2">
+                      {s && <StatusBadge status={s.status} overridden={s.overridden} />}
+                      <Link href={`/controls/${c.id}`} className="text-indigo-700 hover:underline">
+                        {c.ref} {c.title}
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            {canWrite && (
+              <details className="mt-4">
+                <summary className="cursor-pointer text-sm font-medium">Change mapping</summary>
+                <div className="mt-2">
+                  <CriterionMappingForm criterionId={criterion.id} controls={allControls.map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }))} mapped={controls.map((c) => c.id)} />
+                </div>
+              </details>
+            )}
+          </section>
+          <section className={card}>
+            <h2 className="mb-3 font-semibold">Evidence</h2>
+            {evidence.length === 0 ? (
+              <p className="text-sm text-slate-600">No evidence is linked to the mapped controls.</p>
+            ) : (
+              <ul className="flex flex-col gap-1 text-sm" data-testid="criterion-evidence">
+                {evidence.map((e) => (
+                  <li key={e.id}>
+                    <Link href={`/evidence/${e.id}`} className="text-indigo-700 hover:underline">
+                      {e.title}
+                    </Link>{" "}
+                    <span className="text-slate-500">
+                      ({e.kind}, {e.reviewState.replace("_", " ")}, {e.evidenceDate.toISOString().slice(0, 10)})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      </div>
     </>
   );
 }

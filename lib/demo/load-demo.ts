@@ -1,0 +1,137 @@
+// The demo workspace, built from the SOC 2 controls-mapping seed: its 15 criteria with their
+// implementation items as controls, the evidence it lists inside a 6-month audit period,
+// and demo engineer/auditor accounts with generated passwords.
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordActivity, type Actor } from "@/lib/activity/record";
+import { UserError } from "@/lib/auth/guard";
+import { insertUser } from "@/lib/users/insert-user";
+import { SEED_MAPPING } from "./seed-mapping";
+
+const DAY = 86_400_000;
+const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+
+export const DEMO_ENGINEER = "engineer@demo.trustboard.local";
+export const DEMO_AUDITOR = "auditor@demo.trustboard.local";
+
+// "⚠️ Partial" in the seed's summary: backup configuration is still to do.
+const IN_PROGRESS = new Set(["Database Backups"]);
+// Evidence the seed marks as not there yet.
+const FUTURE = /\(future\)/i;
+
+export interface DemoResult {
+  controls: number;
+  evidence: number;
+  accounts: { email: string; role: string; password: string | null }[];
+  period: { start: string; end: string };
+}
+
+function password(): string {
+  return randomBytes(15).toString("base64url");
+}
+
+function evidenceTitle(line: string): { title: string; body: string } {
+  const [label, ...rest] = line.split(":");
+  const detail = rest.join(":").trim().replace(/`/g, "");
+  return { title: detail ? `${label.trim()}: ${detail}`.slice(0, 200) : label.trim(), body: line.replace(/`/g, "") };
+}
+
+export async function loadDemo(prisma: PrismaClient, actor: Actor, now = new Date()): Promise<DemoResult> {
+  if ((await prisma.control.count()) > 0 || (await prisma.evidence.count()) > 0) {
+    throw new UserError("The workspace already has controls or evidence; the demo is only loaded into an empty workspace.");
+  }
+  const today = utcDay(now);
+  const start = new Date(today.getTime() - 150 * DAY);
+  const end = new Date(start.getTime() + 182 * DAY);
+  const accounts: DemoResult["accounts"] = [];
+
+  return prisma.$transaction(
+    async (tx) => {
+      for (const [email, role, name] of [
+        [DEMO_ENGINEER, "engineer", "Demo Engineer"],
+        [DEMO_AUDITOR, "auditor", "Demo Auditor"],
+      ] as const) {
+        if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
+          accounts.push({ email, role, password: null });
+          continue;
+        }
+        const pw = password();
+        await insertUser(tx, actor, { email, name, role, password: pw, accessExpiresAt: role === "auditor" ? new Date(end.getTime() + DAY) : null }, "demo workspace");
+        accounts.push({ email, role, password: pw });
+      }
+      const owner = await tx.user.findUniqueOrThrow({ where: { email: DEMO_ENGINEER }, select: { id: true } });
+      await tx.workspace.update({
+        where: { id: 1 },
+        data: { auditPeriodStart: start, auditPeriodEnd: end, categoriesInScope: ["security", "availability", "processing_integrity", "confidentiality"] },
+      });
+
+      // One control per distinct implementation item; an item listed under several criteria maps to all of them.
+      const byTitle = new Map<string, { description: string[]; locations: Set<string>; criteria: Set<string> }>();
+      for (const c of SEED_MAPPING) {
+        for (const item of c.items) {
+          const entry = byTitle.get(item.title) ?? { description: [], locations: new Set<string>(), criteria: new Set<string>() };
+          entry.description.push(...item.points.filter((p) => !entry.description.includes(p)));
+          item.locations.forEach((l) => entry.locations.add(l));
+          entry.criteria.add(c.id);
+          byTitle.set(item.title, entry);
+        }
+      }
+      const controlIds = new Map<string, string>();
+      let n = 0;
+      for (const [title, e] of byTitle) {
+        n += 1;
+        const control = await tx.control.create({
+          data: {
+            ref: `CTL-${String(n).padStart(3, "0")}`,
+            title,
+            description: e.description.join("\n"),
+            ownerId: owner.id,
+            implementation: IN_PROGRESS.has(title) ? "in_progress" : "implemented",
+            locations: [...e.locations],
+            criteria: { create: [...e.criteria].map((criterionId) => ({ criterionId })) },
+          },
+        });
+        controlIds.set(title, control.id);
+      }
+
+      // The evidence each criterion lists, dated across the period and accepted by the officer.
+      let evidenceCount = 0;
+      for (const [i, c] of SEED_MAPPING.entries()) {
+        const controls = c.items.map((item) => controlIds.get(item.title)!);
+        for (const [j, line] of c.evidence.entries()) {
+          if (FUTURE.test(line)) continue;
+          const { title, body } = evidenceTitle(line);
+          const evidenceDate = new Date(start.getTime() + ((i * 7 + j * 13) % 140) * DAY + 5 * DAY);
+          await tx.evidence.create({
+            data: {
+              title: `${c.id} — ${title}`.slice(0, 300),
+              kind: "note",
+              body,
+              evidenceDate,
+              renewalDays: 365,
+              reviewState: "accepted",
+              reviewedById: actor.id ?? owner.id,
+              reviewedAt: new Date(evidenceDate.getTime() + DAY),
+              createdById: owner.id,
+              controls: { create: controls.map((controlId) => ({ controlId })) },
+            },
+          });
+          evidenceCount += 1;
+        }
+      }
+      await recordActivity(tx, actor, {
+        action: "demo.load",
+        entityType: "workspace",
+        entityId: "1",
+        summary: `Loaded the demo workspace: ${byTitle.size} controls, ${evidenceCount} evidence items, audit period ${start.toISOString().slice(0, 10)} – ${end.toISOString().slice(0, 10)}`,
+      });
+      return {
+        controls: byTitle.size,
+        evidence: evidenceCount,
+        accounts,
+        period: { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) },
+      };
+    },
+    { timeout: 60_000 },
+  );
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { READERS, assertRole } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/types";
+import { resolveExpiry } from "@/lib/status/expiry";
+
+export interface EvidenceRow {
+  id: string;
+  title: string;
+  kind: string;
+  state: string;
+  evidenceDate: string;
+  expiresOn: string | null;
+  daysToExpiry: number | null;
+  controls: string;
+  criteria: string;
+  revisions: number;
+}
+
+/** The evidence library; "state" shows expired once the expiry has passed, whatever the review said. */
+export async function listEvidence(actor: SessionUser | null, now = new Date()): Promise<EvidenceRow[]> {
+  assertRole(actor, READERS, "read evidence");
+  const rows = await (await db()).evidence.findMany({
+    orderBy: { evidenceDate: "desc" },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      reviewState: true,
+      evidenceDate: true,
+      expiresOn: true,
+      renewalDays: true,
+      _count: { select: { revisions: true } },
+      controls: { select: { control: { select: { ref: true, criteria: { select: { criterionId: true } } } } } },
+    },
+  });
+  return rows.map((r) => {
+    const expiry = resolveExpiry(r);
+    const expired = expiry !== null && expiry <= now;
+    return {
+      id: r.id,
+      title: r.title,
+      kind: r.kind,
+      state: expired ? "expired" : r.reviewState,
+      evidenceDate: r.evidenceDate.toISOString().slice(0, 10),
+      expiresOn: expiry ? expiry.toISOString().slice(0, 10) : null,
+      daysToExpiry: expiry ? Math.ceil((expiry.getTime() - now.getTime()) / 86_400_000) : null,
+      controls: r.controls.map((c) => c.control.ref).sort().join(", "),
+      criteria: [...new Set(r.controls.flatMap((c) => c.control.criteria.map((x) => x.criterionId)))].sort().join(", "),
+      revisions: r._count.revisions,
+    };
+  });
+}
+
+export async function getEvidence(actor: SessionUser | null, id: string) {
+  assertRole(actor, READERS, "read evidence");
+  return (await db()).evidence.findUnique({
+    where: { id },
+    include: {
+      createdBy: { select: { email: true } },
+      reviewedBy: { select: { email: true } },
+      controls: { select: { control: { select: { id: true, ref: true, title: true } } } },
+      revisions: {
+        orderBy: { number: "desc" },
+        select: { number: true, fileName: true, contentType: true, size: true, sha256: true, secretFindings: true, redacted: true, uploadedAt: true, uploadedBy: { select: { email: true } } },
+      },
+    },
+  });
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+const day = z.iso.date("Use a date (YYYY-MM-DD)");
+const optionalDay = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(day.optional());
+
+const ids = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean))
+  .pipe(z.array(z.uuid("Unknown control")).max(200));
+
+export const evidenceSchema = z
+  .object({
+    title: z.string().trim().min(1, "Enter a title").max(300),
+    description: z.string().trim().max(10_000).optional().default(""),
+    kind: z.enum(["file", "link", "note"], { message: "Choose file, link or note" }),
+    url: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .pipe(z.url({ protocol: /^https?$/, message: "Use an http(s) address" }).max(2000).optional()),
+    body: z.string().max(100_000).optional().transform((v) => (v?.trim() ? v : undefined)),
+    evidenceDate: day,
+    periodStart: optionalDay,
+    periodEnd: optionalDay,
+    expiresOn: optionalDay,
+    renewalDays: z
+      .string()
+      .optional()
+      .transform((v) => (v ? Number(v) : undefined))
+      .pipe(z.number().int("Whole days").min(1).max(3650).optional()),
+    controls: ids,
+    submit: z.enum(["draft", "review"]).optional().default("review"),
+    secrets: z.enum(["redact", "keep"]).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === "link" && !v.url) ctx.addIssue({ code: "custom", path: ["url"], message: "Enter the link" });
+    if (v.kind === "note" && !v.body) ctx.addIssue({ code: "custom", path: ["body"], message: "Write the note" });
+    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "The period ends before it starts" });
+    if (v.expiresOn && v.expiresOn < v.evidenceDate) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "Expires before the evidence date" });
+  });
+
+export type EvidenceFields = z.output<typeof evidenceSchema>;
+
+export const reviewSchema = z
+  .object({
+    id: z.uuid(),
+    decision: z.enum(["accept", "reject"]),
+    comment: z.string().trim().max(4000).optional().default(""),
+  })
+  .refine((v) => v.decision === "accept" || v.comment.length > 0, { path: ["comment"], message: "Say why the evidence is rejected" });
