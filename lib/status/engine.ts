@@ -148,8 +148,8 @@ export function evaluateCriterion(c: CriterionInput, ctx: EngineContext): Evalua
     const source = { type: "control" as const, id: r.id, label: r.title };
     const cause = r.reasons.find((x) => x.severity !== "info")?.text;
     if (r.status === "met") return { severity: "info" as const, text: `Control "${r.title}" is met`, source };
-    const label = r.status.replace("_", " ");
-    return { severity: r.status === "at_risk" ? ("warning" as const) : ("gap" as const), text: `Control "${r.title}" is ${label}${cause ? `: ${cause}` : ""}`, source };
+    const label = r.status === "gap" ? "has a gap" : `is ${r.status.replace("_", " ")}`;
+    return { severity: r.status === "at_risk" ? ("warning" as const) : ("gap" as const), text: `Control "${r.title}" ${label}${cause ? `: ${cause}` : ""}`, source };
   });
   const design = combineDesign(applicable.map((r) => r.design));
   const operating = combineOperating(applicable.map((r) => r.operating));
