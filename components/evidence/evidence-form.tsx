@@ -1,5 +1,6 @@
 "use client";
-import { startTransition, useActionState, useState } from "react";
+import { useActionState, useState } from "react";
+import { keptSubmit } from "./kept-submit";
 import { createEvidenceAction, type UploadState } from "@/lib/actions/evidence-actions";
 import { Field, FormStatus } from "@/components/ui/form";
 import { FileDrop } from "./file-drop";
@@ -13,14 +14,8 @@ export function EvidenceForm({ controls, presetControl }: { controls: { id: stri
   const [clientError, setClientError] = useState<string | null>(null);
   const v = state.values;
   return (
-    // Submitted by hand so the form is not reset: the chosen file must survive a "secrets found" round trip.
     <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (clientError) return;
-        const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
-        startTransition(() => action(data));
-      }}
+      onSubmit={keptSubmit(action, clientError !== null)}
       className="flex flex-col gap-4"
       data-testid="evidence-form"
     >

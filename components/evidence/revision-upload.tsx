@@ -1,5 +1,6 @@
 "use client";
-import { startTransition, useActionState, useState } from "react";
+import { useActionState, useState } from "react";
+import { keptSubmit } from "./kept-submit";
 import { addRevisionAction, type UploadState } from "@/lib/actions/evidence-actions";
 import { FormStatus } from "@/components/ui/form";
 import { FileDrop } from "./file-drop";
@@ -10,12 +11,7 @@ export function RevisionUpload({ id }: { id: string }) {
   const [clientError, setClientError] = useState<string | null>(null);
   return (
     <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (clientError) return;
-        const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
-        startTransition(() => action(data));
-      }}
+      onSubmit={keptSubmit(action, clientError !== null)}
       className="flex flex-col gap-3"
       data-testid="revision-form"
     >

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchiveButton } from "@/components/controls/archive-button";
 import { ControlForm } from "@/components/controls/control-form";
+import { EvidenceLinks } from "@/components/evidence/evidence-links";
 import { OverrideForm } from "@/components/status/override-form";
 import { StatusPanel } from "@/components/status/status-panel";
 import { PageHeader } from "@/components/ui/page-header";
@@ -65,18 +66,7 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
             )}
             <h2 className="mb-2 mt-4 font-semibold">Evidence</h2>
             {control.evidence.length ? (
-              <ul className="flex flex-col gap-1">
-                {control.evidence.map(({ evidence: e }) => (
-                  <li key={e.id}>
-                    <Link href={`/evidence/${e.id}`} className="text-indigo-700 hover:underline">
-                      {e.title}
-                    </Link>{" "}
-                    <span className="text-slate-500">
-                      ({e.kind}, {e.reviewState.replace("_", " ")}, {e.evidenceDate.toISOString().slice(0, 10)})
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <EvidenceLinks items={control.evidence.map((x) => x.evidence)} />
             ) : (
               <p className="text-slate-600">
                 No evidence yet.{" "}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusHistoryChart } from "@/components/charts/status-history-chart";
 import { CriterionMappingForm } from "@/components/controls/criterion-mapping-form";
+import { EvidenceLinks } from "@/components/evidence/evidence-links";
 import { OverrideForm } from "@/components/status/override-form";
 import { StatusBadge } from "@/components/status/status-badge";
 import { StatusPanel } from "@/components/status/status-panel";
@@ -91,18 +92,7 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
             {evidence.length === 0 ? (
               <p className="text-sm text-slate-600">No evidence is linked to the mapped controls.</p>
             ) : (
-              <ul className="flex flex-col gap-1 text-sm" data-testid="criterion-evidence">
-                {evidence.map((e) => (
-                  <li key={e.id}>
-                    <Link href={`/evidence/${e.id}`} className="text-indigo-700 hover:underline">
-                      {e.title}
-                    </Link>{" "}
-                    <span className="text-slate-500">
-                      ({e.kind}, {e.reviewState.replace("_", " ")}, {e.evidenceDate.toISOString().slice(0, 10)})
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <EvidenceLinks items={evidence} testId="criterion-evidence" />
             )}
           </section>
         </div>

@@ -1,0 +1,26 @@
+import Link from "next/link";
+
+export interface EvidenceLinkItem {
+  id: string;
+  title: string;
+  kind: string;
+  reviewState: string;
+  evidenceDate: Date;
+}
+
+export function EvidenceLinks({ items, testId }: { items: EvidenceLinkItem[]; testId?: string }) {
+  return (
+    <ul className="flex flex-col gap-1 text-sm" data-testid={testId}>
+      {items.map((e) => (
+        <li key={e.id}>
+          <Link href={`/evidence/${e.id}`} className="text-indigo-700 hover:underline">
+            {e.title}
+          </Link>{" "}
+          <span className="text-slate-500">
+            ({e.kind}, {e.reviewState.replace("_", " ")}, {e.evidenceDate.toISOString().slice(0, 10)})
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
