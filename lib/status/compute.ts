@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { evaluateControl, evaluateCriterion } from "./engine";
 import type { ControlResult, EngineContext, Evaluation, EvidenceInput, OverrideInput } from "./types";
 import { resolveExpiry } from "./expiry";
+import { testSignals } from "./test-signals";
 
 export interface WorkspaceStatus {
   controls: Map<string, ControlResult>;
@@ -12,7 +13,7 @@ export interface WorkspaceStatus {
 
 /** Loads what the engine needs in a handful of queries and evaluates every control and criterion. */
 export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Date()): Promise<WorkspaceStatus> {
-  const [ws, controls, criteria, overrides] = await Promise.all([
+  const [ws, controls, criteria, overrides, signals] = await Promise.all([
     prisma.workspace.findUniqueOrThrow({ where: { id: 1 }, select: { auditPeriodStart: true, auditPeriodEnd: true } }),
     prisma.control.findMany({
       where: { archivedAt: null },
@@ -35,6 +36,7 @@ export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Dat
       orderBy: { createdAt: "desc" },
       select: { targetType: true, targetId: true, status: true, justification: true, expiresAt: true, createdBy: { select: { email: true } } },
     }),
+    testSignals(prisma),
   ]);
   const ctx: EngineContext = {
     now,
@@ -58,7 +60,7 @@ export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Dat
       expiresAt: resolveExpiry(e),
     }));
     const result = evaluateControl(
-      { id: c.id, title: c.title, implementation: c.implementation, naJustification: c.naJustification, evidence, signals: [], override: overrideFor.get(`control:${c.id}`) ?? null },
+      { id: c.id, title: c.title, implementation: c.implementation, naJustification: c.naJustification, evidence, signals: signals.get(c.id) ?? [], override: overrideFor.get(`control:${c.id}`) ?? null },
       ctx,
     );
     controlResults.set(c.id, result);

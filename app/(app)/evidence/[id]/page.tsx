@@ -43,7 +43,7 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
             <dt className="text-slate-500">Expires</dt>
             <dd>{expiry ? day(expiry) : "Does not expire"}</dd>
             <dt className="text-slate-500">Added by</dt>
-            <dd>{e.createdBy.email} on {day(e.createdAt)}</dd>
+            <dd>{e.createdBy?.email ?? "Trustboard (automated)"} on {day(e.createdAt)}</dd>
             {e.reviewedBy && (
               <>
                 <dt className="text-slate-500">Reviewed by</dt>
