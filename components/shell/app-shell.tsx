@@ -9,6 +9,7 @@ function navFor(user: SessionUser): NavItem[] {
     { href: "/criteria", label: "Criteria" },
     { href: "/controls", label: "Controls" },
     { href: "/evidence", label: "Evidence" },
+    { href: "/tests", label: "Test results" },
     { href: "/phases", label: "Phases" },
     { href: "/backlog", label: "Backlog" },
   ];

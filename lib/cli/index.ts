@@ -1,16 +1,19 @@
 // `npm run cli -- <command>`: automation and first setup from the command line.
 //   user add --email E --role R [--name N] [--expires YYYY-MM-DD]   (password on standard input)
 //   user list
+//   token create --name N [--scope ingest] [--expires YYYY-MM-DD]   (token printed alone on the last line)
 // With the embedded database the server must be stopped (one process per data directory).
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/open";
 import { ensureCatalog } from "@/lib/db/bootstrap";
 import { env } from "@/lib/env";
+import { runTokenCommand } from "./token-commands";
 import { runUserCommand } from "./user-commands";
 
 const USAGE = `Usage:
   npm run cli -- user add --email E --role admin|engineer|auditor [--name N] [--expires YYYY-MM-DD] < password
-  npm run cli -- user list`;
+  npm run cli -- user list
+  npm run cli -- token create --name N [--scope ingest] [--expires YYYY-MM-DD]`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -21,11 +24,12 @@ async function main(argv: string[]): Promise<number> {
       role: { type: "string" },
       name: { type: "string" },
       expires: { type: "string" },
+      scope: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   const [group, command] = positionals;
-  if (values.help || group !== "user" || !command) {
+  if (values.help || (group !== "user" && group !== "token") || !command) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
@@ -33,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
   const database = await openDatabase({ url: e.DATABASE_URL, dataDir: e.dataDir });
   try {
     await ensureCatalog(database.prisma);
+    if (group === "token") return await runTokenCommand(database.prisma, command, values);
     return await runUserCommand(database.prisma, command, values, process.stdin);
   } finally {
     await database.close();

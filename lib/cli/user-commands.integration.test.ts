@@ -33,3 +33,20 @@ describe("npm run cli -- user …", () => {
     expect(await prisma.user.count()).toBe(before);
   });
 });
+
+describe("npm run cli -- token create", () => {
+  it("prints the token alone on the last line, stores only its hash, and the token authenticates", async () => {
+    const { runTokenCommand } = await import("./token-commands");
+    const { authenticateToken, hashToken } = await import("@/lib/collectors/tokens");
+    const prisma = await db();
+    const lines: string[] = [];
+    expect(await runTokenCommand(prisma, "create", { name: "backend-ci", scope: "ingest", expires: "2031-01-31" }, (l) => lines.push(l))).toBe(0);
+    const token = lines[lines.length - 1];
+    expect(token).toMatch(/^tb_[A-Za-z0-9_-]{32}$/);
+    const row = await prisma.apiToken.findFirstOrThrow({ where: { name: "backend-ci" } });
+    expect(row.tokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(await authenticateToken(prisma, `Bearer ${token}`, "ingest")).toMatchObject({ ok: true });
+    await expect(runTokenCommand(prisma, "create", { name: "x", scope: "admin" })).rejects.toThrow(/--scope/);
+  });
+});

@@ -49,3 +49,7 @@ export async function authenticateToken(prisma: PrismaClient, header: string | n
   await prisma.apiToken.update({ where: { id: t.id }, data: { lastUsedAt: now } });
   return { ok: true, actor: { id: t.createdById, email: `token:${t.name}` }, tokenName: t.name };
 }
+
+export async function listTokens(prisma: PrismaClient) {
+  return prisma.apiToken.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, name: true, prefix: true, expiresAt: true, lastUsedAt: true, revokedAt: true } });
+}

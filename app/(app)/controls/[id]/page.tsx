@@ -4,6 +4,7 @@ import { ArchiveButton } from "@/components/controls/archive-button";
 import { ControlForm } from "@/components/controls/control-form";
 import { EvidenceLinks } from "@/components/evidence/evidence-links";
 import { OverrideForm } from "@/components/status/override-form";
+import { ControlTests } from "@/components/tests/control-tests";
 import { StatusPanel } from "@/components/status/status-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -36,6 +37,10 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
         <div className="flex flex-col gap-6">
           {evaluation && <StatusPanel evaluation={evaluation} />}
           {user.role === "admin" && !control.archivedAt && <OverrideForm targetType="control" targetId={control.id} active={evaluation?.overridden ?? false} />}
+          <section className="rounded-xl border border-slate-200 bg-white p-6">
+            <h2 className="mb-3 font-semibold">Tests</h2>
+            <ControlTests user={user} controlId={control.id} />
+          </section>
           <section className="rounded-xl border border-slate-200 bg-white p-6 text-sm">
             <h2 className="mb-2 font-semibold">Criteria</h2>
             {control.criteria.length === 0 ? (
