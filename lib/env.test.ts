@@ -18,6 +18,8 @@ describe("parseEnv", () => {
     [{ TRUSTBOARD_ADMIN_EMAIL: "not-an-email", TRUSTBOARD_ADMIN_PASSWORD: "long-enough-password" }, "TRUSTBOARD_ADMIN_EMAIL"],
     [{ TRUSTBOARD_ADMIN_EMAIL: "a@b.co" }, "TRUSTBOARD_ADMIN_PASSWORD"],
     [{ TRUSTBOARD_SESSION_HOURS: "0" }, "TRUSTBOARD_SESSION_HOURS"],
+    [{ TRUSTBOARD_RESULTS_ROOTS: "relative/dir" }, "TRUSTBOARD_RESULTS_ROOTS"],
+    [{ TRUSTBOARD_PULL_MINUTES: "-5" }, "TRUSTBOARD_PULL_MINUTES"],
   ])("rejects %o naming %s", (source, name) => {
     expect(() => parseEnv(source)).toThrow(name);
   });

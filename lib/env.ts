@@ -29,6 +29,12 @@ const schema = z
       .transform((v) => (v === undefined ? 3000 : Number(v)))
       .refine((n) => Number.isInteger(n) && n > 0 && n < 65536, { message: "must be a TCP port number" }),
     HOST: optionalNonEmpty.transform((v) => v ?? "127.0.0.1"),
+    TRUSTBOARD_RESULTS_ROOTS: optionalNonEmpty
+      .transform((v) => (v ? v.split(":").map((p) => p.trim()).filter(Boolean) : []))
+      .refine((roots) => roots.every((r) => r.startsWith("/")), { message: "must be a colon-separated list of absolute directories" }),
+    TRUSTBOARD_PULL_MINUTES: optionalNonEmpty
+      .transform((v) => (v === undefined ? 15 : Number(v)))
+      .refine((n) => Number.isInteger(n) && n >= 0 && n <= 1440, { message: "must be a whole number of minutes from 0 (off) to 1440" }),
   })
   .refine((e) => (e.TRUSTBOARD_ADMIN_EMAIL === undefined) === (e.TRUSTBOARD_ADMIN_PASSWORD === undefined), {
     message: "set both TRUSTBOARD_ADMIN_EMAIL and TRUSTBOARD_ADMIN_PASSWORD, or neither",

@@ -9,6 +9,8 @@ import { MAX_RESULT_BYTES } from "@/lib/collectors/test-results/parse";
 import { createMappingRule, deleteMappingRule } from "@/lib/collectors/test-results/rules";
 import { TestResultParseError } from "@/lib/collectors/test-results/types";
 import { createToken, revokeToken } from "@/lib/collectors/tokens";
+import { addResultDirectory, pullResultDirectory } from "@/lib/collectors/test-results/directories";
+import { env } from "@/lib/env";
 import { safeAction, userMessage, type ActionState } from "./safe-action";
 
 export async function uploadTestResultsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -99,4 +101,33 @@ const revoke = safeAction({
 
 export async function revokeTokenAction(prev: ActionState, form: FormData) {
   return revoke(prev, form);
+}
+
+const addDirectory = safeAction({
+  roles: ADMINS,
+  schema: z.object({ name: z.string().trim().min(1, "Name the directory").max(100), path: z.string().trim().min(1, "Enter the directory's path").max(1000) }),
+  what: "configure result directories",
+  async run(input, user) {
+    await addResultDirectory(await db(), user, input, env().TRUSTBOARD_RESULTS_ROOTS);
+    revalidatePath("/tests");
+    return "Directory added. Pull it now, or wait for the schedule.";
+  },
+});
+
+const pullDirectory = safeAction({
+  roles: WRITERS,
+  schema: z.object({ id: z.uuid() }),
+  what: "pull result directories",
+  async run(input, user) {
+    const r = await pullResultDirectory(await db(), user, input.id, env().TRUSTBOARD_RESULTS_ROOTS);
+    revalidatePath("/", "layout");
+    return `${r.files} file(s): ${r.ingested} ingested, ${r.duplicates} already known, ${r.failed.length} failed${r.failed.length ? ` — ${r.failed.map((f) => `${f.file}: ${f.error}`).join("; ")}` : ""}.`;
+  },
+});
+
+export async function addDirectoryAction(prev: ActionState, form: FormData) {
+  return addDirectory(prev, form);
+}
+export async function pullDirectoryAction(prev: ActionState, form: FormData) {
+  return pullDirectory(prev, form);
 }

@@ -1,10 +1,12 @@
 import { MapTestForm } from "@/components/tests/map-test-form";
 import { RuleList } from "@/components/tests/rule-list";
 import { UploadResultsForm } from "@/components/tests/upload-results-form";
+import { DirectoriesSection } from "@/components/tests/directories-section";
+import { env } from "@/lib/env";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listControls } from "@/lib/controls/controls";
-import { listRules, listRuns, listUnmappedTests } from "@/lib/collectors/test-results/queries";
+import { listDirectories, listRules, listRuns, listUnmappedTests } from "@/lib/collectors/test-results/queries";
 
 export const metadata = { title: "Test results" };
 
@@ -13,7 +15,7 @@ const pct = (passed: number, total: number) => (total ? `${Math.round((passed / 
 
 export default async function TestsPage() {
   const user = await requireUser();
-  const [runs, unmapped, rules, controls] = await Promise.all([listRuns(user), listUnmappedTests(user), listRules(user), listControls(user)]);
+  const [runs, unmapped, rules, controls, directories] = await Promise.all([listRuns(user), listUnmappedTests(user), listRules(user), listControls(user), listDirectories(user)]);
   const canUpload = user.role !== "auditor";
   const isAdmin = user.role === "admin";
   const controlOptions = controls.map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }));
@@ -82,6 +84,14 @@ export default async function TestsPage() {
             ))}
           </ul>
         )}
+      </section>
+      <section className={`${card} mb-6`}>
+        <h2 className="mb-3 font-semibold">Result directories</h2>
+        <DirectoriesSection
+          isAdmin={isAdmin}
+          roots={env().TRUSTBOARD_RESULTS_ROOTS}
+          directories={directories.map((d) => ({ id: d.id, name: d.name, path: d.path, lastPulledAt: d.lastPulledAt?.toISOString().slice(0, 16).replace("T", " ") ?? null, lastResult: d.lastResult }))}
+        />
       </section>
       <section className={card}>
         <h2 className="mb-3 font-semibold">Mapping rules</h2>
