@@ -10,6 +10,7 @@ function navFor(user: SessionUser): NavItem[] {
     { href: "/controls", label: "Controls" },
     { href: "/evidence", label: "Evidence" },
     { href: "/tests", label: "Test results" },
+    { href: "/audit", label: "Audit events" },
     { href: "/phases", label: "Phases" },
     { href: "/backlog", label: "Backlog" },
   ];

@@ -5,6 +5,7 @@ import type { Env } from "@/lib/env";
 import { CRITERIA } from "@/lib/catalog/criteria";
 import { SYSTEM_ACTOR } from "@/lib/activity/record";
 import { insertUser } from "@/lib/users/insert-user";
+import { ensureDefaultActionMappings } from "@/lib/collectors/audit/ingest";
 
 export async function ensureCatalog(prisma: PrismaClient): Promise<void> {
   const existing = new Map((await prisma.criterion.findMany()).map((c) => [c.id, c]));
@@ -17,6 +18,7 @@ export async function ensureCatalog(prisma: PrismaClient): Promise<void> {
   });
   if (writes.length > 0) await prisma.$transaction(writes);
   await prisma.workspace.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+  await ensureDefaultActionMappings(prisma);
 }
 
 export async function bootstrap(prisma: PrismaClient, env: Env): Promise<void> {

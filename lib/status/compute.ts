@@ -4,6 +4,7 @@ import { evaluateControl, evaluateCriterion } from "./engine";
 import type { ControlResult, EngineContext, Evaluation, EvidenceInput, OverrideInput } from "./types";
 import { resolveExpiry } from "./expiry";
 import { testSignals } from "./test-signals";
+import { auditSignals } from "./audit-signals";
 
 export interface WorkspaceStatus {
   controls: Map<string, ControlResult>;
@@ -13,7 +14,7 @@ export interface WorkspaceStatus {
 
 /** Loads what the engine needs in a handful of queries and evaluates every control and criterion. */
 export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Date()): Promise<WorkspaceStatus> {
-  const [ws, controls, criteria, overrides, signals] = await Promise.all([
+  const [ws, controls, criteria, overrides, signals, silence] = await Promise.all([
     prisma.workspace.findUniqueOrThrow({ where: { id: 1 }, select: { auditPeriodStart: true, auditPeriodEnd: true } }),
     prisma.control.findMany({
       where: { archivedAt: null },
@@ -37,6 +38,7 @@ export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Dat
       select: { targetType: true, targetId: true, status: true, justification: true, expiresAt: true, createdBy: { select: { email: true } } },
     }),
     testSignals(prisma),
+    auditSignals(prisma, now),
   ]);
   const ctx: EngineContext = {
     now,
@@ -60,7 +62,7 @@ export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Dat
       expiresAt: resolveExpiry(e),
     }));
     const result = evaluateControl(
-      { id: c.id, title: c.title, implementation: c.implementation, naJustification: c.naJustification, evidence, signals: signals.get(c.id) ?? [], override: overrideFor.get(`control:${c.id}`) ?? null },
+      { id: c.id, title: c.title, implementation: c.implementation, naJustification: c.naJustification, evidence, signals: [...(signals.get(c.id) ?? []), ...(silence.get(c.id) ?? [])], override: overrideFor.get(`control:${c.id}`) ?? null },
       ctx,
     );
     controlResults.set(c.id, result);

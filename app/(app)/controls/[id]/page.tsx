@@ -5,6 +5,8 @@ import { ControlForm } from "@/components/controls/control-form";
 import { EvidenceLinks } from "@/components/evidence/evidence-links";
 import { OverrideForm } from "@/components/status/override-form";
 import { ControlTests } from "@/components/tests/control-tests";
+import { ExpectedEvents } from "@/components/audit/expected-events";
+import { listExpectedEvents } from "@/lib/collectors/audit/expected-events";
 import { StatusPanel } from "@/components/status/status-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -19,7 +21,7 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
   const control = await getControl(user, id);
   if (!control) notFound();
   const canWrite = user.role !== "auditor";
-  const [status, owners, criteria] = await Promise.all([workspaceStatus(user), canWrite ? listOwners(user) : [], canWrite ? criterionOptions() : []]);
+  const [status, owners, criteria, expected] = await Promise.all([workspaceStatus(user), canWrite ? listOwners(user) : [], canWrite ? criterionOptions() : [], listExpectedEvents(user, control.id)]);
   const evaluation = status.controls.get(control.id);
   return (
     <>
@@ -40,6 +42,10 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
           <section className="rounded-xl border border-slate-200 bg-white p-6">
             <h2 className="mb-3 font-semibold">Tests</h2>
             <ControlTests user={user} controlId={control.id} />
+          </section>
+          <section className="rounded-xl border border-slate-200 bg-white p-6">
+            <h2 className="mb-3 font-semibold">Expected audit events</h2>
+            <ExpectedEvents controlId={control.id} editable={canWrite && !control.archivedAt} items={expected.map((e) => ({ id: e.id, action: e.action, maxSilenceDays: e.maxSilenceDays }))} />
           </section>
           <section className="rounded-xl border border-slate-200 bg-white p-6 text-sm">
             <h2 className="mb-2 font-semibold">Criteria</h2>

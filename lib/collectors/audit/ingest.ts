@@ -1,0 +1,56 @@
+// Stores audit events: de-duplicated by record hash, and the daily per-action counts updated
+// in the same statement, so volume charts and silence checks never scan the whole table.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordActivity, type Actor } from "@/lib/activity/record";
+import { DEFAULT_ACTION_CRITERIA } from "./defaults";
+import type { ParsedEvent } from "./parse";
+
+const BATCH = 5000;
+
+export interface AuditIngestResult {
+  received: number;
+  stored: number;
+  duplicates: number;
+  actions: string[];
+}
+
+export async function storeAuditEvents(prisma: PrismaClient, actor: Actor, events: ParsedEvent[], via: string): Promise<AuditIngestResult> {
+  let stored = 0;
+  await prisma.$transaction(
+    async (tx) => {
+      for (let i = 0; i < events.length; i += BATCH) {
+        const b = events.slice(i, i + BATCH);
+        const rows = await tx.$queryRaw<{ n: number }[]>`
+          WITH ins AS (
+            INSERT INTO "audit_events" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key")
+            SELECT u.at, u.action, u.actor, u.org, u.ip, u.outcome, u.target, u.meta::jsonb, u.key
+            FROM unnest(${b.map((e) => e.occurredAt.toISOString())}::timestamptz[], ${b.map((e) => e.action)}::text[], ${b.map((e) => e.actor)}::text[],
+                        ${b.map((e) => e.organisation)}::text[], ${b.map((e) => e.ip)}::text[], ${b.map((e) => e.outcome)}::text[],
+                        ${b.map((e) => e.target)}::text[], ${b.map((e) => (e.metadata ? JSON.stringify(e.metadata) : null))}::text[], ${b.map((e) => e.dedupeKey)}::text[])
+                 AS u(at, action, actor, org, ip, outcome, target, meta, key)
+            ON CONFLICT ("dedupe_key") DO NOTHING
+            RETURNING "occurred_at", "action"
+          ), daily AS (
+            INSERT INTO "audit_event_daily" ("day", "action", "count")
+            SELECT ("occurred_at" AT TIME ZONE 'UTC')::date, "action", count(*)::int FROM ins GROUP BY 1, 2
+            ON CONFLICT ("action", "day") DO UPDATE SET "count" = "audit_event_daily"."count" + EXCLUDED."count"
+          )
+          SELECT count(*)::int AS n FROM ins`;
+        stored += rows[0]?.n ?? 0;
+      }
+      const actions = [...new Set(events.map((e) => e.action))];
+      await recordActivity(tx, actor, {
+        action: "audit_events.ingest",
+        entityType: "audit_events",
+        summary: `Ingested audit events via ${via}: ${events.length} received, ${stored} new, ${events.length - stored} already known (${actions.slice(0, 10).join(", ")}${actions.length > 10 ? ", …" : ""})`,
+      });
+    },
+    { timeout: 300_000 },
+  );
+  return { received: events.length, stored, duplicates: events.length - stored, actions: [...new Set(events.map((e) => e.action))].sort() };
+}
+
+export async function ensureDefaultActionMappings(prisma: PrismaClient): Promise<void> {
+  if ((await prisma.auditActionMapping.count()) > 0) return;
+  await prisma.auditActionMapping.createMany({ data: Object.entries(DEFAULT_ACTION_CRITERIA).map(([action, criteria]) => ({ action, criteria })), skipDuplicates: true });
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { csvRows, parseAuditEvents } from "./parse";
+
+describe("audit event files", () => {
+  it("reads JSON Lines with common field names and keeps the rest as metadata", () => {
+    const events = parseAuditEvents(
+      [
+        '{"timestamp":"2026-11-01T10:00:00Z","action":"LOGIN_FAILED","user_email":"a@x.io","ip_address":"10.0.0.1","org_id":"acme","reason":"bad password"}',
+        "",
+        '{"created_at":1761991200,"event_type":"permission_changed","actor":"admin@x.io","target":"user:42","outcome":"success"}',
+      ].join("\n"),
+    );
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({ action: "login_failed", actor: "a@x.io", ip: "10.0.0.1", organisation: "acme", metadata: { reason: "bad password" } });
+    expect(events[1]).toMatchObject({ action: "permission_changed", target: "user:42", outcome: "success", metadata: null });
+    expect(events[1].occurredAt.toISOString()).toBe("2025-11-01T10:00:00.000Z");
+  });
+
+  it("reads CSV with quoted commas, quotes and newlines", () => {
+    const csv = 'time,action,actor,details\n2026-11-02T08:00:00Z,login,"Doe, Jane","said ""hi""\nand left"\n';
+    const [e] = parseAuditEvents(csv);
+    expect(e).toMatchObject({ action: "login", actor: "Doe, Jane", metadata: { details: 'said "hi"\nand left' } });
+    expect(csvRows("a,b\r\n1,2\r\n")).toEqual([["a", "b"], ["1", "2"]]);
+  });
+
+  it("gives the same record the same dedupe key, whatever its key order", () => {
+    const [a] = parseAuditEvents('{"action":"login","time":"2026-11-01T00:00:00Z"}');
+    const [b] = parseAuditEvents('{"time":"2026-11-01T00:00:00Z","action":"login"}');
+    expect(a.dedupeKey).toBe(b.dedupeKey);
+  });
+
+  it.each([
+    ['{"action":"login"}', /Line 1: no valid time/],
+    ['{"time":"2026-11-01T00:00:00Z"}', /Line 1: no action/],
+    ['{"time":"2026-11-01T00:00:00Z","action":"x"}\n{oops', /Line 2: not valid JSON/],
+    ["[1,2]", /Record 1: expected a JSON object/],
+    ["time,action\n", /No events found/],
+    ["time,action\n2026-11-01T00:00:00Z", /Row 2: 1 fields, the header has 2/],
+    ["time,action\nyesterday,login", /Row 2: no valid time/],
+    ['time,action\n"2026-11-01,login', /ends inside a quoted field/],
+    ["", /empty/],
+  ])("refuses %j, naming the record", (content, message) => {
+    expect(() => parseAuditEvents(content)).toThrow(message);
+  });
+});

@@ -1,0 +1,149 @@
+// Audit events as JSON Lines or CSV, with the column names applications commonly use. A file
+// with one bad record is refused as a whole, naming the line: nothing half-imported.
+import { createHash } from "node:crypto";
+import { canonicalJson } from "@/lib/activity/chain";
+
+export interface ParsedEvent {
+  occurredAt: Date;
+  action: string;
+  actor: string | null;
+  organisation: string | null;
+  ip: string | null;
+  outcome: string | null;
+  target: string | null;
+  metadata: Record<string, unknown> | null;
+  dedupeKey: string;
+}
+
+export class AuditParseError extends Error {}
+
+const ALIASES: Record<Exclude<keyof ParsedEvent, "metadata" | "dedupeKey">, string[]> = {
+  occurredAt: ["time", "timestamp", "occurred_at", "occurredat", "created_at", "createdat", "ts", "@timestamp"],
+  action: ["action", "event", "event_type", "eventtype", "type"],
+  actor: ["actor", "user", "user_email", "actor_email", "username", "user_id"],
+  organisation: ["organisation", "organization", "org", "org_id", "organization_id", "tenant", "tenant_id"],
+  ip: ["ip", "ip_address", "ipaddress", "remote_addr", "client_ip"],
+  outcome: ["outcome", "result", "status", "success"],
+  target: ["target", "resource", "object", "target_id", "object_id"],
+};
+
+export const MAX_EVENTS_PER_FILE = 1_000_000;
+
+function parseTime(v: unknown): Date | null {
+  if (typeof v === "number") return new Date(v < 1e12 ? v * 1000 : v);
+  if (typeof v !== "string" || v.trim() === "") return null;
+  const s = v.trim();
+  const d = /^\d+(\.\d+)?$/.test(s) ? new Date(Number(s) < 1e12 ? Number(s) * 1000 : Number(s)) : new Date(s);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const str = (v: unknown) => (v === undefined || v === null || v === "" ? null : String(v).slice(0, 1000));
+
+export function toEvent(record: Record<string, unknown>, where: string): ParsedEvent {
+  const lower = new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), [k, v] as const]));
+  const used = new Set<string>();
+  const pick = (field: keyof typeof ALIASES) => {
+    for (const alias of ALIASES[field]) {
+      const hit = lower.get(alias);
+      if (hit !== undefined) {
+        used.add(hit[0]);
+        return hit[1];
+      }
+    }
+    return undefined;
+  };
+  const occurredAt = parseTime(pick("occurredAt"));
+  if (!occurredAt) throw new AuditParseError(`${where}: no valid time (expected a field such as "timestamp" with an ISO date or epoch seconds).`);
+  const action = str(pick("action"));
+  if (!action) throw new AuditParseError(`${where}: no action (expected a field such as "action" or "event_type").`);
+  const event = { occurredAt, action: action.toLowerCase(), actor: str(pick("actor")), organisation: str(pick("organisation")), ip: str(pick("ip")), outcome: str(pick("outcome")), target: str(pick("target")) };
+  const rest = Object.fromEntries(Object.entries(record).filter(([k]) => !used.has(k)));
+  const metadata = Object.keys(rest).length ? rest : null;
+  const dedupeKey = createHash("sha256").update(canonicalJson(record)).digest("hex");
+  return { ...event, metadata, dedupeKey };
+}
+
+export function parseJsonLines(content: string): ParsedEvent[] {
+  const out: ParsedEvent[] = [];
+  const lines = content.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch (err) {
+      throw new AuditParseError(`Line ${i + 1}: not valid JSON (${(err as Error).message}).`);
+    }
+    if (typeof record !== "object" || record === null || Array.isArray(record)) throw new AuditParseError(`Line ${i + 1}: expected a JSON object.`);
+    out.push(toEvent(record as Record<string, unknown>, `Line ${i + 1}`));
+    if (out.length > MAX_EVENTS_PER_FILE) throw new AuditParseError(`More than ${MAX_EVENTS_PER_FILE} events in one file; split it.`);
+  }
+  return out;
+}
+
+/** RFC 4180 rows: quoted fields may hold commas, quotes ("") and newlines. */
+export function csvRows(content: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < content.length; i++) {
+    const ch = content[i];
+    if (quoted) {
+      if (ch === '"' && content[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && content[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (quoted) throw new AuditParseError("The CSV ends inside a quoted field.");
+  if (field !== "" || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => !(r.length === 1 && r[0] === ""));
+}
+
+export function parseCsv(content: string): ParsedEvent[] {
+  const [header, ...rows] = csvRows(content.replace(/^\uFEFF/, ""));
+  if (!header) throw new AuditParseError("The CSV is empty.");
+  return rows.map((r, i) => {
+    if (r.length !== header.length) throw new AuditParseError(`Row ${i + 2}: ${r.length} fields, the header has ${header.length}.`);
+    return toEvent(Object.fromEntries(header.map((h, j) => [h.trim(), r[j]])), `Row ${i + 2}`);
+  });
+}
+
+function parseJsonArray(content: string): ParsedEvent[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch (err) {
+    throw new AuditParseError(`Not valid JSON (${(err as Error).message}).`);
+  }
+  if (!Array.isArray(data)) throw new AuditParseError("Expected a JSON array of events.");
+  return data.map((r, i) => {
+    if (typeof r !== "object" || r === null || Array.isArray(r)) throw new AuditParseError(`Record ${i + 1}: expected a JSON object.`);
+    return toEvent(r as Record<string, unknown>, `Record ${i + 1}`);
+  });
+}
+
+/** JSON Lines, a JSON array, or CSV with a header row. */
+export function parseAuditEvents(content: string): ParsedEvent[] {
+  const body = content.replace(/^\uFEFF/, "").trimStart();
+  if (!body) throw new AuditParseError("The file is empty.");
+  const events = body.startsWith("{") ? parseJsonLines(body) : body.startsWith("[") ? parseJsonArray(body) : parseCsv(body);
+  if (events.length === 0) throw new AuditParseError("No events found: expected JSON Lines, a JSON array, or CSV with a header row and data rows.");
+  return events;
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { READERS, assertRole } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/types";
+
+/** Events per day and type from the daily aggregates (never the raw table). */
+export async function eventVolume(actor: SessionUser | null, opts: { days?: number; actions?: string[] } = {}) {
+  assertRole(actor, READERS, "read audit events");
+  const since = new Date(Date.now() - (opts.days ?? 90) * 86_400_000);
+  const rows = await (await db()).auditEventDaily.findMany({
+    where: { day: { gte: since }, ...(opts.actions ? { action: { in: opts.actions } } : {}) },
+    orderBy: { day: "asc" },
+  });
+  const actions = [...new Set(rows.map((r) => r.action))].sort();
+  const byDay = new Map<string, Record<string, number | string>>();
+  for (const r of rows) {
+    const day = r.day.toISOString().slice(0, 10);
+    const entry = byDay.get(day) ?? { day };
+    entry[r.action] = r.count;
+    byDay.set(day, entry);
+  }
+  return { actions, days: [...byDay.values()] };
+}
+
+export async function knownActions(actor: SessionUser | null): Promise<string[]> {
+  assertRole(actor, READERS, "read audit events");
+  const prisma = await db();
+  const [mapped, seen] = await Promise.all([prisma.auditActionMapping.findMany({ select: { action: true } }), prisma.auditEventDaily.findMany({ distinct: ["action"], select: { action: true } })]);
+  return [...new Set([...mapped, ...seen].map((r) => r.action))].sort();
+}
+
+export async function listActionMappings(actor: SessionUser | null) {
+  assertRole(actor, READERS, "read audit events");
+  return (await db()).auditActionMapping.findMany({ orderBy: { action: "asc" } });
+}

@@ -1,0 +1,26 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Signal } from "./types";
+
+const DAY = 86_400_000;
+
+/** Expected event types that went silent longer than tolerated: the audit helper nobody calls. */
+export async function auditSignals(prisma: PrismaClient, now: Date): Promise<Map<string, Signal[]>> {
+  const expected = await prisma.expectedEvent.findMany({ select: { id: true, controlId: true, action: true, maxSilenceDays: true } });
+  const out = new Map<string, Signal[]>();
+  if (expected.length === 0) return out;
+  const actions = [...new Set(expected.map((e) => e.action))];
+  // One index probe per action (action, occurred_at): fast however many events there are.
+  const latest = await prisma.$queryRaw<{ action: string; last: Date | null }[]>`
+    SELECT a.action, (SELECT max(e."occurred_at") FROM "audit_events" e WHERE e."action" = a.action) AS last
+    FROM unnest(${actions}::text[]) AS a(action)`;
+  const lastBy = new Map(latest.map((l) => [l.action, l.last]));
+  for (const e of expected) {
+    const last = lastBy.get(e.action) ?? null;
+    if (last && now.getTime() - last.getTime() <= e.maxSilenceDays * DAY) continue;
+    const text = last
+      ? `No \`${e.action}\` events since ${last.toISOString().slice(0, 10)} (silence tolerated: ${e.maxSilenceDays} days)`
+      : `No \`${e.action}\` events recorded at all (expected at least every ${e.maxSilenceDays} days)`;
+    out.set(e.controlId, [...(out.get(e.controlId) ?? []), { effect: "at_risk", text, source: { type: "signal", id: e.id, label: `expected ${e.action}` } }]);
+  }
+  return out;
+}
