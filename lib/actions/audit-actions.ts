@@ -9,7 +9,7 @@ import { storeAuditEvents } from "@/lib/collectors/audit/ingest";
 import { addExpectedEvent, expectedEventSchema, removeExpectedEvent } from "@/lib/collectors/audit/expected-events";
 import { safeAction, userMessage, type ActionState } from "./safe-action";
 
-export const MAX_AUDIT_UPLOAD = 50 * 1024 * 1024;
+const MAX_AUDIT_UPLOAD = 50 * 1024 * 1024;
 
 export async function uploadAuditEventsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const user = await getSessionUser();

@@ -13,11 +13,14 @@ describe("demo workspace from the controls-mapping seed", () => {
     const status = await computeWorkspaceStatus(prisma);
     const mapped = ["CC6.1", "CC6.2", "CC6.3", "CC6.6", "CC6.7", "CC6.8", "CC7.2", "CC7.3", "CC7.4", "CC8.1", "A1.2", "PI1.1", "PI1.4", "C1.1", "C1.2"];
     // A1.2 is "Partial" in the seed; CC6.1 follows its own test numbers: tenant isolation 7 of 8.
-    const atRisk = new Set(["A1.2", "CC6.1"]);
+    // CC7.2: the demo's login_failed events stop 40 days ago and "Failed Login Monitoring" expects them weekly.
+    const atRisk = new Set(["A1.2", "CC6.1", "CC7.2"]);
     for (const id of mapped) expect([id, status.criteria.get(id)!.status]).toEqual([id, atRisk.has(id) ? "at_risk" : "met"]);
     expect(status.criteria.get("A1.2")!.reasons[0].text).toContain('Control "Database Backups" is at risk');
     expect(status.criteria.get("CC6.1")!.reasons[0].text).toBe('Control "Tenant Isolation" is at risk: 1 of 8 mapped tests failing in the latest run: test_cross_org_invite_listing');
     expect(r.testRuns).toBe(3);
+    expect(r.auditEvents).toBeGreaterThan(5000);
+    expect(status.criteria.get("CC7.2")!.reasons[0].text).toMatch(/^Control "Failed Login Monitoring" is at risk: No `login_failed` events since \d{4}-\d{2}-\d{2} \(silence tolerated: 7 days\)$/);
     const accounts = await prisma.evidence.findFirstOrThrow({ where: { kind: "automated", title: { startsWith: "Tests 89/89 passing" } } });
     expect(accounts.reviewState).toBe("accepted");
     expect(await prisma.testCaseResult.count({ where: { controlIds: { isEmpty: true }, run: { commit: "demo003" } } })).toBe(50); // organizations + feature_flags

@@ -9,6 +9,8 @@ import { insertUser } from "@/lib/users/insert-user";
 import { SEED_MAPPING } from "./seed-mapping";
 import { demoJUnit } from "./demo-test-runs";
 import { ingestTestResults } from "@/lib/collectors/test-results/ingest";
+import { storeAuditEvents } from "@/lib/collectors/audit/ingest";
+import { SILENT_ACTION, demoAuditEvents } from "./demo-audit-events";
 
 const DAY = 86_400_000;
 const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
@@ -25,6 +27,7 @@ export interface DemoResult {
   controls: number;
   evidence: number;
   testRuns: number;
+  auditEvents: number;
   accounts: { email: string; role: string; password: string | null }[];
   period: { start: string; end: string };
 }
@@ -132,6 +135,7 @@ export async function loadDemo(prisma: PrismaClient, actor: Actor, now = new Dat
         controls: byTitle.size,
         evidence: evidenceCount,
         testRuns: 0,
+        auditEvents: 0,
         accounts,
         period: { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) },
       };
@@ -145,5 +149,16 @@ export async function loadDemo(prisma: PrismaClient, actor: Actor, now = new Dat
     const at = new Date(today.getTime() - daysAgo * DAY + 2 * 3_600_000);
     await ingestTestResults(prisma, actor, demoJUnit(at, refs, extra[i]), { source: "nightly CI", commit: `demo${(i + 1).toString().padStart(3, "0")}`, fileName: "pytest-junit.xml", via: "upload" }, now);
   }
-  return { ...result, testRuns: 3 };
+  // The application's audit log, and what the controls expect of it.
+  const audit = await storeAuditEvents(prisma, actor, demoAuditEvents(today), "demo");
+  const expectations: [string, string, number][] = [
+    ["Failed Login Monitoring", SILENT_ACTION, 7],
+    ["Permission Change Logging", "permission_changed", 14],
+    ["Registration Audit Trail", "user_registered", 7],
+  ];
+  for (const [title, action, maxSilenceDays] of expectations) {
+    const control = await prisma.control.findFirst({ where: { title }, select: { id: true } });
+    if (control) await prisma.expectedEvent.create({ data: { controlId: control.id, action, maxSilenceDays } });
+  }
+  return { ...result, testRuns: 3, auditEvents: audit.stored };
 }

@@ -12,6 +12,9 @@ import { CATEGORY_LABELS } from "@/lib/catalog/labels";
 import { listControls } from "@/lib/controls/controls";
 import { getCriterionDetail } from "@/lib/criteria/criterion-detail";
 import { workspaceStatus } from "@/lib/status/workspace-status";
+import { EventVolumeChart } from "@/components/charts/event-volume-chart";
+import { actionsForCriterion } from "@/lib/collectors/audit/population";
+import { eventVolume } from "@/lib/collectors/audit/volume";
 
 const card = "rounded-xl border border-slate-200 bg-white p-6";
 
@@ -23,6 +26,8 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
   const { criterion, controls, evidence, history } = detail;
   const canWrite = user.role !== "auditor";
   const allControls = canWrite ? await listControls(user) : [];
+  const mappedActions = await actionsForCriterion(user, criterion.id);
+  const volume = mappedActions.length ? await eventVolume(user, { actions: mappedActions }) : { actions: [], days: [] };
   const evaluation = status.criteria.get(criterion.id)!;
   return (
     <>
@@ -86,6 +91,11 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
                 </div>
               </details>
             )}
+          </section>
+          <section className={card}>
+            <h2 className="mb-1 font-semibold">Audit events</h2>
+            <p className="mb-3 text-xs text-slate-600">{mappedActions.length ? `Event types evidencing ${criterion.id}: ${mappedActions.join(", ")}.` : `No event type is mapped to ${criterion.id}.`}</p>
+            {volume.days.length ? <EventVolumeChart days={volume.days} actions={volume.actions} /> : <p className="text-sm text-slate-600">No such events in the last 90 days.</p>}
           </section>
           <section className={card}>
             <h2 className="mb-3 font-semibold">Evidence</h2>
