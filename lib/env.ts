@@ -16,6 +16,9 @@ const schema = z
     AUTH_SECRET: optionalNonEmpty.refine((v) => v === undefined || v.length >= 32, {
       message: "must be at least 32 characters (leave it unset to have one generated)",
     }),
+    TRUSTBOARD_SECRET_KEY: optionalNonEmpty.refine((v) => v === undefined || v.length >= 32, {
+      message: "must be at least 32 characters (leave it unset to have one generated)",
+    }),
     TRUSTBOARD_ADMIN_EMAIL: optionalNonEmpty.refine((v) => v === undefined || z.email().safeParse(v).success, {
       message: "must be an email address",
     }),

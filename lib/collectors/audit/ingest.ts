@@ -2,6 +2,7 @@
 // in the same statement, so volume charts and silence checks never scan the whole table.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordActivity, type Actor } from "@/lib/activity/record";
+import type { Tx } from "@/lib/db/tx";
 import { DEFAULT_ACTION_CRITERIA } from "./defaults";
 import type { ParsedEvent } from "./parse";
 
@@ -14,7 +15,14 @@ export interface AuditIngestResult {
   actions: string[];
 }
 
-export async function storeAuditEvents(prisma: PrismaClient, actor: Actor, events: ParsedEvent[], via: string): Promise<AuditIngestResult> {
+export interface StoreOptions {
+  /** Runs in the same transaction (a pull moves its cursor here: no events without the cursor, and back). */
+  alsoInTransaction?: (tx: Tx) => Promise<void>;
+  /** A pull writes one activity row at its end instead of one per batch. */
+  recordActivity?: boolean;
+}
+
+export async function storeAuditEvents(prisma: PrismaClient, actor: Actor, events: ParsedEvent[], via: string, opts: StoreOptions = {}): Promise<AuditIngestResult> {
   let stored = 0;
   await prisma.$transaction(
     async (tx) => {
@@ -38,6 +46,8 @@ export async function storeAuditEvents(prisma: PrismaClient, actor: Actor, event
           SELECT count(*)::int AS n FROM ins`;
         stored += rows[0]?.n ?? 0;
       }
+      await opts.alsoInTransaction?.(tx);
+      if (opts.recordActivity === false) return;
       const actions = [...new Set(events.map((e) => e.action))];
       await recordActivity(tx, actor, {
         action: "audit_events.ingest",

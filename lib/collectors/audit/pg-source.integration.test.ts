@@ -1,0 +1,72 @@
+import { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { makeUser } from "@/lib/testing/fixtures";
+import { encryptSecret } from "./crypto";
+import { pullSource, testSource, type SourceConfig } from "./pg-source";
+
+// The source is always a real PostgreSQL (the application being audited); Trustboard's own
+// database is whichever lane runs. Without TEST_DATABASE_URL there is no source to pull.
+const url = process.env.TEST_DATABASE_URL;
+const schema = `audit_src_${Date.now()}`;
+const KEY = "integration-test-key-0123456789abcdef";
+
+describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
+  let src: Client;
+  const config = (): SourceConfig => ({
+    name: `app-${schema}`,
+    url: url!,
+    tableName: `${schema}.core_auditlog`,
+    cursorColumn: "id",
+    columns: { time: "created_at", action: "action", actor: "user_email", ip: "ip_address", outcome: undefined, organisation: undefined, target: undefined },
+  });
+
+  beforeAll(async () => {
+    src = new Client({ connectionString: url });
+    await src.connect();
+    await src.query(`CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.core_auditlog (id bigserial primary key, created_at timestamptz not null, action text, user_email text, ip_address text)`);
+    await src.query(
+      `INSERT INTO ${schema}.core_auditlog (created_at, action, user_email, ip_address)
+       SELECT now() - (g || ' minutes')::interval, CASE WHEN g % 10 = 0 THEN 'login_failed' ELSE 'login' END, 'u' || (g % 7) || '@x.io', '10.0.0.' || (g % 250)
+       FROM generate_series(1, 2500) g`,
+    );
+  });
+  afterAll(async () => {
+    await src.query(`DROP SCHEMA ${schema} CASCADE`);
+    await src.end();
+  });
+
+  it("explains connection problems plainly", async () => {
+    expect(await testSource({ ...config(), url: "postgresql://nobody:x@127.0.0.1:1/none" })).toEqual({ ok: false, error: expect.stringMatching(/unreachable/) });
+    const wrongPassword = url!.replace(/:\/\/([^:]+):[^@]*@/, "://$1:wrong-password@");
+    if (wrongPassword !== url) expect((await testSource({ ...config(), url: wrongPassword })).ok).toBe(false);
+    expect(await testSource({ ...config(), tableName: `${schema}.nope` })).toEqual({ ok: false, error: expect.stringMatching(/does not exist/) });
+    expect(await testSource({ ...config(), columns: { ...config().columns, actor: "who" } })).toEqual({ ok: false, error: `Column(s) missing in ${schema}.core_auditlog: who.` });
+    expect(await testSource(config())).toEqual({ ok: true, rows: 2500 });
+  });
+
+  it("pulls in batches by cursor, then only new rows; a failing batch stores nothing and a retry continues", async () => {
+    const admin = await makeUser("admin");
+    const prisma = await db();
+    const c = config();
+    const source = await prisma.auditSource.create({ data: { name: c.name, connectionEnc: encryptSecret(c.url, KEY), tableName: c.tableName, columns: c.columns, cursorColumn: c.cursorColumn } });
+    const first = await pullSource(prisma, admin, source.id, KEY, { batchSize: 1000 });
+    expect(first).toMatchObject({ pulled: 2500, stored: 2500, batches: 3, cursor: "2500" });
+    expect(await prisma.auditEvent.count({ where: { action: "login_failed" } })).toBeGreaterThanOrEqual(250);
+
+    await src.query(`INSERT INTO ${schema}.core_auditlog (created_at, action, user_email) VALUES (now(), 'logout', 'a@x.io'), (now(), 'logout', 'b@x.io')`);
+    expect(await pullSource(prisma, admin, source.id, KEY)).toMatchObject({ pulled: 2, stored: 2, cursor: "2502" });
+
+    // Rows 2503–2504 are fine, row 2505 has no action: that batch fails whole.
+    await src.query(`INSERT INTO ${schema}.core_auditlog (created_at, action, user_email) VALUES (now(), 'logout', 'c@x.io'), (now(), 'logout', 'd@x.io'), (now(), NULL, 'e@x.io')`);
+    const before = await prisma.auditEvent.count();
+    await expect(pullSource(prisma, admin, source.id, KEY)).rejects.toThrow(/failed after 0 events .*retry continues from cursor 2502.*no action/);
+    expect(await prisma.auditEvent.count()).toBe(before);
+    expect((await prisma.auditSource.findUniqueOrThrow({ where: { id: source.id } })).cursorValue).toBe("2502");
+
+    await src.query(`UPDATE ${schema}.core_auditlog SET action = 'logout' WHERE id = 2505`);
+    expect(await pullSource(prisma, admin, source.id, KEY)).toMatchObject({ pulled: 3, stored: 3, cursor: "2505" });
+    const log = await prisma.activity.findMany({ where: { action: "audit_source.pull", entityId: source.id } });
+    expect(log).toHaveLength(4);
+  });
+});
