@@ -1,5 +1,8 @@
 import { EventVolumeChart } from "@/components/charts/event-volume-chart";
 import { UploadEventsForm } from "@/components/audit/upload-events-form";
+import { SourcesSection } from "@/components/audit/sources-section";
+import { ActionMappingForm } from "@/components/audit/action-mapping-form";
+import { listSources } from "@/lib/collectors/audit/sources";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { drawSample, sampleSchema } from "@/lib/collectors/audit/population";
@@ -14,7 +17,7 @@ const box = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
   const params = await searchParams;
-  const [volume, actions, criteria, mappings] = await Promise.all([eventVolume(user), knownActions(user), criterionOptions(), listActionMappings(user)]);
+  const [volume, actions, criteria, mappings, sources] = await Promise.all([eventVolume(user), knownActions(user), criterionOptions(), listActionMappings(user), listSources(user)]);
   const wanted = params.action ? sampleSchema.safeParse(params) : null;
   const result = wanted?.success ? await drawSample(user, wanted.data) : null;
   const today = new Date().toISOString().slice(0, 10);
@@ -28,6 +31,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <p className="mt-2 text-xs text-slate-500">CI or the application can also POST to /api/v1/audit-events with an ingest token (Settings).</p>
         </section>
       )}
+      <section className={`${card} mb-6`}>
+        <h2 className="mb-3 font-semibold">PostgreSQL sources</h2>
+        <SourcesSection
+          isAdmin={user.role === "admin"}
+          sources={sources.map((s) => ({ id: s.id, name: s.name, tableName: s.tableName, cursor: s.cursorValue, lastPulledAt: s.lastPulledAt?.toISOString().slice(0, 16).replace("T", " ") ?? null, lastResult: s.lastResult }))}
+        />
+      </section>
       <section className={`${card} mb-6`}>
         <h2 className="mb-3 font-semibold">Volume per day and type (last 90 days)</h2>
         {volume.days.length ? <EventVolumeChart days={volume.days} actions={volume.actions} /> : <p className="text-sm text-slate-600">No events yet. Import an export of your audit log above.</p>}
@@ -110,6 +120,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </li>
           ))}
         </ul>
+        {user.role === "admin" && <ActionMappingForm />}
       </section>
     </>
   );

@@ -43,3 +43,33 @@ export async function listExpectedEvents(actor: SessionUser | null, controlId: s
   assertRole(actor, ["admin", "engineer", "auditor"], "read controls");
   return (await db()).expectedEvent.findMany({ where: { controlId }, orderBy: { action: "asc" } });
 }
+
+export const actionMappingSchema = z.object({
+  action: z.string().trim().toLowerCase().min(1, "Enter the event type").max(100).regex(/^[a-z0-9_.:-]+$/, "Letters, digits, _ . : - only"),
+  criteria: z
+    .string()
+    .transform((v) => [...new Set(v.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))])
+    .pipe(z.array(z.string().regex(/^(CC|A|C|PI|P)\d\.\d$/, "Criteria like CC6.1, separated by commas")).max(61)),
+});
+
+/** Admins edit which criteria an event type evidences; an empty list removes the type. */
+export async function setActionMapping(actor: SessionUser | null, input: z.output<typeof actionMappingSchema>) {
+  assertRole(actor, ["admin"], "edit the event-type mapping");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.auditActionMapping.findUnique({ where: { action: input.action } });
+    if (input.criteria.length === 0) {
+      if (before) await tx.auditActionMapping.delete({ where: { action: input.action } });
+    } else {
+      await tx.auditActionMapping.upsert({ where: { action: input.action }, create: input, update: { criteria: input.criteria } });
+    }
+    await recordActivity(tx, actor, {
+      action: "audit_mapping.set",
+      entityType: "audit_action_mapping",
+      entityId: input.action,
+      summary: input.criteria.length ? `\`${input.action}\` events evidence ${input.criteria.join(", ")}` : `\`${input.action}\` removed from the event-type mapping`,
+      before: before ? { criteria: before.criteria } : null,
+      after: { criteria: input.criteria },
+    });
+  });
+}
