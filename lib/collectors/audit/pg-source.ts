@@ -10,7 +10,7 @@ import { recordActivity, type Actor } from "@/lib/activity/record";
 import { UserError } from "@/lib/auth/guard";
 import { decryptSecret } from "./crypto";
 import { storeAuditEvents } from "./ingest";
-import { AuditParseError, toEvent } from "./parse";
+import { AuditParseError, type ParsedEvent } from "./parse";
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ident = z.string().trim().regex(IDENT, "Use a plain column name (letters, digits, _)");
@@ -99,6 +99,28 @@ export async function testSource(config: SourceConfig): Promise<{ ok: true; rows
   }
 }
 
+const text = (v: unknown) => (v === null || v === undefined || v === "" ? null : String(v).slice(0, 1000));
+
+/** A source row as an event: the row's cursor value identifies it, so re-reading it is harmless. */
+export function rowToEvent(row: Record<string, unknown>, sourceId: string, table: string): ParsedEvent {
+  const cursor = String(row.__cursor);
+  const occurredAt = row.time instanceof Date ? row.time : new Date(String(row.time));
+  if (Number.isNaN(occurredAt.getTime())) throw new AuditParseError(`${table} row ${cursor}: no valid time.`);
+  const action = text(row.action)?.toLowerCase();
+  if (!action) throw new AuditParseError(`${table} row ${cursor}: no action.`);
+  return {
+    occurredAt,
+    action,
+    actor: text(row.actor),
+    organisation: text(row.organisation),
+    ip: text(row.ip),
+    outcome: text(row.outcome),
+    target: text(row.target),
+    metadata: null,
+    dedupeKey: createHash("sha256").update(`${sourceId}|${cursor}`).digest("hex"),
+  };
+}
+
 const running = new Map<string, { rows: number; batches: number }>();
 
 export function pullProgress(sourceId: string) {
@@ -135,11 +157,7 @@ export async function pullSource(prisma: PrismaClient, actor: Actor, sourceId: s
       );
       await client.query("COMMIT");
       if (res.rows.length === 0) break;
-      const events = res.rows.map((row: Record<string, unknown>) => {
-        const { __cursor, ...fields } = row;
-        const event = toEvent({ ...fields, time: fields.time instanceof Date ? fields.time.toISOString() : fields.time }, `${source.tableName} row ${String(__cursor)}`);
-        return { ...event, metadata: null, dedupeKey: createHash("sha256").update(`${source.id}|${String(__cursor)}`).digest("hex") };
-      });
+      const events = res.rows.map((row: Record<string, unknown>) => rowToEvent(row, source.id, source.tableName));
       const next = String(res.rows[res.rows.length - 1].__cursor);
       const r = await storeAuditEvents(prisma, actor, events, `source ${source.name}`, {
         recordActivity: false,
