@@ -2,21 +2,21 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
-import { WRITERS } from "@/lib/auth/guard";
+import { ADMINS, WRITERS } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { AuditParseError, parseAuditEvents } from "@/lib/collectors/audit/parse";
 import { storeAuditEvents } from "@/lib/collectors/audit/ingest";
 import { actionMappingSchema, addExpectedEvent, expectedEventSchema, removeExpectedEvent, setActionMapping } from "@/lib/collectors/audit/expected-events";
 import { safeAction, userMessage, type ActionState } from "./safe-action";
+import { actionUser } from "./safe-action";
 import { pullProgress, sourceSchema } from "@/lib/collectors/audit/pg-source";
 import { addSource, checkSource, pullAuditSource } from "@/lib/collectors/audit/sources";
 
 const MAX_AUDIT_UPLOAD = 50 * 1024 * 1024;
 
 export async function uploadAuditEventsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
-  if (!WRITERS.includes(user.role)) return { ok: false, message: `Your role (${user.role}) is not allowed to upload audit events.` };
+  const { user, refused } = await actionUser(WRITERS, "upload audit events");
+  if (refused) return refused;
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Choose a JSON Lines or CSV file." };
   if (file.size > MAX_AUDIT_UPLOAD) return { ok: false, message: "The file is larger than 50 MB; split it. Nothing was stored." };
@@ -71,9 +71,8 @@ function sourceFromForm(form: FormData) {
 }
 
 export async function sourceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
-  if (user.role !== "admin") return { ok: false, message: `Your role (${user.role}) is not allowed to configure audit sources.` };
+  const { user, refused } = await actionUser(ADMINS, "configure audit sources");
+  if (refused) return refused;
   const parsed = sourceFromForm(form);
   const values = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && k !== "url" && !k.startsWith("$")) as [string, string][]);
   if (!parsed.success) return { ok: false, message: `${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}`, values };

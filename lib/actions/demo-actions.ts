@@ -1,14 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { getSessionUser } from "@/lib/auth/session";
+import { ADMINS } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { userMessage, type ActionState } from "./safe-action";
+import { actionUser } from "./safe-action";
 
 export async function loadDemoAction(_prev: ActionState): Promise<ActionState & { accounts?: { email: string; role: string; password: string | null }[] }> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
-  if (user.role !== "admin") return { ok: false, message: `Your role (${user.role}) is not allowed to load the demo workspace.` };
+  const { user, refused } = await actionUser(ADMINS, "load the demo workspace");
+  if (refused) return refused;
   try {
     const r = await loadDemo(await db(), user);
     revalidatePath("/", "layout");

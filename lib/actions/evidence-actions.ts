@@ -2,13 +2,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getSessionUser } from "@/lib/auth/session";
 import { ADMINS, WRITERS } from "@/lib/auth/guard";
 import { addRevision, createEvidence, reviewEvidence, setEvidenceControls } from "@/lib/evidence/evidence";
 import { evidenceSchema, reviewSchema } from "@/lib/evidence/schemas";
 import { prepareUpload } from "@/lib/evidence/upload";
 import type { SecretFinding } from "@/lib/evidence/secret-scan";
 import { echoValues, fieldErrors, formObject, safeAction, userMessage, type ActionState } from "./safe-action";
+import { actionUser } from "./safe-action";
 
 export interface UploadState extends ActionState {
   /** Secrets found in the chosen file: the user decides to redact or keep, then submits again. */
@@ -17,9 +17,8 @@ export interface UploadState extends ActionState {
 }
 
 export async function createEvidenceAction(_prev: UploadState, form: FormData): Promise<UploadState> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
-  if (!WRITERS.includes(user.role)) return { ok: false, message: `Your role (${user.role}) is not allowed to add evidence.` };
+  const { user, refused } = await actionUser(WRITERS, "add evidence");
+  if (refused) return refused;
   const { file: _file, ...fields } = formObject(form);
   const parsed = evidenceSchema.safeParse(fields);
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: fieldErrors(parsed.error), values: echoValues(form) };
@@ -43,9 +42,8 @@ export async function createEvidenceAction(_prev: UploadState, form: FormData): 
 }
 
 export async function addRevisionAction(_prev: UploadState, form: FormData): Promise<UploadState> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
-  if (!WRITERS.includes(user.role)) return { ok: false, message: `Your role (${user.role}) is not allowed to upload evidence.` };
+  const { user, refused } = await actionUser(WRITERS, "upload evidence");
+  if (refused) return refused;
   const parsed = z.object({ id: z.uuid(), secrets: z.enum(["redact", "keep"]).optional() }).safeParse(formObject(form));
   if (!parsed.success) return { ok: false, message: "Invalid request." };
   try {

@@ -51,6 +51,14 @@ export function userMessage(err: unknown): string {
   return "Something went wrong and nothing was saved. Try again; if it persists, check the server log.";
 }
 
+/** The session and role check every action starts with; actions taking files call it directly. */
+export async function actionUser(roles: readonly Role[], what: string): Promise<{ user: SessionUser; refused?: undefined } | { user?: undefined; refused: ActionState }> {
+  const user = await getSessionUser();
+  if (!user) return { refused: { ok: false, message: "Your session has ended. Sign in again." } };
+  if (!roles.includes(user.role)) return { refused: { ok: false, message: `Your role (${user.role}) is not allowed to ${what}.` } };
+  return { user };
+}
+
 export function safeAction<S extends z.ZodType>(opts: {
   roles: readonly Role[];
   schema: S;
@@ -58,11 +66,8 @@ export function safeAction<S extends z.ZodType>(opts: {
   run: (input: z.output<S>, user: SessionUser) => Promise<string | void>;
 }) {
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
-    const user = await getSessionUser();
-    if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
-    if (!opts.roles.includes(user.role)) {
-      return { ok: false, message: `Your role (${user.role}) is not allowed to ${opts.what}.` };
-    }
+    const { user, refused } = await actionUser(opts.roles, opts.what);
+    if (refused) return refused;
     const parsed = opts.schema.safeParse(formObject(form));
     if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: fieldErrors(parsed.error), values: echoValues(form) };
     try {

@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getSessionUser } from "@/lib/auth/session";
 import { ADMINS, WRITERS } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { ingestTestResults } from "@/lib/collectors/test-results/ingest";
@@ -12,11 +11,11 @@ import { createToken, revokeToken } from "@/lib/collectors/tokens";
 import { addResultDirectory, pullResultDirectory } from "@/lib/collectors/test-results/directories";
 import { env } from "@/lib/env";
 import { safeAction, userMessage, type ActionState } from "./safe-action";
+import { actionUser } from "./safe-action";
 
 export async function uploadTestResultsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
-  if (!WRITERS.includes(user.role)) return { ok: false, message: `Your role (${user.role}) is not allowed to upload test results.` };
+  const { user, refused } = await actionUser(WRITERS, "upload test results");
+  if (refused) return refused;
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Choose a JUnit XML or CTRF JSON file." };
   if (file.size > MAX_RESULT_BYTES) return { ok: false, message: `The file is larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB; nothing was stored.` };
@@ -71,9 +70,8 @@ export async function deleteRuleAction(prev: ActionState, form: FormData) {
 }
 
 export async function createTokenAction(_prev: ActionState & { token?: string }, form: FormData): Promise<ActionState & { token?: string }> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
-  if (user.role !== "admin") return { ok: false, message: `Your role (${user.role}) is not allowed to create API tokens.` };
+  const { user, refused } = await actionUser(ADMINS, "create API tokens");
+  if (refused) return refused;
   const parsed = z
     .object({ name: z.string().trim().min(1, "Name the token").max(100), expires: z.union([z.literal(""), z.iso.date()]).optional() })
     .safeParse({ name: form.get("name"), expires: form.get("expires") ?? "" });

@@ -1,0 +1,73 @@
+// Which controls a test proves. Explicit tags win: a JUnit property `soc2` or `control`, CTRF
+// tags and labels, or "[CC6.1]" / "[CTL-004]" in a test or suite name — naming a criterion
+// (all its controls) or a control. Otherwise an admin's rules: file, suite/class or name
+// pattern (`*` and `?` wildcards, case-insensitive) → control.
+import type { ParsedCase } from "./types";
+
+export interface MappingRuleInput {
+  field: "file" | "suite" | "name";
+  pattern: string;
+  controlId: string;
+}
+
+export interface MappingContext {
+  controlsByRef: Map<string, string>;
+  controlsByCriterion: Map<string, string[]>;
+  rules: MappingRuleInput[];
+}
+
+export interface CaseMapping {
+  controlIds: string[];
+  via: "tag" | "rule" | null;
+}
+
+const ID = /\b(CTL-\d+|(?:CC|PI|A|C|P)\d\.\d)\b/gi;
+const BRACKETED = /\[((?:CTL-\d+|(?:CC|PI|A|C|P)\d\.\d))\]/gi;
+const TAG_PROPERTIES = ["soc2", "control", "controls", "tags", "tag"];
+
+export function explicitIds(c: ParsedCase): string[] {
+  const ids = new Set<string>();
+  for (const [key, values] of Object.entries(c.properties)) {
+    const isTag = TAG_PROPERTIES.includes(key.toLowerCase());
+    for (const v of values) {
+      // Free-form labels only count when the whole value is an id; tag properties may list several.
+      if (isTag) for (const m of v.matchAll(ID)) ids.add(m[1].toUpperCase());
+      else if (/^(CTL-\d+|(?:CC|PI|A|C|P)\d\.\d)$/i.test(v.trim())) ids.add(v.trim().toUpperCase());
+    }
+  }
+  for (const text of [c.name, c.suite, c.classname ?? ""]) for (const m of text.matchAll(BRACKETED)) ids.add(m[1].toUpperCase());
+  return [...ids];
+}
+
+export function globToRegExp(pattern: string): RegExp {
+  const body = pattern
+    .split("")
+    .map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
+    .join("");
+  return new RegExp(`^${body}$`, "i");
+}
+
+export function ruleMatches(rule: MappingRuleInput, c: ParsedCase): boolean {
+  const re = globToRegExp(rule.pattern);
+  if (rule.field === "file") return c.file !== null && re.test(c.file);
+  if (rule.field === "suite") return re.test(c.suite) || (c.classname !== null && re.test(c.classname));
+  return re.test(c.name);
+}
+
+export function mapCase(c: ParsedCase, ctx: MappingContext): CaseMapping {
+  const ids = explicitIds(c);
+  if (ids.length > 0) {
+    const controls = new Set<string>();
+    for (const id of ids) {
+      if (id.startsWith("CTL-")) {
+        const control = ctx.controlsByRef.get(id);
+        if (control) controls.add(control);
+      } else {
+        for (const control of ctx.controlsByCriterion.get(id) ?? []) controls.add(control);
+      }
+    }
+    if (controls.size > 0) return { controlIds: [...controls], via: "tag" };
+  }
+  const byRule = new Set(ctx.rules.filter((r) => ruleMatches(r, c)).map((r) => r.controlId));
+  return byRule.size > 0 ? { controlIds: [...byRule], via: "rule" } : { controlIds: [], via: null };
+}

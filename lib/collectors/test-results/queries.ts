@@ -1,0 +1,75 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { READERS, assertRole } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/types";
+
+export async function listRuns(actor: SessionUser | null, take = 50) {
+  assertRole(actor, READERS, "read test results");
+  return (await db()).testRun.findMany({ orderBy: [{ startedAt: "desc" }, { ingestedAt: "desc" }], take });
+}
+
+export interface UnmappedTest {
+  suite: string;
+  classname: string | null;
+  name: string;
+  file: string | null;
+  lastStatus: string;
+}
+
+/** Tests from the last 10 runs that no tag or rule maps to a control yet. */
+export async function listUnmappedTests(actor: SessionUser | null, limit = 200): Promise<UnmappedTest[]> {
+  assertRole(actor, READERS, "read test results");
+  return (await db()).$queryRaw<UnmappedTest[]>`
+    WITH recent AS (SELECT id, started_at FROM "test_runs" ORDER BY started_at DESC, ingested_at DESC LIMIT 10)
+    SELECT DISTINCT ON (c.suite, c.classname, c.name, c.file) c.suite, c.classname, c.name, c.file, c.status::text AS "lastStatus"
+    FROM "test_case_results" c JOIN recent r ON r.id = c.run_id
+    WHERE cardinality(c.control_ids) = 0
+    ORDER BY c.suite, c.classname, c.name, c.file, r.started_at DESC
+    LIMIT ${limit}`;
+}
+
+export async function listRules(actor: SessionUser | null) {
+  assertRole(actor, READERS, "read test results");
+  return (await db()).testMappingRule.findMany({ orderBy: { createdAt: "desc" }, include: { control: { select: { ref: true, title: true } }, createdBy: { select: { email: true } } } });
+}
+
+export interface ControlRunPoint {
+  runId: string;
+  startedAt: Date;
+  source: string | null;
+  commit: string | null;
+  total: number;
+  passed: number;
+  failing: number;
+}
+
+/** Per run, the pass rate of the tests mapped to one control (newest last, up to 60 runs). */
+export async function controlTestHistory(actor: SessionUser | null, controlId: string) {
+  assertRole(actor, READERS, "read test results");
+  const prisma = await db();
+  const points = await prisma.$queryRaw<ControlRunPoint[]>`
+    SELECT * FROM (
+      SELECT r.id::text AS "runId", r.started_at AS "startedAt", r.source, r.commit,
+             count(*) FILTER (WHERE c.status <> 'skipped')::int AS total,
+             count(*) FILTER (WHERE c.status = 'passed')::int AS passed,
+             count(*) FILTER (WHERE c.status IN ('failed', 'errored'))::int AS failing
+      FROM "test_case_results" c JOIN "test_runs" r ON r.id = c.run_id
+      WHERE ${controlId}::uuid = ANY (c.control_ids)
+      GROUP BY r.id ORDER BY r.started_at DESC, r.ingested_at DESC LIMIT 60
+    ) t ORDER BY "startedAt" ASC`;
+  const latest = points[points.length - 1];
+  const failing = latest
+    ? await prisma.testCaseResult.findMany({
+        where: { runId: latest.runId, controlIds: { has: controlId }, status: { in: ["failed", "errored"] } },
+        select: { name: true, suite: true, message: true, status: true },
+        orderBy: { name: "asc" },
+        take: 100,
+      })
+    : [];
+  return { points, latest: latest ?? null, failing };
+}
+
+export async function listDirectories(actor: SessionUser | null) {
+  assertRole(actor, READERS, "read test results");
+  return (await db()).resultDirectory.findMany({ orderBy: { name: "asc" } });
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordActivity } from "@/lib/activity/record";
+import { ADMINS, UserError, assertRole } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/types";
+import { globToRegExp } from "./mapping";
+import { createAutomatedEvidence } from "./automated-evidence";
+
+const COLUMN = { file: `"file"`, suite: `"suite"`, name: `"name"` } as const;
+
+/**
+ * Adds "tests whose <field> matches <pattern> prove <control>" and applies it to the stored
+ * results that no tag or rule mapped yet, so the control's history reflects it at once.
+ */
+export async function createMappingRule(actor: SessionUser | null, input: { field: "file" | "suite" | "name"; pattern: string; controlId: string }) {
+  assertRole(actor, ADMINS, "define test mapping rules");
+  const prisma = await db();
+  const regex = globToRegExp(input.pattern).source;
+  return prisma.$transaction(async (tx) => {
+    const control = await tx.control.findUnique({ where: { id: input.controlId }, select: { ref: true, archivedAt: true, testFreshnessDays: true } });
+    if (!control || control.archivedAt) throw new UserError("Choose an existing, unarchived control.");
+    if (await tx.testMappingRule.findFirst({ where: input })) throw new UserError("That rule already exists.");
+    const rule = await tx.testMappingRule.create({ data: { ...input, createdById: actor.id } });
+    const extra = input.field === "suite" ? ` OR coalesce("classname", '') ~* $1` : "";
+    const updated = await tx.$executeRawUnsafe(
+      `UPDATE "test_case_results" SET control_ids = array_append(control_ids, $2::uuid)
+       WHERE cardinality(control_ids) = 0 AND (coalesce(${COLUMN[input.field]}, '') ~* $1${extra})`,
+      regex,
+      input.controlId,
+    );
+    // The control's latest newly mapped run becomes its automated evidence, as if tagged on arrival.
+    const latest = await tx.testRun.findFirst({
+      where: { cases: { some: { controlIds: { has: input.controlId } } } },
+      orderBy: [{ startedAt: "desc" }, { ingestedAt: "desc" }],
+    });
+    if (latest && updated > 0) {
+      const cases = await tx.testCaseResult.findMany({ where: { runId: latest.id, controlIds: { has: input.controlId } }, select: { name: true, status: true, message: true } });
+      await createAutomatedEvidence(tx, latest, input.controlId, cases, latest.source ?? latest.tool ?? latest.fileName ?? latest.format, control.testFreshnessDays);
+    }
+    await recordActivity(tx, actor, {
+      action: "test_rule.create",
+      entityType: "test_mapping_rule",
+      entityId: rule.id,
+      summary: `Tests whose ${input.field} matches "${input.pattern}" now prove ${control.ref} (${updated} stored result(s) mapped)`,
+      after: input,
+    });
+    return { id: rule.id, mapped: updated };
+  });
+}
+
+export async function deleteMappingRule(actor: SessionUser | null, id: string) {
+  assertRole(actor, ADMINS, "define test mapping rules");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const rule = await tx.testMappingRule.findUnique({ where: { id } });
+    if (!rule) throw new UserError("That rule no longer exists.");
+    await tx.testMappingRule.delete({ where: { id } });
+    await recordActivity(tx, actor, { action: "test_rule.delete", entityType: "test_mapping_rule", entityId: id, summary: `Removed the rule ${rule.field} ~ "${rule.pattern}" (applies to future runs)`, before: rule });
+  });
+}
