@@ -4,15 +4,17 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { Client } from "pg";
+import { Client, Pool } from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applyMigrations, readMigrations, type MigrationReport } from "./migrator";
 import { lockDataDir } from "./lock";
-import { pgRunner, pgliteRunner } from "./runners";
+import { pgPool, pgRunner, pglitePool, pgliteRunner, type SqlPool } from "./runners";
 
 export interface Database {
   prisma: PrismaClient;
   kind: "pglite" | "postgresql";
+  /** The same database outside Prisma, for bulk collector writes. */
+  sql: SqlPool;
   migrations: MigrationReport | null;
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ async function openPglite(dataDir: string, migrationsDir: string): Promise<Datab
     return {
       prisma,
       kind: "pglite",
+      sql: pglitePool(pg),
       migrations,
       async close() {
         await prisma.$disconnect();
@@ -69,7 +72,17 @@ async function openPostgres(url: string, migrate: boolean, migrationsDir: string
     await client.end();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  return { prisma, kind: "postgresql", migrations, close: () => prisma.$disconnect() };
+  const sql = pgPool(new Pool({ connectionString: url, max: 4 }));
+  return {
+    prisma,
+    kind: "postgresql",
+    sql,
+    migrations,
+    async close() {
+      await prisma.$disconnect();
+      await sql.close();
+    },
+  };
 }
 
 async function assertMigrated(client: Client, names: string[]): Promise<void> {

@@ -56,7 +56,7 @@ async function pullBench(name: string, d: Awaited<ReturnType<typeof openDatabase
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const t = performance.now();
-  const r = await pullSource(d.prisma, { id: null, email: "bench" }, source.id, KEY, { maxRows: rows });
+  const r = await pullSource(d.prisma, { id: null, email: "bench" }, source.id, KEY, d.sql, { maxRows: rows });
   const ms = performance.now() - t;
   clearInterval(sampler);
   console.log(`${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${rate(r.pulled, ms)}), peak RSS ${mb(peak)}`);

@@ -2,7 +2,7 @@
 // in the same statement, so volume charts and silence checks never scan the whole table.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordActivity, type Actor } from "@/lib/activity/record";
-import type { Tx } from "@/lib/db/tx";
+import type { SqlRunner } from "@/lib/db/migrator";
 import { DEFAULT_ACTION_CRITERIA } from "./defaults";
 import type { ParsedEvent } from "./parse";
 
@@ -15,14 +15,7 @@ export interface AuditIngestResult {
   actions: string[];
 }
 
-export interface StoreOptions {
-  /** Runs in the same transaction (a pull moves its cursor here: no events without the cursor, and back). */
-  alsoInTransaction?: (tx: Tx) => Promise<void>;
-  /** A pull writes one activity row at its end instead of one per batch. */
-  recordActivity?: boolean;
-}
-
-export async function storeAuditEvents(prisma: PrismaClient, actor: Actor, events: ParsedEvent[], via: string, opts: StoreOptions = {}): Promise<AuditIngestResult> {
+export async function storeAuditEvents(prisma: PrismaClient, actor: Actor, events: ParsedEvent[], via: string): Promise<AuditIngestResult> {
   let stored = 0;
   await prisma.$transaction(
     async (tx) => {
@@ -46,8 +39,6 @@ export async function storeAuditEvents(prisma: PrismaClient, actor: Actor, event
           SELECT count(*)::int AS n FROM ins`;
         stored += rows[0]?.n ?? 0;
       }
-      await opts.alsoInTransaction?.(tx);
-      if (opts.recordActivity === false) return;
       const actions = [...new Set(events.map((e) => e.action))];
       await recordActivity(tx, actor, {
         action: "audit_events.ingest",
@@ -58,6 +49,37 @@ export async function storeAuditEvents(prisma: PrismaClient, actor: Actor, event
     { timeout: 300_000 },
   );
   return { received: events.length, stored, duplicates: events.length - stored, actions: [...new Set(events.map((e) => e.action))].sort() };
+}
+
+const INSERT_BATCH = `
+  WITH ins AS (
+    INSERT INTO "audit_events" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key")
+    SELECT u.at, u.action, u.actor, u.org, u.ip, u.outcome, u.target, u.meta::jsonb, u.key
+    FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+         AS u(at, action, actor, org, ip, outcome, target, meta, key)
+    ON CONFLICT ("dedupe_key") DO NOTHING
+    RETURNING "occurred_at", "action"
+  ), daily AS (
+    INSERT INTO "audit_event_daily" ("day", "action", "count")
+    SELECT ("occurred_at" AT TIME ZONE 'UTC')::date, "action", count(*)::int FROM ins GROUP BY 1, 2
+    ON CONFLICT ("action", "day") DO UPDATE SET "count" = "audit_event_daily"."count" + EXCLUDED."count"
+  )
+  SELECT count(*)::int AS n FROM ins`;
+
+/** The same insert outside Prisma: array parameters go to the driver as they are. */
+export async function insertAuditBatch(q: SqlRunner, events: ParsedEvent[]): Promise<number> {
+  const rows = await q.query<{ n: number }>(INSERT_BATCH, [
+    events.map((e) => e.occurredAt),
+    events.map((e) => e.action),
+    events.map((e) => e.actor),
+    events.map((e) => e.organisation),
+    events.map((e) => e.ip),
+    events.map((e) => e.outcome),
+    events.map((e) => e.target),
+    events.map((e) => (e.metadata ? JSON.stringify(e.metadata) : null)),
+    events.map((e) => e.dedupeKey),
+  ]);
+  return rows[0]?.n ?? 0;
 }
 
 export async function ensureDefaultActionMappings(prisma: PrismaClient): Promise<void> {

@@ -1,6 +1,6 @@
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { database, db } from "@/lib/db";
 import { makeUser } from "@/lib/testing/fixtures";
 import { encryptSecret } from "./crypto";
 import { pullSource, testSource, type SourceConfig } from "./pg-source";
@@ -48,24 +48,25 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
   it("pulls in batches by cursor, then only new rows; a failing batch stores nothing and a retry continues", async () => {
     const admin = await makeUser("admin");
     const prisma = await db();
+    const { sql } = await database();
     const c = config();
     const source = await prisma.auditSource.create({ data: { name: c.name, connectionEnc: encryptSecret(c.url, KEY), tableName: c.tableName, columns: c.columns, cursorColumn: c.cursorColumn } });
-    const first = await pullSource(prisma, admin, source.id, KEY, { batchSize: 1000 });
+    const first = await pullSource(prisma, admin, source.id, KEY, sql, { batchSize: 1000 });
     expect(first).toMatchObject({ pulled: 2500, stored: 2500, batches: 3, cursor: "2500" });
     expect(await prisma.auditEvent.count({ where: { action: "login_failed" } })).toBeGreaterThanOrEqual(250);
 
     await src.query(`INSERT INTO ${schema}.core_auditlog (created_at, action, user_email) VALUES (now(), 'logout', 'a@x.io'), (now(), 'logout', 'b@x.io')`);
-    expect(await pullSource(prisma, admin, source.id, KEY)).toMatchObject({ pulled: 2, stored: 2, cursor: "2502" });
+    expect(await pullSource(prisma, admin, source.id, KEY, sql)).toMatchObject({ pulled: 2, stored: 2, cursor: "2502" });
 
     // Rows 2503–2504 are fine, row 2505 has no action: that batch fails whole.
     await src.query(`INSERT INTO ${schema}.core_auditlog (created_at, action, user_email) VALUES (now(), 'logout', 'c@x.io'), (now(), 'logout', 'd@x.io'), (now(), NULL, 'e@x.io')`);
     const before = await prisma.auditEvent.count();
-    await expect(pullSource(prisma, admin, source.id, KEY)).rejects.toThrow(/failed after 0 events .*retry continues from cursor 2502.*no action/);
+    await expect(pullSource(prisma, admin, source.id, KEY, sql)).rejects.toThrow(/failed after 0 events .*retry continues from cursor 2502.*no action/);
     expect(await prisma.auditEvent.count()).toBe(before);
     expect((await prisma.auditSource.findUniqueOrThrow({ where: { id: source.id } })).cursorValue).toBe("2502");
 
     await src.query(`UPDATE ${schema}.core_auditlog SET action = 'logout' WHERE id = 2505`);
-    expect(await pullSource(prisma, admin, source.id, KEY)).toMatchObject({ pulled: 3, stored: 3, cursor: "2505" });
+    expect(await pullSource(prisma, admin, source.id, KEY, sql)).toMatchObject({ pulled: 3, stored: 3, cursor: "2505" });
     const log = await prisma.activity.findMany({ where: { action: "audit_source.pull", entityId: source.id } });
     expect(log).toHaveLength(4);
   });

@@ -9,7 +9,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordActivity, type Actor } from "@/lib/activity/record";
 import { UserError } from "@/lib/auth/guard";
 import { decryptSecret } from "./crypto";
-import { storeAuditEvents } from "./ingest";
+import { insertAuditBatch } from "./ingest";
+import type { SqlPool } from "@/lib/db/runners";
 import { AuditParseError, type ParsedEvent } from "./parse";
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -134,7 +135,14 @@ export interface PullResult {
   cursor: string | null;
 }
 
-export async function pullSource(prisma: PrismaClient, actor: Actor, sourceId: string, key: string, opts: { batchSize?: number; maxRows?: number } = {}): Promise<PullResult> {
+export async function pullSource(
+  prisma: PrismaClient,
+  actor: Actor,
+  sourceId: string,
+  key: string,
+  sql: SqlPool,
+  opts: { batchSize?: number; maxRows?: number } = {},
+): Promise<PullResult> {
   const source = await prisma.auditSource.findUnique({ where: { id: sourceId } });
   if (!source) throw new UserError("That audit source no longer exists.");
   if (running.has(sourceId)) throw new UserError(`"${source.name}" is being pulled already (${running.get(sourceId)!.rows} events so far); wait for it to finish.`);
@@ -159,14 +167,13 @@ export async function pullSource(prisma: PrismaClient, actor: Actor, sourceId: s
       if (res.rows.length === 0) break;
       const events = res.rows.map((row: Record<string, unknown>) => rowToEvent(row, source.id, source.tableName));
       const next = String(res.rows[res.rows.length - 1].__cursor);
-      const r = await storeAuditEvents(prisma, actor, events, `source ${source.name}`, {
-        recordActivity: false,
-        alsoInTransaction: async (tx) => {
-          await tx.auditSource.update({ where: { id: sourceId }, data: { cursorValue: next } });
-        },
+      // The batch and the cursor that follows it commit together, or neither does.
+      stored += await sql.transaction(async (q) => {
+        const n = await insertAuditBatch(q, events);
+        await q.query(`UPDATE "audit_sources" SET "cursor_value" = $1 WHERE "id" = $2`, [next, sourceId]);
+        return n;
       });
       cursor = next;
-      stored += r.stored;
       progress.rows += events.length;
       progress.batches += 1;
       if (res.rows.length < batchSize || (opts.maxRows && progress.rows >= opts.maxRows)) break;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { database, db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
 import { ADMINS, READERS, UserError, WRITERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
@@ -36,7 +36,8 @@ export async function addSource(actor: SessionUser | null, config: SourceConfig)
 
 export async function pullAuditSource(actor: SessionUser | null, id: string) {
   assertRole(actor, WRITERS, "pull audit sources");
-  return pullSource(await db(), actor, id, secretKey());
+  const d = await database();
+  return pullSource(d.prisma, actor, id, secretKey(), d.sql);
 }
 
 export async function listSources(actor: SessionUser | null) {
