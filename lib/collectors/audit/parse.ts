@@ -12,7 +12,7 @@ export interface ParsedEvent {
   outcome: string | null;
   target: string | null;
   metadata: Record<string, unknown> | null;
-  dedupeKey: string;
+  dedupeKey: string | null;
 }
 
 export class AuditParseError extends Error {}

@@ -2,7 +2,6 @@
 // batches on a cursor column, and each batch stored together with the new cursor, so a pull
 // that fails half-way keeps everything before the failed batch and nothing of it — and a
 // retry continues from there.
-import { createHash } from "node:crypto";
 import { Client } from "pg";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -102,8 +101,8 @@ export async function testSource(config: SourceConfig): Promise<{ ok: true; rows
 
 const text = (v: unknown) => (v === null || v === undefined || v === "" ? null : String(v).slice(0, 1000));
 
-/** A source row as an event: the row's cursor value identifies it, so re-reading it is harmless. */
-export function rowToEvent(row: Record<string, unknown>, sourceId: string, table: string): ParsedEvent {
+/** A source row as an event. No de-duplication key: the cursor guarantees each row is read once. */
+export function rowToEvent(row: Record<string, unknown>, table: string): ParsedEvent {
   const cursor = String(row.__cursor);
   const occurredAt = row.time instanceof Date ? row.time : new Date(String(row.time));
   if (Number.isNaN(occurredAt.getTime())) throw new AuditParseError(`${table} row ${cursor}: no valid time.`);
@@ -118,7 +117,7 @@ export function rowToEvent(row: Record<string, unknown>, sourceId: string, table
     outcome: text(row.outcome),
     target: text(row.target),
     metadata: null,
-    dedupeKey: createHash("sha256").update(`${sourceId}|${cursor}`).digest("hex"),
+    dedupeKey: null,
   };
 }
 
@@ -165,7 +164,7 @@ export async function pullSource(
       );
       await client.query("COMMIT");
       if (res.rows.length === 0) break;
-      const events = res.rows.map((row: Record<string, unknown>) => rowToEvent(row, source.id, source.tableName));
+      const events = res.rows.map((row: Record<string, unknown>) => rowToEvent(row, source.tableName));
       const next = String(res.rows[res.rows.length - 1].__cursor);
       // The batch and the cursor that follows it commit together, or neither does.
       stored += await sql.transaction(async (q) => {
