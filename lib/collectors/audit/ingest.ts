@@ -21,23 +21,8 @@ export async function storeAuditEvents(prisma: PrismaClient, actor: Actor, event
     async (tx) => {
       for (let i = 0; i < events.length; i += BATCH) {
         const b = events.slice(i, i + BATCH);
-        const rows = await tx.$queryRaw<{ n: number }[]>`
-          WITH ins AS (
-            INSERT INTO "audit_events" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key")
-            SELECT u.at, u.action, u.actor, u.org, u.ip, u.outcome, u.target, u.meta::jsonb, u.key
-            FROM unnest(${b.map((e) => e.occurredAt.toISOString())}::timestamptz[], ${b.map((e) => e.action)}::text[], ${b.map((e) => e.actor)}::text[],
-                        ${b.map((e) => e.organisation)}::text[], ${b.map((e) => e.ip)}::text[], ${b.map((e) => e.outcome)}::text[],
-                        ${b.map((e) => e.target)}::text[], ${b.map((e) => (e.metadata ? JSON.stringify(e.metadata) : null))}::text[], ${b.map((e) => e.dedupeKey)}::text[])
-                 AS u(at, action, actor, org, ip, outcome, target, meta, key)
-            ON CONFLICT ("dedupe_key") DO NOTHING
-            RETURNING "occurred_at", "action"
-          ), daily AS (
-            INSERT INTO "audit_event_daily" ("day", "action", "count")
-            SELECT ("occurred_at" AT TIME ZONE 'UTC')::date, "action", count(*)::int FROM ins GROUP BY 1, 2
-            ON CONFLICT ("action", "day") DO UPDATE SET "count" = "audit_event_daily"."count" + EXCLUDED."count"
-          )
-          SELECT count(*)::int AS n FROM ins`;
-        stored += rows[0]?.n ?? 0;
+        const viaPrisma = { query: <T>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params) };
+        stored += await insertAuditBatch(viaPrisma, b);
       }
       const actions = [...new Set(events.map((e) => e.action))];
       await recordActivity(tx, actor, {
@@ -66,10 +51,10 @@ const INSERT_BATCH = `
   )
   SELECT count(*)::int AS n FROM ins`;
 
-/** The same insert outside Prisma: array parameters go to the driver as they are. */
-export async function insertAuditBatch(q: SqlRunner, events: ParsedEvent[]): Promise<number> {
+/** One statement per batch; runs on Prisma's transaction or straight on the driver (pulls). */
+export async function insertAuditBatch(q: Pick<SqlRunner, "query">, events: ParsedEvent[]): Promise<number> {
   const rows = await q.query<{ n: number }>(INSERT_BATCH, [
-    events.map((e) => e.occurredAt),
+    events.map((e) => e.occurredAt.toISOString()),
     events.map((e) => e.action),
     events.map((e) => e.actor),
     events.map((e) => e.organisation),
