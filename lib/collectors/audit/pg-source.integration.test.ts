@@ -69,5 +69,18 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     expect(await pullSource(prisma, admin, source.id, KEY, sql)).toMatchObject({ pulled: 3, stored: 3, cursor: "2505" });
     const log = await prisma.activity.findMany({ where: { action: "audit_source.pull", entityId: source.id } });
     expect(log).toHaveLength(4);
+
+    // Another instance moves the cursor while this pull is between reading and storing a batch.
+    await src.query(`INSERT INTO ${schema}.core_auditlog (created_at, action, user_email) VALUES (now(), 'logout', 'f@x.io')`);
+    const racing = {
+      transaction: async <T>(fn: Parameters<typeof sql.transaction<T>>[0]) => {
+        await prisma.auditSource.update({ where: { id: source.id }, data: { cursorValue: "2506" } });
+        return sql.transaction(fn);
+      },
+      close: sql.close,
+    };
+    const count = await prisma.auditEvent.count();
+    await expect(pullSource(prisma, admin, source.id, KEY, racing)).rejects.toThrow(/another pull of this source moved its cursor/);
+    expect(await prisma.auditEvent.count()).toBe(count);
   });
 });

@@ -167,10 +167,13 @@ export async function pullSource(
       const events = res.rows.map((row: Record<string, unknown>) => rowToEvent(row, source.tableName));
       const next = String(res.rows[res.rows.length - 1].__cursor);
       // The batch and the cursor that follows it commit together, or neither does.
+      const previous = cursor;
       stored += await sql.transaction(async (q) => {
-        const n = await insertAuditBatch(q, events);
-        await q.query(`UPDATE "audit_sources" SET "cursor_value" = $1 WHERE "id" = $2`, [next, sourceId]);
-        return n;
+        // Moves the cursor only from where this pull found it: if another instance pulled the
+        // same rows meanwhile, this batch is dropped instead of stored twice.
+        const moved = await q.query(`UPDATE "audit_sources" SET "cursor_value" = $1 WHERE "id" = $2 AND "cursor_value" IS NOT DISTINCT FROM $3::text RETURNING "id"`, [next, sourceId, previous]);
+        if (moved.length === 0) throw new UserError("another pull of this source moved its cursor meanwhile; this batch was not stored");
+        return insertAuditBatch(q, events);
       });
       cursor = next;
       progress.rows += events.length;
@@ -180,7 +183,8 @@ export async function pullSource(
     outcome = `${progress.rows} events read, ${stored} new, cursor at ${cursor ?? "start"}`;
     return { pulled: progress.rows, stored, batches: progress.batches, cursor };
   } catch (err) {
-    outcome = `failed after ${progress.rows} events (kept; retry continues from cursor ${cursor ?? "start"}): ${err instanceof AuditParseError ? err.message : explainSourceError(err)}`;
+    const why = err instanceof AuditParseError || err instanceof UserError ? err.message : explainSourceError(err);
+    outcome = `failed after ${progress.rows} events (kept; retry continues from cursor ${cursor ?? "start"}): ${why}`;
     throw new UserError(`Pull of "${source.name}" ${outcome}`);
   } finally {
     running.delete(sourceId);
