@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: React.ReactNode }) {
   return (
     <header className="mb-6 flex flex-wrap items-end justify-between gap-4">
@@ -16,5 +18,15 @@ export function EmptyState({ title, children, testId }: { title: string; childre
       <p className="font-medium">{title}</p>
       {children && <div className="mt-2 text-sm text-slate-600">{children}</div>}
     </div>
+  );
+}
+
+export function BackLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <p className="mb-2 text-sm">
+      <Link href={href} className="text-indigo-700 hover:underline">
+        ← {children}
+      </Link>
+    </p>
   );
 }

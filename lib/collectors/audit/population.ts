@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
 import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
+import type { ParsedEvent } from "./parse";
 
 export const sampleSchema = z.object({
   criterion: z.string().regex(/^(CC|A|C|PI|P)\d\.\d$/, "Choose a criterion"),
@@ -20,16 +21,7 @@ export const sampleSchema = z.object({
 });
 export type SampleRequest = z.output<typeof sampleSchema>;
 
-export interface SampledEvent {
-  id: string;
-  occurredAt: Date;
-  action: string;
-  actor: string | null;
-  organisation: string | null;
-  ip: string | null;
-  outcome: string | null;
-  target: string | null;
-}
+export type SampledEvent = Omit<ParsedEvent, "metadata" | "dedupeKey"> & { id: string };
 
 /** Event types mapped to a criterion, for the population picker. */
 export async function actionsForCriterion(actor: SessionUser | null, criterion: string): Promise<string[]> {

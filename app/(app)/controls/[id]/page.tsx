@@ -8,7 +8,7 @@ import { ControlTests } from "@/components/tests/control-tests";
 import { ExpectedEvents } from "@/components/audit/expected-events";
 import { listExpectedEvents } from "@/lib/collectors/audit/expected-events";
 import { StatusPanel } from "@/components/status/status-panel";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getControl, listOwners } from "@/lib/controls/controls";
 import { criterionOptions } from "@/lib/criteria/criterion-options";
@@ -25,11 +25,7 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
   const evaluation = status.controls.get(control.id);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/controls" className="text-indigo-700 hover:underline">
-          ← All controls
-        </Link>
-      </p>
+      <BackLink href="/controls">All controls</BackLink>
       <PageHeader
         title={`${control.ref} · ${control.title}`}
         description={control.archivedAt ? "Archived: this control no longer counts towards its criteria." : control.description || undefined}

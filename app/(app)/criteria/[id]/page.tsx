@@ -6,7 +6,7 @@ import { EvidenceLinks } from "@/components/evidence/evidence-links";
 import { OverrideForm } from "@/components/status/override-form";
 import { StatusBadge } from "@/components/status/status-badge";
 import { StatusPanel } from "@/components/status/status-panel";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { CATEGORY_LABELS } from "@/lib/catalog/labels";
 import { listControls } from "@/lib/controls/controls";
@@ -31,11 +31,7 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
   const evaluation = status.criteria.get(criterion.id)!;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/criteria" className="text-indigo-700 hover:underline">
-          ← All criteria
-        </Link>
-      </p>
+      <BackLink href="/criteria">All criteria</BackLink>
       <PageHeader title={`${criterion.id} · ${criterion.title}`} description={`${CATEGORY_LABELS[criterion.category]} — ${criterion.series}`} />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <div className="flex flex-col gap-6">

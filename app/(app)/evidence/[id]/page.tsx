@@ -4,7 +4,7 @@ import { REVIEW_LABEL } from "@/components/evidence/evidence-columns";
 import { ReviewForm } from "@/components/evidence/review-form";
 import { RevisionUpload } from "@/components/evidence/revision-upload";
 import { FindingsList } from "@/components/evidence/secret-decision";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getEvidence } from "@/lib/evidence/list-evidence";
 import type { SecretFinding } from "@/lib/evidence/secret-scan";
@@ -23,11 +23,7 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
   const canWrite = user.role !== "auditor";
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/evidence" className="text-indigo-700 hover:underline">
-          ← Evidence library
-        </Link>
-      </p>
+      <BackLink href="/evidence">Evidence library</BackLink>
       <PageHeader title={e.title} description={e.description || undefined} />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <section className="rounded-xl border border-slate-200 bg-white p-6 text-sm">
