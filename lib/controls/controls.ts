@@ -5,16 +5,11 @@ import { READERS, UserError, WRITERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Tx } from "@/lib/db/tx";
 import type { ControlInput } from "./schemas";
+import { assertCriteriaExist } from "@/lib/criteria/assert-criteria";
 
 async function nextRef(tx: Tx): Promise<string> {
   const rows = await tx.$queryRaw<{ n: number | null }[]>`SELECT max(substring(ref from 5)::int) AS n FROM "controls" WHERE ref ~ '^CTL-[0-9]+$'`;
   return `CTL-${String((rows[0]?.n ?? 0) + 1).padStart(3, "0")}`;
-}
-
-async function assertCriteriaExist(tx: Tx, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const found = await tx.criterion.count({ where: { id: { in: ids } } });
-  if (found !== new Set(ids).size) throw new UserError("One of the chosen criteria does not exist.");
 }
 
 function snapshot(input: ControlInput) {

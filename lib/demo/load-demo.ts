@@ -11,6 +11,7 @@ import { demoJUnit } from "./demo-test-runs";
 import { ingestTestResults } from "@/lib/collectors/test-results/ingest";
 import { storeAuditEvents } from "@/lib/collectors/audit/ingest";
 import { SILENT_ACTION, demoAuditEvents } from "./demo-audit-events";
+import { loadDemoRemediation } from "./load-remediation";
 
 const DAY = 86_400_000;
 const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
@@ -28,6 +29,8 @@ export interface DemoResult {
   evidence: number;
   testRuns: number;
   auditEvents: number;
+  phases: number;
+  backlogItems: number;
   accounts: { email: string; role: string; password: string | null }[];
   period: { start: string; end: string };
 }
@@ -43,8 +46,9 @@ function evidenceTitle(line: string): { title: string; body: string } {
 }
 
 export async function loadDemo(prisma: PrismaClient, actor: Actor, now = new Date()): Promise<DemoResult> {
-  if ((await prisma.control.count()) > 0 || (await prisma.evidence.count()) > 0) {
-    throw new UserError("The workspace already has controls or evidence; the demo is only loaded into an empty workspace.");
+  const counts = await Promise.all([prisma.control.count(), prisma.evidence.count(), prisma.phase.count(), prisma.backlogItem.count()]);
+  if (counts.some((n) => n > 0)) {
+    throw new UserError("The workspace already has controls, evidence, phases or backlog items; the demo is only loaded into an empty workspace.");
   }
   const today = utcDay(now);
   const start = new Date(today.getTime() - 150 * DAY);
@@ -125,17 +129,19 @@ export async function loadDemo(prisma: PrismaClient, actor: Actor, now = new Dat
           evidenceCount += 1;
         }
       }
+      const remediation = await loadDemoRemediation(tx, actor, owner.id, now);
       await recordActivity(tx, actor, {
         action: "demo.load",
         entityType: "workspace",
         entityId: "1",
-        summary: `Loaded the demo workspace: ${byTitle.size} controls, ${evidenceCount} evidence items, audit period ${start.toISOString().slice(0, 10)} – ${end.toISOString().slice(0, 10)}`,
+        summary: `Loaded the demo workspace: ${byTitle.size} controls, ${evidenceCount} evidence items, ${remediation.phases} phases, ${remediation.backlogItems} backlog items, audit period ${start.toISOString().slice(0, 10)} – ${end.toISOString().slice(0, 10)}`,
       });
       return {
         controls: byTitle.size,
         evidence: evidenceCount,
         testRuns: 0,
         auditEvents: 0,
+        ...remediation,
         accounts,
         period: { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) },
       };

@@ -5,6 +5,7 @@ import type { ControlResult, EngineContext, Evaluation, EvidenceInput, OverrideI
 import { resolveExpiry } from "./expiry";
 import { testSignals } from "./test-signals";
 import { auditSignals } from "./audit-signals";
+import { remediationSignals } from "./remediation-load";
 
 export interface WorkspaceStatus {
   controls: Map<string, ControlResult>;
@@ -14,7 +15,7 @@ export interface WorkspaceStatus {
 
 /** Loads what the engine needs in a handful of queries and evaluates every control and criterion. */
 export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Date()): Promise<WorkspaceStatus> {
-  const [ws, controls, criteria, overrides, signals, silence] = await Promise.all([
+  const [ws, controls, criteria, overrides, signals, silence, remediation] = await Promise.all([
     prisma.workspace.findUniqueOrThrow({ where: { id: 1 }, select: { auditPeriodStart: true, auditPeriodEnd: true } }),
     prisma.control.findMany({
       where: { archivedAt: null },
@@ -39,6 +40,7 @@ export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Dat
     }),
     testSignals(prisma),
     auditSignals(prisma, now),
+    remediationSignals(prisma, now),
   ]);
   const ctx: EngineContext = {
     now,
@@ -62,7 +64,7 @@ export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Dat
       expiresAt: resolveExpiry(e),
     }));
     const result = evaluateControl(
-      { id: c.id, title: c.title, implementation: c.implementation, naJustification: c.naJustification, evidence, signals: [...(signals.get(c.id) ?? []), ...(silence.get(c.id) ?? [])], override: overrideFor.get(`control:${c.id}`) ?? null },
+      { id: c.id, title: c.title, implementation: c.implementation, naJustification: c.naJustification, evidence, signals: [...(remediation.controls.get(c.id) ?? []), ...(signals.get(c.id) ?? []), ...(silence.get(c.id) ?? [])], override: overrideFor.get(`control:${c.id}`) ?? null },
       ctx,
     );
     controlResults.set(c.id, result);
@@ -70,7 +72,7 @@ export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Dat
   }
   const criteriaResults = new Map<string, Evaluation>();
   for (const cr of criteria) {
-    criteriaResults.set(cr.id, evaluateCriterion({ id: cr.id, title: cr.title, controls: byCriterion.get(cr.id) ?? [], override: overrideFor.get(`criterion:${cr.id}`) ?? null }, ctx));
+    criteriaResults.set(cr.id, evaluateCriterion({ id: cr.id, title: cr.title, controls: byCriterion.get(cr.id) ?? [], signals: remediation.criteria.get(cr.id) ?? [], override: overrideFor.get(`criterion:${cr.id}`) ?? null }, ctx));
   }
   return { controls: controlResults, criteria: criteriaResults, ctx };
 }

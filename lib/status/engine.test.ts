@@ -81,11 +81,11 @@ describe("criterion status", () => {
     ["only not-applicable controls", [na], "not_applicable"],
     ["not-applicable controls are ignored", [met, na], "met"],
   ])("%s → %s", (_label, controls, status) => {
-    expect(evaluateCriterion({ id: "CC6.1", title: "t", controls, override: null }, ctx).status).toBe(status);
+    expect(evaluateCriterion({ id: "CC6.1", title: "t", controls, signals: [], override: null }, ctx).status).toBe(status);
   });
 
   it("names the control and its cause in the reasons", () => {
-    const r = evaluateCriterion({ id: "A1.2", title: "t", controls: [met, atRisk], override: null }, ctx);
+    const r = evaluateCriterion({ id: "A1.2", title: "t", controls: [met, atRisk], signals: [], override: null }, ctx);
     expect(r.reasons[0]).toMatchObject({ severity: "warning", source: { type: "control", id: "c2" } });
     expect(r.reasons[0].text).toBe('Control "Backups" is at risk: Evidence "Argon2 config" expired on 2026-05-01');
     expect(r.design).toBe("effective");
@@ -93,6 +93,27 @@ describe("criterion status", () => {
   });
 
   it("says when nothing is mapped", () => {
-    expect(evaluateCriterion({ id: "CC1.1", title: "t", controls: [], override: null }, ctx).reasons[0].text).toBe("No controls are mapped to CC1.1");
+    expect(evaluateCriterion({ id: "CC1.1", title: "t", controls: [], signals: [], override: null }, ctx).reasons[0].text).toBe("No controls are mapped to CC1.1");
+  });
+});
+
+describe("criterion signals", () => {
+  const met = evaluateControl(control(), ctx);
+  const gapSignal = { effect: "gap" as const, text: "Open P0 CRITICAL backlog item BL-131", source: { type: "backlog" as const, id: "BL-131", label: "BL-131" } };
+  const riskSignal = { effect: "at_risk" as const, text: "must-have PARTIAL", source: { type: "phase" as const, id: "25", label: "Phase 25" } };
+
+  it("a signal on the criterion makes a met criterion worse and is named", () => {
+    const r = evaluateCriterion({ id: "CC6.1", title: "t", controls: [met], signals: [riskSignal], override: null }, ctx);
+    expect(r.status).toBe("at_risk");
+    expect(r.reasons[0]).toMatchObject({ severity: "warning", text: "must-have PARTIAL" });
+  });
+
+  it("the worst signal wins and signals never improve status", () => {
+    expect(evaluateCriterion({ id: "CC6.1", title: "t", controls: [met], signals: [riskSignal, gapSignal], override: null }, ctx).status).toBe("gap");
+  });
+
+  it("a criterion without controls still lists its signals", () => {
+    const r = evaluateCriterion({ id: "CC6.1", title: "t", controls: [], signals: [gapSignal], override: null }, ctx);
+    expect(r.reasons.map((x) => x.text)).toContain("Open P0 CRITICAL backlog item BL-131");
   });
 });

@@ -14,7 +14,8 @@
 //
 // Criterion: no mapped controls → gap; all mapped controls not applicable →
 // not_applicable; all applicable ones not started → not_started; otherwise the worst of
-// its applicable controls, a not-started control counting as a gap.
+// its applicable controls, a not-started control counting as a gap, made worse by the
+// signals linked to the criterion itself (backlog items, phase gaps).
 import type {
   ControlInput,
   ControlResult,
@@ -27,6 +28,7 @@ import type {
   OverrideInput,
   Reason,
   Severity,
+  Signal,
   Status,
 } from "./types";
 
@@ -40,6 +42,10 @@ function worst(a: "met" | "at_risk" | "gap", b: "met" | "at_risk" | "gap") {
 
 function sortReasons(reasons: Reason[]): Reason[] {
   return reasons.map((r, i) => ({ r, i })).sort((x, y) => SEVERITY_ORDER[x.r.severity] - SEVERITY_ORDER[y.r.severity] || x.i - y.i).map((x) => x.r);
+}
+
+function signalReasons(signals: Signal[]): Reason[] {
+  return signals.map((s) => ({ severity: s.effect === "gap" ? "gap" : "warning", text: s.text, source: s.source }));
 }
 
 type EvidenceVerdict = "current" | "stale" | "not_accepted";
@@ -110,11 +116,8 @@ export function evaluateControl(c: ControlInput, ctx: EngineContext): ControlRes
   }
   if (operating === "none") reasons.push({ severity: "gap", text: c.evidence.length === 0 ? `No evidence linked to "${c.title}"` : `No current accepted evidence for "${c.title}"`, source: self });
   else if (operating === "partial") reasons.push({ severity: "warning", text: `No current accepted evidence inside the audit period for "${c.title}"`, source: self });
-  for (const s of c.signals) {
-    status = worst(status, s.effect);
-    reasons.push({ severity: s.effect === "gap" ? "gap" : "warning", text: s.text, source: s.source });
-  }
-  return finish(status, design, operating, reasons);
+  for (const s of c.signals) status = worst(status, s.effect);
+  return finish(status, design, operating, [...reasons, ...signalReasons(c.signals)]);
 }
 
 function combineDesign(values: Design[]): Design {
@@ -136,7 +139,7 @@ export function evaluateCriterion(c: CriterionInput, ctx: EngineContext): Evalua
     return { status: o.status, computed, overridden: o.overridden, design, operating, reasons: sortReasons([...o.reasons, ...reasons]) };
   };
   if (c.controls.length === 0) {
-    return finish("gap", "missing", "none", [{ severity: "gap", text: `No controls are mapped to ${c.id}`, source: self }]);
+    return finish("gap", "missing", "none", [{ severity: "gap", text: `No controls are mapped to ${c.id}`, source: self }, ...signalReasons(c.signals)]);
   }
   const applicable = c.controls.filter((r) => r.status !== "not_applicable");
   if (applicable.length === 0) {
@@ -153,7 +156,10 @@ export function evaluateCriterion(c: CriterionInput, ctx: EngineContext): Evalua
   });
   const design = combineDesign(applicable.map((r) => r.design));
   const operating = combineOperating(applicable.map((r) => r.operating));
-  if (applicable.every((r) => r.status === "not_started")) return finish("not_started", design, operating, reasons);
-  const status = applicable.reduce<"met" | "at_risk" | "gap">((acc, r) => worst(acc, r.status === "not_started" ? "gap" : (r.status as "met" | "at_risk" | "gap")), "met");
-  return finish(status, design, operating, reasons);
+  if (applicable.every((r) => r.status === "not_started")) {
+    return finish("not_started", design, operating, [...reasons, ...signalReasons(c.signals)]);
+  }
+  let status = applicable.reduce<"met" | "at_risk" | "gap">((acc, r) => worst(acc, r.status === "not_started" ? "gap" : (r.status as "met" | "at_risk" | "gap")), "met");
+  for (const s of c.signals) status = worst(status, s.effect);
+  return finish(status, design, operating, [...reasons, ...signalReasons(c.signals)]);
 }

@@ -6,7 +6,7 @@ export type Operating = "effective" | "partial" | "none" | "not_applicable";
 export type Severity = "gap" | "warning" | "info";
 
 export interface SourceRef {
-  type: "control" | "evidence" | "criterion" | "override" | "signal";
+  type: "control" | "evidence" | "criterion" | "override" | "signal" | "backlog" | "phase";
   id: string;
   label: string;
 }
@@ -65,6 +65,8 @@ export interface CriterionInput {
   id: string;
   title: string;
   controls: ControlResult[];
+  /** Held back directly (a backlog item or a phase gap linked to the criterion), not through a control. */
+  signals: Signal[];
   override: OverrideInput | null;
 }
 

@@ -1,0 +1,24 @@
+import { notFound, redirect } from "next/navigation";
+import { PhaseForm } from "@/components/phases/phase-form";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { listOwners } from "@/lib/controls/controls";
+import { getPhase } from "@/lib/phases/phase-queries";
+
+export default async function EditPhasePage({ params }: { params: Promise<{ number: string }> }) {
+  const user = await requireUser();
+  const { number } = await params;
+  if (user.role === "auditor") redirect(`/phases/${number}`);
+  if (!/^\d{1,4}$/.test(number)) notFound();
+  const [phase, owners] = await Promise.all([getPhase(user, Number(number)), listOwners(user)]);
+  if (!phase) notFound();
+  return (
+    <>
+      <BackLink href={`/phases/${phase.number}`}>Phase {phase.number}</BackLink>
+      <PageHeader title={`Edit phase ${phase.number}`} />
+      <section className="max-w-3xl rounded-xl border border-slate-200 bg-white p-6">
+        <PhaseForm owners={owners} initial={{ id: phase.id, number: phase.number, title: phase.title, goal: phase.goal, progress: phase.progress, ownerId: phase.ownerId, nextSteps: phase.nextSteps, requirements: phase.requirements }} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+// A plain GET form: filters live in the URL so the page, a bookmark and the CSV export agree.
+import type { BacklogFilter } from "@/lib/backlog/schemas";
+import { PRIORITIES, SEVERITY, STATUSES, STATUS_LABEL } from "@/lib/backlog/workflow";
+
+const box = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+
+export function BacklogFilters({ filter, owners, criteria }: { filter: BacklogFilter; owners: { id: string; name: string }[]; criteria: string[] }) {
+  return (
+    <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm" data-testid="backlog-filters">
+      <label className="flex flex-col gap-1">
+        <span className="text-slate-700">Priority</span>
+        <select name="priority" defaultValue={filter.priority ?? ""} className={box} data-testid="filter-priority">
+          <option value="">All</option>
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {p} {SEVERITY[p]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-slate-700">Status</span>
+        <select name="status" defaultValue={filter.status ?? ""} className={box} data-testid="filter-status">
+          <option value="">All</option>
+          <option value="active">Open (not done)</option>
+          <option value="closed">Closed</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-slate-700">Owner</span>
+        <select name="owner" defaultValue={filter.owner ?? ""} className={box} data-testid="filter-owner">
+          <option value="">Anyone</option>
+          {owners.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-slate-700">Criterion</span>
+        <select name="criterion" defaultValue={filter.criterion ?? ""} className={box} data-testid="filter-criterion">
+          <option value="">Any</option>
+          {criteria.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-2 pb-2">
+        <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} data-testid="filter-overdue" />
+        Overdue only
+      </label>
+      <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100" data-testid="apply-filters">
+        Apply
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+// A checkbox that saves on change: a one-field form posted to a server action, usable with the
+// keyboard (space toggles, the form submits) and announcing refusals.
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/actions/safe-action";
+
+export function ToggleForm({
+  action,
+  fields,
+  flag,
+  checked,
+  label,
+  disabled,
+  testId,
+}: {
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  fields: Record<string, string>;
+  flag: string;
+  checked: boolean;
+  label: React.ReactNode;
+  disabled?: boolean;
+  testId?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="flex flex-col">
+      {Object.entries(fields).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <input type="hidden" name={flag} value={checked ? "false" : "true"} />
+      <label className="flex items-start gap-2">
+        <input
+          type="checkbox"
+          className="mt-1"
+          checked={checked}
+          disabled={disabled || pending}
+          data-testid={testId}
+          onChange={(e) => e.currentTarget.form?.requestSubmit()}
+        />
+        <span>{label}</span>
+      </label>
+      {state.ok === false && state.message && (
+        <p role="alert" className="ml-6 text-xs text-red-700">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { WRITERS } from "@/lib/auth/guard";
+import { createPhase, updatePhase, addPhaseItem, setPhaseItemDone } from "@/lib/phases/phase-writes";
+import { addMustHave, verifyMustHave } from "@/lib/phases/must-haves";
+import { itemDoneSchema, mustHaveSchema, phaseItemSchema, phaseSchema, verifySchema } from "@/lib/phases/schemas";
+import { backlogFromMustHave } from "@/lib/backlog/from-must-have";
+import { safeAction, type ActionState } from "./safe-action";
+
+const done = () => revalidatePath("/", "layout");
+
+const create = safeAction({
+  roles: WRITERS,
+  schema: phaseSchema,
+  what: "create phases",
+  async run(input, user) {
+    const n = await createPhase(user, input);
+    done();
+    return `created:${n}`;
+  },
+});
+
+const update = safeAction({
+  roles: WRITERS,
+  schema: z.intersection(z.object({ id: z.uuid() }), phaseSchema),
+  what: "edit phases",
+  async run({ id, ...input }, user) {
+    const n = await updatePhase(user, id, input);
+    done();
+    return `saved:${n}`;
+  },
+});
+
+const addItem = safeAction({
+  roles: WRITERS,
+  schema: phaseItemSchema,
+  what: "edit phases",
+  async run(input, user) {
+    await addPhaseItem(user, input);
+    done();
+    return "Item added.";
+  },
+});
+
+const tick = safeAction({
+  roles: WRITERS,
+  schema: itemDoneSchema,
+  what: "tick phase deliverables",
+  async run({ itemId, done: isDone }, user) {
+    await setPhaseItemDone(user, itemId, isDone);
+    done();
+    return isDone ? "Ticked." : "Unticked.";
+  },
+});
+
+const addTruth = safeAction({
+  roles: WRITERS,
+  schema: mustHaveSchema,
+  what: "edit phases",
+  async run(input, user) {
+    await addMustHave(user, input);
+    done();
+    return "Must-have added.";
+  },
+});
+
+const verify = safeAction({
+  roles: WRITERS,
+  schema: verifySchema,
+  what: "verify must-haves",
+  async run(input, user) {
+    const message = await verifyMustHave(user, input);
+    done();
+    return message;
+  },
+});
+
+const toBacklog = safeAction({
+  roles: WRITERS,
+  schema: z.object({ mustHaveId: z.uuid() }),
+  what: "create backlog items",
+  async run({ mustHaveId }, user) {
+    const key = await backlogFromMustHave(user, mustHaveId);
+    done();
+    return `created:${key}`;
+  },
+});
+
+export async function createPhaseAction(prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await create(prev, form);
+  if (result.ok && result.message?.startsWith("created:")) redirect(`/phases/${result.message.slice(8)}`);
+  return result;
+}
+export async function updatePhaseAction(prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await update(prev, form);
+  if (result.ok && result.message?.startsWith("saved:")) redirect(`/phases/${result.message.slice(6)}`);
+  return result;
+}
+export async function addPhaseItemAction(prev: ActionState, form: FormData) {
+  return addItem(prev, form);
+}
+export async function setPhaseItemDoneAction(prev: ActionState, form: FormData) {
+  return tick(prev, form);
+}
+export async function addMustHaveAction(prev: ActionState, form: FormData) {
+  return addTruth(prev, form);
+}
+export async function verifyMustHaveAction(prev: ActionState, form: FormData) {
+  return verify(prev, form);
+}
+export async function mustHaveToBacklogAction(prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await toBacklog(prev, form);
+  if (result.ok && result.message?.startsWith("created:")) redirect(`/backlog/${result.message.slice(8)}`);
+  return result;
+}

@@ -1,0 +1,166 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { recordActivity, type Actor } from "@/lib/activity/record";
+import { UserError, WRITERS, assertRole } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/types";
+import type { Tx } from "@/lib/db/tx";
+import { assertCriteriaExist } from "@/lib/criteria/assert-criteria";
+import type { BacklogInput } from "./schemas";
+import { STATUS_LABEL, isOpen, transitionRefusal, type BacklogStatus } from "./workflow";
+
+export interface Origin {
+  origin: "manual" | "phase_gap" | "collector";
+  originNote?: string;
+  mustHaveId?: string | null;
+}
+
+async function nextKey(tx: Tx): Promise<string> {
+  const rows = await tx.$queryRaw<{ n: number | null }[]>`SELECT max(substring(key from 4)::int) AS n FROM "backlog_items" WHERE key ~ '^BL-[0-9]+$'`;
+  return `BL-${(rows[0]?.n ?? 0) + 1}`;
+}
+
+async function assertLinks(tx: Tx, input: Pick<BacklogInput, "controls" | "criteria">) {
+  await assertCriteriaExist(tx, input.criteria);
+  if (input.controls.length && (await tx.control.count({ where: { id: { in: input.controls } } })) !== input.controls.length) throw new UserError("One of the chosen controls no longer exists.");
+}
+
+const riskJson = (r: BacklogInput["riskBefore"]) => r ?? undefined;
+
+/** Inserts an item with its links, checklist and first transition; shared by the form, the demo and must-have gaps. */
+export async function insertBacklogItem(tx: Tx, actor: Actor, input: BacklogInput, origin: Origin, at = new Date()): Promise<{ id: string; key: string }> {
+  await assertLinks(tx, input);
+  const key = input.key ?? (await nextKey(tx));
+  if (await tx.backlogItem.findUnique({ where: { key }, select: { id: true } })) throw new UserError(`${key} already exists; choose another key or leave it empty to generate one.`);
+  const item = await tx.backlogItem.create({
+    data: {
+      key,
+      title: input.title,
+      description: input.description,
+      priority: input.priority,
+      ownerId: input.ownerId,
+      dueDate: input.dueDate,
+      riskBefore: riskJson(input.riskBefore),
+      riskAfter: riskJson(input.riskAfter),
+      origin: origin.origin,
+      originNote: origin.originNote ?? "",
+      mustHaveId: origin.mustHaveId ?? null,
+      createdAt: at,
+      controls: { create: input.controls.map((controlId) => ({ controlId })) },
+      criteria: { create: input.criteria.map((criterionId) => ({ criterionId })) },
+      checks: { create: input.checklist.map((text, i) => ({ text, position: i + 1 })) },
+      transitions: { create: { to: "open", actorId: actor.id, at } },
+    },
+  });
+  await recordActivity(tx, actor, {
+    action: "backlog.create",
+    entityType: "backlog_item",
+    entityId: item.id,
+    summary: `Created ${key} (${input.priority}) "${input.title}"${origin.origin !== "manual" ? ` from ${origin.origin.replace("_", " ")}` : ""}`,
+    after: { ...input, key, ...origin },
+  });
+  return { id: item.id, key };
+}
+
+export async function createBacklogItem(actor: SessionUser | null, input: BacklogInput): Promise<string> {
+  assertRole(actor, WRITERS, "create backlog items");
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => (await insertBacklogItem(tx, actor, input, { origin: "manual" })).key);
+}
+
+export async function updateBacklogItem(actor: SessionUser | null, id: string, input: BacklogInput): Promise<string> {
+  assertRole(actor, WRITERS, "edit backlog items");
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.backlogItem.findUnique({ where: { id }, include: { controls: true, criteria: true } });
+    if (!before) throw new UserError("That backlog item no longer exists.");
+    await assertLinks(tx, input);
+    const key = input.key ?? before.key;
+    if (key !== before.key && (await tx.backlogItem.findUnique({ where: { key }, select: { id: true } }))) throw new UserError(`${key} already exists.`);
+    await tx.backlogItem.update({
+      where: { id },
+      data: { key, title: input.title, description: input.description, priority: input.priority, ownerId: input.ownerId, dueDate: input.dueDate, riskBefore: input.riskBefore ?? Prisma.DbNull, riskAfter: input.riskAfter ?? Prisma.DbNull },
+    });
+    await tx.backlogControl.deleteMany({ where: { itemId: id } });
+    await tx.backlogControl.createMany({ data: input.controls.map((controlId) => ({ itemId: id, controlId })) });
+    await tx.backlogCriterion.deleteMany({ where: { itemId: id } });
+    await tx.backlogCriterion.createMany({ data: input.criteria.map((criterionId) => ({ itemId: id, criterionId })) });
+    const fields = { ...input, checklist: undefined };
+    await recordActivity(tx, actor, {
+      action: "backlog.update",
+      entityType: "backlog_item",
+      entityId: id,
+      summary: `Edited ${key} "${input.title}"`,
+      before: { key: before.key, title: before.title, priority: before.priority, ownerId: before.ownerId, dueDate: before.dueDate, controls: before.controls.map((c) => c.controlId), criteria: before.criteria.map((c) => c.criterionId), riskBefore: before.riskBefore, riskAfter: before.riskAfter },
+      after: { ...fields, key },
+    });
+    return key;
+  });
+}
+
+/** Moves an item through the workflow (rules in workflow.ts) and records the change for the burndown. */
+export async function transitionBacklogItem(actor: SessionUser | null, input: { itemId: string; to: BacklogStatus; justification: string }, at = new Date()): Promise<string> {
+  assertRole(actor, WRITERS, "change backlog items");
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "backlog_items" WHERE id = ${input.itemId}::uuid FOR UPDATE`;
+    const item = await tx.backlogItem.findUnique({ where: { id: input.itemId }, select: { key: true, status: true, resolvedById: true, checks: { select: { checkedById: true } } } });
+    if (!item) throw new UserError("That backlog item no longer exists.");
+    const refusal = transitionRefusal(item.status, input.to, { actorId: actor.id, resolvedById: item.resolvedById, justification: input.justification, checks: item.checks });
+    if (refusal) throw new UserError(refusal);
+    const reopening = (item.status === "resolved" || item.status === "verified") && isOpen(input.to);
+    await tx.backlogItem.update({
+      where: { id: input.itemId },
+      data: {
+        status: input.to,
+        justification: input.to === "risk_accepted" || input.to === "false_positive" ? input.justification : null,
+        ...(input.to === "resolved" ? { resolvedById: actor.id, resolvedAt: at } : {}),
+        ...(input.to === "verified" ? { verifiedById: actor.id, verifiedAt: at } : {}),
+        ...(reopening ? { resolvedById: null, resolvedAt: null, verifiedById: null, verifiedAt: null } : {}),
+      },
+    });
+    // A reopened item has to be checked again after the next fix.
+    if (reopening) await tx.backlogCheck.updateMany({ where: { itemId: input.itemId }, data: { checkedById: null, checkedAt: null } });
+    await tx.backlogTransition.create({ data: { itemId: input.itemId, from: item.status, to: input.to, actorId: actor.id, at, note: input.justification } });
+    await recordActivity(tx, actor, {
+      action: "backlog.status",
+      entityType: "backlog_item",
+      entityId: input.itemId,
+      summary: `${item.key}: ${STATUS_LABEL[item.status]} → ${STATUS_LABEL[input.to]}${input.justification ? ` (${input.justification})` : ""}`,
+      before: { status: item.status },
+      after: { status: input.to, justification: input.justification || null },
+    });
+    return `${item.key} is now ${STATUS_LABEL[input.to].toLowerCase()}.`;
+  });
+}
+
+export async function setBacklogCheck(actor: SessionUser | null, checkId: string, checked: boolean): Promise<void> {
+  assertRole(actor, WRITERS, "check verification items");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const check = await tx.backlogCheck.findUnique({ where: { id: checkId }, select: { itemId: true, text: true, checkedById: true, item: { select: { key: true, status: true } } } });
+    if (!check) throw new UserError("That checklist item no longer exists.");
+    if (check.item.status === "verified") throw new UserError(`${check.item.key} is verified; reopen it to change its checklist.`);
+    if ((check.checkedById !== null) === checked) return;
+    await tx.backlogCheck.update({ where: { id: checkId }, data: checked ? { checkedById: actor.id, checkedAt: new Date() } : { checkedById: null, checkedAt: null } });
+    await recordActivity(tx, actor, {
+      action: checked ? "backlog.check" : "backlog.uncheck",
+      entityType: "backlog_item",
+      entityId: check.itemId,
+      summary: `${check.item.key}: ${checked ? "checked" : "unchecked"} "${check.text}"`,
+    });
+  });
+}
+
+export async function addBacklogCheck(actor: SessionUser | null, itemId: string, text: string): Promise<void> {
+  assertRole(actor, WRITERS, "edit backlog items");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const item = await tx.backlogItem.findUnique({ where: { id: itemId }, select: { key: true, status: true } });
+    if (!item) throw new UserError("That backlog item no longer exists.");
+    if (item.status === "verified") throw new UserError(`${item.key} is verified; reopen it to change its checklist.`);
+    const last = await tx.backlogCheck.aggregate({ where: { itemId }, _max: { position: true } });
+    await tx.backlogCheck.create({ data: { itemId, text, position: (last._max.position ?? 0) + 1 } });
+    await recordActivity(tx, actor, { action: "backlog.check.add", entityType: "backlog_item", entityId: itemId, summary: `${item.key}: added verification check "${text}"` });
+  });
+}

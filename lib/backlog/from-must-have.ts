@@ -1,0 +1,54 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { UserError, WRITERS, assertRole } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/types";
+import { mustHaveCriteria } from "@/lib/phases/phase-status";
+import { insertBacklogItem } from "./backlog-writes";
+import { OPEN_STATUSES } from "./workflow";
+
+/**
+ * Turns a FAILED (P1) or PARTIAL (P2) must-have into a backlog item linked back to it: its
+ * criteria come from the must-have's requirements, its checklist from what is missing.
+ */
+export async function backlogFromMustHave(actor: SessionUser | null, mustHaveId: string): Promise<string> {
+  assertRole(actor, WRITERS, "create backlog items");
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const m = await tx.mustHave.findUnique({
+      where: { id: mustHaveId },
+      select: {
+        truth: true,
+        verdict: true,
+        reason: true,
+        observation: true,
+        missing: true,
+        requirements: true,
+        backlogItems: { where: { status: { in: [...OPEN_STATUSES] } }, select: { key: true } },
+        phase: { select: { number: true, title: true, ownerId: true, requirements: { select: { code: true, criteria: true } } } },
+      },
+    });
+    if (!m) throw new UserError("That must-have no longer exists.");
+    if (m.verdict !== "failed" && m.verdict !== "partial") throw new UserError("Only a FAILED or PARTIAL must-have can become a backlog item.");
+    if (m.backlogItems.length) throw new UserError(`This gap is already tracked as ${m.backlogItems.map((b) => b.key).join(", ")}.`);
+    const description = [`Phase ${m.phase.number} "${m.phase.title}" — must-have ${m.verdict.toUpperCase()}: ${m.truth}`, m.reason && `Reason: ${m.reason}`, m.observation && `Observed: ${m.observation}`].filter(Boolean).join("\n\n");
+    const { key } = await insertBacklogItem(
+      tx,
+      actor,
+      {
+        key: null,
+        title: `Phase ${m.phase.number} gap: ${m.truth}`.slice(0, 300),
+        description,
+        priority: m.verdict === "failed" ? "P1" : "P2",
+        ownerId: m.phase.ownerId,
+        dueDate: null,
+        controls: [],
+        criteria: mustHaveCriteria(m, m.phase.requirements),
+        checklist: m.missing.length ? m.missing : [`Re-verify: ${m.truth}`.slice(0, 1000)],
+        riskBefore: null,
+        riskAfter: null,
+      },
+      { origin: "phase_gap", originNote: `Phase ${m.phase.number} must-have`, mustHaveId },
+    );
+    return key;
+  });
+}

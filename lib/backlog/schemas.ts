@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { lines } from "@/lib/phases/schemas";
+import { PRIORITIES, STATUSES } from "./workflow";
+
+const LIKELIHOOD = ["very_low", "low", "medium", "high", "very_high"] as const;
+const IMPACT = ["low", "medium", "high", "critical", "catastrophic"] as const;
+
+export const riskSchema = z.object({
+  risk: z.string().trim().max(300).default(""),
+  likelihood: z.enum(LIKELIHOOD),
+  impact: z.enum(IMPACT),
+  cvss: z.number().min(0).max(10).nullable().default(null),
+});
+export type Risk = z.output<typeof riskSchema>;
+export const LIKELIHOOD_OPTIONS = LIKELIHOOD;
+export const IMPACT_OPTIONS = IMPACT;
+
+const many = <T extends z.ZodType<string, string>>(item: T, max: number) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item).max(max));
+
+const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
+
+/** Risk from flat form fields ("riskBeforeLikelihood", …): all empty → null, partly filled → an error. */
+function riskFields(prefix: "riskBefore" | "riskAfter") {
+  return {
+    [`${prefix}Risk`]: z.string().trim().max(300).optional().default(""),
+    [`${prefix}Likelihood`]: z.preprocess(blankToNull, z.enum(LIKELIHOOD).nullable()),
+    [`${prefix}Impact`]: z.preprocess(blankToNull, z.enum(IMPACT).nullable()),
+    [`${prefix}Cvss`]: z.preprocess(blankToNull, z.coerce.number({ message: "CVSS is a number from 0 to 10" }).min(0, "CVSS is 0–10").max(10, "CVSS is 0–10").nullable()),
+  } as Record<string, z.ZodType>;
+}
+
+function collectRisk(v: Record<string, unknown>, prefix: "riskBefore" | "riskAfter"): Risk | null | string {
+  const likelihood = v[`${prefix}Likelihood`] as Risk["likelihood"] | null;
+  const impact = v[`${prefix}Impact`] as Risk["impact"] | null;
+  const cvss = v[`${prefix}Cvss`] as number | null;
+  const risk = (v[`${prefix}Risk`] as string) ?? "";
+  if (!likelihood && !impact && cvss === null && !risk) return null;
+  if (!likelihood || !impact) return "Give both likelihood and impact, or leave the risk empty";
+  return { risk, likelihood, impact, cvss };
+}
+
+export const backlogSchema = z
+  .object({
+    key: z.preprocess(blankToNull, z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9]*-\d+$/, "Use a key like BL-131").nullable()),
+    title: z.string().trim().min(1, "Enter a title").max(300),
+    description: z.string().trim().max(20_000).optional().default(""),
+    priority: z.enum(PRIORITIES, { message: "Choose a priority" }),
+    ownerId: z.preprocess(blankToNull, z.uuid("Choose an owner from the list").nullable()),
+    dueDate: z.preprocess(blankToNull, z.iso.date("Enter a date").nullable()).transform((d) => (d ? new Date(`${d}T00:00:00Z`) : null)),
+    controls: many(z.uuid(), 200),
+    criteria: many(z.string().regex(/^(CC|A|C|PI|P)\d\.\d$/, "Unknown criterion id"), 61),
+    checklist: lines.pipe(z.array(z.string().max(1000)).max(100)),
+    ...riskFields("riskBefore"),
+    ...riskFields("riskAfter"),
+  })
+  .transform((v, ctx) => {
+    const before = collectRisk(v, "riskBefore");
+    const after = collectRisk(v, "riskAfter");
+    if (typeof before === "string") ctx.addIssue({ code: "custom", path: ["riskBeforeLikelihood"], message: before });
+    if (typeof after === "string") ctx.addIssue({ code: "custom", path: ["riskAfterLikelihood"], message: after });
+    return {
+      key: v.key as string | null,
+      title: v.title as string,
+      description: v.description as string,
+      priority: v.priority as (typeof PRIORITIES)[number],
+      ownerId: v.ownerId as string | null,
+      dueDate: v.dueDate as Date | null,
+      controls: [...new Set(v.controls as string[])],
+      criteria: [...new Set(v.criteria as string[])],
+      checklist: v.checklist as string[],
+      riskBefore: typeof before === "string" ? null : before,
+      riskAfter: typeof after === "string" ? null : after,
+    };
+  });
+export type BacklogInput = z.output<typeof backlogSchema>;
+
+export const transitionSchema = z.object({
+  itemId: z.uuid(),
+  to: z.enum(STATUSES, { message: "Choose the new status" }),
+  justification: z.string().trim().max(5000).optional().default(""),
+});
+
+export const checkSchema = z.object({
+  checkId: z.uuid(),
+  checked: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+
+export const addCheckSchema = z.object({ itemId: z.uuid(), text: z.string().trim().min(1, "Describe the check").max(1000) });
+
+/** Filters of the backlog table, from the page's or the export's query string. */
+export const backlogFilterSchema = z.object({
+  priority: z.preprocess(blankToNull, z.enum(PRIORITIES).nullable()).catch(null),
+  status: z.preprocess(blankToNull, z.enum([...STATUSES, "active", "closed"]).nullable()).catch(null),
+  owner: z.preprocess(blankToNull, z.uuid().nullable()).catch(null),
+  criterion: z.preprocess(blankToNull, z.string().regex(/^(CC|A|C|PI|P)\d\.\d$/).nullable()).catch(null),
+  overdue: z.preprocess((v) => v === "1" || v === "true", z.boolean()).catch(false),
+});
+export type BacklogFilter = z.output<typeof backlogFilterSchema>;

@@ -1,0 +1,98 @@
+// Pure rules of the remediation backlog: the status workflow, who may verify, overdue,
+// severity labels and the burndown drawn from recorded status changes.
+
+export const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const STATUSES = ["open", "in_progress", "awaiting_deployment", "resolved", "verified", "risk_accepted", "false_positive"] as const;
+export type BacklogStatus = (typeof STATUSES)[number];
+
+export const SEVERITY: Record<Priority, string> = { P0: "CRITICAL", P1: "HIGH", P2: "MEDIUM", P3: "LOW" };
+export const STATUS_LABEL: Record<BacklogStatus, string> = {
+  open: "Open",
+  in_progress: "In progress",
+  awaiting_deployment: "Awaiting deployment",
+  resolved: "Resolved",
+  verified: "Verified",
+  risk_accepted: "Risk accepted",
+  false_positive: "False positive",
+};
+
+/** Work not done yet: these count as open in filters, charts and status. */
+export const OPEN_STATUSES: readonly BacklogStatus[] = ["open", "in_progress", "awaiting_deployment"];
+export const NEEDS_JUSTIFICATION: readonly BacklogStatus[] = ["risk_accepted", "false_positive"];
+
+export function isOpen(status: BacklogStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+const NEXT: Record<BacklogStatus, readonly BacklogStatus[]> = {
+  open: ["in_progress", "awaiting_deployment", "resolved", "risk_accepted", "false_positive"],
+  in_progress: ["open", "awaiting_deployment", "resolved", "risk_accepted", "false_positive"],
+  awaiting_deployment: ["in_progress", "resolved", "risk_accepted", "false_positive"],
+  resolved: ["verified", "in_progress", "open"],
+  verified: ["open"],
+  risk_accepted: ["open"],
+  false_positive: ["open"],
+};
+
+export function allowedTransitions(from: BacklogStatus): readonly BacklogStatus[] {
+  return NEXT[from];
+}
+
+export interface TransitionContext {
+  actorId: string;
+  resolvedById: string | null;
+  justification?: string | null;
+  checks: readonly { checkedById: string | null }[];
+}
+
+/** Why the move is refused, or null when it is allowed. */
+export function transitionRefusal(from: BacklogStatus, to: BacklogStatus, ctx: TransitionContext): string | null {
+  if (from === to) return `The item is already ${STATUS_LABEL[to].toLowerCase()}.`;
+  if (!NEXT[from].includes(to)) return `An item that is ${STATUS_LABEL[from].toLowerCase()} cannot move to ${STATUS_LABEL[to].toLowerCase()}.`;
+  if (NEEDS_JUSTIFICATION.includes(to) && !ctx.justification?.trim()) return `Marking an item "${STATUS_LABEL[to].toLowerCase()}" needs a written justification.`;
+  if (to === "verified") {
+    if (!ctx.resolvedById) return "Nobody is recorded as having resolved this item; resolve it before verifying.";
+    if (ctx.actorId === ctx.resolvedById) return "The person who resolved the item cannot verify it; ask someone else.";
+    const unchecked = ctx.checks.filter((c) => !c.checkedById).length;
+    if (unchecked > 0) return `${unchecked} verification checklist item(s) are not checked yet.`;
+    const byResolver = ctx.checks.filter((c) => c.checkedById === ctx.resolvedById).length;
+    if (byResolver > 0) return `${byResolver} checklist item(s) were checked by the person who resolved the item; someone else must check them.`;
+  }
+  return null;
+}
+
+export function isOverdue(item: { status: BacklogStatus; dueDate: Date | null }, now: Date): boolean {
+  if (!item.dueDate || !isOpen(item.status)) return false;
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return item.dueDate.getTime() < today;
+}
+
+export interface BurndownPoint {
+  day: string;
+  open: number;
+  closed: number;
+}
+
+/**
+ * Open and closed counts at the end of each day from `from` to `to`, replaying recorded
+ * transitions (the first one of an item is its creation).
+ */
+export function burndown(transitions: readonly { itemId: string; at: Date; to: BacklogStatus }[], from: Date, to: Date): BurndownPoint[] {
+  const sorted = [...transitions].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const state = new Map<string, BacklogStatus>();
+  const out: BurndownPoint[] = [];
+  let i = 0;
+  const start = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
+  for (let day = start; day <= to.getTime(); day += 86_400_000) {
+    const end = day + 86_400_000;
+    while (i < sorted.length && sorted[i].at.getTime() < end) {
+      state.set(sorted[i].itemId, sorted[i].to);
+      i += 1;
+    }
+    let open = 0;
+    for (const s of state.values()) if (isOpen(s)) open += 1;
+    out.push({ day: new Date(day).toISOString().slice(0, 10), open, closed: state.size - open });
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordActivity } from "@/lib/activity/record";
+import { UserError, WRITERS, assertRole } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/types";
+import type { Tx } from "@/lib/db/tx";
+import { assertCriteriaExist } from "@/lib/criteria/assert-criteria";
+import type { PhaseInput, PhaseItemInput } from "./schemas";
+
+async function writeRequirements(tx: Tx, phaseId: string, input: PhaseInput) {
+  await assertCriteriaExist(tx, input.requirements.flatMap((r) => r.criteria));
+  await tx.phaseRequirement.deleteMany({ where: { phaseId, code: { notIn: input.requirements.map((r) => r.code) } } });
+  for (const r of input.requirements) {
+    await tx.phaseRequirement.upsert({
+      where: { phaseId_code: { phaseId, code: r.code } },
+      create: { phaseId, ...r },
+      update: { description: r.description, criteria: r.criteria },
+    });
+  }
+}
+
+async function assertNumberFree(tx: Tx, number: number, except?: string) {
+  const taken = await tx.phase.findUnique({ where: { number }, select: { id: true } });
+  if (taken && taken.id !== except) throw new UserError(`Phase ${number} already exists; choose another number.`);
+}
+
+export async function createPhase(actor: SessionUser | null, input: PhaseInput): Promise<number> {
+  assertRole(actor, WRITERS, "create phases");
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    await assertNumberFree(tx, input.number);
+    const { requirements, ...fields } = input;
+    const phase = await tx.phase.create({ data: fields });
+    await writeRequirements(tx, phase.id, input);
+    await recordActivity(tx, actor, {
+      action: "phase.create",
+      entityType: "phase",
+      entityId: phase.id,
+      summary: `Created phase ${input.number} "${input.title}"`,
+      after: { ...fields, requirements },
+    });
+    return input.number;
+  });
+}
+
+export async function updatePhase(actor: SessionUser | null, id: string, input: PhaseInput): Promise<number> {
+  assertRole(actor, WRITERS, "edit phases");
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.phase.findUnique({ where: { id }, include: { requirements: { select: { code: true, description: true, criteria: true } } } });
+    if (!before) throw new UserError("That phase no longer exists.");
+    await assertNumberFree(tx, input.number, id);
+    const { requirements, ...fields } = input;
+    await tx.phase.update({ where: { id }, data: fields });
+    await writeRequirements(tx, id, input);
+    await recordActivity(tx, actor, {
+      action: "phase.update",
+      entityType: "phase",
+      entityId: id,
+      summary: `Edited phase ${input.number} "${input.title}"`,
+      before: { number: before.number, title: before.title, goal: before.goal, progress: before.progress, ownerId: before.ownerId, nextSteps: before.nextSteps, requirements: before.requirements },
+      after: { ...fields, requirements },
+    });
+    return input.number;
+  });
+}
+
+export async function addPhaseItem(actor: SessionUser | null, input: PhaseItemInput): Promise<void> {
+  assertRole(actor, WRITERS, "edit phases");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const phase = await tx.phase.findUnique({ where: { id: input.phaseId }, select: { number: true } });
+    if (!phase) throw new UserError("That phase no longer exists.");
+    const last = await tx.phaseItem.aggregate({ where: { phaseId: input.phaseId, kind: input.kind }, _max: { position: true } });
+    const item = await tx.phaseItem.create({
+      data: { phaseId: input.phaseId, kind: input.kind, text: input.text, detail: input.detail, position: (last._max.position ?? 0) + 1, files: { create: input.files } },
+    });
+    await recordActivity(tx, actor, {
+      action: "phase.item.add",
+      entityType: "phase",
+      entityId: input.phaseId,
+      summary: `Added ${input.kind} "${input.text}" to phase ${phase.number}`,
+      after: { itemId: item.id, ...input },
+    });
+  });
+}
+
+export async function setPhaseItemDone(actor: SessionUser | null, itemId: string, done: boolean): Promise<void> {
+  assertRole(actor, WRITERS, "tick phase deliverables");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const item = await tx.phaseItem.findUnique({ where: { id: itemId }, select: { phaseId: true, text: true, doneAt: true, phase: { select: { number: true } } } });
+    if (!item) throw new UserError("That checklist item no longer exists.");
+    if ((item.doneAt !== null) === done) return;
+    await tx.phaseItem.update({ where: { id: itemId }, data: done ? { doneAt: new Date(), doneById: actor.id } : { doneAt: null, doneById: null } });
+    await recordActivity(tx, actor, {
+      action: done ? "phase.item.done" : "phase.item.undone",
+      entityType: "phase",
+      entityId: item.phaseId,
+      summary: `${done ? "Ticked" : "Unticked"} "${item.text}" in phase ${item.phase.number}`,
+      after: { itemId, done },
+    });
+  });
+}
