@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { createBacklogItemAction, updateBacklogItemAction } from "@/lib/actions/backlog-actions";
-import { Field, FormStatus, SubmitButton } from "@/components/ui/form";
+import { Field, FormStatus, SubmitButton, keepFieldsOnSubmit } from "@/components/ui/form";
 import { CriteriaPicker, type CriterionOption } from "@/components/controls/criteria-picker";
 import { IMPACT_OPTIONS, LIKELIHOOD_OPTIONS, type Risk } from "@/lib/backlog/schemas";
 import { PRIORITIES, SEVERITY } from "@/lib/backlog/workflow";
@@ -62,7 +62,7 @@ export function BacklogForm({ initial, owners, controls, criteria }: { initial: 
   const [state, action, pending] = useActionState(initial.id ? updateBacklogItemAction : createBacklogItemAction, {});
   const v = state.values;
   return (
-    <form action={action} className="flex flex-col gap-4" data-testid="backlog-form">
+    <form action={action} onSubmit={keepFieldsOnSubmit(action)} className="flex flex-col gap-4" data-testid="backlog-form">
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       <div className="grid grid-cols-1 gap-4 md:grid-cols-[10rem_1fr]">
         <Field label="Key" name="key" placeholder="generated" hint={initial.id ? undefined : "Leave empty for the next BL number"} defaultValue={v?.key ?? initial.key} errors={state.errors?.key} />

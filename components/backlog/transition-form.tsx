@@ -22,7 +22,7 @@ export function TransitionForm({ itemId, allowed }: { itemId: string; allowed: r
       <input type="hidden" name="itemId" value={itemId} />
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium text-slate-700">Move to</span>
-        <select name="to" value={to} onChange={(e) => setTo(e.target.value as BacklogStatus)} className={box} data-testid="transition-to">
+        <select name="to" defaultValue={state.values?.to ?? to} onChange={(e) => setTo(e.target.value as BacklogStatus)} className={box} data-testid="transition-to">
           {allowed.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABEL[s]}
@@ -32,7 +32,7 @@ export function TransitionForm({ itemId, allowed }: { itemId: string; allowed: r
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium text-slate-700">{needsWhy ? "Justification (required)" : "Note (optional)"}</span>
-        <textarea name="justification" rows={2} required={needsWhy} className={box} data-testid="transition-note" />
+        <textarea name="justification" rows={2} required={needsWhy} defaultValue={state.values?.justification} className={box} data-testid="transition-note" />
       </label>
       <FormStatus state={state} testId="transition-status" />
       <div>

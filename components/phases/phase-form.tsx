@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { createPhaseAction, updatePhaseAction } from "@/lib/actions/phase-actions";
-import { Field, FormStatus, SubmitButton } from "@/components/ui/form";
+import { Field, FormStatus, SubmitButton, keepFieldsOnSubmit } from "@/components/ui/form";
 
 export interface PhaseFormValues {
   id?: string;
@@ -32,7 +32,7 @@ export function PhaseForm({ initial, owners }: { initial: PhaseFormValues; owner
   const v = state.values;
   const reqText = initial.requirements.map((r) => `${r.code} | ${r.description} | ${r.criteria.join(", ")}`).join("\n");
   return (
-    <form action={action} className="flex flex-col gap-4" data-testid="phase-form">
+    <form action={action} onSubmit={keepFieldsOnSubmit(action)} className="flex flex-col gap-4" data-testid="phase-form">
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       <div className="grid grid-cols-1 gap-4 md:grid-cols-[8rem_1fr]">
         <Field label="Number" name="number" type="number" min={0} required defaultValue={v?.number ?? String(initial.number)} errors={state.errors?.number} />

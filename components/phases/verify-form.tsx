@@ -20,7 +20,7 @@ export function VerifyForm({ mustHaveId, position, current }: { mustHaveId: stri
           <legend className="mb-1 font-medium text-slate-700">Verdict</legend>
           {(["verified", "partial", "failed"] as const).map((v) => (
             <label key={v} className="flex items-center gap-1">
-              <input type="radio" name="verdict" value={v} checked={verdict === v} onChange={() => setVerdict(v)} data-testid={`verdict-${position}-${v}`} />
+              <input type="radio" name="verdict" value={v} defaultChecked={(state.values?.verdict ?? verdict) === v} onChange={() => setVerdict(v)} data-testid={`verdict-${position}-${v}`} />
               {v.toUpperCase()}
             </label>
           ))}

@@ -1,5 +1,6 @@
 // Small form primitives shared by every form: labelled fields with their errors and a
 // status line that screen readers announce.
+import { startTransition } from "react";
 import type { ActionState } from "@/lib/actions/safe-action";
 
 export function Field({
@@ -60,4 +61,16 @@ export function SubmitButton({ pending, children, ...rest }: React.ButtonHTMLAtt
       {pending ? "Working…" : children}
     </button>
   );
+}
+
+/**
+ * onSubmit for long forms: runs the action without React's reset after it, so a refused
+ * submission keeps every field as the user left it (selects and checkboxes included).
+ */
+export function keepFieldsOnSubmit(action: (data: FormData) => void) {
+  return (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => action(data));
+  };
 }

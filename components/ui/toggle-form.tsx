@@ -1,7 +1,7 @@
 "use client";
-// A checkbox that saves on change: a one-field form posted to a server action, usable with the
-// keyboard (space toggles, the form submits) and announcing refusals.
-import { useActionState } from "react";
+// A checkbox that saves on change through a server action: keyboard-usable (space toggles),
+// optimistic, and announcing refusals.
+import { startTransition, useActionState, useOptimistic } from "react";
 import type { ActionState } from "@/lib/actions/safe-action";
 
 export function ToggleForm({
@@ -22,6 +22,8 @@ export function ToggleForm({
   testId?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  // Shows the new state at once; falls back to the server's when the save is refused.
+  const [shown, setShown] = useOptimistic(checked);
   return (
     <form action={formAction} className="flex flex-col">
       {Object.entries(fields).map(([k, v]) => (
@@ -32,10 +34,17 @@ export function ToggleForm({
         <input
           type="checkbox"
           className="mt-1"
-          checked={checked}
+          checked={shown}
           disabled={disabled || pending}
           data-testid={testId}
-          onChange={(e) => e.currentTarget.form?.requestSubmit()}
+          onChange={(e) => {
+            const data = new FormData(e.currentTarget.form!);
+            const next = e.currentTarget.checked;
+            startTransition(() => {
+              setShown(next);
+              formAction(data);
+            });
+          }}
         />
         <span>{label}</span>
       </label>

@@ -12,9 +12,8 @@ describe("demo workspace from the controls-mapping seed", () => {
     expect(r.evidence).toBe(42); // 43 listed; "Backup configuration: Deployment docs (future)" does not exist yet
     const status = await computeWorkspaceStatus(prisma);
     const mapped = ["CC6.1", "CC6.2", "CC6.3", "CC6.6", "CC6.7", "CC6.8", "CC7.2", "CC7.3", "CC7.4", "CC8.1", "A1.2", "PI1.1", "PI1.4", "C1.1", "C1.2"];
-    // A1.2 is "Partial" in the seed; CC6.1 follows its own test numbers: tenant isolation 7 of 8.
-    // CC7.2: the demo's login_failed events stop 40 days ago and "Failed Login Monitoring" expects them weekly.
-    const atRisk = new Set(["A1.2", "CC6.1", "CC7.2"]);
+    // A1.2 is "Partial" in the seed. CC6.1: open P0 BL-131 (seed 002) besides tenant isolation 7 of 8.
+    // CC7.2: phase 25's FAILED audit truth (seed 001), besides login_failed silent for 40 days. PI1.4: P1 BL-136.
     const want: Record<string, string> = { "CC6.1": "gap", "CC7.2": "gap", "A1.2": "at_risk", "PI1.4": "at_risk" };
     for (const id of mapped) expect([id, status.criteria.get(id)!.status]).toEqual([id, want[id] ?? "met"]);
     expect(status.criteria.get("A1.2")!.reasons[0].text).toContain('Control "Database Backups" is at risk');

@@ -69,6 +69,12 @@ export default async function PhasePage({ params }: { params: Promise<{ number: 
               <AddItemForm phaseId={phase.id} />
             </section>
           )}
+          {phase.notes && (
+            <section className="rounded-xl border border-slate-200 bg-white p-6 text-sm">
+              <h2 className="mb-2 font-semibold">Notes</h2>
+              <p className="whitespace-pre-line text-slate-700">{phase.notes}</p>
+            </section>
+          )}
           {phase.nextSteps.length > 0 && (
             <section className="rounded-xl border border-slate-200 bg-white p-6 text-sm">
               <h2 className="mb-2 font-semibold">Next steps</h2>
