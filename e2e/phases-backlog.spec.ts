@@ -61,6 +61,10 @@ test("an engineer creates a phase and ticks deliverables; a second user verifies
     await eng.getByTestId("add-item-form").getByRole("button", { name: "Add item" }).click();
     await expect(eng.getByTestId("phase-deliverables")).toContainText(text);
   }
+  await eng.getByTestId("phase-deliverables").getByText("Link evidence").first().click();
+  await eng.getByTestId("evidence-deliverable-1").selectOption({ label: "Input validation review (e2e)" });
+  await eng.getByTestId("phase-deliverables").getByRole("button", { name: "Save" }).first().click();
+  await expect(eng.getByTestId("item-deliverable-1")).toContainText("Evidence: Input validation review (e2e)");
   await eng.getByTestId("tick-deliverable-1").check();
   await expect(eng.getByTestId("deliverables-progress")).toHaveAttribute("data-done", "1");
   await expect(eng.getByTestId("deliverables-progress")).toHaveAttribute("data-total", "2");

@@ -1,5 +1,6 @@
 // A plain GET form: filters live in the URL so the page, a bookmark and the CSV export agree.
 import type { BacklogFilter } from "@/lib/backlog/schemas";
+import { OwnerSelect } from "@/components/ui/form";
 import { PRIORITIES, SEVERITY, STATUSES, STATUS_LABEL } from "@/lib/backlog/workflow";
 
 const box = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -31,17 +32,7 @@ export function BacklogFilters({ filter, owners, criteria }: { filter: BacklogFi
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1">
-        <span className="text-slate-700">Owner</span>
-        <select name="owner" defaultValue={filter.owner ?? ""} className={box} data-testid="filter-owner">
-          <option value="">Anyone</option>
-          {owners.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OwnerSelect owners={owners} defaultValue={filter.owner ?? ""} testId="filter-owner" name="owner" emptyLabel="Anyone" />
       <label className="flex flex-col gap-1">
         <span className="text-slate-700">Criterion</span>
         <select name="criterion" defaultValue={filter.criterion ?? ""} className={box} data-testid="filter-criterion">

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { createBacklogItemAction, updateBacklogItemAction } from "@/lib/actions/backlog-actions";
-import { Field, FormStatus, SubmitButton, keepFieldsOnSubmit } from "@/components/ui/form";
+import { Field, FormStatus, SubmitButton, keepFieldsOnSubmit, OwnerSelect } from "@/components/ui/form";
 import { CriteriaPicker, type CriterionOption } from "@/components/controls/criteria-picker";
 import { IMPACT_OPTIONS, LIKELIHOOD_OPTIONS, type Risk } from "@/lib/backlog/schemas";
 import { PRIORITIES, SEVERITY } from "@/lib/backlog/workflow";
@@ -83,17 +83,7 @@ export function BacklogForm({ initial, owners, controls, criteria }: { initial: 
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium text-slate-700">Owner</span>
-          <select name="ownerId" defaultValue={v?.ownerId ?? initial.ownerId ?? ""} className={box} data-testid="backlog-owner">
-            <option value="">No owner</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OwnerSelect owners={owners} defaultValue={v?.ownerId ?? initial.ownerId ?? ""} testId="backlog-owner" />
         <Field label="Due date" name="dueDate" type="date" defaultValue={v?.dueDate ?? initial.dueDate} errors={state.errors?.dueDate} />
       </div>
       <CriteriaPicker name="controls" legend="Controls it holds back" options={controls} selected={initial.controls} errors={state.errors?.controls} />

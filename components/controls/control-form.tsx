@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { createControlAction, updateControlAction } from "@/lib/actions/control-actions";
-import { Field, FormStatus, SubmitButton } from "@/components/ui/form";
+import { Field, FormStatus, SubmitButton, OwnerSelect } from "@/components/ui/form";
 import { CriteriaPicker, type CriterionOption } from "./criteria-picker";
 
 export interface ControlFormValues {
@@ -37,17 +37,7 @@ export function ControlForm({ initial, owners, criteria }: { initial: ControlFor
         <textarea name="description" rows={3} defaultValue={v?.description ?? initial.description} className={box} />
       </label>
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium text-slate-700">Owner</span>
-          <select name="ownerId" defaultValue={v?.ownerId ?? initial.ownerId ?? ""} className={box} data-testid="owner-select">
-            <option value="">No owner</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OwnerSelect owners={owners} defaultValue={v?.ownerId ?? initial.ownerId ?? ""} testId="owner-select" />
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium text-slate-700">Implementation status</span>
           <select name="implementation" value={implementation} onChange={(e) => setImplementation(e.target.value)} className={box} data-testid="implementation-select">

@@ -2,10 +2,11 @@
 import { useActionState } from "react";
 import { addMustHaveAction, addPhaseItemAction } from "@/lib/actions/phase-actions";
 import { Field, FormStatus, SubmitButton } from "@/components/ui/form";
+import { EvidenceSelect, type EvidenceOption } from "./evidence-select";
 
 const box = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
-export function AddItemForm({ phaseId }: { phaseId: string }) {
+export function AddItemForm({ phaseId, evidence }: { phaseId: string; evidence: EvidenceOption[] }) {
   const [state, action, pending] = useActionState(addPhaseItemAction, {});
   return (
     <details className="mt-3 text-sm">
@@ -29,6 +30,7 @@ export function AddItemForm({ phaseId }: { phaseId: string }) {
           <span className="font-medium text-slate-700">Files (one per line: created: path — note, or modified: path — note)</span>
           <textarea name="files" rows={2} className={`${box} font-mono`} />
         </label>
+        <EvidenceSelect id="item-evidence" options={evidence} />
         <FormStatus state={state} testId="add-item-status" />
         <div>
           <SubmitButton pending={pending}>Add item</SubmitButton>

@@ -2,11 +2,24 @@ import Link from "next/link";
 import type { PhaseDetail } from "@/lib/phases/phase-queries";
 import { VERDICT_LABEL, isGap } from "@/lib/phases/phase-status";
 import { ToBacklogButton, VerifyForm } from "./verify-form";
+import type { EvidenceOption } from "./evidence-select";
 
 const VERDICT_STYLE = { pending: "bg-slate-100 text-slate-700", verified: "bg-emerald-100 text-emerald-900", partial: "bg-amber-100 text-amber-900", failed: "bg-red-100 text-red-900" } as const;
 const OPEN = new Set(["open", "in_progress", "awaiting_deployment"]);
 
-export function MustHaveList({ mustHaves, canWrite, canVerify, ownerNote }: { mustHaves: PhaseDetail["mustHaves"]; canWrite: boolean; canVerify: boolean; ownerNote: string | null }) {
+export function MustHaveList({
+  mustHaves,
+  canWrite,
+  canVerify,
+  ownerNote,
+  evidence,
+}: {
+  mustHaves: PhaseDetail["mustHaves"];
+  canWrite: boolean;
+  canVerify: boolean;
+  ownerNote: string | null;
+  evidence: EvidenceOption[];
+}) {
   if (mustHaves.length === 0) return <p className="text-sm text-slate-600">No must-haves yet: add the observable truths this phase must make true, then ask someone other than the owner to verify them.</p>;
   return (
     <>
@@ -82,7 +95,7 @@ export function MustHaveList({ mustHaves, canWrite, canVerify, ownerNote }: { mu
                 </p>
               )}
             </div>
-            {canVerify && <VerifyForm mustHaveId={m.id} position={m.position} current={{ verdict: m.verdict, reason: m.reason, observation: m.observation, missing: m.missing }} />}
+            {canVerify && <VerifyForm mustHaveId={m.id} position={m.position} current={{ verdict: m.verdict, reason: m.reason, observation: m.observation, missing: m.missing, evidenceId: m.evidence?.id ?? null }} evidence={evidence} />}
             {canWrite && isGap(m.verdict) && !m.backlogItems.some((b) => OPEN.has(b.status)) && <ToBacklogButton mustHaveId={m.id} position={m.position} />}
           </li>
         ))}

@@ -2,10 +2,12 @@ import Link from "next/link";
 import type { PhaseDetail } from "@/lib/phases/phase-queries";
 import { setPhaseItemDoneAction } from "@/lib/actions/phase-actions";
 import { ToggleForm } from "@/components/ui/toggle-form";
+import type { EvidenceOption } from "./evidence-select";
+import { ItemEvidenceForm } from "./item-evidence-form";
 
 const TITLES = { deliverable: "Deliverables", ordering: "Ordering constraints (in this order)", testing: "Testing checklist" } as const;
 
-export function PhaseChecklists({ items, editable }: { items: PhaseDetail["items"]; editable: boolean }) {
+export function PhaseChecklists({ items, editable, evidence }: { items: PhaseDetail["items"]; editable: boolean; evidence: EvidenceOption[] }) {
   return (
     <>
       {(["deliverable", "ordering", "testing"] as const).map((kind) => {
@@ -52,6 +54,7 @@ export function PhaseChecklists({ items, editable }: { items: PhaseDetail["items
                           </Link>
                         </p>
                       )}
+                      {editable && kind === "deliverable" && <ItemEvidenceForm itemId={i.id} testKey={`${kind}-${n + 1}`} current={i.evidence?.id ?? null} options={evidence} />}
                       {i.doneAt && (
                         <p>
                           Done by {i.doneBy?.name ?? "—"} on {i.doneAt.toISOString().slice(0, 10)}

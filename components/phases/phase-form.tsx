@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { createPhaseAction, updatePhaseAction } from "@/lib/actions/phase-actions";
-import { Field, FormStatus, SubmitButton, keepFieldsOnSubmit } from "@/components/ui/form";
+import { Field, FormStatus, SubmitButton, keepFieldsOnSubmit, OwnerSelect } from "@/components/ui/form";
 
 export interface PhaseFormValues {
   id?: string;
@@ -48,17 +48,7 @@ export function PhaseForm({ initial, owners }: { initial: PhaseFormValues; owner
             <option value="complete">Complete</option>
           </select>
         </label>
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium text-slate-700">Owner</span>
-          <select name="ownerId" defaultValue={v?.ownerId ?? initial.ownerId ?? ""} className={box} data-testid="phase-owner">
-            <option value="">No owner</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OwnerSelect owners={owners} defaultValue={v?.ownerId ?? initial.ownerId ?? ""} testId="phase-owner" />
       </div>
       <Area label="Next steps (one per line)" name="nextSteps" value={v?.nextSteps ?? initial.nextSteps.join("\n")} />
       <Area

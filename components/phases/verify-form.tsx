@@ -2,10 +2,21 @@
 import { useActionState, useState } from "react";
 import { mustHaveToBacklogAction, verifyMustHaveAction } from "@/lib/actions/phase-actions";
 import { Field, FormStatus, SubmitButton } from "@/components/ui/form";
+import { EvidenceSelect, type EvidenceOption } from "./evidence-select";
 
 const box = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
-export function VerifyForm({ mustHaveId, position, current }: { mustHaveId: string; position: number; current: { verdict: string; reason: string; observation: string; missing: string[] } }) {
+export function VerifyForm({
+  mustHaveId,
+  position,
+  current,
+  evidence,
+}: {
+  mustHaveId: string;
+  position: number;
+  current: { verdict: string; reason: string; observation: string; missing: string[]; evidenceId: string | null };
+  evidence: EvidenceOption[];
+}) {
   const [state, action, pending] = useActionState(verifyMustHaveAction, {});
   const [verdict, setVerdict] = useState(current.verdict === "pending" ? "verified" : current.verdict);
   const id = (f: string) => `mh-${position}-${f}`;
@@ -36,6 +47,7 @@ export function VerifyForm({ mustHaveId, position, current }: { mustHaveId: stri
             <textarea id={id("missing")} name="missing" rows={2} defaultValue={state.values?.missing ?? current.missing.join("\n")} className={box} />
           </label>
         )}
+        <EvidenceSelect id={id("evidence")} options={evidence} value={state.values?.evidenceId ?? current.evidenceId} />
         <FormStatus state={state} testId={`verify-status-${position}`} />
         <div>
           <SubmitButton pending={pending} data-testid={`verify-submit-${position}`}>

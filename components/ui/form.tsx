@@ -74,3 +74,33 @@ export function keepFieldsOnSubmit(action: (data: FormData) => void) {
     startTransition(() => action(data));
   };
 }
+
+export function OwnerSelect({
+  owners,
+  defaultValue,
+  testId,
+  label = "Owner",
+  name = "ownerId",
+  emptyLabel = "No owner",
+}: {
+  owners: { id: string; name: string }[];
+  defaultValue: string;
+  testId: string;
+  label?: string;
+  name?: string;
+  emptyLabel?: string;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      <span className="font-medium text-slate-700">{label}</span>
+      <select name={name} defaultValue={defaultValue} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" data-testid={testId}>
+        <option value="">{emptyLabel}</option>
+        {owners.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

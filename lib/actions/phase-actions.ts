@@ -3,9 +3,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { WRITERS } from "@/lib/auth/guard";
-import { createPhase, updatePhase, addPhaseItem, setPhaseItemDone } from "@/lib/phases/phase-writes";
+import { createPhase, updatePhase, addPhaseItem, setPhaseItemDone, setPhaseItemEvidence } from "@/lib/phases/phase-writes";
 import { addMustHave, verifyMustHave } from "@/lib/phases/must-haves";
-import { itemDoneSchema, mustHaveSchema, phaseItemSchema, phaseSchema, verifySchema } from "@/lib/phases/schemas";
+import { itemDoneSchema, itemEvidenceSchema, mustHaveSchema, phaseItemSchema, phaseSchema, verifySchema } from "@/lib/phases/schemas";
 import { backlogFromMustHave } from "@/lib/backlog/from-must-have";
 import { safeAction, type ActionState } from "./safe-action";
 
@@ -52,6 +52,17 @@ const tick = safeAction({
     await setPhaseItemDone(user, itemId, isDone);
     done();
     return isDone ? "Ticked." : "Unticked.";
+  },
+});
+
+const linkEvidence = safeAction({
+  roles: WRITERS,
+  schema: itemEvidenceSchema,
+  what: "link evidence to deliverables",
+  async run({ itemId, evidenceId }, user) {
+    await setPhaseItemEvidence(user, itemId, evidenceId);
+    done();
+    return evidenceId ? "Evidence linked." : "Evidence unlinked.";
   },
 });
 
@@ -103,6 +114,9 @@ export async function addPhaseItemAction(prev: ActionState, form: FormData) {
 }
 export async function setPhaseItemDoneAction(prev: ActionState, form: FormData) {
   return tick(prev, form);
+}
+export async function setPhaseItemEvidenceAction(prev: ActionState, form: FormData) {
+  return linkEvidence(prev, form);
 }
 export async function addMustHaveAction(prev: ActionState, form: FormData) {
   return addTruth(prev, form);

@@ -81,6 +81,8 @@ describe("remediation backlog", () => {
     expect(csv.split("\r\n")[0]).toBe("key,title,priority,severity,status,owner,due_date,overdue,criteria,controls,checks_done,origin");
     expect(csv).toContain(`${k1},"'=HYPERLINK(""x"") overdue",P1,HIGH,open`);
     expect(csv).not.toContain(k2);
+    const logged = await (await db()).activity.findFirstOrThrow({ where: { action: "export.csv", entityType: "backlog" }, orderBy: { seq: "desc" } });
+    expect(logged.summary).toMatch(/exported 1 backlog items as CSV \(overdue=true\)$/);
     const charts = await backlogCharts(a, 7);
     expect(charts.burndown).toHaveLength(7);
     const today = charts.burndown.at(-1)!;

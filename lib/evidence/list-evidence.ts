@@ -67,3 +67,9 @@ export async function getEvidence(actor: SessionUser | null, id: string) {
     },
   });
 }
+
+/** Evidence to pick from when linking (newest first, capped: a picker, not a library). */
+export async function evidenceOptions(actor: SessionUser | null): Promise<{ id: string; title: string }[]> {
+  assertRole(actor, READERS, "read evidence");
+  return (await db()).evidence.findMany({ orderBy: [{ evidenceDate: "desc" }, { createdAt: "desc" }], take: 500, select: { id: true, title: true } });
+}

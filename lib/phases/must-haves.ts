@@ -4,6 +4,7 @@ import { recordActivity } from "@/lib/activity/record";
 import { UserError, WRITERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import { mustHaveScore, verifierRefusal } from "./phase-status";
+import { assertEvidenceExists } from "./phase-writes";
 import type { MustHaveInput, VerifyInput } from "./schemas";
 
 export async function addMustHave(actor: SessionUser | null, input: MustHaveInput): Promise<void> {
@@ -38,7 +39,7 @@ export async function verifyMustHave(actor: SessionUser | null, input: VerifyInp
     if (!m) throw new UserError("That must-have no longer exists.");
     const refusal = verifierRefusal(actor.id, m.phase.ownerId);
     if (refusal) throw new UserError(refusal);
-    if (input.evidenceId && !(await tx.evidence.findUnique({ where: { id: input.evidenceId }, select: { id: true } }))) throw new UserError("The chosen evidence no longer exists.");
+    await assertEvidenceExists(tx, input.evidenceId);
     const { mustHaveId, ...data } = input;
     await tx.mustHave.update({ where: { id: mustHaveId }, data: { ...data, verifiedById: actor.id, verifiedAt: new Date() } });
     const all = await tx.mustHave.findMany({ where: { phaseId: m.phaseId }, select: { verdict: true } });

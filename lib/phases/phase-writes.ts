@@ -19,6 +19,10 @@ async function writeRequirements(tx: Tx, phaseId: string, input: PhaseInput) {
   }
 }
 
+export async function assertEvidenceExists(tx: Tx, id: string | null): Promise<void> {
+  if (id && !(await tx.evidence.findUnique({ where: { id }, select: { id: true } }))) throw new UserError("The chosen evidence no longer exists.");
+}
+
 async function assertNumberFree(tx: Tx, number: number, except?: string) {
   const taken = await tx.phase.findUnique({ where: { number }, select: { id: true } });
   if (taken && taken.id !== except) throw new UserError(`Phase ${number} already exists; choose another number.`);
@@ -71,9 +75,10 @@ export async function addPhaseItem(actor: SessionUser | null, input: PhaseItemIn
   await prisma.$transaction(async (tx) => {
     const phase = await tx.phase.findUnique({ where: { id: input.phaseId }, select: { number: true } });
     if (!phase) throw new UserError("That phase no longer exists.");
+    await assertEvidenceExists(tx, input.evidenceId);
     const last = await tx.phaseItem.aggregate({ where: { phaseId: input.phaseId, kind: input.kind }, _max: { position: true } });
     const item = await tx.phaseItem.create({
-      data: { phaseId: input.phaseId, kind: input.kind, text: input.text, detail: input.detail, position: (last._max.position ?? 0) + 1, files: { create: input.files } },
+      data: { phaseId: input.phaseId, kind: input.kind, text: input.text, detail: input.detail, evidenceId: input.evidenceId, position: (last._max.position ?? 0) + 1, files: { create: input.files } },
     });
     await recordActivity(tx, actor, {
       action: "phase.item.add",
@@ -99,6 +104,25 @@ export async function setPhaseItemDone(actor: SessionUser | null, itemId: string
       entityId: item.phaseId,
       summary: `${done ? "Ticked" : "Unticked"} "${item.text}" in phase ${item.phase.number}`,
       after: { itemId, done },
+    });
+  });
+}
+
+export async function setPhaseItemEvidence(actor: SessionUser | null, itemId: string, evidenceId: string | null): Promise<void> {
+  assertRole(actor, WRITERS, "link evidence to deliverables");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const item = await tx.phaseItem.findUnique({ where: { id: itemId }, select: { phaseId: true, text: true, evidenceId: true, phase: { select: { number: true } } } });
+    if (!item) throw new UserError("That checklist item no longer exists.");
+    await assertEvidenceExists(tx, evidenceId);
+    await tx.phaseItem.update({ where: { id: itemId }, data: { evidenceId } });
+    await recordActivity(tx, actor, {
+      action: "phase.item.evidence",
+      entityType: "phase",
+      entityId: item.phaseId,
+      summary: `${evidenceId ? "Linked evidence to" : "Unlinked evidence from"} "${item.text}" in phase ${item.phase.number}`,
+      before: { evidenceId: item.evidenceId },
+      after: { evidenceId },
     });
   });
 }

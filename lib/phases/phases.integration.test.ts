@@ -5,7 +5,7 @@ import { computeWorkspaceStatus } from "@/lib/status/compute";
 import { createControl } from "@/lib/controls/controls";
 import { backlogFromMustHave } from "@/lib/backlog/from-must-have";
 import { getBacklogItem } from "@/lib/backlog/backlog-queries";
-import { addPhaseItem, createPhase, setPhaseItemDone, updatePhase } from "./phase-writes";
+import { addPhaseItem, createPhase, setPhaseItemDone, setPhaseItemEvidence, updatePhase } from "./phase-writes";
 import { addMustHave, verifyMustHave } from "./must-haves";
 import { getPhase, listPhases } from "./phase-queries";
 import { phaseItemSchema, phaseSchema, verifySchema } from "./schemas";
@@ -29,6 +29,9 @@ describe("phases with verified must-haves", () => {
     await addPhaseItem(owner, phaseItemSchema.parse({ phaseId: phase.id, text: "writeAuditLog() service" }));
     const items = (await getPhase(owner, n))!.items;
     await setPhaseItemDone(owner, items[0].id, true);
+    await expect(setPhaseItemEvidence(owner, items[0].id, "00000000-0000-4000-8000-000000000000")).rejects.toThrow(/evidence no longer exists/);
+    await setPhaseItemEvidence(owner, items[0].id, ev.id);
+    expect((await getPhase(owner, n))!.items[0].evidence).toEqual({ id: ev.id, title: "Audit log sample" });
     await expect(addMustHave(owner, { phaseId: phase.id, truth: "x", requirements: ["SOC2-99"] })).rejects.toThrow(/no requirement SOC2-99/);
     await addMustHave(owner, { phaseId: phase.id, truth: "audit_logs table exists", requirements: ["SOC2-02"] });
     await addMustHave(owner, { phaseId: phase.id, truth: "every security event is written", requirements: ["SOC2-02"] });

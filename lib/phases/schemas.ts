@@ -73,8 +73,11 @@ export const phaseItemSchema = z.object({
   text: z.string().trim().min(1, "Describe the item").max(1000),
   detail: z.string().trim().max(5000).optional().default(""),
   files: lines.pipe(z.array(z.string().max(500)).max(50)).transform((l) => l.map(parseFileLine)),
+  evidenceId: optionalUuid,
 });
 export type PhaseItemInput = z.output<typeof phaseItemSchema>;
+
+export const itemEvidenceSchema = z.object({ itemId: z.uuid(), evidenceId: optionalUuid });
 
 export const itemDoneSchema = z.object({
   itemId: z.uuid(),

@@ -9,6 +9,7 @@ import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requireUser } from "@/lib/auth/session";
 import { getPhase } from "@/lib/phases/phase-queries";
+import { evidenceOptions } from "@/lib/evidence/list-evidence";
 import { checklistScore, isGap } from "@/lib/phases/phase-status";
 
 export default async function PhasePage({ params }: { params: Promise<{ number: string }> }) {
@@ -18,6 +19,7 @@ export default async function PhasePage({ params }: { params: Promise<{ number: 
   const phase = await getPhase(user, Number(number));
   if (!phase) notFound();
   const canWrite = user.role !== "auditor";
+  const evidence = canWrite ? await evidenceOptions(user) : [];
   const isOwner = phase.ownerId === user.id;
   const deliverables = checklistScore(phase.items.filter((i) => i.kind === "deliverable").map((i) => ({ done: i.doneAt !== null })));
   const gaps = phase.mustHaves.filter((m) => isGap(m.verdict));
@@ -63,10 +65,10 @@ export default async function PhasePage({ params }: { params: Promise<{ number: 
       )}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <div className="flex flex-col gap-6">
-          <PhaseChecklists items={phase.items} editable={canWrite} />
+          <PhaseChecklists items={phase.items} editable={canWrite} evidence={evidence} />
           {canWrite && (
             <section className="rounded-xl border border-slate-200 bg-white px-6 pb-4">
-              <AddItemForm phaseId={phase.id} />
+              <AddItemForm phaseId={phase.id} evidence={evidence} />
             </section>
           )}
           {phase.notes && (
@@ -94,6 +96,7 @@ export default async function PhasePage({ params }: { params: Promise<{ number: 
               canWrite={canWrite}
               canVerify={canWrite && !isOwner}
               ownerNote={canWrite && isOwner ? "You own this phase, so someone else must verify its must-haves." : null}
+              evidence={evidence}
             />
             {canWrite && <AddMustHaveForm phaseId={phase.id} />}
           </section>
