@@ -1,6 +1,9 @@
 // The two ways Trustboard talks SQL outside Prisma (migrations, checks): PGlite and node-postgres.
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type { ClientBase, Pool } from "pg";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { from as copyFromStdin } from "pg-copy-streams";
 import type { SqlRunner } from "./migrator";
 
 export function pgliteRunner(pg: PGlite | Transaction): SqlRunner {
@@ -26,15 +29,30 @@ export function pgRunner(client: ClientBase): SqlRunner {
   };
 }
 
-/** Bulk writes that bypass Prisma (one statement with array parameters per batch). */
+/** A runner that can also stream rows in PostgreSQL's COPY text format into a table. */
+export interface BulkRunner extends SqlRunner {
+  /** `target` is a quoted table with its column list, e.g. `"t" ("a", "b")`. */
+  copyText(target: string, data: string): Promise<void>;
+}
+
+/** Bulk writes that bypass Prisma: COPY, or one statement with array parameters per batch. */
 export interface SqlPool {
-  transaction<T>(fn: (q: SqlRunner) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (q: BulkRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 export function pglitePool(pg: PGlite): SqlPool {
   return {
-    transaction: (fn) => pg.transaction((tx) => fn(pgliteRunner(tx))),
+    transaction: (fn) =>
+      pg.transaction((tx) =>
+        fn({
+          ...pgliteRunner(tx),
+          // PGlite reads COPY input from a Blob handed over as /dev/blob.
+          async copyText(target, data) {
+            await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+          },
+        }),
+      ),
     close: async () => undefined,
   };
 }
@@ -45,7 +63,12 @@ export function pgPool(pool: Pool): SqlPool {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        const result = await fn(pgRunner(client));
+        const result = await fn({
+          ...pgRunner(client),
+          async copyText(target, data) {
+            await pipeline(Readable.from([data]), client.query(copyFromStdin(`COPY ${target} FROM STDIN`)));
+          },
+        });
         await client.query("COMMIT");
         return result;
       } catch (err) {

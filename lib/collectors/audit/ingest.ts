@@ -51,7 +51,7 @@ const INSERT_BATCH = `
   )
   SELECT count(*)::int AS n FROM ins`;
 
-/** One statement per batch; runs on Prisma's transaction or straight on the driver (pulls). */
+/** One statement per batch of uploaded events, inside the caller's transaction (pulls use COPY: copy-batch.ts). */
 export async function insertAuditBatch(q: Pick<SqlRunner, "query">, events: ParsedEvent[]): Promise<number> {
   const rows = await q.query<{ n: number }>(INSERT_BATCH, [
     events.map((e) => e.occurredAt.toISOString()),

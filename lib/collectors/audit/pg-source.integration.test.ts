@@ -83,4 +83,34 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     await expect(pullSource(prisma, admin, source.id, KEY, racing)).rejects.toThrow(/another pull of this source moved its cursor/);
     expect(await prisma.auditEvent.count()).toBe(count);
   });
+
+  it("stores awkward text exactly, keeps daily counts, and keeps the batches before a write that fails", async () => {
+    const admin = await makeUser("admin");
+    const prisma = await db();
+    const { sql } = await database();
+    const c = config();
+    const awkward = "tab\there\nnew line \\N back\\slash";
+    await src.query(`CREATE TABLE ${schema}.awkward (id bigserial primary key, created_at timestamptz not null, action text, user_email text, ip_address text)`);
+    await src.query(`INSERT INTO ${schema}.awkward (created_at, action, user_email) VALUES ('2026-03-01T10:00:00Z', 'key_created', $1), ('2026-03-01T11:00:00Z', 'key_created', NULL), ('2026-03-02T09:00:00Z', 'key_created', 'x'), ('2026-03-02T10:00:00Z', 'key_created', 'y')`, [awkward]);
+    const source = await prisma.auditSource.create({ data: { name: `${c.name}-awkward`, connectionEnc: encryptSecret(c.url, KEY), tableName: `${schema}.awkward`, columns: c.columns, cursorColumn: "id" } });
+    // The third transaction fails: batches one and two (one row each) stay, the cursor stops after them.
+    let n = 0;
+    const failing = {
+      transaction: async <T>(fn: Parameters<typeof sql.transaction<T>>[0]) => {
+        n += 1;
+        if (n === 3) throw new Error("disk full");
+        return sql.transaction(fn);
+      },
+      close: sql.close,
+    };
+    await expect(pullSource(prisma, admin, source.id, KEY, failing, { batchSize: 1 })).rejects.toThrow(/failed after 2 events .*retry continues from cursor 2.*disk full/);
+    const stored = await prisma.auditEvent.findMany({ where: { action: "key_created" }, orderBy: { occurredAt: "asc" } });
+    expect(stored.map((e) => e.actor)).toEqual([awkward, null]);
+    expect(await pullSource(prisma, admin, source.id, KEY, sql, { batchSize: 1 })).toMatchObject({ pulled: 2, stored: 2, cursor: "4" });
+    const daily = await prisma.auditEventDaily.findMany({ where: { action: "key_created" }, orderBy: { day: "asc" } });
+    expect(daily.map((d) => [d.day.toISOString().slice(0, 10), d.count])).toEqual([
+      ["2026-03-01", 2],
+      ["2026-03-02", 2],
+    ]);
+  });
 });

@@ -8,7 +8,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordActivity, type Actor } from "@/lib/activity/record";
 import { UserError } from "@/lib/auth/guard";
 import { decryptSecret } from "./crypto";
-import { insertAuditBatch } from "./ingest";
+import { copyPulledBatch } from "./copy-batch";
 import type { SqlPool } from "@/lib/db/runners";
 import { AuditParseError, type ParsedEvent } from "./parse";
 
@@ -156,16 +156,29 @@ export async function pullSource(
   try {
     client = await connect(decryptSecret(source.connectionEnc, key));
     const select = [`${quote(source.cursorColumn)}::text AS __cursor`, ...Object.entries(columns).filter(([, c]) => c).map(([k, c]) => `${quote(c!)} AS "${k}"`)].join(", ");
-    for (;;) {
-      await client.query("BEGIN READ ONLY");
-      const res = await client.query(
-        `SELECT ${select} FROM ${quote(source.tableName)} ${cursor === null ? "" : `WHERE ${quote(source.cursorColumn)} > $2`} ORDER BY ${quote(source.cursorColumn)} LIMIT $1`,
-        cursor === null ? [batchSize] : [batchSize, cursor],
+    const src = client;
+    const read = async (after: string | null) => {
+      await src.query("BEGIN READ ONLY");
+      const res = await src.query(
+        `SELECT ${select} FROM ${quote(source.tableName)} ${after === null ? "" : `WHERE ${quote(source.cursorColumn)} > $2`} ORDER BY ${quote(source.cursorColumn)} LIMIT $1`,
+        after === null ? [batchSize] : [batchSize, after],
       );
-      await client.query("COMMIT");
-      if (res.rows.length === 0) break;
-      const events = res.rows.map((row: Record<string, unknown>) => rowToEvent(row, source.tableName));
-      const next = String(res.rows[res.rows.length - 1].__cursor);
+      await src.query("COMMIT");
+      return res.rows as Record<string, unknown>[];
+    };
+    // Reading the next batch overlaps writing this one; a read past a failed write is dropped.
+    let ahead: Promise<Record<string, unknown>[]> | null = read(cursor);
+    while (ahead) {
+      const rows = await ahead;
+      ahead = null;
+      if (rows.length === 0) break;
+      const events = rows.map((row) => rowToEvent(row, source.tableName));
+      const next = String(rows[rows.length - 1].__cursor);
+      const last = rows.length < batchSize || (opts.maxRows !== undefined && progress.rows + rows.length >= opts.maxRows);
+      if (!last) {
+        ahead = read(next);
+        ahead.catch(() => undefined); // awaited on the next turn; only silences an early rejection
+      }
       // The batch and the cursor that follows it commit together, or neither does.
       const previous = cursor;
       stored += await sql.transaction(async (q) => {
@@ -173,12 +186,11 @@ export async function pullSource(
         // same rows meanwhile, this batch is dropped instead of stored twice.
         const moved = await q.query(`UPDATE "audit_sources" SET "cursor_value" = $1 WHERE "id" = $2 AND "cursor_value" IS NOT DISTINCT FROM $3::text RETURNING "id"`, [next, sourceId, previous]);
         if (moved.length === 0) throw new UserError("another pull of this source moved its cursor meanwhile; this batch was not stored");
-        return insertAuditBatch(q, events);
+        return copyPulledBatch(q, events);
       });
       cursor = next;
       progress.rows += events.length;
       progress.batches += 1;
-      if (res.rows.length < batchSize || (opts.maxRows && progress.rows >= opts.maxRows)) break;
     }
     outcome = `${progress.rows} events read, ${stored} new, cursor at ${cursor ?? "start"}`;
     return { pulled: progress.rows, stored, batches: progress.batches, cursor };
