@@ -17,6 +17,7 @@ import { encryptSecret } from "../collectors/audit/crypto";
 import { pullSource } from "../collectors/audit/pg-source";
 
 const CASES = 10_000;
+const PULL_HEAP_MB = 128;
 
 function junit(n: number, seed: number): string {
   const parts = [`<?xml version="1.0"?><testsuites>`];
@@ -67,14 +68,19 @@ async function pullChild(name: string, url: string | undefined, dataDir: string,
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const t = performance.now();
-    const r = await pullSource(d.prisma, { id: null, email: "bench" }, source.id, KEY, d.sql, { maxRows: rows });
+    const r = await pullSource(d.prisma, { id: null, email: "bench" }, source.id, KEY, d.sql, { maxRows: rows, batchSize: Number(process.env.BENCH_PULL_BATCH ?? 10_000) });
     const ms = performance.now() - t;
     clearInterval(sampler);
     peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
-    console.log(`${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${rate(r.pulled, ms)}), peak RSS of the pulling process ${mb(peak)} (${mb(before)} before the pull)`);
-    const t2 = performance.now();
-    await computeWorkspaceStatus(d.prisma);
-    console.log(`${name.padEnd(11)} status for all 61 criteria after the pull: ${(performance.now() - t2).toFixed(0)} ms`);
+    console.log(`${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${rate(r.pulled, ms)}), peak RSS of the pulling process ${mb(peak)} (${mb(before)} before the pull; V8 heap capped at ${PULL_HEAP_MB} MB)`);
+    // The first computation in a fresh process also prepares Prisma's queries; the second is the steady state.
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t2 = performance.now();
+      await computeWorkspaceStatus(d.prisma);
+      times.push(performance.now() - t2);
+    }
+    console.log(`${name.padEnd(11)} status for all 61 criteria after the pull: ${times.map((x) => `${x.toFixed(0)} ms`).join(", ")} (first, then repeated)`);
   } finally {
     await d.close();
   }
@@ -82,7 +88,9 @@ async function pullChild(name: string, url: string | undefined, dataDir: string,
 
 function runChild(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(__filename, args, { stdio: "inherit" });
+    // The heap cap shows the pull's working set is bounded: without it V8 lets garbage pile up
+    // to well over 300 MB before collecting, at no gain in speed (README "Performance").
+    const child = fork(__filename, args, { stdio: "inherit", execArgv: [...process.execArgv, `--max-old-space-size=${PULL_HEAP_MB}`] });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`bench child exited with ${code}`))));
   });
 }
@@ -102,14 +110,19 @@ async function lane(name: string, url: string | undefined, pull?: { sourceUrl: s
     for (const [i, id] of ["CC6.1", "CC7.2"].entries()) {
       await d.prisma.control.create({ data: { ref: `CTL-${900 + i}`, title: `bench ${id}`, implementation: "implemented", criteria: { create: [{ criterionId: id }] } } });
     }
-    const file = junit(CASES, 1);
-    let t = performance.now();
-    const ingested = await ingestTestResults(d.prisma, admin, file, { via: "api", source: "bench" });
-    const ingestMs = performance.now() - t;
-    t = performance.now();
+    // Three different files: the first also pays for preparing Prisma's queries in a fresh process.
+    const ingestMs: number[] = [];
+    let mapped = 0;
+    for (let i = 1; i <= 3; i++) {
+      const file = junit(CASES, i);
+      const t = performance.now();
+      mapped = (await ingestTestResults(d.prisma, admin, file, { via: "api", source: "bench" })).mapped.tests;
+      ingestMs.push(performance.now() - t);
+    }
+    const t = performance.now();
     await computeWorkspaceStatus(d.prisma);
     const statusMs = performance.now() - t;
-    console.log(`${name.padEnd(11)} ingest ${CASES} cases end-to-end: ${ingestMs.toFixed(0)} ms (${rate(CASES, ingestMs)}), mapped ${ingested.mapped.tests}; status for all 61 criteria: ${statusMs.toFixed(0)} ms; RSS ${mb(process.memoryUsage().rss)}`);
+    console.log(`${name.padEnd(11)} ingest ${CASES} cases end-to-end, three files: ${ingestMs.map((ms) => `${ms.toFixed(0)} ms (${rate(CASES, ms)})`).join(", ")}; mapped ${mapped} each; status for all 61 criteria: ${statusMs.toFixed(0)} ms; RSS ${mb(process.memoryUsage().rss)}`);
   } finally {
     await d.close();
   }
