@@ -36,6 +36,15 @@ test("import audit events, expect an event type on a control, and see the silenc
   await expect(page.getByTestId("reasons")).toContainText(`No \`login_failed\` events since ${since} (silence tolerated: 7 days)`);
   await expect(page.getByTestId("status")).not.toHaveAttribute("data-status", "met");
 
+  // The finding becomes a backlog item of origin "collector", linked to the control.
+  await expect(page.getByTestId("control-backlog")).toContainText("No `login_failed` events since");
+  await page.getByTestId("track-finding-0").getByRole("button", { name: "Track as a backlog item" }).click();
+  await expect(page).toHaveURL(/\/backlog\/BL-\d+$/);
+  await expect(page.getByText(/A collector finding — No `login_failed` events since/)).toBeVisible();
+  await page.goto(controlUrl);
+  await expect(page.getByTestId("control-backlog").getByRole("link", { name: /^BL-\d+$/ })).toHaveCount(1);
+  await expect(page.getByTestId("track-finding-0")).toHaveCount(0);
+
   // An auditor-style sample of the population, reproducible by its seed.
   await page.goto("/audit");
   await page.getByTestId("sample-action").selectOption("login");

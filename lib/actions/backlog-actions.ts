@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { WRITERS } from "@/lib/auth/guard";
 import { addBacklogCheck, createBacklogItem, setBacklogCheck, transitionBacklogItem, updateBacklogItem } from "@/lib/backlog/backlog-writes";
-import { addCheckSchema, backlogSchema, checkSchema, transitionSchema } from "@/lib/backlog/schemas";
+import { addCheckSchema, backlogSchema, checkSchema, findingSchema, transitionSchema } from "@/lib/backlog/schemas";
+import { backlogFromFinding } from "@/lib/backlog/from-finding";
 import { safeAction, type ActionState } from "./safe-action";
 
 const done = () => revalidatePath("/", "layout");
@@ -64,6 +65,22 @@ const addCheck = safeAction({
   },
 });
 
+const track = safeAction({
+  roles: WRITERS,
+  schema: findingSchema,
+  what: "create backlog items",
+  async run(input, user) {
+    const key = await backlogFromFinding(user, input);
+    done();
+    return `created:${key}`;
+  },
+});
+
+export async function trackFindingAction(prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await track(prev, form);
+  if (result.ok && result.message?.startsWith("created:")) redirect(`/backlog/${result.message.slice(8)}`);
+  return result;
+}
 export async function createBacklogItemAction(prev: ActionState, form: FormData): Promise<ActionState> {
   const result = await create(prev, form);
   if (result.ok && result.message?.startsWith("created:")) redirect(`/backlog/${result.message.slice(8)}`);

@@ -101,3 +101,9 @@ export const backlogFilterSchema = z.object({
   overdue: z.preprocess((v) => v === "1" || v === "true", z.boolean()).catch(false),
 });
 export type BacklogFilter = z.output<typeof backlogFilterSchema>;
+
+export const findingSchema = z.object({
+  controlId: z.uuid(),
+  finding: z.string().trim().min(1).max(2000),
+  priority: z.enum(PRIORITIES, { message: "Choose a priority" }),
+});

@@ -8,6 +8,7 @@ import { ControlTests } from "@/components/tests/control-tests";
 import { ExpectedEvents } from "@/components/audit/expected-events";
 import { listExpectedEvents } from "@/lib/collectors/audit/expected-events";
 import { StatusPanel } from "@/components/status/status-panel";
+import { ControlBacklog } from "@/components/backlog/control-backlog";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getControl, listOwners } from "@/lib/controls/controls";
@@ -35,6 +36,10 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
         <div className="flex flex-col gap-6">
           {evaluation && <StatusPanel evaluation={evaluation} />}
           {user.role === "admin" && !control.archivedAt && <OverrideForm targetType="control" targetId={control.id} active={evaluation?.overridden ?? false} />}
+          <section className="rounded-xl border border-slate-200 bg-white p-6">
+            <h2 className="mb-3 font-semibold">Backlog</h2>
+            <ControlBacklog user={user} controlId={control.id} reasons={evaluation?.reasons ?? []} canWrite={canWrite && !control.archivedAt} />
+          </section>
           <section className="rounded-xl border border-slate-200 bg-white p-6">
             <h2 className="mb-3 font-semibold">Tests</h2>
             <ControlTests user={user} controlId={control.id} />
