@@ -100,6 +100,8 @@ test("an engineer creates a phase and ticks deliverables; a second user verifies
   await expect(admin.getByTestId("phase-status")).toHaveAttribute("data-status", "gaps_found");
   await expect(admin.getByTestId("phase-gaps")).toContainText("logValidationFailure() exists but is never called");
 
+  await admin.goto("/");
+  await expect(admin.getByTestId("remediation-summary")).toContainText(`Phase ${PHASE} has gaps`);
   await admin.goto("/phases");
   await expect(admin.getByTestId(`phase-status-${PHASE}`)).toHaveAttribute("data-status", "gaps_found");
   await expect(admin.getByTestId(`phase-score-${PHASE}`)).toHaveAttribute("data-done", "1");

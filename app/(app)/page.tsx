@@ -8,6 +8,7 @@ import { CATEGORIES, CATEGORY_LABELS } from "@/lib/catalog/labels";
 import { listCriteria } from "@/lib/criteria/list-criteria";
 import { listEvidence } from "@/lib/evidence/list-evidence";
 import { workspaceStatus } from "@/lib/status/workspace-status";
+import { remediationSummary } from "@/lib/backlog/remediation-summary";
 import type { Status } from "@/lib/status/types";
 
 export const metadata = { title: "Overview" };
@@ -16,7 +17,7 @@ const ORDER: Status[] = ["gap", "not_started", "at_risk", "met", "not_applicable
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
-  const [criteria, status, evidence] = await Promise.all([listCriteria(user), workspaceStatus(user), listEvidence(user)]);
+  const [criteria, status, evidence, remediation] = await Promise.all([listCriteria(user), workspaceStatus(user), listEvidence(user), remediationSummary(user)]);
   const denied = (await searchParams).denied;
   const inScope = criteria.filter((c) => c.inScope).map((c) => ({ ...c, evaluation: status.criteria.get(c.id)! }));
   const counts = ORDER.map((s) => ({ status: s, label: STATUS_LABEL[s], count: inScope.filter((c) => c.evaluation.status === s).length }));
@@ -67,6 +68,33 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             </div>
           );
         })}
+      </section>
+      <section className="mt-6 flex flex-wrap items-center gap-x-6 gap-y-2 rounded-xl border border-slate-200 bg-white p-4 text-sm" data-testid="remediation-summary" aria-label="Remediation">
+        <span className="font-semibold">Remediation</span>
+        <Link href="/backlog?priority=P0&status=active" className={remediation.p0 ? "font-semibold text-red-700 underline" : "text-slate-600 underline"}>
+          {remediation.p0} open P0
+        </Link>
+        <Link href="/backlog?priority=P1&status=active" className={remediation.p1 ? "font-semibold text-amber-800 underline" : "text-slate-600 underline"}>
+          {remediation.p1} open P1
+        </Link>
+        <Link href="/backlog?overdue=1" className={remediation.overdue ? "font-semibold text-red-700 underline" : "text-slate-600 underline"}>
+          {remediation.overdue} overdue
+        </Link>
+        <Link href="/backlog?status=resolved" className="text-slate-600 underline">
+          {remediation.awaitingVerification} resolved, awaiting verification
+        </Link>
+        <span className="text-slate-600">
+          {remediation.phasesWithGaps.length === 0
+            ? "no phase with gaps"
+            : remediation.phasesWithGaps.map((p, i) => (
+                <span key={p.number}>
+                  {i > 0 && ", "}
+                  <Link href={`/phases/${p.number}`} className="font-semibold text-red-700 underline">
+                    Phase {p.number} has gaps
+                  </Link>
+                </span>
+              ))}
+        </span>
       </section>
       <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
         <section className="rounded-xl border border-slate-200 bg-white p-6">

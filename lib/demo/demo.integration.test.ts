@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { attemptLogin } from "@/lib/auth/login";
 import { computeWorkspaceStatus } from "@/lib/status/compute";
 import { DEMO_AUDITOR, DEMO_ENGINEER, loadDemo } from "./load-demo";
+import { makeUser } from "@/lib/testing/fixtures";
+import { remediationSummary } from "@/lib/backlog/remediation-summary";
 
 describe("demo workspace from the controls-mapping seed", () => {
   it("reproduces the seed: 15 criteria mapped, held back by tests, audit silence, phase 25 and the backlog", async () => {
@@ -75,6 +77,8 @@ describe("demo workspace from the controls-mapping seed", () => {
     expect(items[0].riskBefore).toEqual({ risk: "Multi-tenant data breach", likelihood: "medium", impact: "catastrophic", cvss: 9.1 });
     expect(items[0].riskAfter).toMatchObject({ likelihood: "very_low", cvss: 3.2 });
     expect(await prisma.backlogTransition.count({ where: { item: { key: "BL-131" } } })).toBe(2);
+    const summary = await remediationSummary(await makeUser("auditor"));
+    expect(summary).toEqual({ p0: 1, p1: 2, overdue: 0, awaitingVerification: 0, phasesWithGaps: [{ number: 25, title: "Multi-Tenancy Schema & Audit Foundation" }] });
   });
 
   it("creates the demo accounts with generated passwords that work, and loads only once", async () => {
