@@ -61,6 +61,12 @@ test("an engineer creates a phase and ticks deliverables; a second user verifies
     await eng.getByTestId("add-item-form").getByRole("button", { name: "Add item" }).click();
     await expect(eng.getByTestId("phase-deliverables")).toContainText(text);
   }
+  await eng.getByTestId("add-item-form").getByLabel("Item").fill("Typo deliverable");
+  await eng.getByTestId("add-item-form").getByRole("button", { name: "Add item" }).click();
+  await expect(eng.getByTestId("item-deliverable-3")).toContainText("Typo deliverable");
+  eng.once("dialog", (d) => d.accept());
+  await eng.getByTestId("remove-deliverable-3").click();
+  await expect(eng.getByTestId("item-deliverable-3")).toHaveCount(0);
   await eng.getByTestId("phase-deliverables").getByText("Link evidence").first().click();
   await eng.getByTestId("evidence-deliverable-1").selectOption({ label: "Input validation review (e2e)" });
   await eng.getByTestId("phase-deliverables").getByRole("button", { name: "Save" }).first().click();

@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { PhaseDetail } from "@/lib/phases/phase-queries";
 import { VERDICT_LABEL, isGap } from "@/lib/phases/phase-status";
 import { ToBacklogButton, VerifyForm } from "./verify-form";
+import { removeMustHaveAction } from "@/lib/actions/phase-actions";
+import { RemoveButton } from "@/components/ui/remove-button";
 import type { EvidenceOption } from "./evidence-select";
 
 const VERDICT_STYLE = { pending: "bg-slate-100 text-slate-700", verified: "bg-emerald-100 text-emerald-900", partial: "bg-amber-100 text-amber-900", failed: "bg-red-100 text-red-900" } as const;
@@ -95,6 +97,9 @@ export function MustHaveList({
                 </p>
               )}
             </div>
+            {canWrite && m.verdict === "pending" && (
+              <RemoveButton action={removeMustHaveAction} fields={{ mustHaveId: m.id }} confirmText={`Remove the must-have "${m.truth}"? It has not been assessed yet.`} testId={`remove-must-have-${m.position}`} />
+            )}
             {canVerify && <VerifyForm mustHaveId={m.id} position={m.position} current={{ verdict: m.verdict, reason: m.reason, observation: m.observation, missing: m.missing, evidenceId: m.evidence?.id ?? null }} evidence={evidence} />}
             {canWrite && isGap(m.verdict) && !m.backlogItems.some((b) => OPEN.has(b.status)) && <ToBacklogButton mustHaveId={m.id} position={m.position} />}
           </li>

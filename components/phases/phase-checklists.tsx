@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PhaseDetail } from "@/lib/phases/phase-queries";
-import { setPhaseItemDoneAction } from "@/lib/actions/phase-actions";
+import { removePhaseItemAction, setPhaseItemDoneAction } from "@/lib/actions/phase-actions";
+import { RemoveButton } from "@/components/ui/remove-button";
 import { ToggleForm } from "@/components/ui/toggle-form";
 import type { EvidenceOption } from "./evidence-select";
 import { ItemEvidenceForm } from "./item-evidence-form";
@@ -55,6 +56,7 @@ export function PhaseChecklists({ items, editable, evidence }: { items: PhaseDet
                         </p>
                       )}
                       {editable && kind === "deliverable" && <ItemEvidenceForm itemId={i.id} testKey={`${kind}-${n + 1}`} current={i.evidence?.id ?? null} options={evidence} />}
+                      {editable && <RemoveButton action={removePhaseItemAction} fields={{ itemId: i.id }} confirmText={`Remove "${i.text}"? The activity log keeps a record of it.`} testId={`remove-${kind}-${n + 1}`} />}
                       {i.doneAt && (
                         <p>
                           Done by {i.doneBy?.name ?? "—"} on {i.doneAt.toISOString().slice(0, 10)}

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { WRITERS } from "@/lib/auth/guard";
-import { addBacklogCheck, createBacklogItem, setBacklogCheck, transitionBacklogItem, updateBacklogItem } from "@/lib/backlog/backlog-writes";
+import { addBacklogCheck, createBacklogItem, removeBacklogCheck, setBacklogCheck, transitionBacklogItem, updateBacklogItem } from "@/lib/backlog/backlog-writes";
 import { addCheckSchema, backlogSchema, checkSchema, findingSchema, transitionSchema } from "@/lib/backlog/schemas";
 import { backlogFromFinding } from "@/lib/backlog/from-finding";
 import { safeAction, type ActionState } from "./safe-action";
@@ -64,6 +64,21 @@ const addCheck = safeAction({
     return "Check added.";
   },
 });
+
+const removeCheck = safeAction({
+  roles: WRITERS,
+  schema: z.object({ checkId: z.uuid() }),
+  what: "edit backlog items",
+  async run({ checkId }, user) {
+    await removeBacklogCheck(user, checkId);
+    done();
+    return "Check removed.";
+  },
+});
+
+export async function removeBacklogCheckAction(prev: ActionState, form: FormData) {
+  return removeCheck(prev, form);
+}
 
 const track = safeAction({
   roles: WRITERS,

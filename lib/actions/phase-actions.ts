@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { WRITERS } from "@/lib/auth/guard";
-import { createPhase, updatePhase, addPhaseItem, setPhaseItemDone, setPhaseItemEvidence } from "@/lib/phases/phase-writes";
-import { addMustHave, verifyMustHave } from "@/lib/phases/must-haves";
+import { createPhase, updatePhase, addPhaseItem, removePhaseItem, setPhaseItemDone, setPhaseItemEvidence } from "@/lib/phases/phase-writes";
+import { addMustHave, removeMustHave, verifyMustHave } from "@/lib/phases/must-haves";
 import { itemDoneSchema, itemEvidenceSchema, mustHaveSchema, phaseItemSchema, phaseSchema, verifySchema } from "@/lib/phases/schemas";
 import { backlogFromMustHave } from "@/lib/backlog/from-must-have";
 import { safeAction, type ActionState } from "./safe-action";
@@ -88,6 +88,28 @@ const verify = safeAction({
   },
 });
 
+const removeItem = safeAction({
+  roles: WRITERS,
+  schema: z.object({ itemId: z.uuid() }),
+  what: "edit phases",
+  async run({ itemId }, user) {
+    await removePhaseItem(user, itemId);
+    done();
+    return "Item removed.";
+  },
+});
+
+const removeTruth = safeAction({
+  roles: WRITERS,
+  schema: z.object({ mustHaveId: z.uuid() }),
+  what: "edit phases",
+  async run({ mustHaveId }, user) {
+    await removeMustHave(user, mustHaveId);
+    done();
+    return "Must-have removed.";
+  },
+});
+
 const toBacklog = safeAction({
   roles: WRITERS,
   schema: z.object({ mustHaveId: z.uuid() }),
@@ -128,4 +150,10 @@ export async function mustHaveToBacklogAction(prev: ActionState, form: FormData)
   const result = await toBacklog(prev, form);
   if (result.ok && result.message?.startsWith("created:")) redirect(`/backlog/${result.message.slice(8)}`);
   return result;
+}
+export async function removePhaseItemAction(prev: ActionState, form: FormData) {
+  return removeItem(prev, form);
+}
+export async function removeMustHaveAction(prev: ActionState, form: FormData) {
+  return removeTruth(prev, form);
 }

@@ -164,3 +164,16 @@ export async function addBacklogCheck(actor: SessionUser | null, itemId: string,
     await recordActivity(tx, actor, { action: "backlog.check.add", entityType: "backlog_item", entityId: itemId, summary: `${item.key}: added verification check "${text}"` });
   });
 }
+
+export async function removeBacklogCheck(actor: SessionUser | null, checkId: string): Promise<void> {
+  assertRole(actor, WRITERS, "edit backlog items");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const check = await tx.backlogCheck.findUnique({ where: { id: checkId }, select: { itemId: true, text: true, checkedById: true, item: { select: { key: true, status: true } } } });
+    if (!check) throw new UserError("That checklist item no longer exists.");
+    if (check.item.status === "verified") throw new UserError(`${check.item.key} is verified; reopen it to change its checklist.`);
+    if (check.checkedById) throw new UserError("A checked item cannot be removed; uncheck it first.");
+    await tx.backlogCheck.delete({ where: { id: checkId } });
+    await recordActivity(tx, actor, { action: "backlog.check.remove", entityType: "backlog_item", entityId: check.itemId, summary: `${check.item.key}: removed verification check "${check.text}"` });
+  });
+}

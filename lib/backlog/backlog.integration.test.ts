@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { makeUser } from "@/lib/testing/fixtures";
 import { computeWorkspaceStatus } from "@/lib/status/compute";
 import { createControl } from "@/lib/controls/controls";
-import { addBacklogCheck, createBacklogItem, setBacklogCheck, transitionBacklogItem, updateBacklogItem } from "./backlog-writes";
+import { addBacklogCheck, createBacklogItem, removeBacklogCheck, setBacklogCheck, transitionBacklogItem, updateBacklogItem } from "./backlog-writes";
 import { backlogCharts, getBacklogItem, listBacklog } from "./backlog-queries";
 import { backlogCsv } from "./backlog-csv";
 import { backlogFilterSchema, backlogSchema } from "./schemas";
@@ -36,7 +36,14 @@ describe("remediation backlog", () => {
     await transitionBacklogItem(fixer, { itemId: item.id, to: "resolved", justification: "migration deployed" });
     expect((await status()).status).toBe("at_risk"); // resolved, not yet verified by a second person
 
+    await addBacklogCheck(fixer, item.id, "typo check");
+    const typo = (await getBacklogItem(fixer, key))!.checks.find((c) => c.text === "typo check")!;
+    await setBacklogCheck(fixer, typo.id, true);
+    await expect(removeBacklogCheck(fixer, typo.id)).rejects.toThrow(/uncheck it first/);
+    await setBacklogCheck(fixer, typo.id, false);
+    await removeBacklogCheck(fixer, typo.id);
     const checks = (await getBacklogItem(fixer, key))!.checks;
+    expect(checks).toHaveLength(2);
     await setBacklogCheck(fixer, checks[0].id, true);
     await setBacklogCheck(checker, checks[1].id, true);
     await expect(transitionBacklogItem(checker, { itemId: item.id, to: "verified", justification: "" })).rejects.toThrow(/1 checklist item\(s\) were checked by the person who resolved/);

@@ -55,3 +55,16 @@ export async function verifyMustHave(actor: SessionUser | null, input: VerifyInp
     return `Marked ${input.verdict.toUpperCase()}. Phase ${m.phase.number} scores ${score.done}/${score.total}.`;
   });
 }
+
+/** Only a must-have nobody has assessed yet can go: a verdict, once given, stays on record. */
+export async function removeMustHave(actor: SessionUser | null, mustHaveId: string): Promise<void> {
+  assertRole(actor, WRITERS, "edit phases");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const m = await tx.mustHave.findUnique({ where: { id: mustHaveId }, select: { phaseId: true, truth: true, verdict: true, phase: { select: { number: true } } } });
+    if (!m) throw new UserError("That must-have no longer exists.");
+    if (m.verdict !== "pending") throw new UserError("This must-have has been assessed; its verdict stays on record. Record a new verdict instead.");
+    await tx.mustHave.delete({ where: { id: mustHaveId } });
+    await recordActivity(tx, actor, { action: "phase.must_have.remove", entityType: "phase", entityId: m.phaseId, summary: `Removed must-have "${m.truth}" from phase ${m.phase.number}`, before: { truth: m.truth } });
+  });
+}

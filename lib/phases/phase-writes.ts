@@ -9,6 +9,13 @@ import type { PhaseInput, PhaseItemInput } from "./schemas";
 
 async function writeRequirements(tx: Tx, phaseId: string, input: PhaseInput) {
   await assertCriteriaExist(tx, input.requirements.flatMap((r) => r.criteria));
+  // A must-have naming a requirement keeps it: its verdict speaks for that requirement's criteria.
+  const kept = new Set(input.requirements.map((r) => r.code));
+  const named = await tx.mustHave.findMany({ where: { phaseId }, select: { position: true, requirements: true } });
+  for (const m of named) {
+    const gone = m.requirements.filter((code) => !kept.has(code));
+    if (gone.length) throw new UserError(`Must-have ${m.position} names ${gone.join(", ")}; keep ${gone.length > 1 ? "them" : "it"} among the requirements.`);
+  }
   await tx.phaseRequirement.deleteMany({ where: { phaseId, code: { notIn: input.requirements.map((r) => r.code) } } });
   for (const r of input.requirements) {
     await tx.phaseRequirement.upsert({
@@ -123,6 +130,23 @@ export async function setPhaseItemEvidence(actor: SessionUser | null, itemId: st
       summary: `${evidenceId ? "Linked evidence to" : "Unlinked evidence from"} "${item.text}" in phase ${item.phase.number}`,
       before: { evidenceId: item.evidenceId },
       after: { evidenceId },
+    });
+  });
+}
+
+export async function removePhaseItem(actor: SessionUser | null, itemId: string): Promise<void> {
+  assertRole(actor, WRITERS, "edit phases");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const item = await tx.phaseItem.findUnique({ where: { id: itemId }, include: { files: true, phase: { select: { number: true } } } });
+    if (!item) throw new UserError("That checklist item no longer exists.");
+    await tx.phaseItem.delete({ where: { id: itemId } });
+    await recordActivity(tx, actor, {
+      action: "phase.item.remove",
+      entityType: "phase",
+      entityId: item.phaseId,
+      summary: `Removed ${item.kind} "${item.text}" from phase ${item.phase.number}`,
+      before: { kind: item.kind, text: item.text, detail: item.detail, done: item.doneAt !== null, files: item.files.map((f) => ({ path: f.path, change: f.change })), evidenceId: item.evidenceId },
     });
   });
 }

@@ -5,8 +5,8 @@ import { computeWorkspaceStatus } from "@/lib/status/compute";
 import { createControl } from "@/lib/controls/controls";
 import { backlogFromMustHave } from "@/lib/backlog/from-must-have";
 import { getBacklogItem } from "@/lib/backlog/backlog-queries";
-import { addPhaseItem, createPhase, setPhaseItemDone, setPhaseItemEvidence, updatePhase } from "./phase-writes";
-import { addMustHave, verifyMustHave } from "./must-haves";
+import { addPhaseItem, createPhase, removePhaseItem, setPhaseItemDone, setPhaseItemEvidence, updatePhase } from "./phase-writes";
+import { addMustHave, removeMustHave, verifyMustHave } from "./must-haves";
 import { getPhase, listPhases } from "./phase-queries";
 import { phaseItemSchema, phaseSchema, verifySchema } from "./schemas";
 
@@ -44,6 +44,14 @@ describe("phases with verified must-haves", () => {
     expect(await verifyMustHave(verifier, verifySchema.parse({ mustHaveId: m1.id, verdict: "verified", observation: "table present", evidenceId: ev.id }))).toBe("Marked VERIFIED. Phase 25 scores 1/2.");
     await verifyMustHave(verifier, verifySchema.parse({ mustHaveId: m2.id, verdict: "failed", reason: "writeAuditLog() is never called", missing: "Call it on login\nCall it on logout" }));
 
+    await expect(removeMustHave(owner, m2.id)).rejects.toThrow(/verdict stays on record/);
+    await addMustHave(owner, { phaseId: phase.id, truth: "added by mistake", requirements: [] });
+    const extra = (await getPhase(owner, n))!.mustHaves.find((m) => m.truth === "added by mistake")!;
+    await removeMustHave(owner, extra.id);
+    await addPhaseItem(owner, phaseItemSchema.parse({ phaseId: phase.id, text: "typo item" }));
+    await removePhaseItem(owner, (await getPhase(owner, n))!.items.find((i) => i.text === "typo item")!.id);
+    expect((await getPhase(owner, n))!.items.map((i) => i.text)).toEqual(["audit_logs table", "writeAuditLog() service"]);
+
     card = (await listPhases(owner)).find((p) => p.number === 25)!;
     expect(card).toMatchObject({ status: "gaps_found", mustHaves: { done: 1, total: 2 }, gaps: ["every security event is written"] });
     const status = await computeWorkspaceStatus(prisma);
@@ -65,6 +73,9 @@ describe("phases with verified must-haves", () => {
     expect((await listPhases(owner)).find((p) => p.number === 25)!.status).toBe("verified");
     expect((await computeWorkspaceStatus(prisma)).criteria.get("CC7.2")!.status).toBe("at_risk");
 
+    await expect(updatePhase(owner, phase.id, phaseSchema.parse({ number: "25", title: "Audit foundation", progress: "complete", ownerId: owner.id, requirements: "TENANT-04 | RLS | CC6.1" }))).rejects.toThrow(
+      /Must-have 1 names SOC2-02; keep it among the requirements/,
+    );
     // Renumbering keeps requirements and records the change.
     await updatePhase(owner, phase.id, phaseSchema.parse({ number: "26", title: "Audit foundation", progress: "complete", ownerId: owner.id, requirements: "SOC2-02 | Audit logging | CC7.2" }));
     expect((await getPhase(owner, 26))!.requirements.map((r) => r.code)).toEqual(["SOC2-02"]);

@@ -6,7 +6,8 @@ import { RiskTable } from "@/components/backlog/risk-table";
 import { TransitionForm } from "@/components/backlog/transition-form";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { ToggleForm } from "@/components/ui/toggle-form";
-import { setBacklogCheckAction } from "@/lib/actions/backlog-actions";
+import { removeBacklogCheckAction, setBacklogCheckAction } from "@/lib/actions/backlog-actions";
+import { RemoveButton } from "@/components/ui/remove-button";
 import { requireUser } from "@/lib/auth/session";
 import { getBacklogItem } from "@/lib/backlog/backlog-queries";
 import { STATUS_LABEL, allowedTransitions } from "@/lib/backlog/workflow";
@@ -147,6 +148,11 @@ export default async function BacklogItemPage({ params }: { params: Promise<{ ke
                         </>
                       }
                     />
+                    {canWrite && !c.checkedAt && item.status !== "verified" && (
+                      <span className="ml-6">
+                        <RemoveButton action={removeBacklogCheckAction} fields={{ checkId: c.id }} confirmText={`Remove the check "${c.text}"?`} testId={`remove-check-${i + 1}`} />
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>
