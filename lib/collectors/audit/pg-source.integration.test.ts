@@ -82,6 +82,13 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     const count = await prisma.auditEvent.count();
     await expect(pullSource(prisma, admin, source.id, KEY, racing)).rejects.toThrow(/another pull of this source moved its cursor/);
     expect(await prisma.auditEvent.count()).toBe(count);
+
+    // Another instance holds the lease: refused before reading anything; a lapsed lease is taken over.
+    await prisma.auditSource.update({ where: { id: source.id }, data: { pullLeaseUntil: new Date(Date.now() + 60_000) } });
+    await expect(pullSource(prisma, admin, source.id, KEY, sql)).rejects.toThrow(/is being pulled by another Trustboard instance; try again after \d{2}:\d{2}:\d{2} UTC/);
+    await prisma.auditSource.update({ where: { id: source.id }, data: { pullLeaseUntil: new Date(Date.now() - 1000) } });
+    expect(await pullSource(prisma, admin, source.id, KEY, sql)).toMatchObject({ pulled: 0 });
+    expect((await prisma.auditSource.findUniqueOrThrow({ where: { id: source.id } })).pullLeaseUntil).toBeNull();
   });
 
   it("stores awkward text exactly, keeps daily counts, and keeps the batches before a write that fails", async () => {

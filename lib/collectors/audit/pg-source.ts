@@ -122,6 +122,8 @@ export function rowToEvent(row: Record<string, unknown>, table: string): ParsedE
 }
 
 const running = new Map<string, { rows: number; batches: number }>();
+/** How long a pull may go without finishing a batch before another instance may take over. */
+const LEASE_SECONDS = 300;
 
 export function pullProgress(sourceId: string) {
   return running.get(sourceId) ?? null;
@@ -145,6 +147,14 @@ export async function pullSource(
   const source = await prisma.auditSource.findUnique({ where: { id: sourceId } });
   if (!source) throw new UserError("That audit source no longer exists.");
   if (running.has(sourceId)) throw new UserError(`"${source.name}" is being pulled already (${running.get(sourceId)!.rows} events so far); wait for it to finish.`);
+  // Another app instance on the same database may be pulling it: take the lease or refuse.
+  const leased = await prisma.$executeRaw`
+    UPDATE "audit_sources" SET "pull_lease_until" = now() + ${LEASE_SECONDS} * interval '1 second'
+    WHERE "id" = ${sourceId}::uuid AND ("pull_lease_until" IS NULL OR "pull_lease_until" < now())`;
+  if (leased === 0) {
+    const held = await prisma.auditSource.findUnique({ where: { id: sourceId }, select: { pullLeaseUntil: true } });
+    throw new UserError(`"${source.name}" is being pulled by another Trustboard instance; try again after ${held?.pullLeaseUntil?.toISOString().slice(11, 19) ?? "a few minutes"} UTC.`);
+  }
   const progress = { rows: 0, batches: 0 };
   running.set(sourceId, progress);
   const columns = columnsSchema.parse(source.columns);
@@ -184,7 +194,10 @@ export async function pullSource(
       stored += await sql.transaction(async (q) => {
         // Moves the cursor only from where this pull found it: if another instance pulled the
         // same rows meanwhile, this batch is dropped instead of stored twice.
-        const moved = await q.query(`UPDATE "audit_sources" SET "cursor_value" = $1 WHERE "id" = $2 AND "cursor_value" IS NOT DISTINCT FROM $3::text RETURNING "id"`, [next, sourceId, previous]);
+        const moved = await q.query(
+          `UPDATE "audit_sources" SET "cursor_value" = $1, "pull_lease_until" = now() + $4 * interval '1 second' WHERE "id" = $2 AND "cursor_value" IS NOT DISTINCT FROM $3::text RETURNING "id"`,
+          [next, sourceId, previous, LEASE_SECONDS],
+        );
         if (moved.length === 0) throw new UserError("another pull of this source moved its cursor meanwhile; this batch was not stored");
         return copyPulledBatch(q, events);
       });
@@ -202,7 +215,7 @@ export async function pullSource(
     running.delete(sourceId);
     await client?.end().catch(() => undefined);
     await prisma.$transaction(async (tx) => {
-      await tx.auditSource.update({ where: { id: sourceId }, data: { lastPulledAt: new Date(), lastResult: outcome } });
+      await tx.auditSource.update({ where: { id: sourceId }, data: { lastPulledAt: new Date(), lastResult: outcome, pullLeaseUntil: null } });
       await recordActivity(tx, actor, { action: "audit_source.pull", entityType: "audit_source", entityId: sourceId, summary: `Pulled audit source "${source.name}": ${outcome}` });
     });
   }

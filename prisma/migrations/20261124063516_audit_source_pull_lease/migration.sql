@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "audit_sources" ADD COLUMN     "pull_lease_until" TIMESTAMPTZ(3);
