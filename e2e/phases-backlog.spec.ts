@@ -218,3 +218,29 @@ test("the backlog filters, charts and CSV export agree; auditors read without ed
   await expect(auditor.getByTestId("tick-deliverable-2")).toBeDisabled();
   await expect(auditor.getByTestId("verify-open-1")).toHaveCount(0);
 });
+
+test("a scanner pushes a finding with an ingest token: one item of origin collector, however often it is pushed", async ({ browser }) => {
+  const admin = await browser.newPage({ storageState: ADMIN_STATE });
+  await admin.goto("/settings");
+  await admin.getByTestId("token-form").getByLabel("Token name").fill("e2e db scanner");
+  await admin.getByRole("button", { name: "Create ingest token" }).click();
+  const token = (await admin.getByTestId("new-token").textContent())!.trim();
+  const push = (data: unknown, headers: Record<string, string> = { Authorization: `Bearer ${token}` }) => admin.request.post("/api/v1/findings", { headers, data });
+  const finding = { title: "Orphaned tenant rows found (e2e)", priority: "P2", criteria: ["PI1.2"], checklist: ["No orphaned rows in the nightly scan"], source: "e2e scanner" };
+  const first = await push(finding);
+  expect(first.status()).toBe(201);
+  const { key, url } = await first.json();
+  expect(url).toBe(`/backlog/${key}`);
+  const again = await push(finding);
+  expect(again.status()).toBe(200);
+  expect((await again.json()).key).toBe(key);
+  const bad = await push({ ...finding, title: "x", controls: ["CTL-999"] });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toBe("Unknown or archived control ref(s): CTL-999.");
+  expect((await push({ title: "no priority" })).status()).toBe(400);
+  expect((await push(finding, {})).status()).toBe(401);
+
+  await admin.goto(url);
+  await expect(admin.getByText("A collector finding — Pushed by e2e scanner (token:e2e db scanner)")).toBeVisible();
+  await expect(admin.getByTestId("check-1")).toContainText("No orphaned rows in the nightly scan");
+});
