@@ -15,9 +15,13 @@ export interface Origin {
   mustHaveId?: string | null;
 }
 
+const KEY_LOCK = 7270002;
+
 async function nextKey(tx: Tx): Promise<string> {
-  const rows = await tx.$queryRaw<{ n: number | null }[]>`SELECT max(substring(key from 4)::int) AS n FROM "backlog_items" WHERE key ~ '^BL-[0-9]+$'`;
-  return `BL-${(rows[0]?.n ?? 0) + 1}`;
+  // Two items created at once must not both take the next number.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${KEY_LOCK}::bigint)`;
+  const rows = await tx.$queryRaw<{ n: string | null }[]>`SELECT max(substring(key from 4)::numeric)::text AS n FROM "backlog_items" WHERE key ~ '^BL-[0-9]+$'`;
+  return `BL-${(BigInt(rows[0]?.n ?? "0") + BigInt(1)).toString()}`;
 }
 
 async function assertLinks(tx: Tx, input: Pick<BacklogInput, "controls" | "criteria">) {

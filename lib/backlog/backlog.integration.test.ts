@@ -24,6 +24,8 @@ describe("remediation backlog", () => {
     const key = await createBacklogItem(fixer, backlogSchema.parse({ key: "BL-131", title: "RLS on 39 tables", priority: "P0", controls: [control.id], checklist: "Query 1 shows rowsecurity\nCross-org query blocked" }));
     await expect(createBacklogItem(fixer, backlogSchema.parse({ key: "BL-131", title: "dup", priority: "P3" }))).rejects.toThrow(/BL-131 already exists/);
     expect(await createBacklogItem(fixer, backlogSchema.parse({ title: "Next one", priority: "P3" }))).toBe("BL-132");
+    const together = await Promise.all([1, 2, 3].map((n) => createBacklogItem(fixer, backlogSchema.parse({ title: `At once ${n}`, priority: "P3" }))));
+    expect([...together].sort()).toEqual(["BL-133", "BL-134", "BL-135"]);
     await expect(createBacklogItem(auditor, backlogSchema.parse({ title: "x", priority: "P3" }))).rejects.toThrow(/not allowed/);
     const item = (await getBacklogItem(fixer, key))!;
     const s1 = await status();

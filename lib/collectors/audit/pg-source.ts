@@ -146,6 +146,7 @@ export async function pullSource(
 ): Promise<PullResult> {
   const source = await prisma.auditSource.findUnique({ where: { id: sourceId } });
   if (!source) throw new UserError("That audit source no longer exists.");
+  const columns = columnsSchema.parse(source.columns);
   if (running.has(sourceId)) throw new UserError(`"${source.name}" is being pulled already (${running.get(sourceId)!.rows} events so far); wait for it to finish.`);
   // Another app instance on the same database may be pulling it: take the lease or refuse.
   const leased = await prisma.$executeRaw`
@@ -157,7 +158,6 @@ export async function pullSource(
   }
   const progress = { rows: 0, batches: 0 };
   running.set(sourceId, progress);
-  const columns = columnsSchema.parse(source.columns);
   const batchSize = opts.batchSize ?? 10_000;
   let client: Client | null = null;
   let cursor = source.cursorValue;
