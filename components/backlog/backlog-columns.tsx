@@ -11,7 +11,7 @@ export const backlogColumns: ColumnDef<TableFeatureSet, BacklogRow>[] = [
     header: "Key",
     sortFn: "alphanumeric",
     cell: (info) => (
-      <Link href={`/backlog/${info.row.original.key}`} className="font-mono font-semibold text-indigo-700 hover:underline">
+      <Link href={`/backlog/${info.row.original.key}`} className="whitespace-nowrap font-mono font-semibold text-indigo-700 hover:underline">
         {info.row.original.key}
       </Link>
     ),

@@ -79,7 +79,8 @@ export function MustHaveList({
               )}
               {m.verifiedAt && (
                 <p className="text-slate-500">
-                  Verified by {m.verifiedBy?.name ?? "—"} on {m.verifiedAt.toISOString().slice(0, 10)}
+                  Assessed on {m.verifiedAt.toISOString().slice(0, 10)}
+                  {m.verifiedBy && ` by ${m.verifiedBy.name}`}
                 </p>
               )}
               {m.backlogItems.length > 0 && (

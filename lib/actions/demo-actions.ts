@@ -12,7 +12,7 @@ export async function loadDemoAction(_prev: ActionState): Promise<ActionState & 
   try {
     const r = await loadDemo(await db(), user);
     revalidatePath("/", "layout");
-    return { ok: true, message: `Demo loaded: ${r.controls} controls and ${r.evidence} evidence items in the audit period ${r.period.start} – ${r.period.end}.`, accounts: r.accounts };
+    return { ok: true, message: `Demo loaded: ${r.controls} controls, ${r.evidence} evidence items, ${r.testRuns} test runs, ${r.auditEvents} audit events, ${r.phases} phases and ${r.backlogItems} backlog items in the audit period ${r.period.start} – ${r.period.end}.`, accounts: r.accounts };
   } catch (err) {
     return { ok: false, message: userMessage(err) };
   }
