@@ -1,7 +1,8 @@
 // A plain GET form: filters live in the URL so the page, a bookmark and the CSV export agree.
 import type { BacklogFilter } from "@/lib/backlog/schemas";
 import { OwnerSelect } from "@/components/ui/form";
-import { PRIORITIES, SEVERITY, STATUSES, STATUS_LABEL } from "@/lib/backlog/workflow";
+import { STATUSES, STATUS_LABEL } from "@/lib/backlog/workflow";
+import { PriorityOptions } from "./priority-badge";
 
 const box = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -12,11 +13,7 @@ export function BacklogFilters({ filter, owners, criteria }: { filter: BacklogFi
         <span className="text-slate-700">Priority</span>
         <select name="priority" defaultValue={filter.priority ?? ""} className={box} data-testid="filter-priority">
           <option value="">All</option>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {p} {SEVERITY[p]}
-            </option>
-          ))}
+          <PriorityOptions />
         </select>
       </label>
       <label className="flex flex-col gap-1">

@@ -4,7 +4,7 @@ import { createBacklogItemAction, updateBacklogItemAction } from "@/lib/actions/
 import { Field, FormStatus, SubmitButton, keepFieldsOnSubmit, OwnerSelect } from "@/components/ui/form";
 import { CriteriaPicker, type CriterionOption } from "@/components/controls/criteria-picker";
 import { IMPACT_OPTIONS, LIKELIHOOD_OPTIONS, type Risk } from "@/lib/backlog/schemas";
-import { PRIORITIES, SEVERITY } from "@/lib/backlog/workflow";
+import { PriorityOptions } from "./priority-badge";
 
 export interface BacklogFormValues {
   id?: string;
@@ -76,11 +76,7 @@ export function BacklogForm({ initial, owners, controls, criteria }: { initial: 
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium text-slate-700">Priority</span>
           <select name="priority" defaultValue={v?.priority ?? initial.priority} className={box} data-testid="backlog-priority">
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {p} {SEVERITY[p]}
-              </option>
-            ))}
+            <PriorityOptions />
           </select>
         </label>
         <OwnerSelect owners={owners} defaultValue={v?.ownerId ?? initial.ownerId ?? ""} testId="backlog-owner" />

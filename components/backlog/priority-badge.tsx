@@ -1,4 +1,4 @@
-import { SEVERITY, type Priority } from "@/lib/backlog/workflow";
+import { PRIORITIES, SEVERITY, type Priority } from "@/lib/backlog/workflow";
 
 const STYLE: Record<Priority, string> = { P0: "bg-red-600 text-white", P1: "bg-orange-100 text-orange-900", P2: "bg-amber-50 text-amber-900", P3: "bg-slate-100 text-slate-700" };
 
@@ -8,4 +8,13 @@ export function PriorityBadge({ priority }: { priority: Priority }) {
       {priority} {SEVERITY[priority]}
     </span>
   );
+}
+
+/** The four priorities as <option>s, labelled with their severity. */
+export function PriorityOptions() {
+  return PRIORITIES.map((p) => (
+    <option key={p} value={p}>
+      {p} {SEVERITY[p]}
+    </option>
+  ));
 }

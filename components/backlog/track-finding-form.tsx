@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { trackFindingAction } from "@/lib/actions/backlog-actions";
 import { FormStatus } from "@/components/ui/form";
-import { PRIORITIES, SEVERITY } from "@/lib/backlog/workflow";
+import { PriorityOptions } from "./priority-badge";
 
 export function TrackFindingForm({ controlId, finding, index }: { controlId: string; finding: string; index: number }) {
   const [state, action, pending] = useActionState(trackFindingAction, {});
@@ -14,11 +14,7 @@ export function TrackFindingForm({ controlId, finding, index }: { controlId: str
         Priority
       </label>
       <select id={`finding-priority-${index}`} name="priority" defaultValue="P1" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs">
-        {PRIORITIES.map((p) => (
-          <option key={p} value={p}>
-            {p} {SEVERITY[p]}
-          </option>
-        ))}
+        <PriorityOptions />
       </select>
       <button type="submit" disabled={pending} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-xs font-medium hover:bg-slate-100">
         {pending ? "Creating…" : "Track as a backlog item"}
