@@ -84,6 +84,54 @@ async function pullChild(name: string, url: string | undefined, dataDir: string,
   } finally {
     await d.close();
   }
+  await pageBench(name, url, dataDir);
+}
+
+const BACKLOG_ITEMS = 5_000;
+
+/**
+ * A year of remediation work (5,000 backlog items, created across 365 days, two thirds of them
+ * verified since) and the queries behind the backlog page, the phase list and status.
+ */
+async function pageBench(name: string, url: string | undefined, dataDir: string) {
+  if (url) process.env.DATABASE_URL = url;
+  else delete process.env.DATABASE_URL;
+  process.env.TRUSTBOARD_DATA_DIR = dataDir;
+  const { database } = await import("../db");
+  const { listBacklog, backlogCharts } = await import("../backlog/backlog-queries");
+  const { backlogFilterSchema } = await import("../backlog/schemas");
+  const { listPhases } = await import("../phases/phase-queries");
+  const d = await database();
+  try {
+    await d.prisma.$executeRawUnsafe(`
+      INSERT INTO "backlog_items" ("id", "key", "title", "priority", "status", "created_at", "updated_at")
+      SELECT gen_random_uuid(), 'BL-' || (100000 + g), 'Generated item ' || g, (ARRAY['P0','P1','P2','P3'])[1 + g % 4]::"BacklogPriority",
+             (CASE WHEN g % 3 = 0 THEN 'open' ELSE 'verified' END)::"BacklogStatus", now() - (g % 365) * interval '1 day', now()
+      FROM generate_series(1, ${BACKLOG_ITEMS}) g`);
+    await d.prisma.$executeRawUnsafe(`
+      INSERT INTO "backlog_transitions" ("item_id", "at", "from", "to")
+      SELECT "id", "created_at", NULL::"BacklogStatus", 'open'::"BacklogStatus" FROM "backlog_items" WHERE "title" LIKE 'Generated item %'
+      UNION ALL
+      SELECT "id", "created_at" + interval '3 days', 'open'::"BacklogStatus", "status" FROM "backlog_items" WHERE "title" LIKE 'Generated item %' AND "status" <> 'open'`);
+    const user = { id: "00000000-0000-4000-8000-000000000000", email: "bench", name: "bench", role: "admin" as const, accessExpiresAt: null };
+    const timed = async (label: string, fn: () => Promise<unknown>) => {
+      await fn(); // the first call in a process also prepares the query
+      const t = performance.now();
+      await fn();
+      return `${label} ${(performance.now() - t).toFixed(0)} ms`;
+    };
+    const figures = [
+      await timed("backlog list (first 2,000 rows)", () => listBacklog(user, backlogFilterSchema.parse({}))),
+      await timed("filtered to a criterion and overdue", () => listBacklog(user, backlogFilterSchema.parse({ criterion: "CC6.1", overdue: "1" }))),
+      await timed("backlog charts (90 days)", () => backlogCharts(user)),
+      await timed("phase list", () => listPhases(user)),
+      await timed("status", () => computeWorkspaceStatus(d.prisma)),
+    ];
+    console.log(`${name.padEnd(11)} with ${BACKLOG_ITEMS.toLocaleString("en")} backlog items over a year: ${figures.join("; ")}`);
+  } finally {
+    await d.close();
+    (globalThis as { __trustboardDb?: unknown }).__trustboardDb = undefined;
+  }
 }
 
 function runChild(args: string[]): Promise<void> {
