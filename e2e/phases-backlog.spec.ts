@@ -169,6 +169,15 @@ test("a failed must-have becomes a backlog item; closing the P0 item changes the
   await expect(admin.getByTestId("backlog-status")).toHaveAttribute("data-status", "verified");
   await expect(admin.getByTestId("backlog-history")).toContainText(`${key}: Resolved → Verified`);
   await expect(await criterionStatus(admin)).toHaveAttribute("data-status", "met");
+
+  // Rewording a verified must-have clears its verdict: the score drops until it is verified again.
+  await admin.goto(`/phases/${PHASE}`);
+  await admin.getByTestId("edit-must-have-1").click();
+  await admin.locator("#mh-1-truth").fill("Every endpoint validates its input and rejects unknown fields");
+  await admin.getByTestId("must-have-1").getByRole("button", { name: "Save wording" }).click();
+  await expect(admin.getByTestId("edit-must-have-status-1")).toHaveText("Saved. Its verdict was cleared: it must be verified again.");
+  await expect(admin.getByTestId("must-have-1")).toHaveAttribute("data-verdict", "pending");
+  await expect(admin.getByTestId("phase-score")).toHaveAttribute("data-done", "1");
 });
 
 test("the backlog filters, charts and CSV export agree; auditors read without editing", async ({ browser }) => {

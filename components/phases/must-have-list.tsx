@@ -5,6 +5,7 @@ import { ToBacklogButton, VerifyForm } from "./verify-form";
 import { removeMustHaveAction } from "@/lib/actions/phase-actions";
 import { RemoveButton } from "@/components/ui/remove-button";
 import type { EvidenceOption } from "./evidence-select";
+import { EditMustHaveForm } from "./edit-must-have-form";
 
 const VERDICT_STYLE = { pending: "bg-slate-100 text-slate-700", verified: "bg-emerald-100 text-emerald-900", partial: "bg-amber-100 text-amber-900", failed: "bg-red-100 text-red-900" } as const;
 const OPEN = new Set(["open", "in_progress", "awaiting_deployment"]);
@@ -98,6 +99,7 @@ export function MustHaveList({
                 </p>
               )}
             </div>
+            {canWrite && <EditMustHaveForm mustHaveId={m.id} position={m.position} truth={m.truth} requirements={m.requirements} assessed={m.verdict !== "pending"} />}
             {canWrite && m.verdict === "pending" && (
               <RemoveButton action={removeMustHaveAction} fields={{ mustHaveId: m.id }} confirmText={`Remove the must-have "${m.truth}"? It has not been assessed yet.`} testId={`remove-must-have-${m.position}`} />
             )}

@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { WRITERS } from "@/lib/auth/guard";
 import { createPhase, updatePhase, addPhaseItem, removePhaseItem, setPhaseItemDone, setPhaseItemEvidence } from "@/lib/phases/phase-writes";
-import { addMustHave, removeMustHave, verifyMustHave } from "@/lib/phases/must-haves";
-import { itemDoneSchema, itemEvidenceSchema, mustHaveSchema, phaseItemSchema, phaseSchema, verifySchema } from "@/lib/phases/schemas";
+import { addMustHave, editMustHave, removeMustHave, verifyMustHave } from "@/lib/phases/must-haves";
+import { itemDoneSchema, itemEvidenceSchema, mustHaveEditSchema, mustHaveSchema, phaseItemSchema, phaseSchema, verifySchema } from "@/lib/phases/schemas";
 import { backlogFromMustHave } from "@/lib/backlog/from-must-have";
 import { safeAction, type ActionState } from "./safe-action";
 
@@ -99,6 +99,17 @@ const removeItem = safeAction({
   },
 });
 
+const editTruth = safeAction({
+  roles: WRITERS,
+  schema: mustHaveEditSchema,
+  what: "edit phases",
+  async run(input, user) {
+    const message = await editMustHave(user, input);
+    done();
+    return message;
+  },
+});
+
 const removeTruth = safeAction({
   roles: WRITERS,
   schema: z.object({ mustHaveId: z.uuid() }),
@@ -156,4 +167,7 @@ export async function removePhaseItemAction(prev: ActionState, form: FormData) {
 }
 export async function removeMustHaveAction(prev: ActionState, form: FormData) {
   return removeTruth(prev, form);
+}
+export async function editMustHaveAction(prev: ActionState, form: FormData) {
+  return editTruth(prev, form);
 }

@@ -5,16 +5,22 @@ import { UserError, WRITERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import { mustHaveScore, verifierRefusal } from "./phase-status";
 import { assertEvidenceExists } from "./phase-writes";
-import type { MustHaveInput, VerifyInput } from "./schemas";
+import type { Tx } from "@/lib/db/tx";
+import type { MustHaveEdit, MustHaveInput, VerifyInput } from "./schemas";
+
+async function assertRequirementsOf(tx: Tx, phaseId: string, codes: readonly string[]): Promise<number> {
+  const phase = await tx.phase.findUnique({ where: { id: phaseId }, select: { number: true, requirements: { select: { code: true } } } });
+  if (!phase) throw new UserError("That phase no longer exists.");
+  const unknown = codes.filter((r) => !phase.requirements.some((p) => p.code === r));
+  if (unknown.length) throw new UserError(`Phase ${phase.number} has no requirement ${unknown.join(", ")}; add it to the phase first.`);
+  return phase.number;
+}
 
 export async function addMustHave(actor: SessionUser | null, input: MustHaveInput): Promise<void> {
   assertRole(actor, WRITERS, "edit phases");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const phase = await tx.phase.findUnique({ where: { id: input.phaseId }, select: { number: true, requirements: { select: { code: true } } } });
-    if (!phase) throw new UserError("That phase no longer exists.");
-    const unknown = input.requirements.filter((r) => !phase.requirements.some((p) => p.code === r));
-    if (unknown.length) throw new UserError(`Phase ${phase.number} has no requirement ${unknown.join(", ")}; add it to the phase first.`);
+    const phase = { number: await assertRequirementsOf(tx, input.phaseId, input.requirements) };
     const last = await tx.mustHave.aggregate({ where: { phaseId: input.phaseId }, _max: { position: true } });
     const m = await tx.mustHave.create({ data: { phaseId: input.phaseId, truth: input.truth, requirements: input.requirements, position: (last._max.position ?? 0) + 1 } });
     await recordActivity(tx, actor, {
@@ -66,5 +72,35 @@ export async function removeMustHave(actor: SessionUser | null, mustHaveId: stri
     if (m.verdict !== "pending") throw new UserError("This must-have has been assessed; its verdict stays on record. Record a new verdict instead.");
     await tx.mustHave.delete({ where: { id: mustHaveId } });
     await recordActivity(tx, actor, { action: "phase.must_have.remove", entityType: "phase", entityId: m.phaseId, summary: `Removed must-have "${m.truth}" from phase ${m.phase.number}`, before: { truth: m.truth } });
+  });
+}
+
+/**
+ * Rewords a must-have or changes the requirements it proves. A verdict was given on the old
+ * wording, so a change clears it (recorded): the must-have has to be verified again.
+ */
+export async function editMustHave(actor: SessionUser | null, input: MustHaveEdit): Promise<string> {
+  assertRole(actor, WRITERS, "edit phases");
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const m = await tx.mustHave.findUnique({ where: { id: input.mustHaveId }, select: { phaseId: true, truth: true, requirements: true, verdict: true, reason: true } });
+    if (!m) throw new UserError("That must-have no longer exists.");
+    const number = await assertRequirementsOf(tx, m.phaseId, input.requirements);
+    const same = m.truth === input.truth && [...m.requirements].sort().join() === [...input.requirements].sort().join();
+    if (same) return "Nothing changed.";
+    const reset = m.verdict !== "pending";
+    await tx.mustHave.update({
+      where: { id: input.mustHaveId },
+      data: { truth: input.truth, requirements: input.requirements, ...(reset ? { verdict: "pending", reason: "", observation: "", missing: [], evidenceId: null, verifiedById: null, verifiedAt: null } : {}) },
+    });
+    await recordActivity(tx, actor, {
+      action: "phase.must_have.edit",
+      entityType: "phase",
+      entityId: m.phaseId,
+      summary: `Edited must-have "${input.truth}" of phase ${number}${reset ? ` (its ${m.verdict.toUpperCase()} verdict was cleared: verify it again)` : ""}`,
+      before: { truth: m.truth, requirements: m.requirements, verdict: m.verdict, reason: m.reason },
+      after: { truth: input.truth, requirements: input.requirements, verdict: reset ? "pending" : m.verdict },
+    });
+    return reset ? "Saved. Its verdict was cleared: it must be verified again." : "Saved.";
   });
 }

@@ -6,7 +6,7 @@ import { createControl } from "@/lib/controls/controls";
 import { backlogFromMustHave } from "@/lib/backlog/from-must-have";
 import { getBacklogItem } from "@/lib/backlog/backlog-queries";
 import { addPhaseItem, createPhase, removePhaseItem, setPhaseItemDone, setPhaseItemEvidence, updatePhase } from "./phase-writes";
-import { addMustHave, removeMustHave, verifyMustHave } from "./must-haves";
+import { addMustHave, editMustHave, removeMustHave, verifyMustHave } from "./must-haves";
 import { getPhase, listPhases } from "./phase-queries";
 import { phaseItemSchema, phaseSchema, verifySchema } from "./schemas";
 
@@ -45,6 +45,12 @@ describe("phases with verified must-haves", () => {
     await verifyMustHave(verifier, verifySchema.parse({ mustHaveId: m2.id, verdict: "failed", reason: "writeAuditLog() is never called", missing: "Call it on login\nCall it on logout" }));
 
     await expect(removeMustHave(owner, m2.id)).rejects.toThrow(/verdict stays on record/);
+    // Rewording an assessed must-have clears its verdict; an unchanged save changes nothing.
+    expect(await editMustHave(owner, { mustHaveId: m1.id, truth: "audit_logs table exists", requirements: ["SOC2-02"] })).toBe("Nothing changed.");
+    await expect(editMustHave(owner, { mustHaveId: m1.id, truth: "x", requirements: ["NOPE-1"] })).rejects.toThrow(/no requirement NOPE-1/);
+    expect(await editMustHave(owner, { mustHaveId: m1.id, truth: "audit_logs table exists and is append-only", requirements: ["SOC2-02"] })).toMatch(/verdict was cleared/);
+    expect((await getPhase(owner, n))!.mustHaves[0]).toMatchObject({ verdict: "pending", verifiedAt: null, evidence: null });
+    await verifyMustHave(verifier, verifySchema.parse({ mustHaveId: m1.id, verdict: "verified" }));
     await addMustHave(owner, { phaseId: phase.id, truth: "added by mistake", requirements: [] });
     const extra = (await getPhase(owner, n))!.mustHaves.find((m) => m.truth === "added by mistake")!;
     await removeMustHave(owner, extra.id);

@@ -84,16 +84,20 @@ export const itemDoneSchema = z.object({
   done: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 
-export const mustHaveSchema = z.object({
-  phaseId: z.uuid(),
+const truthFields = {
   truth: z.string().trim().min(1, "State the observable truth").max(2000),
   requirements: z
     .string()
     .optional()
     .transform((v) => (v ?? "").split(/[\s,]+/).filter(Boolean))
     .pipe(z.array(z.string().regex(CODE, "Use requirement ids like TENANT-01")).max(20)),
-});
+};
+
+export const mustHaveSchema = z.object({ phaseId: z.uuid(), ...truthFields });
 export type MustHaveInput = z.output<typeof mustHaveSchema>;
+
+export const mustHaveEditSchema = z.object({ mustHaveId: z.uuid(), ...truthFields });
+export type MustHaveEdit = z.output<typeof mustHaveEditSchema>;
 
 export const verifySchema = z
   .object({
