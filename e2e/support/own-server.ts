@@ -7,10 +7,25 @@ export interface OwnServer {
   stop(): Promise<void>;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(`${url}/login`, { redirect: "manual" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startOwnServer(dataDir: string, port: number, env: Record<string, string> = {}): Promise<OwnServer> {
+  // A server left over from an earlier run would answer instead of ours, with another database.
+  if (await answers(`http://127.0.0.1:${port}`)) throw new Error(`Port ${port} is already in use; stop the process listening there.`);
+  // Its own process group, so stopping it also stops the Next.js server it starts.
   const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/tooling/start.ts"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", TRUSTBOARD_DATA_DIR: dataDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
@@ -28,13 +43,25 @@ export async function startOwnServer(dataDir: string, port: number, env: Record<
     if (Date.now() > deadline) throw new Error(`Server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 500));
   }
+  /** Sends a signal to the whole group; false once no process of it is left. */
+  const signal = (sig: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-child.pid!, sig);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   return {
     url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    // Returns once every process of the group has exited, so port and data directory are free.
+    async stop() {
+      signal("SIGTERM");
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(250)) {
+        if (!signal(0)) return;
+      }
+      signal("SIGKILL");
+      while (signal(0)) await sleep(100);
+    },
   };
 }
