@@ -1,12 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { WRITERS } from "@/lib/auth/guard";
 import { addBacklogCheck, createBacklogItem, removeBacklogCheck, setBacklogCheck, transitionBacklogItem, updateBacklogItem } from "@/lib/backlog/backlog-writes";
 import { addCheckSchema, backlogSchema, checkSchema, findingSchema, transitionSchema } from "@/lib/backlog/schemas";
 import { backlogFromFinding } from "@/lib/backlog/from-finding";
-import { safeAction, type ActionState } from "./safe-action";
+import { redirectWhenDone, safeAction, type ActionState } from "./safe-action";
 
 const done = () => revalidatePath("/", "layout");
 
@@ -92,19 +91,13 @@ const track = safeAction({
 });
 
 export async function trackFindingAction(prev: ActionState, form: FormData): Promise<ActionState> {
-  const result = await track(prev, form);
-  if (result.ok && result.message?.startsWith("created:")) redirect(`/backlog/${result.message.slice(8)}`);
-  return result;
+  return redirectWhenDone(await track(prev, form), (id) => `/backlog/${id}`);
 }
 export async function createBacklogItemAction(prev: ActionState, form: FormData): Promise<ActionState> {
-  const result = await create(prev, form);
-  if (result.ok && result.message?.startsWith("created:")) redirect(`/backlog/${result.message.slice(8)}`);
-  return result;
+  return redirectWhenDone(await create(prev, form), (id) => `/backlog/${id}`);
 }
 export async function updateBacklogItemAction(prev: ActionState, form: FormData): Promise<ActionState> {
-  const result = await update(prev, form);
-  if (result.ok && result.message?.startsWith("saved:")) redirect(`/backlog/${result.message.slice(6)}`);
-  return result;
+  return redirectWhenDone(await update(prev, form), (id) => `/backlog/${id}`);
 }
 export async function transitionBacklogItemAction(prev: ActionState, form: FormData) {
   return transition(prev, form);

@@ -1,11 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { WRITERS } from "@/lib/auth/guard";
 import { createControl, setControlArchived, setCriterionControls, updateControl } from "@/lib/controls/controls";
 import { controlSchema } from "@/lib/controls/schemas";
-import { safeAction, type ActionState } from "./safe-action";
+import { redirectWhenDone, safeAction, type ActionState } from "./safe-action";
 
 const create = safeAction({
   roles: WRITERS,
@@ -41,9 +40,7 @@ const archive = safeAction({
 });
 
 export async function createControlAction(prev: ActionState, form: FormData): Promise<ActionState> {
-  const result = await create(prev, form);
-  if (result.ok && result.message?.startsWith("created:")) redirect(`/controls/${result.message.slice(8)}`);
-  return result;
+  return redirectWhenDone(await create(prev, form), (id) => `/controls/${id}`);
 }
 export async function updateControlAction(prev: ActionState, form: FormData) {
   return update(prev, form);

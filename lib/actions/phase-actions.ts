@@ -1,13 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { WRITERS } from "@/lib/auth/guard";
 import { createPhase, updatePhase, addPhaseItem, removePhaseItem, setPhaseItemDone, setPhaseItemEvidence } from "@/lib/phases/phase-writes";
 import { addMustHave, editMustHave, removeMustHave, verifyMustHave } from "@/lib/phases/must-haves";
 import { itemDoneSchema, itemEvidenceSchema, mustHaveEditSchema, mustHaveSchema, phaseItemSchema, phaseSchema, verifySchema } from "@/lib/phases/schemas";
 import { backlogFromMustHave } from "@/lib/backlog/from-must-have";
-import { safeAction, type ActionState } from "./safe-action";
+import { redirectWhenDone, safeAction, type ActionState } from "./safe-action";
 
 const done = () => revalidatePath("/", "layout");
 
@@ -133,14 +132,10 @@ const toBacklog = safeAction({
 });
 
 export async function createPhaseAction(prev: ActionState, form: FormData): Promise<ActionState> {
-  const result = await create(prev, form);
-  if (result.ok && result.message?.startsWith("created:")) redirect(`/phases/${result.message.slice(8)}`);
-  return result;
+  return redirectWhenDone(await create(prev, form), (id) => `/phases/${id}`);
 }
 export async function updatePhaseAction(prev: ActionState, form: FormData): Promise<ActionState> {
-  const result = await update(prev, form);
-  if (result.ok && result.message?.startsWith("saved:")) redirect(`/phases/${result.message.slice(6)}`);
-  return result;
+  return redirectWhenDone(await update(prev, form), (id) => `/phases/${id}`);
 }
 export async function addPhaseItemAction(prev: ActionState, form: FormData) {
   return addItem(prev, form);
@@ -158,9 +153,7 @@ export async function verifyMustHaveAction(prev: ActionState, form: FormData) {
   return verify(prev, form);
 }
 export async function mustHaveToBacklogAction(prev: ActionState, form: FormData): Promise<ActionState> {
-  const result = await toBacklog(prev, form);
-  if (result.ok && result.message?.startsWith("created:")) redirect(`/backlog/${result.message.slice(8)}`);
-  return result;
+  return redirectWhenDone(await toBacklog(prev, form), (id) => `/backlog/${id}`);
 }
 export async function removePhaseItemAction(prev: ActionState, form: FormData) {
   return removeItem(prev, form);

@@ -2,6 +2,7 @@
 // zod, run, and turn failures into a message for useActionState. Server actions can be
 // POSTed directly, so none of this may be left to a layout or to hidden buttons.
 import "server-only";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
 import { UserError } from "@/lib/auth/guard";
@@ -77,4 +78,11 @@ export function safeAction<S extends z.ZodType>(opts: {
       return { ok: false, message: userMessage(err), values: echoValues(form) };
     }
   };
+}
+
+/** Sends the browser to the new or saved record when the action reported "created:<id>" or "saved:<id>". */
+export function redirectWhenDone(result: ActionState, path: (id: string) => string): ActionState {
+  const done = result.ok ? /^(?:created|saved):(.+)$/.exec(result.message ?? "") : null;
+  if (done) redirect(path(done[1]));
+  return result;
 }
