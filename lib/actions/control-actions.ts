@@ -4,6 +4,7 @@ import { z } from "zod";
 import { WRITERS } from "@/lib/auth/guard";
 import { createControl, setControlArchived, setCriterionControls, updateControl } from "@/lib/controls/controls";
 import { controlSchema } from "@/lib/controls/schemas";
+import { CRITERION_ID } from "@/lib/validation/fields";
 import { redirectWhenDone, safeAction, type ActionState } from "./safe-action";
 
 const create = safeAction({
@@ -52,7 +53,7 @@ export async function archiveControlAction(prev: ActionState, form: FormData) {
 const mapCriterion = safeAction({
   roles: WRITERS,
   schema: z.object({
-    criterionId: z.string().regex(/^(CC|A|C|PI|P)\d\.\d$/),
+    criterionId: z.string().regex(CRITERION_ID),
     controls: z
       .union([z.string(), z.array(z.string())])
       .optional()

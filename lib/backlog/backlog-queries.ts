@@ -4,14 +4,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import type { BacklogFilter } from "./schemas";
-import { OPEN_STATUSES, PRIORITIES, SEVERITY, burndown, isOverdue, type BurndownPoint, type Priority } from "./workflow";
+import { OPEN_STATUSES, PRIORITIES, SEVERITY, burndown, isOverdue, startOfUtcDay, type BurndownPoint, type Priority } from "./workflow";
 
 /** Rows shown at most; the filters narrow a larger backlog. */
 export const BACKLOG_PAGE_LIMIT = 2000;
-
-function todayUtc(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
 
 function where(f: BacklogFilter, now: Date): Prisma.BacklogItemWhereInput {
   const and: Prisma.BacklogItemWhereInput[] = [];
@@ -21,7 +17,7 @@ function where(f: BacklogFilter, now: Date): Prisma.BacklogItemWhereInput {
   else if (f.status) and.push({ status: f.status });
   if (f.owner) and.push({ ownerId: f.owner });
   if (f.criterion) and.push({ OR: [{ criteria: { some: { criterionId: f.criterion } } }, { controls: { some: { control: { criteria: { some: { criterionId: f.criterion } } } } } }] });
-  if (f.overdue) and.push({ status: { in: [...OPEN_STATUSES] }, dueDate: { lt: todayUtc(now) } });
+  if (f.overdue) and.push({ status: { in: [...OPEN_STATUSES] }, dueDate: { lt: startOfUtcDay(now) } });
   return { AND: and };
 }
 
@@ -98,7 +94,7 @@ export async function backlogCharts(actor: SessionUser | null, days = 90, now = 
     prisma.backlogTransition.findMany({ where: { at: { lte: now } }, orderBy: { at: "asc" }, select: { itemId: true, at: true, to: true } }),
   ]);
   const openByPriority = PRIORITIES.map((priority) => ({ priority, open: grouped.find((g) => g.priority === priority)?._count._all ?? 0 }));
-  return { openByPriority, burndown: burndown(transitions, new Date(todayUtc(now).getTime() - (days - 1) * 86_400_000), now) };
+  return { openByPriority, burndown: burndown(transitions, new Date(startOfUtcDay(now).getTime() - (days - 1) * 86_400_000), now) };
 }
 
 export async function getBacklogItem(actor: SessionUser | null, key: string) {

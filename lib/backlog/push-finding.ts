@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/activity/record";
 import { UserError } from "@/lib/auth/guard";
 import { insertBacklogItem } from "./backlog-writes";
 import { OPEN_STATUSES, PRIORITIES } from "./workflow";
+import { CRITERION_ID } from "@/lib/validation/fields";
 
 export const findingBodySchema = z.object({
   key: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9]*-\d+$/, "key looks like BL-131 or SCAN-42").optional(),
@@ -14,7 +15,7 @@ export const findingBodySchema = z.object({
   description: z.string().trim().max(20_000).default(""),
   priority: z.enum(PRIORITIES, { message: "priority is one of P0, P1, P2, P3" }),
   controls: z.array(z.string().trim().min(1)).max(200).default([]),
-  criteria: z.array(z.string().regex(/^(CC|A|C|PI|P)\d\.\d$/, "criteria are ids like CC6.1")).max(61).default([]),
+  criteria: z.array(z.string().regex(CRITERION_ID, "criteria are ids like CC6.1")).max(61).default([]),
   checklist: z.array(z.string().trim().min(1).max(1000)).max(100).default([]),
   dueDate: z.iso.date("dueDate is YYYY-MM-DD").optional(),
   source: z.string().trim().max(200).default(""),

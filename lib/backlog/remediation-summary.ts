@@ -2,13 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
-import { OPEN_STATUSES } from "./workflow";
+import { OPEN_STATUSES, startOfUtcDay } from "./workflow";
 
 /** What the overview shows of unfinished remediation: open P0/P1 items, overdue items, resolved items awaiting verification, phases with gaps. */
 export async function remediationSummary(actor: SessionUser | null, now = new Date()) {
   assertRole(actor, READERS, "view the backlog");
   const prisma = await db();
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const today = startOfUtcDay(now);
   const open = { status: { in: [...OPEN_STATUSES] } };
   const [p0, p1, overdue, awaitingVerification, phasesWithGaps] = await Promise.all([
     prisma.backlogItem.count({ where: { ...open, priority: "P0" } }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { lines } from "@/lib/phases/schemas";
+import { CRITERION_ID, blankToNull, criterionIds, lines, manyOf, optionalUuid } from "@/lib/validation/fields";
 import { PRIORITIES, STATUSES } from "./workflow";
 
 const LIKELIHOOD = ["very_low", "low", "medium", "high", "very_high"] as const;
@@ -14,15 +14,6 @@ export const riskSchema = z.object({
 export type Risk = z.output<typeof riskSchema>;
 export const LIKELIHOOD_OPTIONS = LIKELIHOOD;
 export const IMPACT_OPTIONS = IMPACT;
-
-const many = <T extends z.ZodType<string, string>>(item: T, max: number) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item).max(max));
-
-const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 /** Risk from flat form fields ("riskBeforeLikelihood", …): all empty → null, partly filled → an error. */
 function riskFields(prefix: "riskBefore" | "riskAfter") {
@@ -50,10 +41,10 @@ export const backlogSchema = z
     title: z.string().trim().min(1, "Enter a title").max(300),
     description: z.string().trim().max(20_000).optional().default(""),
     priority: z.enum(PRIORITIES, { message: "Choose a priority" }),
-    ownerId: z.preprocess(blankToNull, z.uuid("Choose an owner from the list").nullable()),
+    ownerId: optionalUuid,
     dueDate: z.preprocess(blankToNull, z.iso.date("Enter a date").nullable()).transform((d) => (d ? new Date(`${d}T00:00:00Z`) : null)),
-    controls: many(z.uuid(), 200),
-    criteria: many(z.string().regex(/^(CC|A|C|PI|P)\d\.\d$/, "Unknown criterion id"), 61),
+    controls: manyOf(z.uuid(), 200),
+    criteria: criterionIds,
     checklist: lines.pipe(z.array(z.string().max(1000)).max(100)),
     ...riskFields("riskBefore"),
     ...riskFields("riskAfter"),
@@ -97,7 +88,7 @@ export const backlogFilterSchema = z.object({
   priority: z.preprocess(blankToNull, z.enum(PRIORITIES).nullable()).catch(null),
   status: z.preprocess(blankToNull, z.enum([...STATUSES, "active", "closed"]).nullable()).catch(null),
   owner: z.preprocess(blankToNull, z.uuid().nullable()).catch(null),
-  criterion: z.preprocess(blankToNull, z.string().regex(/^(CC|A|C|PI|P)\d\.\d$/).nullable()).catch(null),
+  criterion: z.preprocess(blankToNull, z.string().regex(CRITERION_ID).nullable()).catch(null),
   overdue: z.preprocess((v) => v === "1" || v === "true", z.boolean()).catch(false),
 });
 export type BacklogFilter = z.output<typeof backlogFilterSchema>;

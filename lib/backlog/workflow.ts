@@ -62,10 +62,13 @@ export function transitionRefusal(from: BacklogStatus, to: BacklogStatus, ctx: T
   return null;
 }
 
+export function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
 export function isOverdue(item: { status: BacklogStatus; dueDate: Date | null }, now: Date): boolean {
   if (!item.dueDate || !isOpen(item.status)) return false;
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return item.dueDate.getTime() < today;
+  return item.dueDate.getTime() < startOfUtcDay(now).getTime();
 }
 
 export interface BurndownPoint {

@@ -1,15 +1,5 @@
 import { z } from "zod";
-
-const lines = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
-
-const criterionIds = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^(CC|A|C|PI|P)\d\.\d$/, "Unknown criterion id")).max(61));
+import { criterionIds, lines } from "@/lib/validation/fields";
 
 export const controlSchema = z
   .object({

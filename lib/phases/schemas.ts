@@ -1,18 +1,7 @@
 import { z } from "zod";
+import { CRITERION_ID, lines, optionalUuid } from "@/lib/validation/fields";
 
-const CRITERION = /^(CC|A|C|PI|P)\d\.\d$/;
 const CODE = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
-
-export const lines = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
-
-const optionalUuid = z
-  .string()
-  .optional()
-  .transform((v) => (v ? v : null))
-  .pipe(z.uuid("Choose from the list").nullable());
 
 export interface RequirementLine {
   code: string;
@@ -25,7 +14,7 @@ export function parseRequirementLine(line: string): RequirementLine | string {
   const [code = "", description = "", criteria = ""] = line.split("|").map((p) => p.trim());
   if (!CODE.test(code)) return `"${code}" is not a requirement id like TENANT-01`;
   const ids = criteria.split(/[\s,]+/).filter(Boolean);
-  const bad = ids.find((c) => !CRITERION.test(c));
+  const bad = ids.find((c) => !CRITERION_ID.test(c));
   if (bad) return `"${bad}" (in ${code}) is not a criterion id like CC6.1`;
   return { code, description, criteria: [...new Set(ids)] };
 }
