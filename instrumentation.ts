@@ -8,7 +8,9 @@ export async function register() {
   const { env } = await import("./lib/env");
   const db = await database();
   const { computeWorkspaceStatus } = await import("./lib/status/compute");
-  void computeWorkspaceStatus(db.prisma).catch((err: unknown) => console.error("[start] status warm-up:", err instanceof Error ? err.message : err));
+  void computeWorkspaceStatus(db.prisma).catch((err: unknown) =>
+    console.error("[start] status warm-up:", err instanceof Error ? err.message : err),
+  );
   const { TRUSTBOARD_RESULTS_ROOTS: roots, TRUSTBOARD_PULL_MINUTES: minutes } = env();
   if (roots.length > 0 && minutes > 0) {
     const { pullAllResultDirectories } = await import("./lib/collectors/test-results/directories");

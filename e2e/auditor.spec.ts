@@ -15,7 +15,9 @@ test("an auditor reads criteria and the activity log", async ({ page }) => {
   await expect(page.getByTestId("activity-row").first()).toBeVisible();
 });
 
-test("an auditor's change is refused by the server action itself, and nothing changes", async ({ page }) => {
+test("an auditor's change is refused by the server action itself, and nothing changes", async ({
+  page,
+}) => {
   await signInOk(page, AUDITOR.email, AUDITOR.password);
   await page.goto("/settings");
   const form = page.getByTestId("scope-form");
@@ -32,7 +34,9 @@ test("an auditor's change is refused by the server action itself, and nothing ch
   });
   await page.getByTestId("scope-privacy").check();
   await form.getByRole("button", { name: "Forced submit" }).click();
-  await expect(page.getByTestId("scope-status")).toHaveText("Your role (auditor) is not allowed to change the scope.");
+  await expect(page.getByTestId("scope-status")).toHaveText(
+    "Your role (auditor) is not allowed to change the scope.",
+  );
 
   await page.reload();
   await expect(page.getByTestId("scope-privacy")).not.toBeChecked();

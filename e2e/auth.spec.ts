@@ -16,9 +16,15 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page.getByTestId("login-error")).toHaveText("Wrong email or password.");
 });
 
-test("five failed attempts lock the account for 15 minutes, even for the right password", async ({ browser }) => {
+test("five failed attempts lock the account for 15 minutes, even for the right password", async ({
+  browser,
+}) => {
   const admin = await browser.newPage({ storageState: ADMIN_STATE });
-  const victim = { email: `lock-${Date.now()}@e2e.test`, name: "Lou Locked", password: "lockout-password-123" };
+  const victim = {
+    email: `lock-${Date.now()}@e2e.test`,
+    name: "Lou Locked",
+    password: "lockout-password-123",
+  };
   await addUser(admin, victim, "engineer");
 
   const page = await browser.newPage();
@@ -39,7 +45,9 @@ test("five failed attempts lock the account for 15 minutes, even for the right p
 
 test("an auditor whose access expired is refused with the reason", async ({ page }) => {
   await signIn(page, EXPIRED_AUDITOR.email, EXPIRED_AUDITOR.password);
-  await expect(page.getByTestId("login-error")).toHaveText("Your auditor access has expired. Ask the compliance officer to extend it.");
+  await expect(page.getByTestId("login-error")).toHaveText(
+    "Your auditor access has expired. Ask the compliance officer to extend it.",
+  );
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
 });

@@ -30,6 +30,8 @@ setup("first run: create the administrator on /setup, then the team", async ({ p
   await addUser(page, AUDITOR, "auditor", isoDay(30));
   await addUser(page, EXPIRED_AUDITOR, "auditor", isoDay(-1));
   await expect(page.getByTestId("user-row")).toHaveCount(4);
-  await expect(page.locator(`[data-email="${EXPIRED_AUDITOR.email}"]`)).toContainText("Access expired");
+  await expect(page.locator(`[data-email="${EXPIRED_AUDITOR.email}"]`)).toContainText(
+    "Access expired",
+  );
   await page.context().storageState({ path: ADMIN_STATE });
 });

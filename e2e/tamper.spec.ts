@@ -28,8 +28,14 @@ test("the chain check reports a row altered directly in the database", async ({ 
 
   // Someone with database access rewrites history: the trigger must be switched off first.
   const db = await PGlite.create({ dataDir: path.join(dataDir, "pglite") });
-  const target = (await db.query<{ seq: number }>(`SELECT seq::int FROM activity WHERE action = 'user.create' ORDER BY seq LIMIT 1`)).rows[0].seq;
-  await expect(db.query(`UPDATE activity SET summary = 'nothing happened' WHERE seq = $1`, [target])).rejects.toThrow(/append-only/);
+  const target = (
+    await db.query<{ seq: number }>(
+      `SELECT seq::int FROM activity WHERE action = 'user.create' ORDER BY seq LIMIT 1`,
+    )
+  ).rows[0].seq;
+  await expect(
+    db.query(`UPDATE activity SET summary = 'nothing happened' WHERE seq = $1`, [target]),
+  ).rejects.toThrow(/append-only/);
   await db.exec(`ALTER TABLE activity DISABLE TRIGGER activity_no_update_delete;
     UPDATE activity SET actor_email = 'someone-else@example.com' WHERE seq = ${target};
     ALTER TABLE activity ENABLE TRIGGER activity_no_update_delete;`);
@@ -42,7 +48,9 @@ test("the chain check reports a row altered directly in the database", async ({ 
     await expect(page.getByTestId("current-user")).toHaveText(ADMIN.email);
     await page.getByTestId("verify-chain").click();
     await expect(page.getByTestId("chain-result")).toHaveAttribute("data-ok", "false");
-    await expect(page.getByTestId("chain-result")).toContainText(`Chain broken at entry #${target}`);
+    await expect(page.getByTestId("chain-result")).toContainText(
+      `Chain broken at entry #${target}`,
+    );
     await expect(page.getByTestId("chain-result")).toContainText("altered");
   } finally {
     await server.stop();

@@ -11,7 +11,9 @@ const junit = (timestamp: string, failing: boolean) => `<?xml version="1.0" enco
   </testsuite>
 </testsuites>`;
 
-test("upload a JUnit file, map an unmapped test, and see the control's status and trend change", async ({ page }) => {
+test("upload a JUnit file, map an unmapped test, and see the control's status and trend change", async ({
+  page,
+}) => {
   // A control of our own, so the test does not depend on other specs.
   await page.goto("/controls/new");
   const form = page.getByTestId("control-form");
@@ -25,27 +27,46 @@ test("upload a JUnit file, map an unmapped test, and see the control's status an
   await expect(page.getByTestId("no-tests")).toBeVisible();
 
   await page.goto("/tests");
-  await page.getByTestId("results-file").setInputFiles({ name: "junit-1.xml", mimeType: "application/xml", buffer: Buffer.from(junit("2026-11-20T09:00:00", true)) });
+  await page.getByTestId("results-file").setInputFiles({
+    name: "junit-1.xml",
+    mimeType: "application/xml",
+    buffer: Buffer.from(junit("2026-11-20T09:00:00", true)),
+  });
   await page.getByRole("button", { name: "Upload results" }).click();
-  await expect(page.getByTestId("upload-status")).toContainText("Ingested 2 tests: 1 passed, 1 failed");
+  await expect(page.getByTestId("upload-status")).toContainText(
+    "Ingested 2 tests: 1 passed, 1 failed",
+  );
   await expect(page.getByTestId("upload-status")).toContainText("2 unmapped");
 
-  const unmapped = page.locator('[data-testid=unmapped-test][data-name="test_session_revoked_on_logout"]');
-  const option = await unmapped.getByTestId("map-control").locator("option", { hasText: "Session revocation (e2e)" }).getAttribute("value");
+  const unmapped = page.locator(
+    '[data-testid=unmapped-test][data-name="test_session_revoked_on_logout"]',
+  );
+  const option = await unmapped
+    .getByTestId("map-control")
+    .locator("option", { hasText: "Session revocation (e2e)" })
+    .getAttribute("value");
   await unmapped.getByTestId("map-control").selectOption(option!);
   await unmapped.getByRole("button", { name: "Map" }).click();
   await expect(page.getByTestId("rules")).toContainText("test_session_revoked_on_logout");
-  await expect(page.locator('[data-testid=unmapped-test][data-name="test_session_revoked_on_logout"]')).toHaveCount(0);
+  await expect(
+    page.locator('[data-testid=unmapped-test][data-name="test_session_revoked_on_logout"]'),
+  ).toHaveCount(0);
 
   await page.goto(controlUrl);
   await expect(page.getByTestId("status")).toHaveAttribute("data-status", "at_risk");
-  await expect(page.getByTestId("reasons")).toContainText("1 of 1 mapped tests failing in the latest run: test_session_revoked_on_logout");
+  await expect(page.getByTestId("reasons")).toContainText(
+    "1 of 1 mapped tests failing in the latest run: test_session_revoked_on_logout",
+  );
   await expect(page.getByTestId("latest-pass-rate")).toHaveText("0% passing");
   await expect(page.getByTestId("failing-tests")).toContainText("session still valid after logout");
 
   // The fix lands: the next run passes, and the rule maps it on arrival.
   await page.goto("/tests");
-  await page.getByTestId("results-file").setInputFiles({ name: "junit-2.xml", mimeType: "application/xml", buffer: Buffer.from(junit("2026-11-21T09:00:00", false)) });
+  await page.getByTestId("results-file").setInputFiles({
+    name: "junit-2.xml",
+    mimeType: "application/xml",
+    buffer: Buffer.from(junit("2026-11-21T09:00:00", false)),
+  });
   await page.getByRole("button", { name: "Upload results" }).click();
   await expect(page.getByTestId("upload-status")).toContainText("1 mapped to");
 
@@ -56,7 +77,9 @@ test("upload a JUnit file, map an unmapped test, and see the control's status an
   await expect(page.getByTestId("status")).toHaveAttribute("data-status", "met");
 });
 
-test("CI pushes results with a token created in Settings; the same file twice is one run", async ({ page }) => {
+test("CI pushes results with a token created in Settings; the same file twice is one run", async ({
+  page,
+}) => {
   await page.goto("/settings");
   await page.getByTestId("token-form").getByLabel("Token name").fill("e2e CI");
   await page.getByRole("button", { name: "Create ingest token" }).click();
@@ -64,7 +87,15 @@ test("CI pushes results with a token created in Settings; the same file twice is
   expect(token).toMatch(/^tb_/);
 
   const body = junit("2026-11-22T09:00:00", false).replace("security", "pushed-by-ci");
-  const post = () => page.request.post("/api/v1/test-results", { headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/xml", "X-Trustboard-Commit": "0a1b2c3d" }, data: body });
+  const post = () =>
+    page.request.post("/api/v1/test-results", {
+      headers: {
+        Authorization: `Bearer ${token}`,
+        "Content-Type": "application/xml",
+        "X-Trustboard-Commit": "0a1b2c3d",
+      },
+      data: body,
+    });
   const first = await post();
   expect(first.status()).toBe(201);
   const json = await first.json();
@@ -72,7 +103,10 @@ test("CI pushes results with a token created in Settings; the same file twice is
   const second = await post();
   expect(second.status()).toBe(200);
   expect((await second.json()).runId).toBe(json.runId);
-  const bad = await page.request.post("/api/v1/test-results", { headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/xml" }, data: "<testsuite><testcase" });
+  const bad = await page.request.post("/api/v1/test-results", {
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/xml" },
+    data: "<testsuite><testcase",
+  });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error).toMatch(/Not well-formed XML/);
   expect((await page.request.post("/api/v1/test-results", { data: body })).status()).toBe(401);

@@ -15,7 +15,10 @@ describe("parseEnv", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ PORT: "70000" }, "PORT"],
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
-    [{ TRUSTBOARD_ADMIN_EMAIL: "not-an-email", TRUSTBOARD_ADMIN_PASSWORD: "long-enough-password" }, "TRUSTBOARD_ADMIN_EMAIL"],
+    [
+      { TRUSTBOARD_ADMIN_EMAIL: "not-an-email", TRUSTBOARD_ADMIN_PASSWORD: "long-enough-password" },
+      "TRUSTBOARD_ADMIN_EMAIL",
+    ],
     [{ TRUSTBOARD_ADMIN_EMAIL: "a@b.co" }, "TRUSTBOARD_ADMIN_PASSWORD"],
     [{ TRUSTBOARD_SESSION_HOURS: "0" }, "TRUSTBOARD_SESSION_HOURS"],
     [{ TRUSTBOARD_RESULTS_ROOTS: "relative/dir" }, "TRUSTBOARD_RESULTS_ROOTS"],
@@ -25,7 +28,10 @@ describe("parseEnv", () => {
   });
 
   it("accepts a PostgreSQL URL and a data dir override", () => {
-    const e = parseEnv({ DATABASE_URL: "postgresql://u:p@localhost/db", TRUSTBOARD_DATA_DIR: "/tmp/tb" });
+    const e = parseEnv({
+      DATABASE_URL: "postgresql://u:p@localhost/db",
+      TRUSTBOARD_DATA_DIR: "/tmp/tb",
+    });
     expect(e.DATABASE_URL).toBe("postgresql://u:p@localhost/db");
     expect(e.dataDir).toBe("/tmp/tb");
   });

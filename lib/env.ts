@@ -19,30 +19,51 @@ const schema = z
     TRUSTBOARD_SECRET_KEY: optionalNonEmpty.refine((v) => v === undefined || v.length >= 32, {
       message: "must be at least 32 characters (leave it unset to have one generated)",
     }),
-    TRUSTBOARD_ADMIN_EMAIL: optionalNonEmpty.refine((v) => v === undefined || z.email().safeParse(v).success, {
-      message: "must be an email address",
-    }),
+    TRUSTBOARD_ADMIN_EMAIL: optionalNonEmpty.refine(
+      (v) => v === undefined || z.email().safeParse(v).success,
+      {
+        message: "must be an email address",
+      },
+    ),
     TRUSTBOARD_ADMIN_PASSWORD: optionalNonEmpty.refine((v) => v === undefined || v.length >= 12, {
       message: "must be at least 12 characters",
     }),
     TRUSTBOARD_SESSION_HOURS: optionalNonEmpty
       .transform((v) => (v === undefined ? 8 : Number(v)))
-      .refine((n) => Number.isInteger(n) && n >= 1 && n <= 72, { message: "must be a whole number of hours from 1 to 72" }),
+      .refine((n) => Number.isInteger(n) && n >= 1 && n <= 72, {
+        message: "must be a whole number of hours from 1 to 72",
+      }),
     PORT: optionalNonEmpty
       .transform((v) => (v === undefined ? 3000 : Number(v)))
-      .refine((n) => Number.isInteger(n) && n > 0 && n < 65536, { message: "must be a TCP port number" }),
+      .refine((n) => Number.isInteger(n) && n > 0 && n < 65536, {
+        message: "must be a TCP port number",
+      }),
     HOST: optionalNonEmpty.transform((v) => v ?? "127.0.0.1"),
     TRUSTBOARD_RESULTS_ROOTS: optionalNonEmpty
-      .transform((v) => (v ? v.split(":").map((p) => p.trim()).filter(Boolean) : []))
-      .refine((roots) => roots.every((r) => r.startsWith("/")), { message: "must be a colon-separated list of absolute directories" }),
+      .transform((v) =>
+        v
+          ? v
+              .split(":")
+              .map((p) => p.trim())
+              .filter(Boolean)
+          : [],
+      )
+      .refine((roots) => roots.every((r) => r.startsWith("/")), {
+        message: "must be a colon-separated list of absolute directories",
+      }),
     TRUSTBOARD_PULL_MINUTES: optionalNonEmpty
       .transform((v) => (v === undefined ? 15 : Number(v)))
-      .refine((n) => Number.isInteger(n) && n >= 0 && n <= 1440, { message: "must be a whole number of minutes from 0 (off) to 1440" }),
+      .refine((n) => Number.isInteger(n) && n >= 0 && n <= 1440, {
+        message: "must be a whole number of minutes from 0 (off) to 1440",
+      }),
   })
-  .refine((e) => (e.TRUSTBOARD_ADMIN_EMAIL === undefined) === (e.TRUSTBOARD_ADMIN_PASSWORD === undefined), {
-    message: "set both TRUSTBOARD_ADMIN_EMAIL and TRUSTBOARD_ADMIN_PASSWORD, or neither",
-    path: ["TRUSTBOARD_ADMIN_PASSWORD"],
-  });
+  .refine(
+    (e) => (e.TRUSTBOARD_ADMIN_EMAIL === undefined) === (e.TRUSTBOARD_ADMIN_PASSWORD === undefined),
+    {
+      message: "set both TRUSTBOARD_ADMIN_EMAIL and TRUSTBOARD_ADMIN_PASSWORD, or neither",
+      path: ["TRUSTBOARD_ADMIN_PASSWORD"],
+    },
+  );
 
 export type Env = z.infer<typeof schema> & { dataDir: string };
 
@@ -51,10 +72,15 @@ export class EnvError extends Error {}
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
+    const lines = result.error.issues.map(
+      (i) => `  ${i.path.join(".") || "environment"}: ${i.message}`,
+    );
     throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), result.data.TRUSTBOARD_DATA_DIR ?? "data");
+  const dataDir = path.resolve(
+    /* turbopackIgnore: true */ process.cwd(),
+    result.data.TRUSTBOARD_DATA_DIR ?? "data",
+  );
   return { ...result.data, dataDir };
 }
 

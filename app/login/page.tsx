@@ -11,15 +11,26 @@ const NOTICES: Record<string, string> = {
   inactive: "This account has been deactivated.",
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   if (await needsSetup()) redirect("/setup");
   if (await getSessionUser()) redirect("/");
   const params = await searchParams;
-  const notice = params.reason ? NOTICES[params.reason] : params.setup === "done" ? "Administrator created. Sign in to continue." : undefined;
+  const notice = params.reason
+    ? NOTICES[params.reason]
+    : params.setup === "done"
+      ? "Administrator created. Sign in to continue."
+      : undefined;
   return (
     <AuthCard title="Sign in">
       {notice && (
-        <p data-testid="login-notice" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <p
+          data-testid="login-notice"
+          className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           {notice}
         </p>
       )}

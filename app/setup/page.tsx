@@ -11,7 +11,8 @@ export default async function SetupPage() {
   return (
     <AuthCard title="Create the first administrator">
       <p className="mb-4 text-sm text-slate-600">
-        This account is the compliance officer: it manages users, auditor access and the scope. This page disappears once it exists.
+        This account is the compliance officer: it manages users, auditor access and the scope. This
+        page disappears once it exists.
       </p>
       <SetupForm />
     </AuthCard>

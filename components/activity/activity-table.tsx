@@ -18,19 +18,37 @@ export function ActivityTable({ rows }: { rows: ActivityRow[] }) {
       <table className="w-full text-left text-sm" data-testid="activity-table">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2">#</th>
-            <th scope="col" className="px-4 py-2">When (UTC)</th>
-            <th scope="col" className="px-4 py-2">Who</th>
-            <th scope="col" className="px-4 py-2">Action</th>
-            <th scope="col" className="px-4 py-2">What</th>
-            <th scope="col" className="px-4 py-2">Hash</th>
+            <th scope="col" className="px-4 py-2">
+              #
+            </th>
+            <th scope="col" className="px-4 py-2">
+              When (UTC)
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Who
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Action
+            </th>
+            <th scope="col" className="px-4 py-2">
+              What
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Hash
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.seq} className="border-b border-slate-100 align-top last:border-0" data-testid="activity-row">
+            <tr
+              key={r.seq}
+              className="border-b border-slate-100 align-top last:border-0"
+              data-testid="activity-row"
+            >
               <td className="px-4 py-2 text-slate-500">{r.seq}</td>
-              <td className="whitespace-nowrap px-4 py-2">{r.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+              <td className="whitespace-nowrap px-4 py-2">
+                {r.at.toISOString().replace("T", " ").slice(0, 19)}
+              </td>
               <td className="px-4 py-2">{r.actorEmail}</td>
               <td className="px-4 py-2 font-mono text-xs">{r.action}</td>
               <td className="px-4 py-2">

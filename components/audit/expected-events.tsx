@@ -17,17 +17,29 @@ function Remove({ id }: { id: string }) {
   );
 }
 
-export function ExpectedEvents({ controlId, items, editable }: { controlId: string; items: { id: string; action: string; maxSilenceDays: number }[]; editable: boolean }) {
+export function ExpectedEvents({
+  controlId,
+  items,
+  editable,
+}: {
+  controlId: string;
+  items: { id: string; action: string; maxSilenceDays: number }[];
+  editable: boolean;
+}) {
   const [state, action, pending] = useActionState(addExpectedEventAction, {});
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid="expected-events">
       {items.length === 0 ? (
-        <p className="text-slate-600">No expected events: declare the audit events this control must keep producing, and how long a silence is tolerated.</p>
+        <p className="text-slate-600">
+          No expected events: declare the audit events this control must keep producing, and how
+          long a silence is tolerated.
+        </p>
       ) : (
         <ul className="flex flex-col gap-1">
           {items.map((e) => (
             <li key={e.id} className="flex items-center gap-2">
-              <code>{e.action}</code> at least every {e.maxSilenceDays} day(s) {editable && <Remove id={e.id} />}
+              <code>{e.action}</code> at least every {e.maxSilenceDays} day(s){" "}
+              {editable && <Remove id={e.id} />}
             </li>
           ))}
         </ul>
@@ -35,13 +47,33 @@ export function ExpectedEvents({ controlId, items, editable }: { controlId: stri
       {editable && (
         <form action={action} className="flex flex-wrap items-center gap-2">
           <input type="hidden" name="controlId" value={controlId} />
-          <input name="action" placeholder="login_failed" aria-label="Event type" required className={`${box} font-mono`} data-testid="expected-action" />
+          <input
+            name="action"
+            placeholder="login_failed"
+            aria-label="Event type"
+            required
+            className={`${box} font-mono`}
+            data-testid="expected-action"
+          />
           <label className="flex items-center gap-1">
             at least every
-            <input name="maxSilenceDays" type="number" min={1} max={365} defaultValue={7} aria-label="Days of silence tolerated" className={`${box} w-20`} data-testid="expected-days" />
+            <input
+              name="maxSilenceDays"
+              type="number"
+              min={1}
+              max={365}
+              defaultValue={7}
+              aria-label="Days of silence tolerated"
+              className={`${box} w-20`}
+              data-testid="expected-days"
+            />
             days
           </label>
-          <button type="submit" disabled={pending} className={`${box} font-medium hover:bg-slate-100`}>
+          <button
+            type="submit"
+            disabled={pending}
+            className={`${box} font-medium hover:bg-slate-100`}
+          >
             Expect
           </button>
           <FormStatus state={state} testId="expected-status" />

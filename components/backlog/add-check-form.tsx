@@ -8,7 +8,13 @@ export function AddCheckForm({ itemId }: { itemId: string }) {
   return (
     <form action={action} className="mt-3 flex flex-col gap-2 text-sm" data-testid="add-check-form">
       <input type="hidden" name="itemId" value={itemId} />
-      <Field id="check-text" label="Add a verification check" name="text" required errors={state.errors?.text} />
+      <Field
+        id="check-text"
+        label="Add a verification check"
+        name="text"
+        required
+        errors={state.errors?.text}
+      />
       <FormStatus state={state} testId="add-check-status" />
       <div>
         <SubmitButton pending={pending}>Add check</SubmitButton>

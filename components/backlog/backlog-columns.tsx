@@ -11,14 +11,26 @@ export const backlogColumns: ColumnDef<TableFeatureSet, BacklogRow>[] = [
     header: "Key",
     sortFn: "alphanumeric",
     cell: (info) => (
-      <Link href={`/backlog/${info.row.original.key}`} className="whitespace-nowrap font-mono font-semibold text-indigo-700 hover:underline">
+      <Link
+        href={`/backlog/${info.row.original.key}`}
+        className="whitespace-nowrap font-mono font-semibold text-indigo-700 hover:underline"
+      >
         {info.row.original.key}
       </Link>
     ),
   },
   { accessorKey: "title", header: "Title", sortFn: "text" },
-  { accessorKey: "priority", header: "Priority", sortFn: "alphanumeric", cell: (info) => <PriorityBadge priority={info.row.original.priority} /> },
-  { accessorKey: "status", header: "Status", cell: (info) => STATUS_LABEL[info.row.original.status as BacklogStatus] },
+  {
+    accessorKey: "priority",
+    header: "Priority",
+    sortFn: "alphanumeric",
+    cell: (info) => <PriorityBadge priority={info.row.original.priority} />,
+  },
+  {
+    accessorKey: "status",
+    header: "Status",
+    cell: (info) => STATUS_LABEL[info.row.original.status as BacklogStatus],
+  },
   { accessorKey: "ownerName", header: "Owner", cell: (info) => info.row.original.ownerName ?? "—" },
   {
     accessorKey: "dueDate",
@@ -26,7 +38,10 @@ export const backlogColumns: ColumnDef<TableFeatureSet, BacklogRow>[] = [
     sortFn: "alphanumeric",
     cell: (info) =>
       info.row.original.dueDate ? (
-        <span className={info.row.original.overdue ? "font-semibold text-red-700" : ""} data-overdue={info.row.original.overdue ? "true" : undefined}>
+        <span
+          className={info.row.original.overdue ? "font-semibold text-red-700" : ""}
+          data-overdue={info.row.original.overdue ? "true" : undefined}
+        >
           {info.row.original.dueDate}
           {info.row.original.overdue && " · overdue"}
         </span>
@@ -34,6 +49,11 @@ export const backlogColumns: ColumnDef<TableFeatureSet, BacklogRow>[] = [
         "—"
       ),
   },
-  { accessorKey: "criteria", header: "Criteria", filterFn: listHas, cell: (info) => info.row.original.criteria.join(", ") },
+  {
+    accessorKey: "criteria",
+    header: "Criteria",
+    filterFn: listHas,
+    cell: (info) => info.row.original.criteria.join(", "),
+  },
   { accessorKey: "checks", header: "Checks" },
 ];

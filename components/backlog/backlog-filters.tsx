@@ -6,19 +6,41 @@ import { PriorityOptions } from "./priority-badge";
 
 const box = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
-export function BacklogFilters({ filter, owners, criteria }: { filter: BacklogFilter; owners: { id: string; name: string }[]; criteria: string[] }) {
+export function BacklogFilters({
+  filter,
+  owners,
+  criteria,
+}: {
+  filter: BacklogFilter;
+  owners: { id: string; name: string }[];
+  criteria: string[];
+}) {
   return (
-    <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm" data-testid="backlog-filters">
+    <form
+      method="get"
+      className="mb-4 flex flex-wrap items-end gap-3 text-sm"
+      data-testid="backlog-filters"
+    >
       <label className="flex flex-col gap-1">
         <span className="text-slate-700">Priority</span>
-        <select name="priority" defaultValue={filter.priority ?? ""} className={box} data-testid="filter-priority">
+        <select
+          name="priority"
+          defaultValue={filter.priority ?? ""}
+          className={box}
+          data-testid="filter-priority"
+        >
           <option value="">All</option>
           <PriorityOptions />
         </select>
       </label>
       <label className="flex flex-col gap-1">
         <span className="text-slate-700">Status</span>
-        <select name="status" defaultValue={filter.status ?? ""} className={box} data-testid="filter-status">
+        <select
+          name="status"
+          defaultValue={filter.status ?? ""}
+          className={box}
+          data-testid="filter-status"
+        >
           <option value="">All</option>
           <option value="active">Open (not done)</option>
           <option value="closed">Closed</option>
@@ -29,10 +51,21 @@ export function BacklogFilters({ filter, owners, criteria }: { filter: BacklogFi
           ))}
         </select>
       </label>
-      <OwnerSelect owners={owners} defaultValue={filter.owner ?? ""} testId="filter-owner" name="owner" emptyLabel="Anyone" />
+      <OwnerSelect
+        owners={owners}
+        defaultValue={filter.owner ?? ""}
+        testId="filter-owner"
+        name="owner"
+        emptyLabel="Anyone"
+      />
       <label className="flex flex-col gap-1">
         <span className="text-slate-700">Criterion</span>
-        <select name="criterion" defaultValue={filter.criterion ?? ""} className={box} data-testid="filter-criterion">
+        <select
+          name="criterion"
+          defaultValue={filter.criterion ?? ""}
+          className={box}
+          data-testid="filter-criterion"
+        >
           <option value="">Any</option>
           {criteria.map((c) => (
             <option key={c} value={c}>
@@ -42,10 +75,20 @@ export function BacklogFilters({ filter, owners, criteria }: { filter: BacklogFi
         </select>
       </label>
       <label className="flex items-center gap-2 pb-2">
-        <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} data-testid="filter-overdue" />
+        <input
+          type="checkbox"
+          name="overdue"
+          value="1"
+          defaultChecked={filter.overdue}
+          data-testid="filter-overdue"
+        />
         Overdue only
       </label>
-      <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100" data-testid="apply-filters">
+      <button
+        type="submit"
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100"
+        data-testid="apply-filters"
+      >
         Apply
       </button>
     </form>

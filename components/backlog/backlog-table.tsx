@@ -4,5 +4,14 @@ import type { BacklogRow } from "@/lib/backlog/backlog-queries";
 import { backlogColumns } from "./backlog-columns";
 
 export function BacklogTable({ rows }: { rows: BacklogRow[] }) {
-  return <DataTable testId="backlog-table" data={rows} columns={backlogColumns} searchLabel="Search the backlog" initialSorting={[{ id: "priority", desc: false }]} emptyMessage="No items match this search." />;
+  return (
+    <DataTable
+      testId="backlog-table"
+      data={rows}
+      columns={backlogColumns}
+      searchLabel="Search the backlog"
+      initialSorting={[{ id: "priority", desc: false }]}
+      emptyMessage="No items match this search."
+    />
+  );
 }

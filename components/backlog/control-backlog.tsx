@@ -7,10 +7,24 @@ import { PriorityBadge } from "./priority-badge";
 import { TrackFindingForm } from "./track-finding-form";
 
 /** The control's backlog items, and its collector findings that are not tracked yet. */
-export async function ControlBacklog({ user, controlId, reasons, canWrite }: { user: SessionUser; controlId: string; reasons: Reason[]; canWrite: boolean }) {
+export async function ControlBacklog({
+  user,
+  controlId,
+  reasons,
+  canWrite,
+}: {
+  user: SessionUser;
+  controlId: string;
+  reasons: Reason[];
+  canWrite: boolean;
+}) {
   const items = await listBacklogForControl(user, controlId);
-  const tracked = new Set(items.filter((i) => i.origin === "collector" && isOpen(i.status)).map((i) => i.originNote));
-  const findings = reasons.filter((r) => r.source.type === "signal" && !tracked.has(r.text)).map((r) => r.text);
+  const tracked = new Set(
+    items.filter((i) => i.origin === "collector" && isOpen(i.status)).map((i) => i.originNote),
+  );
+  const findings = reasons
+    .filter((r) => r.source.type === "signal" && !tracked.has(r.text))
+    .map((r) => r.text);
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid="control-backlog">
       {items.length === 0 ? (
@@ -19,7 +33,10 @@ export async function ControlBacklog({ user, controlId, reasons, canWrite }: { u
         <ul className="flex flex-col gap-1">
           {items.map((i) => (
             <li key={i.key} className="flex flex-wrap items-center gap-2">
-              <Link href={`/backlog/${i.key}`} className="font-mono font-semibold text-indigo-700 hover:underline">
+              <Link
+                href={`/backlog/${i.key}`}
+                className="font-mono font-semibold text-indigo-700 hover:underline"
+              >
                 {i.key}
               </Link>
               <PriorityBadge priority={i.priority} />

@@ -7,7 +7,13 @@ export function RiskTable({ before, after }: { before: unknown; after: unknown }
     ["Before", riskSchema.safeParse(before).data],
     ["After", riskSchema.safeParse(after).data],
   ] as const;
-  if (rows.every(([, r]) => !r)) return <p className="text-sm text-slate-600">No risk assessment recorded. Edit the item to add likelihood, impact and CVSS before and after the fix.</p>;
+  if (rows.every(([, r]) => !r))
+    return (
+      <p className="text-sm text-slate-600">
+        No risk assessment recorded. Edit the item to add likelihood, impact and CVSS before and
+        after the fix.
+      </p>
+    );
   return (
     <table className="w-full text-left text-sm [&_td]:px-2 [&_th]:px-2" data-testid="risk-table">
       <thead className="text-xs text-slate-500">

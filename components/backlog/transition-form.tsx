@@ -6,7 +6,13 @@ import { NEEDS_JUSTIFICATION, STATUS_LABEL, type BacklogStatus } from "@/lib/bac
 
 const box = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
-export function TransitionForm({ itemId, allowed }: { itemId: string; allowed: readonly BacklogStatus[] }) {
+export function TransitionForm({
+  itemId,
+  allowed,
+}: {
+  itemId: string;
+  allowed: readonly BacklogStatus[];
+}) {
   const [state, action, pending] = useActionState(transitionBacklogItemAction, {});
   const [to, setTo] = useState<BacklogStatus>(allowed[0]);
   const needsWhy = NEEDS_JUSTIFICATION.includes(to);
@@ -16,13 +22,25 @@ export function TransitionForm({ itemId, allowed }: { itemId: string; allowed: r
       className="flex flex-col gap-3"
       data-testid="transition-form"
       onSubmit={(e) => {
-        if ((to === "risk_accepted" || to === "false_positive") && !window.confirm(`Mark this item "${STATUS_LABEL[to].toLowerCase()}"? It stops holding its controls back.`)) e.preventDefault();
+        if (
+          (to === "risk_accepted" || to === "false_positive") &&
+          !window.confirm(
+            `Mark this item "${STATUS_LABEL[to].toLowerCase()}"? It stops holding its controls back.`,
+          )
+        )
+          e.preventDefault();
       }}
     >
       <input type="hidden" name="itemId" value={itemId} />
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium text-slate-700">Move to</span>
-        <select name="to" defaultValue={state.values?.to ?? to} onChange={(e) => setTo(e.target.value as BacklogStatus)} className={box} data-testid="transition-to">
+        <select
+          name="to"
+          defaultValue={state.values?.to ?? to}
+          onChange={(e) => setTo(e.target.value as BacklogStatus)}
+          className={box}
+          data-testid="transition-to"
+        >
           {allowed.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABEL[s]}
@@ -31,8 +49,17 @@ export function TransitionForm({ itemId, allowed }: { itemId: string; allowed: r
         </select>
       </label>
       <label className="flex flex-col gap-1 text-sm">
-        <span className="font-medium text-slate-700">{needsWhy ? "Justification (required)" : "Note (optional)"}</span>
-        <textarea name="justification" rows={2} required={needsWhy} defaultValue={state.values?.justification} className={box} data-testid="transition-note" />
+        <span className="font-medium text-slate-700">
+          {needsWhy ? "Justification (required)" : "Note (optional)"}
+        </span>
+        <textarea
+          name="justification"
+          rows={2}
+          required={needsWhy}
+          defaultValue={state.values?.justification}
+          className={box}
+          data-testid="transition-note"
+        />
       </label>
       <FormStatus state={state} testId="transition-status" />
       <div>

@@ -1,11 +1,25 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { BacklogCharts as Data } from "@/lib/backlog/backlog-queries";
 
 export function BacklogCharts({ data }: { data: Data }) {
   return (
     <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-[1fr_2fr]">
-      <figure className="rounded-xl border border-slate-200 bg-white p-4" data-testid="chart-open-by-priority">
+      <figure
+        className="rounded-xl border border-slate-200 bg-white p-4"
+        data-testid="chart-open-by-priority"
+      >
         <figcaption className="mb-2 text-sm font-semibold">Open items by priority</figcaption>
         <div className="h-48" aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
@@ -18,10 +32,17 @@ export function BacklogCharts({ data }: { data: Data }) {
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <p className="sr-only">{data.openByPriority.map((p) => `${p.priority}: ${p.open} open`).join("; ")}</p>
+        <p className="sr-only">
+          {data.openByPriority.map((p) => `${p.priority}: ${p.open} open`).join("; ")}
+        </p>
       </figure>
-      <figure className="rounded-xl border border-slate-200 bg-white p-4" data-testid="chart-burndown">
-        <figcaption className="mb-2 text-sm font-semibold">Open vs closed, last {data.burndown.length} days (from recorded status changes)</figcaption>
+      <figure
+        className="rounded-xl border border-slate-200 bg-white p-4"
+        data-testid="chart-burndown"
+      >
+        <figcaption className="mb-2 text-sm font-semibold">
+          Open vs closed, last {data.burndown.length} days (from recorded status changes)
+        </figcaption>
         <div className="h-48" aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={data.burndown}>
@@ -30,8 +51,22 @@ export function BacklogCharts({ data }: { data: Data }) {
               <YAxis allowDecimals={false} fontSize={11} width={30} />
               <Tooltip />
               <Legend />
-              <Line type="stepAfter" dataKey="open" name="Open" stroke="#dc2626" dot={false} isAnimationActive={false} />
-              <Line type="stepAfter" dataKey="closed" name="Closed" stroke="#059669" dot={false} isAnimationActive={false} />
+              <Line
+                type="stepAfter"
+                dataKey="open"
+                name="Open"
+                stroke="#dc2626"
+                dot={false}
+                isAnimationActive={false}
+              />
+              <Line
+                type="stepAfter"
+                dataKey="closed"
+                name="Closed"
+                stroke="#059669"
+                dot={false}
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>

@@ -1,9 +1,24 @@
 "use client";
 import { Bar, BarChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-const COLORS = ["#4f46e5", "#059669", "#d97706", "#dc2626", "#0891b2", "#7c3aed", "#65a30d", "#db2777"];
+const COLORS = [
+  "#4f46e5",
+  "#059669",
+  "#d97706",
+  "#dc2626",
+  "#0891b2",
+  "#7c3aed",
+  "#65a30d",
+  "#db2777",
+];
 
-export function EventVolumeChart({ days, actions }: { days: Record<string, number | string>[]; actions: string[] }) {
+export function EventVolumeChart({
+  days,
+  actions,
+}: {
+  days: Record<string, number | string>[];
+  actions: string[];
+}) {
   return (
     <figure>
       <div className="h-56 w-full" aria-hidden="true">
@@ -14,13 +29,20 @@ export function EventVolumeChart({ days, actions }: { days: Record<string, numbe
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             {actions.map((a, i) => (
-              <Bar key={a} dataKey={a} stackId="events" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
+              <Bar
+                key={a}
+                dataKey={a}
+                stackId="events"
+                fill={COLORS[i % COLORS.length]}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>
       </div>
       <figcaption className="mt-1 text-xs text-slate-600" data-testid="volume-totals">
-        Totals: {actions.map((a) => `${a} ${days.reduce((n, d) => n + Number(d[a] ?? 0), 0)}`).join(" · ")}
+        Totals:{" "}
+        {actions.map((a) => `${a} ${days.reduce((n, d) => n + Number(d[a] ?? 0), 0)}`).join(" · ")}
       </figcaption>
     </figure>
   );

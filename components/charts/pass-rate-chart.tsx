@@ -1,7 +1,19 @@
 "use client";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
-export function PassRateChart({ points }: { points: { label: string; rate: number; passed: number; total: number }[] }) {
+export function PassRateChart({
+  points,
+}: {
+  points: { label: string; rate: number; passed: number; total: number }[];
+}) {
   return (
     <figure>
       <div className="h-44 w-full" aria-hidden="true">
@@ -11,12 +23,19 @@ export function PassRateChart({ points }: { points: { label: string; rate: numbe
             <XAxis dataKey="label" fontSize={11} />
             <YAxis domain={[0, 100]} unit="%" fontSize={11} width={44} />
             <Tooltip formatter={(v) => `${v}%`} />
-            <Line type="monotone" dataKey="rate" stroke="#059669" strokeWidth={2} isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="rate"
+              stroke="#059669"
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>
       <figcaption className="sr-only" data-testid="pass-rate-values">
-        Pass rate by run: {points.map((p) => `${p.label} ${p.rate}% (${p.passed}/${p.total})`).join("; ")}
+        Pass rate by run:{" "}
+        {points.map((p) => `${p.label} ${p.rate}% (${p.passed}/${p.total})`).join("; ")}
       </figcaption>
     </figure>
   );

@@ -1,9 +1,19 @@
 "use client";
 import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-const COLORS: Record<string, string> = { met: "#059669", at_risk: "#d97706", gap: "#dc2626", not_started: "#64748b", not_applicable: "#cbd5e1" };
+const COLORS: Record<string, string> = {
+  met: "#059669",
+  at_risk: "#d97706",
+  gap: "#dc2626",
+  not_started: "#64748b",
+  not_applicable: "#cbd5e1",
+};
 
-export function StatusDistributionChart({ counts }: { counts: { status: string; label: string; count: number }[] }) {
+export function StatusDistributionChart({
+  counts,
+}: {
+  counts: { status: string; label: string; count: number }[];
+}) {
   return (
     <figure>
       <div className="h-56 w-full" aria-hidden="true">
@@ -21,7 +31,10 @@ export function StatusDistributionChart({ counts }: { counts: { status: string; 
         </ResponsiveContainer>
       </div>
       <figcaption>
-        <ul className="mt-2 flex flex-wrap gap-3 text-xs text-slate-700" data-testid="status-counts">
+        <ul
+          className="mt-2 flex flex-wrap gap-3 text-xs text-slate-700"
+          data-testid="status-counts"
+        >
           {counts.map((c) => (
             <li key={c.status} data-status={c.status}>
               {c.label}: <span className="font-semibold">{c.count}</span>

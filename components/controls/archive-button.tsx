@@ -9,12 +9,23 @@ export function ArchiveButton({ id, archived }: { id: string; archived: boolean 
     <form
       action={action}
       onSubmit={(e) => {
-        if (!archived && !window.confirm("Archive this control? It stops counting towards its criteria; it can be restored.")) e.preventDefault();
+        if (
+          !archived &&
+          !window.confirm(
+            "Archive this control? It stops counting towards its criteria; it can be restored.",
+          )
+        )
+          e.preventDefault();
       }}
     >
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="archived" value={archived ? "false" : "true"} />
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100" data-testid="archive-control">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        data-testid="archive-control"
+      >
         {archived ? "Restore" : "Archive"}
       </button>
       <FormStatus state={state} />

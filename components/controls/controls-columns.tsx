@@ -30,7 +30,10 @@ export const controlsColumns: ColumnDef<TableFeatureSet, ControlTableRow>[] = [
     header: "Control",
     sortFn: "text",
     cell: (info) => (
-      <Link href={`/controls/${info.row.original.id}`} className="font-medium text-indigo-700 hover:underline">
+      <Link
+        href={`/controls/${info.row.original.id}`}
+        className="font-medium text-indigo-700 hover:underline"
+      >
         {info.row.original.title}
       </Link>
     ),
@@ -39,9 +42,16 @@ export const controlsColumns: ColumnDef<TableFeatureSet, ControlTableRow>[] = [
     accessorKey: "status",
     header: "Status",
     filterFn: "equalsString",
-    cell: (info) => <StatusBadge status={info.row.original.status} overridden={info.row.original.overridden} />,
+    cell: (info) => (
+      <StatusBadge status={info.row.original.status} overridden={info.row.original.overridden} />
+    ),
   },
-  { accessorKey: "implementation", header: "Implementation", filterFn: "equalsString", cell: (info) => IMPLEMENTATION_LABEL[info.row.original.implementation] },
+  {
+    accessorKey: "implementation",
+    header: "Implementation",
+    filterFn: "equalsString",
+    cell: (info) => IMPLEMENTATION_LABEL[info.row.original.implementation],
+  },
   { accessorKey: "owner", header: "Owner", filterFn: "equalsString" },
   { accessorKey: "criteria", header: "Criteria", filterFn: listHas, sortFn: "alphanumeric" },
   { accessorKey: "evidenceCount", header: "Evidence", sortFn: "basic" },

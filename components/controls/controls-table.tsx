@@ -3,7 +3,15 @@ import { DataTable } from "@/components/data-table/data-table";
 import { STATUS_LABEL } from "@/components/status/status-badge";
 import { IMPLEMENTATION_LABEL, controlsColumns, type ControlTableRow } from "./controls-columns";
 
-export function ControlsTable({ rows, owners, criteria }: { rows: ControlTableRow[]; owners: string[]; criteria: string[] }) {
+export function ControlsTable({
+  rows,
+  owners,
+  criteria,
+}: {
+  rows: ControlTableRow[];
+  owners: string[];
+  criteria: string[];
+}) {
   return (
     <DataTable
       testId="controls-table"
@@ -13,10 +21,22 @@ export function ControlsTable({ rows, owners, criteria }: { rows: ControlTableRo
       initialSorting={[{ id: "ref", desc: false }]}
       emptyMessage="No controls match these filters."
       filters={[
-        { columnId: "status", label: "Status", options: Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label })) },
-        { columnId: "implementation", label: "Implementation", options: Object.entries(IMPLEMENTATION_LABEL).map(([value, label]) => ({ value, label })) },
+        {
+          columnId: "status",
+          label: "Status",
+          options: Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label })),
+        },
+        {
+          columnId: "implementation",
+          label: "Implementation",
+          options: Object.entries(IMPLEMENTATION_LABEL).map(([value, label]) => ({ value, label })),
+        },
         { columnId: "owner", label: "Owner", options: owners.map((o) => ({ value: o, label: o })) },
-        { columnId: "criteria", label: "Criterion", options: criteria.map((c) => ({ value: c, label: c })) },
+        {
+          columnId: "criteria",
+          label: "Criterion",
+          options: criteria.map((c) => ({ value: c, label: c })),
+        },
       ]}
     />
   );

@@ -43,13 +43,18 @@ export function CriteriaPicker({
         {options.map((o) => {
           const hidden = q !== "" && !`${o.label ?? o.id} ${o.title}`.toLowerCase().includes(q);
           return (
-            <label key={o.id} className={`flex items-start gap-2 text-sm ${hidden ? "hidden" : ""}`}>
+            <label
+              key={o.id}
+              className={`flex items-start gap-2 text-sm ${hidden ? "hidden" : ""}`}
+            >
               <input
                 type="checkbox"
                 name={name}
                 value={o.id}
                 checked={chosen.has(o.id)}
-                data-testid={name === "criteria" ? `criterion-${o.id}` : `${name}-${o.label ?? o.id}`}
+                data-testid={
+                  name === "criteria" ? `criterion-${o.id}` : `${name}-${o.label ?? o.id}`
+                }
                 onChange={(e) => {
                   const next = new Set(chosen);
                   if (e.target.checked) next.add(o.id);

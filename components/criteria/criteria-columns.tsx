@@ -14,7 +14,10 @@ export const criteriaColumns: ColumnDef<TableFeatureSet, CriterionTableRow>[] = 
     header: "Criterion",
     sortFn: (a, b) => a.original.sortOrder - b.original.sortOrder,
     cell: (info) => (
-      <Link href={`/criteria/${info.row.original.id}`} className="font-semibold text-indigo-700 hover:underline">
+      <Link
+        href={`/criteria/${info.row.original.id}`}
+        className="font-semibold text-indigo-700 hover:underline"
+      >
         {info.row.original.id}
       </Link>
     ),
@@ -24,7 +27,13 @@ export const criteriaColumns: ColumnDef<TableFeatureSet, CriterionTableRow>[] = 
     accessorKey: "status",
     header: "Status",
     filterFn: "equalsString",
-    cell: (info) => <StatusBadge status={info.row.original.status} overridden={info.row.original.overridden} testId={`status-${info.row.original.id}`} />,
+    cell: (info) => (
+      <StatusBadge
+        status={info.row.original.status}
+        overridden={info.row.original.overridden}
+        testId={`status-${info.row.original.id}`}
+      />
+    ),
   },
   {
     accessorKey: "category",
@@ -40,9 +49,13 @@ export const criteriaColumns: ColumnDef<TableFeatureSet, CriterionTableRow>[] = 
     filterFn: "equalsString",
     cell: (info) =>
       info.row.original.inScope ? (
-        <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">In scope</span>
+        <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">
+          In scope
+        </span>
       ) : (
-        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">Out of scope</span>
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
+          Out of scope
+        </span>
       ),
   },
 ];

@@ -13,9 +13,24 @@ export function CriteriaTable({ rows }: { rows: CriterionTableRow[] }) {
       searchLabel="Search id or title"
       initialSorting={[{ id: "id", desc: false }]}
       filters={[
-        { columnId: "status", label: "Status", options: Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label })) },
-        { columnId: "category", label: "Category", options: CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })) },
-        { columnId: "scope", label: "Scope", options: [{ value: "in", label: "In scope" }, { value: "out", label: "Out of scope" }] },
+        {
+          columnId: "status",
+          label: "Status",
+          options: Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label })),
+        },
+        {
+          columnId: "category",
+          label: "Category",
+          options: CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
+        },
+        {
+          columnId: "scope",
+          label: "Scope",
+          options: [
+            { value: "in", label: "In scope" },
+            { value: "out", label: "Out of scope" },
+          ],
+        },
       ]}
     />
   );

@@ -1,6 +1,11 @@
 "use client";
 import { useState } from "react";
-import { useTable, type ColumnDef, type ColumnFiltersState, type SortingState } from "@tanstack/react-table";
+import {
+  useTable,
+  type ColumnDef,
+  type ColumnFiltersState,
+  type SortingState,
+} from "@tanstack/react-table";
 import { tableFeatureSet, type TableFeatureSet } from "./features";
 
 export interface ColumnFilterOption {
@@ -60,7 +65,9 @@ export function DataTable<T extends object>({
             <select
               data-testid={`filter-${f.columnId}`}
               value={(table.getColumn(f.columnId)?.getFilterValue() as string | undefined) ?? ""}
-              onChange={(e) => table.getColumn(f.columnId)?.setFilterValue(e.target.value || undefined)}
+              onChange={(e) =>
+                table.getColumn(f.columnId)?.setFilterValue(e.target.value || undefined)
+              }
               className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
             >
               <option value="">All</option>
@@ -89,12 +96,25 @@ export function DataTable<T extends object>({
                       key={header.id}
                       scope="col"
                       className="px-4 py-2"
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      aria-sort={
+                        sorted === "asc"
+                          ? "ascending"
+                          : sorted === "desc"
+                            ? "descending"
+                            : undefined
+                      }
                     >
                       {canSort ? (
-                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase" data-testid={`sort-${header.column.id}`}>
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 uppercase"
+                          data-testid={`sort-${header.column.id}`}
+                        >
                           <table.FlexRender header={header} />
-                          <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                          <span aria-hidden="true">
+                            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                          </span>
                         </button>
                       ) : (
                         <table.FlexRender header={header} />
@@ -107,7 +127,11 @@ export function DataTable<T extends object>({
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50" data-testid="table-row">
+              <tr
+                key={row.id}
+                className="border-b border-slate-100 last:border-0 hover:bg-slate-50"
+                data-testid="table-row"
+              >
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id} className="px-4 py-2 align-top">
                     <table.FlexRender cell={cell} />

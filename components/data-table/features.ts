@@ -26,6 +26,12 @@ export const tableFeatureSet = tableFeatures({
 export type TableFeatureSet = typeof tableFeatureSet;
 
 /** Filter for a column holding a ", "-joined list: exact item match (so "C1.1" does not match "CC1.1"). */
-export function listHas(row: { getValue: (id: string) => unknown }, columnId: string, value: string): boolean {
-  return String(row.getValue(columnId) ?? "").split(", ").includes(value);
+export function listHas(
+  row: { getValue: (id: string) => unknown },
+  columnId: string,
+  value: string,
+): boolean {
+  return String(row.getValue(columnId) ?? "")
+    .split(", ")
+    .includes(value);
 }

@@ -16,7 +16,14 @@ export function DemoButton() {
         <ul className="text-xs" data-testid="demo-accounts">
           {state.accounts.map((a) => (
             <li key={a.email}>
-              {a.role}: {a.email} {a.password ? <>— password <code>{a.password}</code> (shown once)</> : "(already existed, left alone)"}
+              {a.role}: {a.email}{" "}
+              {a.password ? (
+                <>
+                  — password <code>{a.password}</code> (shown once)
+                </>
+              ) : (
+                "(already existed, left alone)"
+              )}
             </li>
           ))}
         </ul>

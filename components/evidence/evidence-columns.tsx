@@ -3,7 +3,13 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { listHas, type TableFeatureSet } from "@/components/data-table/features";
 import type { EvidenceRow } from "@/lib/evidence/list-evidence";
 
-export const REVIEW_LABEL: Record<string, string> = { draft: "Draft", in_review: "In review", accepted: "Accepted", rejected: "Rejected", expired: "Expired" };
+export const REVIEW_LABEL: Record<string, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  accepted: "Accepted",
+  rejected: "Rejected",
+  expired: "Expired",
+};
 
 export const evidenceColumns: ColumnDef<TableFeatureSet, EvidenceRow>[] = [
   {
@@ -11,17 +17,34 @@ export const evidenceColumns: ColumnDef<TableFeatureSet, EvidenceRow>[] = [
     header: "Evidence",
     sortFn: "text",
     cell: (info) => (
-      <Link href={`/evidence/${info.row.original.id}`} className="font-medium text-indigo-700 hover:underline">
+      <Link
+        href={`/evidence/${info.row.original.id}`}
+        className="font-medium text-indigo-700 hover:underline"
+      >
         {info.row.original.title}
       </Link>
     ),
   },
   { accessorKey: "kind", header: "Kind", filterFn: "equalsString" },
-  { accessorKey: "state", header: "Review", filterFn: "equalsString", cell: (info) => REVIEW_LABEL[info.row.original.state] },
+  {
+    accessorKey: "state",
+    header: "Review",
+    filterFn: "equalsString",
+    cell: (info) => REVIEW_LABEL[info.row.original.state],
+  },
   { accessorKey: "evidenceDate", header: "Date", sortFn: "alphanumeric" },
   {
     id: "expiry",
-    accessorFn: (r) => (r.daysToExpiry === null ? "never" : r.daysToExpiry < 0 ? "expired" : r.daysToExpiry <= 30 ? "30" : r.daysToExpiry <= 90 ? "90" : "later"),
+    accessorFn: (r) =>
+      r.daysToExpiry === null
+        ? "never"
+        : r.daysToExpiry < 0
+          ? "expired"
+          : r.daysToExpiry <= 30
+            ? "30"
+            : r.daysToExpiry <= 90
+              ? "90"
+              : "later",
     header: "Expires",
     filterFn: (row, _id, value: string) => {
       const d = row.original.daysToExpiry;

@@ -17,7 +17,8 @@ export function EvidenceLinks({ items, testId }: { items: EvidenceLinkItem[]; te
             {e.title}
           </Link>{" "}
           <span className="text-slate-500">
-            ({e.kind}, {e.reviewState.replace("_", " ")}, {e.evidenceDate.toISOString().slice(0, 10)})
+            ({e.kind}, {e.reviewState.replace("_", " ")},{" "}
+            {e.evidenceDate.toISOString().slice(0, 10)})
           </span>
         </li>
       ))}

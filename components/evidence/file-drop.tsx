@@ -4,7 +4,13 @@ import { useRef, useState } from "react";
 const MAX = 20 * 1024 * 1024;
 
 // A file input that also accepts drag-and-drop; the size limit is checked before upload.
-export function FileDrop({ name = "file", onError }: { name?: string; onError?: (message: string | null) => void }) {
+export function FileDrop({
+  name = "file",
+  onError,
+}: {
+  name?: string;
+  onError?: (message: string | null) => void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -43,7 +49,14 @@ export function FileDrop({ name = "file", onError }: { name?: string; onError?: 
       <p>Drag a file here, or</p>
       <label className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100">
         Choose a file
-        <input ref={input} type="file" name={name} className="sr-only" onChange={(e) => accept(e.target.files)} data-testid="file-input" />
+        <input
+          ref={input}
+          type="file"
+          name={name}
+          className="sr-only"
+          onChange={(e) => accept(e.target.files)}
+          data-testid="file-input"
+        />
       </label>
       <p className="text-xs text-slate-600" aria-live="polite">
         {chosen ?? "Up to 20 MB. Text files are checked for secrets before anyone else sees them."}

@@ -18,10 +18,22 @@ export function RevisionUpload({ id }: { id: string }) {
       <input type="hidden" name="id" value={id} />
       <FileDrop onError={setClientError} />
       {clientError && <p className="text-sm text-red-800">{clientError}</p>}
-      {state.findings?.length ? <SecretDecision findings={state.findings} /> : <FormStatus state={state} testId="revision-status" />}
-      {state.duplicate && <p className="text-sm text-amber-800" data-testid="duplicate-note">{state.duplicate}</p>}
+      {state.findings?.length ? (
+        <SecretDecision findings={state.findings} />
+      ) : (
+        <FormStatus state={state} testId="revision-status" />
+      )}
+      {state.duplicate && (
+        <p className="text-sm text-amber-800" data-testid="duplicate-note">
+          {state.duplicate}
+        </p>
+      )}
       <div>
-        <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+        >
           {pending ? "Uploading…" : "Upload new revision"}
         </button>
       </div>

@@ -6,7 +6,13 @@ import { EvidenceSelect, type EvidenceOption } from "./evidence-select";
 
 const box = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
-export function AddItemForm({ phaseId, evidence }: { phaseId: string; evidence: EvidenceOption[] }) {
+export function AddItemForm({
+  phaseId,
+  evidence,
+}: {
+  phaseId: string;
+  evidence: EvidenceOption[];
+}) {
   const [state, action, pending] = useActionState(addPhaseItemAction, {});
   return (
     <details className="mt-3 text-sm">
@@ -27,7 +33,9 @@ export function AddItemForm({ phaseId, evidence }: { phaseId: string; evidence: 
           <textarea name="detail" rows={2} className={box} />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="font-medium text-slate-700">Files (one per line: created: path — note, or modified: path — note)</span>
+          <span className="font-medium text-slate-700">
+            Files (one per line: created: path — note, or modified: path — note)
+          </span>
           <textarea name="files" rows={2} className={`${box} font-mono`} />
         </label>
         <EvidenceSelect id="item-evidence" options={evidence} />
@@ -47,8 +55,20 @@ export function AddMustHaveForm({ phaseId }: { phaseId: string }) {
       <summary className="cursor-pointer font-medium text-indigo-700">Add a must-have</summary>
       <form action={action} className="mt-2 flex flex-col gap-3" data-testid="add-must-have-form">
         <input type="hidden" name="phaseId" value={phaseId} />
-        <Field id="must-have-truth" label="Observable truth" name="truth" required errors={state.errors?.truth} />
-        <Field id="must-have-reqs" label="Requirement ids it proves (optional)" name="requirements" hint="Space or comma separated, e.g. TENANT-04 TENANT-05" errors={state.errors?.requirements} />
+        <Field
+          id="must-have-truth"
+          label="Observable truth"
+          name="truth"
+          required
+          errors={state.errors?.truth}
+        />
+        <Field
+          id="must-have-reqs"
+          label="Requirement ids it proves (optional)"
+          name="requirements"
+          hint="Space or comma separated, e.g. TENANT-04 TENANT-05"
+          errors={state.errors?.requirements}
+        />
         <FormStatus state={state} testId="add-must-have-status" />
         <div>
           <SubmitButton pending={pending}>Add must-have</SubmitButton>

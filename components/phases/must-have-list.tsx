@@ -7,7 +7,12 @@ import { RemoveButton } from "@/components/ui/remove-button";
 import type { EvidenceOption } from "./evidence-select";
 import { EditMustHaveForm } from "./edit-must-have-form";
 
-const VERDICT_STYLE = { pending: "bg-slate-100 text-slate-700", verified: "bg-emerald-100 text-emerald-900", partial: "bg-amber-100 text-amber-900", failed: "bg-red-100 text-red-900" } as const;
+const VERDICT_STYLE = {
+  pending: "bg-slate-100 text-slate-700",
+  verified: "bg-emerald-100 text-emerald-900",
+  partial: "bg-amber-100 text-amber-900",
+  failed: "bg-red-100 text-red-900",
+} as const;
 const OPEN = new Set(["open", "in_progress", "awaiting_deployment"]);
 
 export function MustHaveList({
@@ -23,18 +28,34 @@ export function MustHaveList({
   ownerNote: string | null;
   evidence: EvidenceOption[];
 }) {
-  if (mustHaves.length === 0) return <p className="text-sm text-slate-600">No must-haves yet: add the observable truths this phase must make true, then ask someone other than the owner to verify them.</p>;
+  if (mustHaves.length === 0)
+    return (
+      <p className="text-sm text-slate-600">
+        No must-haves yet: add the observable truths this phase must make true, then ask someone
+        other than the owner to verify them.
+      </p>
+    );
   return (
     <>
-      {ownerNote && <p className="mb-3 rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-700">{ownerNote}</p>}
+      {ownerNote && (
+        <p className="mb-3 rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-700">{ownerNote}</p>
+      )}
       <ol className="flex flex-col gap-4 text-sm">
         {mustHaves.map((m) => (
-          <li key={m.id} className="rounded-lg border border-slate-200 p-3" data-testid={`must-have-${m.position}`} data-verdict={m.verdict}>
+          <li
+            key={m.id}
+            className="rounded-lg border border-slate-200 p-3"
+            data-testid={`must-have-${m.position}`}
+            data-verdict={m.verdict}
+          >
             <div className="flex flex-wrap items-start justify-between gap-2">
               <p className="font-medium">
                 {m.position}. {m.truth}
               </p>
-              <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${VERDICT_STYLE[m.verdict]}`} data-testid={`verdict-${m.position}`}>
+              <span
+                className={`rounded-full px-2 py-0.5 text-xs font-semibold ${VERDICT_STYLE[m.verdict]}`}
+                data-testid={`verdict-${m.position}`}
+              >
                 {VERDICT_LABEL[m.verdict]}
               </span>
             </div>
@@ -90,7 +111,11 @@ export function MustHaveList({
                   {m.backlogItems.map((b, i) => (
                     <span key={b.key}>
                       {i > 0 && ", "}
-                      <Link href={`/backlog/${b.key}`} className="font-semibold text-indigo-700 underline" data-testid={`tracked-${m.position}`}>
+                      <Link
+                        href={`/backlog/${b.key}`}
+                        className="font-semibold text-indigo-700 underline"
+                        data-testid={`tracked-${m.position}`}
+                      >
                         {b.key}
                       </Link>{" "}
                       ({b.status.replace("_", " ")})
@@ -99,12 +124,40 @@ export function MustHaveList({
                 </p>
               )}
             </div>
-            {canWrite && <EditMustHaveForm mustHaveId={m.id} position={m.position} truth={m.truth} requirements={m.requirements} assessed={m.verdict !== "pending"} />}
-            {canWrite && m.verdict === "pending" && (
-              <RemoveButton action={removeMustHaveAction} fields={{ mustHaveId: m.id }} confirmText={`Remove the must-have "${m.truth}"? It has not been assessed yet.`} testId={`remove-must-have-${m.position}`} />
+            {canWrite && (
+              <EditMustHaveForm
+                mustHaveId={m.id}
+                position={m.position}
+                truth={m.truth}
+                requirements={m.requirements}
+                assessed={m.verdict !== "pending"}
+              />
             )}
-            {canVerify && <VerifyForm mustHaveId={m.id} position={m.position} current={{ verdict: m.verdict, reason: m.reason, observation: m.observation, missing: m.missing, evidenceId: m.evidence?.id ?? null }} evidence={evidence} />}
-            {canWrite && isGap(m.verdict) && !m.backlogItems.some((b) => OPEN.has(b.status)) && <ToBacklogButton mustHaveId={m.id} position={m.position} />}
+            {canWrite && m.verdict === "pending" && (
+              <RemoveButton
+                action={removeMustHaveAction}
+                fields={{ mustHaveId: m.id }}
+                confirmText={`Remove the must-have "${m.truth}"? It has not been assessed yet.`}
+                testId={`remove-must-have-${m.position}`}
+              />
+            )}
+            {canVerify && (
+              <VerifyForm
+                mustHaveId={m.id}
+                position={m.position}
+                current={{
+                  verdict: m.verdict,
+                  reason: m.reason,
+                  observation: m.observation,
+                  missing: m.missing,
+                  evidenceId: m.evidence?.id ?? null,
+                }}
+                evidence={evidence}
+              />
+            )}
+            {canWrite && isGap(m.verdict) && !m.backlogItems.some((b) => OPEN.has(b.status)) && (
+              <ToBacklogButton mustHaveId={m.id} position={m.position} />
+            )}
           </li>
         ))}
       </ol>

@@ -10,7 +10,11 @@ const STYLE: Record<PhaseStatus, string> = {
 
 export function PhaseStatusBadge({ status, testId }: { status: PhaseStatus; testId?: string }) {
   return (
-    <span data-testid={testId} data-status={status} className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${STYLE[status]}`}>
+    <span
+      data-testid={testId}
+      data-status={status}
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${STYLE[status]}`}
+    >
       {PHASE_STATUS_LABEL[status]}
     </span>
   );

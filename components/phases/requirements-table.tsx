@@ -2,8 +2,20 @@ import Link from "next/link";
 import type { PhaseDetail } from "@/lib/phases/phase-queries";
 import { VERDICT_LABEL, requirementCoverage } from "@/lib/phases/phase-status";
 
-export function RequirementsTable({ requirements, mustHaves }: { requirements: PhaseDetail["requirements"]; mustHaves: PhaseDetail["mustHaves"] }) {
-  if (requirements.length === 0) return <p className="text-sm text-slate-600">No requirement ids yet. Edit the phase to list what it delivers (for example TENANT-01 mapped to CC6.1) so its gaps count against those criteria.</p>;
+export function RequirementsTable({
+  requirements,
+  mustHaves,
+}: {
+  requirements: PhaseDetail["requirements"];
+  mustHaves: PhaseDetail["mustHaves"];
+}) {
+  if (requirements.length === 0)
+    return (
+      <p className="text-sm text-slate-600">
+        No requirement ids yet. Edit the phase to list what it delivers (for example TENANT-01
+        mapped to CC6.1) so its gaps count against those criteria.
+      </p>
+    );
   return (
     <table className="w-full text-left text-sm" data-testid="requirements">
       <thead className="text-xs text-slate-500">
@@ -29,7 +41,9 @@ export function RequirementsTable({ requirements, mustHaves }: { requirements: P
                   </Link>
                 ))}
               </td>
-              <td className="py-2 text-xs">{coverage ? VERDICT_LABEL[coverage] : "No must-have names it"}</td>
+              <td className="py-2 text-xs">
+                {coverage ? VERDICT_LABEL[coverage] : "No must-have names it"}
+              </td>
             </tr>
           );
         })}

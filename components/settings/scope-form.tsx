@@ -5,12 +5,20 @@ import { CATEGORIES, CATEGORY_LABELS } from "@/lib/catalog/labels";
 import type { CriterionCategory } from "@/lib/generated/prisma/enums";
 import { FormStatus, SubmitButton } from "@/components/ui/form";
 
-export function ScopeForm({ inScope, editable }: { inScope: CriterionCategory[]; editable: boolean }) {
+export function ScopeForm({
+  inScope,
+  editable,
+}: {
+  inScope: CriterionCategory[];
+  editable: boolean;
+}) {
   const [state, action, pending] = useActionState(saveScopeAction, {});
   return (
     <form action={action} className="flex flex-col gap-3" data-testid="scope-form">
       <fieldset className="flex flex-wrap gap-4" disabled={!editable}>
-        <legend className="mb-2 text-sm text-slate-600">Security (the common criteria) is always in scope.</legend>
+        <legend className="mb-2 text-sm text-slate-600">
+          Security (the common criteria) is always in scope.
+        </legend>
         {CATEGORIES.map((c) => (
           <label key={c} className="flex items-center gap-2 text-sm">
             <input

@@ -15,7 +15,13 @@ export interface TokenRow {
 function Revoke({ id, name }: { id: string; name: string }) {
   const [state, action, pending] = useActionState(revokeTokenAction, {});
   return (
-    <form action={action} onSubmit={(e) => !window.confirm(`Revoke "${name}"? Anything using it stops working at once.`) && e.preventDefault()}>
+    <form
+      action={action}
+      onSubmit={(e) =>
+        !window.confirm(`Revoke "${name}"? Anything using it stops working at once.`) &&
+        e.preventDefault()
+      }
+    >
       <input type="hidden" name="id" value={id} />
       <button type="submit" disabled={pending} className="text-xs text-red-700 underline">
         Revoke
@@ -36,7 +42,10 @@ export function TokensSection({ tokens }: { tokens: TokenRow[] }) {
       </form>
       <FormStatus state={state} testId="token-status" />
       {state.token && (
-        <p className="break-all rounded-md bg-slate-900 p-3 font-mono text-sm text-white" data-testid="new-token">
+        <p
+          className="break-all rounded-md bg-slate-900 p-3 font-mono text-sm text-white"
+          data-testid="new-token"
+        >
           {state.token}
         </p>
       )}
@@ -47,7 +56,8 @@ export function TokensSection({ tokens }: { tokens: TokenRow[] }) {
               <span className="font-medium">{t.name}</span>
               <code className="text-xs">{t.prefix}…</code>
               <span className="text-xs text-slate-600">
-                {t.revoked ? "revoked" : t.expires ? `expires ${t.expires}` : "no expiry"} · {t.lastUsed ? `last used ${t.lastUsed}` : "never used"}
+                {t.revoked ? "revoked" : t.expires ? `expires ${t.expires}` : "no expiry"} ·{" "}
+                {t.lastUsed ? `last used ${t.lastUsed}` : "never used"}
               </span>
               {!t.revoked && <Revoke id={t.id} name={t.name} />}
             </li>

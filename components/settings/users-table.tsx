@@ -9,30 +9,62 @@ export function UsersTable({ users, selfId }: { users: UserRow[]; selfId: string
       <table className="w-full text-left text-sm" data-testid="users-table">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2">User</th>
-            <th scope="col" className="px-4 py-2">State</th>
-            <th scope="col" className="px-4 py-2">Role and access</th>
-            <th scope="col" className="px-4 py-2"><span className="sr-only">Activation</span></th>
+            <th scope="col" className="px-4 py-2">
+              User
+            </th>
+            <th scope="col" className="px-4 py-2">
+              State
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Role and access
+            </th>
+            <th scope="col" className="px-4 py-2">
+              <span className="sr-only">Activation</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => {
-            const expired = u.role === "auditor" && (!u.accessExpiresAt || u.accessExpiresAt <= now);
+            const expired =
+              u.role === "auditor" && (!u.accessExpiresAt || u.accessExpiresAt <= now);
             const locked = u.lockedUntil && u.lockedUntil > now;
             return (
-              <tr key={u.id} className="border-b border-slate-100 align-top last:border-0" data-testid="user-row" data-email={u.email}>
+              <tr
+                key={u.id}
+                className="border-b border-slate-100 align-top last:border-0"
+                data-testid="user-row"
+                data-email={u.email}
+              >
                 <td className="px-4 py-2">
                   <p className="font-medium">{u.name}</p>
                   <p className="text-slate-600">{u.email}</p>
                 </td>
                 <td className="px-4 py-2 text-xs">
-                  {!u.active ? "Deactivated" : expired ? "Access expired" : locked ? "Locked" : "Active"}
-                  {u.lastLoginAt && <p className="text-slate-500">Last sign-in {u.lastLoginAt.toISOString().slice(0, 10)}</p>}
+                  {!u.active
+                    ? "Deactivated"
+                    : expired
+                      ? "Access expired"
+                      : locked
+                        ? "Locked"
+                        : "Active"}
+                  {u.lastLoginAt && (
+                    <p className="text-slate-500">
+                      Last sign-in {u.lastLoginAt.toISOString().slice(0, 10)}
+                    </p>
+                  )}
                 </td>
                 <td className="px-4 py-2">
-                  <UserAccessForm id={u.id} role={u.role} lastDay={u.accessExpiresAt ? lastAccessDay(u.accessExpiresAt) : null} />
+                  <UserAccessForm
+                    id={u.id}
+                    role={u.role}
+                    lastDay={u.accessExpiresAt ? lastAccessDay(u.accessExpiresAt) : null}
+                  />
                 </td>
-                <td className="px-4 py-2">{u.id !== selfId && <UserActiveToggle id={u.id} email={u.email} active={u.active} />}</td>
+                <td className="px-4 py-2">
+                  {u.id !== selfId && (
+                    <UserActiveToggle id={u.id} email={u.email} active={u.active} />
+                  )}
+                </td>
               </tr>
             );
           })}

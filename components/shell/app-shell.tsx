@@ -22,7 +22,10 @@ function navFor(user: SessionUser): NavItem[] {
 export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen">
-      <nav aria-label="Main" className="flex w-56 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-4">
+      <nav
+        aria-label="Main"
+        className="flex w-56 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-4"
+      >
         <p className="px-3 text-lg font-semibold text-indigo-700">Trustboard</p>
         <NavLinks items={navFor(user)} />
         <div className="mt-auto flex flex-col gap-2 px-3 text-xs text-slate-600">
@@ -32,7 +35,11 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           <p data-testid="current-role">{ROLE_LABELS[user.role]}</p>
           {user.accessExpiresAt && <p>Access until {lastAccessDay(user.accessExpiresAt)}</p>}
           <form action={logoutAction}>
-            <button type="submit" data-testid="sign-out" className="mt-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
+            <button
+              type="submit"
+              data-testid="sign-out"
+              className="mt-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
+            >
               Sign out
             </button>
           </form>

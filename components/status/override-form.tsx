@@ -6,12 +6,22 @@ import { STATUS_LABEL } from "./status-badge";
 
 const box = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
-export function OverrideForm({ targetType, targetId, active }: { targetType: "control" | "criterion"; targetId: string; active: boolean }) {
+export function OverrideForm({
+  targetType,
+  targetId,
+  active,
+}: {
+  targetType: "control" | "criterion";
+  targetId: string;
+  active: boolean;
+}) {
   const [state, action, pending] = useActionState(overrideAction, {});
   const [revokeState, revoke, revoking] = useActionState(revokeOverrideAction, {});
   return (
     <details className="rounded-xl border border-slate-200 bg-white p-4" data-testid="override">
-      <summary className="cursor-pointer text-sm font-medium">Manual override{active ? " (active)" : ""}</summary>
+      <summary className="cursor-pointer text-sm font-medium">
+        Manual override{active ? " (active)" : ""}
+      </summary>
       <form action={action} className="mt-3 flex flex-col gap-3">
         <input type="hidden" name="targetType" value={targetType} />
         <input type="hidden" name="targetId" value={targetId} />
@@ -28,14 +38,31 @@ export function OverrideForm({ targetType, targetId, active }: { targetType: "co
           </label>
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">Until (last day)</span>
-            <input type="date" name="until" required className={box} defaultValue={state.values?.until} />
-            {state.errors?.until && <span className="text-xs text-red-700">{state.errors.until.join(" ")}</span>}
+            <input
+              type="date"
+              name="until"
+              required
+              className={box}
+              defaultValue={state.values?.until}
+            />
+            {state.errors?.until && (
+              <span className="text-xs text-red-700">{state.errors.until.join(" ")}</span>
+            )}
           </label>
         </div>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">Justification (shown to auditors)</span>
-          <textarea name="justification" required minLength={20} rows={3} className={box} defaultValue={state.values?.justification} />
-          {state.errors?.justification && <span className="text-xs text-red-700">{state.errors.justification.join(" ")}</span>}
+          <textarea
+            name="justification"
+            required
+            minLength={20}
+            rows={3}
+            className={box}
+            defaultValue={state.values?.justification}
+          />
+          {state.errors?.justification && (
+            <span className="text-xs text-red-700">{state.errors.justification.join(" ")}</span>
+          )}
         </label>
         <FormStatus state={state} testId="override-status" />
         <div>
@@ -46,7 +73,11 @@ export function OverrideForm({ targetType, targetId, active }: { targetType: "co
         <form action={revoke} className="mt-3">
           <input type="hidden" name="targetType" value={targetType} />
           <input type="hidden" name="targetId" value={targetId} />
-          <button type="submit" disabled={revoking} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
+          <button
+            type="submit"
+            disabled={revoking}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
+          >
             Remove override
           </button>
           <FormStatus state={revokeState} />

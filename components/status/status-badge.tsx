@@ -16,9 +16,21 @@ export const STATUS_LABEL: Record<Status, string> = {
   not_applicable: "Not applicable",
 };
 
-export function StatusBadge({ status, overridden, testId }: { status: Status; overridden?: boolean; testId?: string }) {
+export function StatusBadge({
+  status,
+  overridden,
+  testId,
+}: {
+  status: Status;
+  overridden?: boolean;
+  testId?: string;
+}) {
   return (
-    <span data-testid={testId} data-status={status} className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${STYLE[status]}`}>
+    <span
+      data-testid={testId}
+      data-status={status}
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${STYLE[status]}`}
+    >
       {STATUS_LABEL[status]}
       {overridden && <span title="Manual override">· override</span>}
     </span>

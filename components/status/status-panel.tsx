@@ -2,15 +2,33 @@ import type { Evaluation } from "@/lib/status/types";
 import { ReasonList } from "./reason-list";
 import { StatusBadge, STATUS_LABEL } from "./status-badge";
 
-const DESIGN = { effective: "Implemented", partial: "Partly implemented", missing: "Not implemented", not_applicable: "Not applicable" } as const;
-const OPERATING = { effective: "Proved over the audit period", partial: "Evidence stale or outside the period", none: "Not proved", not_applicable: "Not applicable" } as const;
+const DESIGN = {
+  effective: "Implemented",
+  partial: "Partly implemented",
+  missing: "Not implemented",
+  not_applicable: "Not applicable",
+} as const;
+const OPERATING = {
+  effective: "Proved over the audit period",
+  partial: "Evidence stale or outside the period",
+  none: "Not proved",
+  not_applicable: "Not applicable",
+} as const;
 
 export function StatusPanel({ evaluation }: { evaluation: Evaluation }) {
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-6" data-testid="status-panel">
       <div className="flex flex-wrap items-center gap-3">
-        <StatusBadge status={evaluation.status} overridden={evaluation.overridden} testId="status" />
-        {evaluation.overridden && <span className="text-xs text-slate-600">computed: {STATUS_LABEL[evaluation.computed]}</span>}
+        <StatusBadge
+          status={evaluation.status}
+          overridden={evaluation.overridden}
+          testId="status"
+        />
+        {evaluation.overridden && (
+          <span className="text-xs text-slate-600">
+            computed: {STATUS_LABEL[evaluation.computed]}
+          </span>
+        )}
       </div>
       <dl className="mt-4 grid grid-cols-1 gap-2 text-sm md:grid-cols-2">
         <div>
@@ -22,7 +40,9 @@ export function StatusPanel({ evaluation }: { evaluation: Evaluation }) {
           <dd data-testid="operating">{OPERATING[evaluation.operating]}</dd>
         </div>
       </dl>
-      <h3 className="mb-2 mt-4 text-sm font-semibold uppercase tracking-wide text-slate-600">Why</h3>
+      <h3 className="mb-2 mt-4 text-sm font-semibold uppercase tracking-wide text-slate-600">
+        Why
+      </h3>
       <ReasonList reasons={evaluation.reasons} />
     </section>
   );

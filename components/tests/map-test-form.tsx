@@ -6,7 +6,13 @@ import { FormStatus } from "@/components/ui/form";
 const box = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 
 /** Maps an unmapped test by creating a rule; the pattern starts as the exact name. */
-export function MapTestForm({ name, controls }: { name: string; controls: { id: string; label: string }[] }) {
+export function MapTestForm({
+  name,
+  controls,
+}: {
+  name: string;
+  controls: { id: string; label: string }[];
+}) {
   const [state, action, pending] = useActionState(createRuleAction, {});
   return (
     <form action={action} className="flex flex-wrap items-center gap-2" data-testid="map-test">
@@ -15,8 +21,19 @@ export function MapTestForm({ name, controls }: { name: string; controls: { id: 
         <option value="suite">suite / class</option>
         <option value="file">file</option>
       </select>
-      <input name="pattern" defaultValue={name} aria-label="Pattern (* and ? wildcards)" className={`${box} w-64 font-mono`} />
-      <select name="controlId" aria-label="Control" className={box} defaultValue="" data-testid="map-control">
+      <input
+        name="pattern"
+        defaultValue={name}
+        aria-label="Pattern (* and ? wildcards)"
+        className={`${box} w-64 font-mono`}
+      />
+      <select
+        name="controlId"
+        aria-label="Control"
+        className={box}
+        defaultValue=""
+        data-testid="map-control"
+      >
         <option value="" disabled>
           Choose a control…
         </option>

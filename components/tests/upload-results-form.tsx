@@ -9,11 +9,21 @@ export function UploadResultsForm() {
     <form action={action} className="flex flex-wrap items-end gap-3" data-testid="upload-results">
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">JUnit XML or CTRF JSON</span>
-        <input type="file" name="file" accept=".xml,.json,application/xml,application/json,text/xml" required data-testid="results-file" />
+        <input
+          type="file"
+          name="file"
+          accept=".xml,.json,application/xml,application/json,text/xml"
+          required
+          data-testid="results-file"
+        />
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Source (optional)</span>
-        <input name="source" placeholder="e.g. backend CI" className="rounded-md border border-slate-300 px-3 py-1.5" />
+        <input
+          name="source"
+          placeholder="e.g. backend CI"
+          className="rounded-md border border-slate-300 px-3 py-1.5"
+        />
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Commit (optional)</span>

@@ -10,7 +10,13 @@ export function Field({
   hint,
   values,
   ...input
-}: React.InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string; values?: Record<string, string> }) {
+}: React.InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  name: string;
+  errors?: string[];
+  hint?: string;
+  values?: Record<string, string>;
+}) {
   const id = input.id ?? `f-${name}`;
   return (
     <div className="flex flex-col gap-1">
@@ -36,7 +42,13 @@ export function Field({
   );
 }
 
-export function FormStatus({ state, testId = "form-status" }: { state: ActionState; testId?: string }) {
+export function FormStatus({
+  state,
+  testId = "form-status",
+}: {
+  state: ActionState;
+  testId?: string;
+}) {
   if (!state.message) return null;
   return (
     <p
@@ -50,7 +62,11 @@ export function FormStatus({ state, testId = "form-status" }: { state: ActionSta
   );
 }
 
-export function SubmitButton({ pending, children, ...rest }: React.ButtonHTMLAttributes<HTMLButtonElement> & { pending: boolean }) {
+export function SubmitButton({
+  pending,
+  children,
+  ...rest
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { pending: boolean }) {
   return (
     <button
       type="submit"
@@ -93,7 +109,12 @@ export function OwnerSelect({
   return (
     <label className="flex flex-col gap-1 text-sm">
       <span className="font-medium text-slate-700">{label}</span>
-      <select name={name} defaultValue={defaultValue} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" data-testid={testId}>
+      <select
+        name={name}
+        defaultValue={defaultValue}
+        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        data-testid={testId}
+      >
         <option value="">{emptyLabel}</option>
         {owners.map((o) => (
           <option key={o.id} value={o.id}>

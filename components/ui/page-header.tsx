@@ -1,6 +1,14 @@
 import Link from "next/link";
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: React.ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: React.ReactNode;
+}) {
   return (
     <header className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
@@ -12,9 +20,20 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function EmptyState({ title, children, testId }: { title: string; children?: React.ReactNode; testId?: string }) {
+export function EmptyState({
+  title,
+  children,
+  testId,
+}: {
+  title: string;
+  children?: React.ReactNode;
+  testId?: string;
+}) {
   return (
-    <div data-testid={testId} className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
+    <div
+      data-testid={testId}
+      className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center"
+    >
       <p className="font-medium">{title}</p>
       {children && <div className="mt-2 text-sm text-slate-600">{children}</div>}
     </div>

@@ -28,7 +28,12 @@ export function RemoveButton({
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <button type="submit" disabled={pending} className="text-xs text-red-700 underline hover:text-red-900" data-testid={testId}>
+      <button
+        type="submit"
+        disabled={pending}
+        className="text-xs text-red-700 underline hover:text-red-900"
+        data-testid={testId}
+      >
         {label}
       </button>
       {state.ok === false && state.message && (

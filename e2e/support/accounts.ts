@@ -1,8 +1,24 @@
 // Accounts the end-to-end run creates through the UI in first-run.setup.ts.
-export const ADMIN = { email: "officer@e2e.test", name: "Olivia Officer", password: "officer-password-123" };
-export const ENGINEER = { email: "engineer@e2e.test", name: "Evan Engineer", password: "engineer-password-123" };
-export const AUDITOR = { email: "auditor@e2e.test", name: "Ada Auditor", password: "auditor-password-123" };
-export const EXPIRED_AUDITOR = { email: "expired@e2e.test", name: "Eve Expired", password: "expired-password-123" };
+export const ADMIN = {
+  email: "officer@e2e.test",
+  name: "Olivia Officer",
+  password: "officer-password-123",
+};
+export const ENGINEER = {
+  email: "engineer@e2e.test",
+  name: "Evan Engineer",
+  password: "engineer-password-123",
+};
+export const AUDITOR = {
+  email: "auditor@e2e.test",
+  name: "Ada Auditor",
+  password: "auditor-password-123",
+};
+export const EXPIRED_AUDITOR = {
+  email: "expired@e2e.test",
+  name: "Eve Expired",
+  password: "expired-password-123",
+};
 
 export const ADMIN_STATE = "test-results/.auth/admin.json";
 

@@ -18,15 +18,32 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-export async function startOwnServer(dataDir: string, port: number, env: Record<string, string> = {}): Promise<OwnServer> {
+export async function startOwnServer(
+  dataDir: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<OwnServer> {
   // A server left over from an earlier run would answer instead of ours, with another database.
-  if (await answers(`http://127.0.0.1:${port}`)) throw new Error(`Port ${port} is already in use; stop the process listening there.`);
+  if (await answers(`http://127.0.0.1:${port}`))
+    throw new Error(`Port ${port} is already in use; stop the process listening there.`);
   // Its own process group, so stopping it also stops the Next.js server it starts.
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/tooling/start.ts"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", TRUSTBOARD_DATA_DIR: dataDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "lib/tooling/start.ts"],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        TRUSTBOARD_DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));

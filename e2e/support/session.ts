@@ -17,7 +17,12 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/login/);
 }
 
-export async function addUser(page: Page, u: { email: string; name: string; password: string }, role: string, expires?: string) {
+export async function addUser(
+  page: Page,
+  u: { email: string; name: string; password: string },
+  role: string,
+  expires?: string,
+) {
   await page.goto("/settings");
   const form = page.getByTestId("add-user-form");
   await form.getByLabel("Email").fill(u.email);

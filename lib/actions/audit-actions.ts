@@ -6,7 +6,13 @@ import { ADMINS, WRITERS } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { AuditParseError, parseAuditEvents } from "@/lib/collectors/audit/parse";
 import { storeAuditEvents } from "@/lib/collectors/audit/ingest";
-import { actionMappingSchema, addExpectedEvent, expectedEventSchema, removeExpectedEvent, setActionMapping } from "@/lib/collectors/audit/expected-events";
+import {
+  actionMappingSchema,
+  addExpectedEvent,
+  expectedEventSchema,
+  removeExpectedEvent,
+  setActionMapping,
+} from "@/lib/collectors/audit/expected-events";
 import { safeAction, userMessage, type ActionState } from "./safe-action";
 import { actionUser } from "./safe-action";
 import { pullProgress, sourceSchema } from "@/lib/collectors/audit/pg-source";
@@ -14,18 +20,32 @@ import { addSource, checkSource, pullAuditSource } from "@/lib/collectors/audit/
 
 const MAX_AUDIT_UPLOAD = 50 * 1024 * 1024;
 
-export async function uploadAuditEventsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export async function uploadAuditEventsAction(
+  _prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const { user, refused } = await actionUser(WRITERS, "upload audit events");
   if (refused) return refused;
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Choose a JSON Lines or CSV file." };
-  if (file.size > MAX_AUDIT_UPLOAD) return { ok: false, message: "The file is larger than 50 MB; split it. Nothing was stored." };
+  if (!(file instanceof File) || file.size === 0)
+    return { ok: false, message: "Choose a JSON Lines or CSV file." };
+  if (file.size > MAX_AUDIT_UPLOAD)
+    return { ok: false, message: "The file is larger than 50 MB; split it. Nothing was stored." };
   try {
-    const r = await storeAuditEvents(await db(), user, parseAuditEvents(await file.text()), "upload");
+    const r = await storeAuditEvents(
+      await db(),
+      user,
+      parseAuditEvents(await file.text()),
+      "upload",
+    );
     revalidatePath("/", "layout");
-    return { ok: true, message: `${r.received} events read: ${r.stored} stored, ${r.duplicates} already known. Types: ${r.actions.join(", ")}.` };
+    return {
+      ok: true,
+      message: `${r.received} events read: ${r.stored} stored, ${r.duplicates} already known. Types: ${r.actions.join(", ")}.`,
+    };
   } catch (err) {
-    if (err instanceof AuditParseError) return { ok: false, message: `${err.message} Nothing was stored.` };
+    if (err instanceof AuditParseError)
+      return { ok: false, message: `${err.message} Nothing was stored.` };
     return { ok: false, message: userMessage(err) };
   }
 }
@@ -66,7 +86,15 @@ function sourceFromForm(form: FormData) {
     url: get("url"),
     tableName: get("tableName"),
     cursorColumn: get("cursorColumn"),
-    columns: { time: get("col_time"), action: get("col_action"), actor: get("col_actor"), organisation: get("col_organisation"), ip: get("col_ip"), outcome: get("col_outcome"), target: get("col_target") },
+    columns: {
+      time: get("col_time"),
+      action: get("col_action"),
+      actor: get("col_actor"),
+      organisation: get("col_organisation"),
+      ip: get("col_ip"),
+      outcome: get("col_outcome"),
+      target: get("col_target"),
+    },
   });
 }
 
@@ -74,16 +102,34 @@ export async function sourceAction(_prev: ActionState, form: FormData): Promise<
   const { user, refused } = await actionUser(ADMINS, "configure audit sources");
   if (refused) return refused;
   const parsed = sourceFromForm(form);
-  const values = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && k !== "url" && !k.startsWith("$")) as [string, string][]);
-  if (!parsed.success) return { ok: false, message: `${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}`, values };
+  const values = Object.fromEntries(
+    [...form.entries()].filter(
+      ([k, v]) => typeof v === "string" && k !== "url" && !k.startsWith("$"),
+    ) as [string, string][],
+  );
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: `${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}`,
+      values,
+    };
   try {
     if (form.get("intent") === "test") {
       const r = await checkSource(user, parsed.data);
-      return r.ok ? { ok: true, message: `Connection works: ${r.rows} rows in ${parsed.data.tableName}, all mapped columns present.`, values } : { ok: false, message: r.error, values };
+      return r.ok
+        ? {
+            ok: true,
+            message: `Connection works: ${r.rows} rows in ${parsed.data.tableName}, all mapped columns present.`,
+            values,
+          }
+        : { ok: false, message: r.error, values };
     }
     await addSource(user, parsed.data);
     revalidatePath("/audit");
-    return { ok: true, message: "Source saved (connection string encrypted). Pull it to import its events." };
+    return {
+      ok: true,
+      message: "Source saved (connection string encrypted). Pull it to import its events.",
+    };
   } catch (err) {
     return { ok: false, message: userMessage(err), values };
   }
@@ -104,7 +150,9 @@ export async function pullSourceAction(prev: ActionState, form: FormData) {
   return pull(prev, form);
 }
 
-export async function pullProgressAction(id: string): Promise<{ rows: number; batches: number } | null> {
+export async function pullProgressAction(
+  id: string,
+): Promise<{ rows: number; batches: number } | null> {
   const user = await getSessionUser();
   if (!user) return null;
   return pullProgress(id);
@@ -117,7 +165,9 @@ const mapAction = safeAction({
   async run(input, user) {
     await setActionMapping(user, input);
     revalidatePath("/", "layout");
-    return input.criteria.length ? `\`${input.action}\` → ${input.criteria.join(", ")}.` : `\`${input.action}\` removed.`;
+    return input.criteria.length
+      ? `\`${input.action}\` → ${input.criteria.join(", ")}.`
+      : `\`${input.action}\` removed.`;
   },
 });
 

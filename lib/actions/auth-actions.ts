@@ -10,7 +10,10 @@ import { getSessionUser } from "@/lib/auth/session";
 import { recordActivity } from "@/lib/activity/record";
 import { echoValues, fieldErrors, formObject, userMessage, type ActionState } from "./safe-action";
 
-const loginSchema = z.object({ email: z.string().trim().min(1, "Enter your email"), password: z.string().min(1, "Enter your password") });
+const loginSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email"),
+  password: z.string().min(1, "Enter your password"),
+});
 
 function refusalMessage(code: string | undefined): string {
   if (code?.startsWith("locked")) {
@@ -18,21 +21,27 @@ function refusalMessage(code: string | undefined): string {
     const time = until ? ` until ${new Date(until).toISOString().slice(11, 16)} UTC` : "";
     return `Too many failed sign-ins: this account is locked for 15 minutes${time}.`;
   }
-  if (code === "expired") return "Your auditor access has expired. Ask the compliance officer to extend it.";
+  if (code === "expired")
+    return "Your auditor access has expired. Ask the compliance officer to extend it.";
   if (code === "inactive") return "This account has been deactivated.";
   return "Wrong email or password.";
 }
 
 export async function loginAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const parsed = loginSchema.safeParse(formObject(form));
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values: echoValues(form) };
+  if (!parsed.success)
+    return { ok: false, errors: fieldErrors(parsed.error), values: echoValues(form) };
   try {
     // A fixed target: next-auth builds absolute URLs from localhost, so no callbackUrl echo.
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
     return { ok: true };
   } catch (err) {
     if (err instanceof AuthError) {
-      return { ok: false, message: refusalMessage((err as AuthError & { code?: string }).code), values: echoValues(form) };
+      return {
+        ok: false,
+        message: refusalMessage((err as AuthError & { code?: string }).code),
+        values: echoValues(form),
+      };
     }
     throw err; // success arrives as a redirect
   }
@@ -41,8 +50,15 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
 export async function logoutAction(): Promise<void> {
   const user = await getSessionUser();
   if (user) {
-    await (await db()).$transaction((tx) =>
-      recordActivity(tx, user, { action: "auth.logout", entityType: "user", entityId: user.id, summary: `${user.email} signed out` }),
+    await (
+      await db()
+    ).$transaction((tx) =>
+      recordActivity(tx, user, {
+        action: "auth.logout",
+        entityType: "user",
+        entityId: user.id,
+        summary: `${user.email} signed out`,
+      }),
     );
   }
   await signOut({ redirectTo: "/login" });
@@ -50,7 +66,13 @@ export async function logoutAction(): Promise<void> {
 
 export async function setupAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const parsed = setupSchema.safeParse(formObject(form));
-  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: fieldErrors(parsed.error), values: echoValues(form) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: "Check the highlighted fields.",
+      errors: fieldErrors(parsed.error),
+      values: echoValues(form),
+    };
   try {
     await setupFirstAdmin(parsed.data);
   } catch (err) {

@@ -2,8 +2,21 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { WRITERS } from "@/lib/auth/guard";
-import { addBacklogCheck, createBacklogItem, removeBacklogCheck, setBacklogCheck, transitionBacklogItem, updateBacklogItem } from "@/lib/backlog/backlog-writes";
-import { addCheckSchema, backlogSchema, checkSchema, findingSchema, transitionSchema } from "@/lib/backlog/schemas";
+import {
+  addBacklogCheck,
+  createBacklogItem,
+  removeBacklogCheck,
+  setBacklogCheck,
+  transitionBacklogItem,
+  updateBacklogItem,
+} from "@/lib/backlog/backlog-writes";
+import {
+  addCheckSchema,
+  backlogSchema,
+  checkSchema,
+  findingSchema,
+  transitionSchema,
+} from "@/lib/backlog/schemas";
 import { backlogFromFinding } from "@/lib/backlog/from-finding";
 import { redirectWhenDone, safeAction, type ActionState } from "./safe-action";
 
@@ -93,10 +106,16 @@ const track = safeAction({
 export async function trackFindingAction(prev: ActionState, form: FormData): Promise<ActionState> {
   return redirectWhenDone(await track(prev, form), (id) => `/backlog/${id}`);
 }
-export async function createBacklogItemAction(prev: ActionState, form: FormData): Promise<ActionState> {
+export async function createBacklogItemAction(
+  prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   return redirectWhenDone(await create(prev, form), (id) => `/backlog/${id}`);
 }
-export async function updateBacklogItemAction(prev: ActionState, form: FormData): Promise<ActionState> {
+export async function updateBacklogItemAction(
+  prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   return redirectWhenDone(await update(prev, form), (id) => `/backlog/${id}`);
 }
 export async function transitionBacklogItemAction(prev: ActionState, form: FormData) {

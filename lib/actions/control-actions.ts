@@ -2,7 +2,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { WRITERS } from "@/lib/auth/guard";
-import { createControl, setControlArchived, setCriterionControls, updateControl } from "@/lib/controls/controls";
+import {
+  createControl,
+  setControlArchived,
+  setCriterionControls,
+  updateControl,
+} from "@/lib/controls/controls";
 import { controlSchema } from "@/lib/controls/schemas";
 import { CRITERION_ID } from "@/lib/validation/fields";
 import { redirectWhenDone, safeAction, type ActionState } from "./safe-action";
@@ -31,7 +36,10 @@ const update = safeAction({
 
 const archive = safeAction({
   roles: WRITERS,
-  schema: z.object({ id: z.uuid(), archived: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  schema: z.object({
+    id: z.uuid(),
+    archived: z.enum(["true", "false"]).transform((v) => v === "true"),
+  }),
   what: "archive controls",
   async run({ id, archived }, user) {
     await setControlArchived(user, id, archived);

@@ -3,11 +3,23 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ADMINS, WRITERS } from "@/lib/auth/guard";
-import { addRevision, createEvidence, reviewEvidence, setEvidenceControls } from "@/lib/evidence/evidence";
+import {
+  addRevision,
+  createEvidence,
+  reviewEvidence,
+  setEvidenceControls,
+} from "@/lib/evidence/evidence";
 import { evidenceSchema, reviewSchema } from "@/lib/evidence/schemas";
 import { prepareUpload } from "@/lib/evidence/upload";
 import type { SecretFinding } from "@/lib/evidence/secret-scan";
-import { echoValues, fieldErrors, formObject, safeAction, userMessage, type ActionState } from "./safe-action";
+import {
+  echoValues,
+  fieldErrors,
+  formObject,
+  safeAction,
+  userMessage,
+  type ActionState,
+} from "./safe-action";
 import { actionUser } from "./safe-action";
 
 export interface UploadState extends ActionState {
@@ -16,19 +28,33 @@ export interface UploadState extends ActionState {
   duplicate?: string;
 }
 
-export async function createEvidenceAction(_prev: UploadState, form: FormData): Promise<UploadState> {
+export async function createEvidenceAction(
+  _prev: UploadState,
+  form: FormData,
+): Promise<UploadState> {
   const { user, refused } = await actionUser(WRITERS, "add evidence");
   if (refused) return refused;
   const { file: _file, ...fields } = formObject(form);
   const parsed = evidenceSchema.safeParse(fields);
-  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: fieldErrors(parsed.error), values: echoValues(form) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: "Check the highlighted fields.",
+      errors: fieldErrors(parsed.error),
+      values: echoValues(form),
+    };
   let id: string;
   try {
     let prepared = null;
     if (parsed.data.kind === "file") {
       const p = await prepareUpload(form.get("file") as File | null, parsed.data.secrets);
       if (p.kind === "needs-decision") {
-        return { ok: false, findings: p.findings, message: `${p.fileName} contains what looks like ${p.findings.length} secret(s). Nothing was saved: redact them or keep the file as it is.`, values: echoValues(form) };
+        return {
+          ok: false,
+          findings: p.findings,
+          message: `${p.fileName} contains what looks like ${p.findings.length} secret(s). Nothing was saved: redact them or keep the file as it is.`,
+          values: echoValues(form),
+        };
       }
       prepared = p.file;
     }
@@ -44,17 +70,26 @@ export async function createEvidenceAction(_prev: UploadState, form: FormData): 
 export async function addRevisionAction(_prev: UploadState, form: FormData): Promise<UploadState> {
   const { user, refused } = await actionUser(WRITERS, "upload evidence");
   if (refused) return refused;
-  const parsed = z.object({ id: z.uuid(), secrets: z.enum(["redact", "keep"]).optional() }).safeParse(formObject(form));
+  const parsed = z
+    .object({ id: z.uuid(), secrets: z.enum(["redact", "keep"]).optional() })
+    .safeParse(formObject(form));
   if (!parsed.success) return { ok: false, message: "Invalid request." };
   try {
     const p = await prepareUpload(form.get("file") as File | null, parsed.data.secrets);
-    if (p.kind === "needs-decision") return { ok: false, findings: p.findings, message: `${p.fileName} contains what looks like ${p.findings.length} secret(s). Nothing was saved: redact them or keep the file as it is.` };
+    if (p.kind === "needs-decision")
+      return {
+        ok: false,
+        findings: p.findings,
+        message: `${p.fileName} contains what looks like ${p.findings.length} secret(s). Nothing was saved: redact them or keep the file as it is.`,
+      };
     const r = await addRevision(user, parsed.data.id, p.file);
     revalidatePath(`/evidence/${parsed.data.id}`);
     return {
       ok: true,
       message: `Revision ${r.number} uploaded; it needs a new review.`,
-      duplicate: r.duplicateOf ? `Identical content was already uploaded as "${r.duplicateOf.title}" revision ${r.duplicateOf.revision}.` : undefined,
+      duplicate: r.duplicateOf
+        ? `Identical content was already uploaded as "${r.duplicateOf.title}" revision ${r.duplicateOf.revision}.`
+        : undefined,
     };
   } catch (err) {
     return { ok: false, message: userMessage(err) };

@@ -18,7 +18,10 @@ const create = safeAction({
 
 const revoke = safeAction({
   roles: ADMINS,
-  schema: z.object({ targetType: z.enum(["control", "criterion"]), targetId: z.string().min(1).max(64) }),
+  schema: z.object({
+    targetType: z.enum(["control", "criterion"]),
+    targetId: z.string().min(1).max(64),
+  }),
   what: "remove an override",
   async run(input, user) {
     await revokeOverride(user, input.targetType, input.targetId);

@@ -2,9 +2,24 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { WRITERS } from "@/lib/auth/guard";
-import { createPhase, updatePhase, addPhaseItem, removePhaseItem, setPhaseItemDone, setPhaseItemEvidence } from "@/lib/phases/phase-writes";
+import {
+  createPhase,
+  updatePhase,
+  addPhaseItem,
+  removePhaseItem,
+  setPhaseItemDone,
+  setPhaseItemEvidence,
+} from "@/lib/phases/phase-writes";
 import { addMustHave, editMustHave, removeMustHave, verifyMustHave } from "@/lib/phases/must-haves";
-import { itemDoneSchema, itemEvidenceSchema, mustHaveEditSchema, mustHaveSchema, phaseItemSchema, phaseSchema, verifySchema } from "@/lib/phases/schemas";
+import {
+  itemDoneSchema,
+  itemEvidenceSchema,
+  mustHaveEditSchema,
+  mustHaveSchema,
+  phaseItemSchema,
+  phaseSchema,
+  verifySchema,
+} from "@/lib/phases/schemas";
 import { backlogFromMustHave } from "@/lib/backlog/from-must-have";
 import { redirectWhenDone, safeAction, type ActionState } from "./safe-action";
 
@@ -152,7 +167,10 @@ export async function addMustHaveAction(prev: ActionState, form: FormData) {
 export async function verifyMustHaveAction(prev: ActionState, form: FormData) {
   return verify(prev, form);
 }
-export async function mustHaveToBacklogAction(prev: ActionState, form: FormData): Promise<ActionState> {
+export async function mustHaveToBacklogAction(
+  prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   return redirectWhenDone(await toBacklog(prev, form), (id) => `/backlog/${id}`);
 }
 export async function removePhaseItemAction(prev: ActionState, form: FormData) {

@@ -22,7 +22,8 @@ const SECRET_FIELD = /password|confirm|secret|token/i;
 export function echoValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION") && !SECRET_FIELD.test(key)) out[key] = value;
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !SECRET_FIELD.test(key))
+      out[key] = value;
   }
   return out;
 }
@@ -53,10 +54,18 @@ export function userMessage(err: unknown): string {
 }
 
 /** The session and role check every action starts with; actions taking files call it directly. */
-export async function actionUser(roles: readonly Role[], what: string): Promise<{ user: SessionUser; refused?: undefined } | { user?: undefined; refused: ActionState }> {
+export async function actionUser(
+  roles: readonly Role[],
+  what: string,
+): Promise<
+  { user: SessionUser; refused?: undefined } | { user?: undefined; refused: ActionState }
+> {
   const user = await getSessionUser();
   if (!user) return { refused: { ok: false, message: "Your session has ended. Sign in again." } };
-  if (!roles.includes(user.role)) return { refused: { ok: false, message: `Your role (${user.role}) is not allowed to ${what}.` } };
+  if (!roles.includes(user.role))
+    return {
+      refused: { ok: false, message: `Your role (${user.role}) is not allowed to ${what}.` },
+    };
   return { user };
 }
 
@@ -70,7 +79,13 @@ export function safeAction<S extends z.ZodType>(opts: {
     const { user, refused } = await actionUser(opts.roles, opts.what);
     if (refused) return refused;
     const parsed = opts.schema.safeParse(formObject(form));
-    if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", errors: fieldErrors(parsed.error), values: echoValues(form) };
+    if (!parsed.success)
+      return {
+        ok: false,
+        message: "Check the highlighted fields.",
+        errors: fieldErrors(parsed.error),
+        values: echoValues(form),
+      };
     try {
       const message = await opts.run(parsed.data, user);
       return { ok: true, message: message ?? "Saved." };

@@ -13,23 +13,50 @@ import { env } from "@/lib/env";
 import { safeAction, userMessage, type ActionState } from "./safe-action";
 import { actionUser } from "./safe-action";
 
-export async function uploadTestResultsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export async function uploadTestResultsAction(
+  _prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const { user, refused } = await actionUser(WRITERS, "upload test results");
   if (refused) return refused;
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Choose a JUnit XML or CTRF JSON file." };
-  if (file.size > MAX_RESULT_BYTES) return { ok: false, message: `The file is larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB; nothing was stored.` };
-  const source = String(form.get("source") ?? "").trim().slice(0, 200) || null;
-  const commit = String(form.get("commit") ?? "").trim().slice(0, 100) || null;
+  if (!(file instanceof File) || file.size === 0)
+    return { ok: false, message: "Choose a JUnit XML or CTRF JSON file." };
+  if (file.size > MAX_RESULT_BYTES)
+    return {
+      ok: false,
+      message: `The file is larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB; nothing was stored.`,
+    };
+  const source =
+    String(form.get("source") ?? "")
+      .trim()
+      .slice(0, 200) || null;
+  const commit =
+    String(form.get("commit") ?? "")
+      .trim()
+      .slice(0, 100) || null;
   try {
-    const r = await ingestTestResults(await db(), user, await file.text(), { fileName: file.name.slice(0, 255), source, commit, via: "upload" });
+    const r = await ingestTestResults(await db(), user, await file.text(), {
+      fileName: file.name.slice(0, 255),
+      source,
+      commit,
+      via: "upload",
+    });
     revalidatePath("/", "layout");
     const t = r.totals;
     const counts = `${t.tests} tests: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored, ${t.skipped} skipped, ${t.flaky} flaky`;
-    if (r.duplicate) return { ok: true, message: `This file was already ingested (${counts}); nothing new was stored.` };
-    return { ok: true, message: `Ingested ${counts}. ${r.mapped.tests} mapped to ${r.mapped.controls.join(", ") || "no control"}; ${r.mapped.unmapped} unmapped.` };
+    if (r.duplicate)
+      return {
+        ok: true,
+        message: `This file was already ingested (${counts}); nothing new was stored.`,
+      };
+    return {
+      ok: true,
+      message: `Ingested ${counts}. ${r.mapped.tests} mapped to ${r.mapped.controls.join(", ") || "no control"}; ${r.mapped.unmapped} unmapped.`,
+    };
   } catch (err) {
-    if (err instanceof TestResultParseError) return { ok: false, message: `${err.message} Nothing was stored.` };
+    if (err instanceof TestResultParseError)
+      return { ok: false, message: `${err.message} Nothing was stored.` };
     return { ok: false, message: userMessage(err) };
   }
 }
@@ -69,16 +96,28 @@ export async function deleteRuleAction(prev: ActionState, form: FormData) {
   return deleteRule(prev, form);
 }
 
-export async function createTokenAction(_prev: ActionState & { token?: string }, form: FormData): Promise<ActionState & { token?: string }> {
+export async function createTokenAction(
+  _prev: ActionState & { token?: string },
+  form: FormData,
+): Promise<ActionState & { token?: string }> {
   const { user, refused } = await actionUser(ADMINS, "create API tokens");
   if (refused) return refused;
   const parsed = z
-    .object({ name: z.string().trim().min(1, "Name the token").max(100), expires: z.union([z.literal(""), z.iso.date()]).optional() })
+    .object({
+      name: z.string().trim().min(1, "Name the token").max(100),
+      expires: z.union([z.literal(""), z.iso.date()]).optional(),
+    })
     .safeParse({ name: form.get("name"), expires: form.get("expires") ?? "" });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
   try {
-    const expiresAt = parsed.data.expires ? new Date(new Date(`${parsed.data.expires}T00:00:00Z`).getTime() + 86_400_000) : null;
-    const { token } = await createToken(await db(), user, { name: parsed.data.name, scopes: ["ingest"], expiresAt });
+    const expiresAt = parsed.data.expires
+      ? new Date(new Date(`${parsed.data.expires}T00:00:00Z`).getTime() + 86_400_000)
+      : null;
+    const { token } = await createToken(await db(), user, {
+      name: parsed.data.name,
+      scopes: ["ingest"],
+      expiresAt,
+    });
     revalidatePath("/settings");
     return { ok: true, message: "Token created. Copy it now: it is not shown again.", token };
   } catch (err) {
@@ -103,7 +142,10 @@ export async function revokeTokenAction(prev: ActionState, form: FormData) {
 
 const addDirectory = safeAction({
   roles: ADMINS,
-  schema: z.object({ name: z.string().trim().min(1, "Name the directory").max(100), path: z.string().trim().min(1, "Enter the directory's path").max(1000) }),
+  schema: z.object({
+    name: z.string().trim().min(1, "Name the directory").max(100),
+    path: z.string().trim().min(1, "Enter the directory's path").max(1000),
+  }),
   what: "configure result directories",
   async run(input, user) {
     await addResultDirectory(await db(), user, input, env().TRUSTBOARD_RESULTS_ROOTS);

@@ -30,7 +30,10 @@ const changeAccess = safeAction({
 
 const toggleActive = safeAction({
   roles: ADMINS,
-  schema: z.object({ id: z.uuid(), active: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  schema: z.object({
+    id: z.uuid(),
+    active: z.enum(["true", "false"]).transform((v) => v === "true"),
+  }),
   what: "deactivate users",
   async run(input, user) {
     await setUserActive(user, input.id, input.active);

@@ -5,7 +5,13 @@ import { ADMINS } from "@/lib/auth/guard";
 import { setAuditPeriod, setCategoriesInScope } from "@/lib/workspace/workspace";
 import { safeAction, type ActionState } from "./safe-action";
 
-const category = z.enum(["security", "availability", "processing_integrity", "confidentiality", "privacy"]);
+const category = z.enum([
+  "security",
+  "availability",
+  "processing_integrity",
+  "confidentiality",
+  "privacy",
+]);
 
 const saveScope = safeAction({
   roles: ADMINS,
@@ -34,8 +40,14 @@ const period = safeAction({
       start: z.union([z.literal(""), z.iso.date()]).transform((v) => v || null),
       end: z.union([z.literal(""), z.iso.date()]).transform((v) => v || null),
     })
-    .refine((v) => (v.start === null) === (v.end === null), { path: ["end"], message: "Set both dates, or neither" })
-    .refine((v) => !v.start || !v.end || v.end > v.start, { path: ["end"], message: "The period must end after it starts" }),
+    .refine((v) => (v.start === null) === (v.end === null), {
+      path: ["end"],
+      message: "Set both dates, or neither",
+    })
+    .refine((v) => !v.start || !v.end || v.end > v.start, {
+      path: ["end"],
+      message: "The period must end after it starts",
+    }),
   what: "change the audit period",
   async run(input, user) {
     await setAuditPeriod(user, input.start, input.end);

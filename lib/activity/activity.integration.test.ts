@@ -8,14 +8,18 @@ async function writeSome(count: number) {
   const prisma = await db();
   for (let i = 0; i < count; i++) {
     await prisma.$transaction((tx) =>
-      recordActivity(tx, { id: null, email: "tester" }, {
-        action: "test.write",
-        entityType: "test",
-        entityId: String(i),
-        summary: `entry ${i}`,
-        before: { n: i, when: new Date("2026-01-01T00:00:00Z") },
-        after: { n: i + 1, tags: ["a", "b"], nested: { z: 1, a: null } },
-      }),
+      recordActivity(
+        tx,
+        { id: null, email: "tester" },
+        {
+          action: "test.write",
+          entityType: "test",
+          entityId: String(i),
+          summary: `entry ${i}`,
+          before: { n: i, when: new Date("2026-01-01T00:00:00Z") },
+          after: { n: i + 1, tags: ["a", "b"], nested: { z: 1, a: null } },
+        },
+      ),
     );
   }
 }
@@ -47,7 +51,11 @@ describe("activity log in the database", () => {
     const before = await prisma.activity.count();
     await expect(
       prisma.$transaction(async (tx) => {
-        await recordActivity(tx, { id: null, email: "tester" }, { action: "test.rollback", entityType: "test", summary: "will roll back" });
+        await recordActivity(
+          tx,
+          { id: null, email: "tester" },
+          { action: "test.rollback", entityType: "test", summary: "will roll back" },
+        );
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -57,11 +65,19 @@ describe("activity log in the database", () => {
   it("finds the first row altered behind Trustboard's back", async () => {
     await writeSome(3);
     const prisma = await db();
-    const target = (await prisma.activity.findMany({ orderBy: { seq: "asc" }, skip: 2, take: 1 }))[0];
+    const target = (
+      await prisma.activity.findMany({ orderBy: { seq: "asc" }, skip: 2, take: 1 })
+    )[0];
     // What a database superuser could still do: switch the trigger off, edit, switch it on.
-    await prisma.$executeRawUnsafe(`ALTER TABLE "activity" DISABLE TRIGGER "activity_no_update_delete"`);
-    await prisma.$executeRawUnsafe(`UPDATE "activity" SET summary = 'nothing to see' WHERE seq = ${target.seq}`);
-    await prisma.$executeRawUnsafe(`ALTER TABLE "activity" ENABLE TRIGGER "activity_no_update_delete"`);
+    await prisma.$executeRawUnsafe(
+      `ALTER TABLE "activity" DISABLE TRIGGER "activity_no_update_delete"`,
+    );
+    await prisma.$executeRawUnsafe(
+      `UPDATE "activity" SET summary = 'nothing to see' WHERE seq = ${target.seq}`,
+    );
+    await prisma.$executeRawUnsafe(
+      `ALTER TABLE "activity" ENABLE TRIGGER "activity_no_update_delete"`,
+    );
     const verdict = await verifyActivityChain(prisma);
     expect(verdict.ok).toBe(false);
     if (!verdict.ok) {

@@ -63,10 +63,21 @@ export function chainVerifier() {
   return {
     check(row: ChainedRow): ChainVerdict | null {
       if (row.prevHash !== expectedPrev) {
-        return { ok: false, checked, brokenAt: row.seq, reason: "its link to the previous entry does not match (an entry before it was removed or altered)" };
+        return {
+          ok: false,
+          checked,
+          brokenAt: row.seq,
+          reason:
+            "its link to the previous entry does not match (an entry before it was removed or altered)",
+        };
       }
       if (hashRow(row, row.prevHash) !== row.hash) {
-        return { ok: false, checked, brokenAt: row.seq, reason: "its content no longer matches its hash (the entry was altered)" };
+        return {
+          ok: false,
+          checked,
+          brokenAt: row.seq,
+          reason: "its content no longer matches its hash (the entry was altered)",
+        };
       }
       expectedPrev = row.hash;
       checked += 1;

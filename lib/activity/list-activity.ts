@@ -41,17 +41,32 @@ export async function listActivity(actor: SessionUser | null, f: ActivityFilter)
     ...(f.actor ? { actorEmail: { contains: f.actor, mode: "insensitive" } } : {}),
     ...(f.entity ? { entityType: f.entity } : {}),
     ...(f.from || f.to
-      ? { at: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
+      ? {
+          at: {
+            ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}),
+            ...(f.to ? { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        }
       : {}),
     ...(f.before ? { seq: { lt: BigInt(f.before) } } : {}),
   };
   const prisma = await db();
   const [rows, actions] = await Promise.all([
     prisma.activity.findMany({ where, orderBy: { seq: "desc" }, take: PAGE_SIZE + 1 }),
-    prisma.activity.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+    prisma.activity.findMany({
+      distinct: ["action"],
+      select: { action: true },
+      orderBy: { action: "asc" },
+    }),
   ]);
-  const page: ActivityRow[] = rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, seq: r.seq.toString() }));
-  return { rows: page, nextBefore: rows.length > PAGE_SIZE ? page[page.length - 1].seq : null, actions: actions.map((a) => a.action) };
+  const page: ActivityRow[] = rows
+    .slice(0, PAGE_SIZE)
+    .map((r) => ({ ...r, seq: r.seq.toString() }));
+  return {
+    rows: page,
+    nextBefore: rows.length > PAGE_SIZE ? page[page.length - 1].seq : null,
+    actions: actions.map((a) => a.action),
+  };
 }
 
 export async function verifyChain(actor: SessionUser | null) {
@@ -63,8 +78,17 @@ export async function verifyChain(actor: SessionUser | null) {
     recordActivity(tx, actor, {
       action: "activity.verify",
       entityType: "activity",
-      summary: verdict.ok ? `Chain verified: ${verdict.checked} entries intact` : `Chain broken at entry #${verdict.brokenAt}: ${verdict.reason}`,
+      summary: verdict.ok
+        ? `Chain verified: ${verdict.checked} entries intact`
+        : `Chain broken at entry #${verdict.brokenAt}: ${verdict.reason}`,
     }),
   );
-  return verdict.ok ? { ok: true as const, checked: verdict.checked, headHash: verdict.headHash } : { ok: false as const, checked: verdict.checked, brokenAt: verdict.brokenAt.toString(), reason: verdict.reason };
+  return verdict.ok
+    ? { ok: true as const, checked: verdict.checked, headHash: verdict.headHash }
+    : {
+        ok: false as const,
+        checked: verdict.checked,
+        brokenAt: verdict.brokenAt.toString(),
+        reason: verdict.reason,
+      };
 }

@@ -7,8 +7,18 @@ describe("auditor access window", () => {
   it("runs through the end of the given day", () => {
     expect(expires.toISOString()).toBe("2027-01-01T00:00:00.000Z");
     expect(lastAccessDay(expires)).toBe("2026-12-31");
-    expect(auditorAccessOpen({ role: "auditor", accessExpiresAt: expires }, new Date("2026-12-31T23:59:59Z"))).toBe(true);
-    expect(auditorAccessOpen({ role: "auditor", accessExpiresAt: expires }, new Date("2027-01-01T00:00:00Z"))).toBe(false);
+    expect(
+      auditorAccessOpen(
+        { role: "auditor", accessExpiresAt: expires },
+        new Date("2026-12-31T23:59:59Z"),
+      ),
+    ).toBe(true);
+    expect(
+      auditorAccessOpen(
+        { role: "auditor", accessExpiresAt: expires },
+        new Date("2027-01-01T00:00:00Z"),
+      ),
+    ).toBe(false);
   });
 
   it("refuses an auditor without an expiry and never expires other roles", () => {

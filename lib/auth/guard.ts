@@ -7,7 +7,11 @@ export class UserError extends Error {}
 export class ForbiddenError extends UserError {}
 
 /** Every data-layer function that changes or reveals something calls this itself. */
-export function assertRole(user: SessionUser | null, roles: readonly Role[], what: string): asserts user is SessionUser {
+export function assertRole(
+  user: SessionUser | null,
+  roles: readonly Role[],
+  what: string,
+): asserts user is SessionUser {
   if (!user) throw new ForbiddenError("Your session has ended. Sign in again.");
   if (!roles.includes(user.role)) {
     throw new ForbiddenError(`Your role (${user.role}) is not allowed to ${what}.`);

@@ -15,7 +15,10 @@ export class LoginRefused extends CredentialsSignin {
   }
 }
 
-const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -28,7 +31,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new LoginRefused("invalid");
         const outcome = await attemptLogin(await db(), parsed.data.email, parsed.data.password);
-        if (!outcome.ok) throw new LoginRefused(outcome.code === "locked" && outcome.until ? `locked:${outcome.until.toISOString()}` : outcome.code);
+        if (!outcome.ok)
+          throw new LoginRefused(
+            outcome.code === "locked" && outcome.until
+              ? `locked:${outcome.until.toISOString()}`
+              : outcome.code,
+          );
         return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name };
       },
     }),

@@ -14,7 +14,9 @@ export function lockedUntil(state: LockoutState, now: Date): Date | null {
 }
 
 export function afterFailure(state: LockoutState, now: Date): LockoutState {
-  const windowOpen = state.firstFailedAt !== null && now.getTime() - state.firstFailedAt.getTime() < FAILURE_WINDOW_MS;
+  const windowOpen =
+    state.firstFailedAt !== null &&
+    now.getTime() - state.firstFailedAt.getTime() < FAILURE_WINDOW_MS;
   const failedLogins = windowOpen ? state.failedLogins + 1 : 1;
   const firstFailedAt = windowOpen ? state.firstFailedAt : now;
   if (failedLogins >= MAX_FAILURES) {

@@ -40,22 +40,35 @@ export async function attemptLogin(
           : `Failed sign-in for ${user.email}`,
       });
     });
-    return next.lockedUntil ? { ok: false, code: "locked", until: next.lockedUntil } : { ok: false, code: "invalid" };
+    return next.lockedUntil
+      ? { ok: false, code: "locked", until: next.lockedUntil }
+      : { ok: false, code: "invalid" };
   }
 
   const refusal = !user.active ? "inactive" : !auditorAccessOpen(user, now) ? "expired" : null;
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: refusal ? {} : { ...CLEARED, lastLoginAt: now } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: refusal ? {} : { ...CLEARED, lastLoginAt: now },
+    });
     await recordActivity(tx, actor, {
       action: refusal ? "auth.login_refused" : "auth.login",
       entityType: "user",
       entityId: user.id,
-      summary: refusal ? `Sign-in refused for ${user.email}: account ${refusal === "inactive" ? "deactivated" : "access expired"}` : `${user.email} signed in`,
+      summary: refusal
+        ? `Sign-in refused for ${user.email}: account ${refusal === "inactive" ? "deactivated" : "access expired"}`
+        : `${user.email} signed in`,
     });
   });
   if (refusal) return { ok: false, code: refusal };
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, accessExpiresAt: user.accessExpiresAt },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      accessExpiresAt: user.accessExpiresAt,
+    },
   };
 }

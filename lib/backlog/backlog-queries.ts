@@ -4,7 +4,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import type { BacklogFilter } from "./schemas";
-import { OPEN_STATUSES, PRIORITIES, SEVERITY, burndown, isOverdue, startOfUtcDay, type BurndownPoint, type Priority } from "./workflow";
+import {
+  OPEN_STATUSES,
+  PRIORITIES,
+  SEVERITY,
+  burndown,
+  isOverdue,
+  startOfUtcDay,
+  type BurndownPoint,
+  type Priority,
+} from "./workflow";
 
 /** Rows shown at most; the filters narrow a larger backlog. */
 export const BACKLOG_PAGE_LIMIT = 2000;
@@ -16,8 +25,15 @@ function where(f: BacklogFilter, now: Date): Prisma.BacklogItemWhereInput {
   else if (f.status === "closed") and.push({ status: { notIn: [...OPEN_STATUSES] } });
   else if (f.status) and.push({ status: f.status });
   if (f.owner) and.push({ ownerId: f.owner });
-  if (f.criterion) and.push({ OR: [{ criteria: { some: { criterionId: f.criterion } } }, { controls: { some: { control: { criteria: { some: { criterionId: f.criterion } } } } } }] });
-  if (f.overdue) and.push({ status: { in: [...OPEN_STATUSES] }, dueDate: { lt: startOfUtcDay(now) } });
+  if (f.criterion)
+    and.push({
+      OR: [
+        { criteria: { some: { criterionId: f.criterion } } },
+        { controls: { some: { control: { criteria: { some: { criterionId: f.criterion } } } } } },
+      ],
+    });
+  if (f.overdue)
+    and.push({ status: { in: [...OPEN_STATUSES] }, dueDate: { lt: startOfUtcDay(now) } });
   return { AND: and };
 }
 
@@ -37,7 +53,11 @@ export interface BacklogRow {
   origin: string;
 }
 
-export async function listBacklog(actor: SessionUser | null, f: BacklogFilter, now = new Date()): Promise<{ rows: BacklogRow[]; total: number }> {
+export async function listBacklog(
+  actor: SessionUser | null,
+  f: BacklogFilter,
+  now = new Date(),
+): Promise<{ rows: BacklogRow[]; total: number }> {
   assertRole(actor, READERS, "view the backlog");
   const prisma = await db();
   const w = where(f, now);
@@ -56,7 +76,11 @@ export async function listBacklog(actor: SessionUser | null, f: BacklogFilter, n
         origin: true,
         owner: { select: { name: true } },
         criteria: { select: { criterionId: true } },
-        controls: { select: { control: { select: { ref: true, criteria: { select: { criterionId: true } } } } } },
+        controls: {
+          select: {
+            control: { select: { ref: true, criteria: { select: { criterionId: true } } } },
+          },
+        },
         checks: { select: { checkedAt: true } },
       },
     }),
@@ -72,7 +96,12 @@ export async function listBacklog(actor: SessionUser | null, f: BacklogFilter, n
     ownerName: i.owner?.name ?? null,
     dueDate: i.dueDate?.toISOString().slice(0, 10) ?? null,
     overdue: isOverdue(i, now),
-    criteria: [...new Set([...i.criteria.map((c) => c.criterionId), ...i.controls.flatMap((c) => c.control.criteria.map((x) => x.criterionId))])].sort(),
+    criteria: [
+      ...new Set([
+        ...i.criteria.map((c) => c.criterionId),
+        ...i.controls.flatMap((c) => c.control.criteria.map((x) => x.criterionId)),
+      ]),
+    ].sort(),
     controls: i.controls.map((c) => c.control.ref).sort(),
     checks: `${i.checks.filter((c) => c.checkedAt).length}/${i.checks.length}`,
     origin: i.origin,
@@ -86,15 +115,37 @@ export interface BacklogCharts {
 }
 
 /** Open items per priority, and open vs closed per day over the last `days` days, replayed from recorded transitions. */
-export async function backlogCharts(actor: SessionUser | null, days = 90, now = new Date()): Promise<BacklogCharts> {
+export async function backlogCharts(
+  actor: SessionUser | null,
+  days = 90,
+  now = new Date(),
+): Promise<BacklogCharts> {
   assertRole(actor, READERS, "view the backlog");
   const prisma = await db();
   const [grouped, transitions] = await Promise.all([
-    prisma.backlogItem.groupBy({ by: ["priority"], where: { status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
-    prisma.backlogTransition.findMany({ where: { at: { lte: now } }, orderBy: { at: "asc" }, select: { itemId: true, at: true, to: true } }),
+    prisma.backlogItem.groupBy({
+      by: ["priority"],
+      where: { status: { in: [...OPEN_STATUSES] } },
+      _count: { _all: true },
+    }),
+    prisma.backlogTransition.findMany({
+      where: { at: { lte: now } },
+      orderBy: { at: "asc" },
+      select: { itemId: true, at: true, to: true },
+    }),
   ]);
-  const openByPriority = PRIORITIES.map((priority) => ({ priority, open: grouped.find((g) => g.priority === priority)?._count._all ?? 0 }));
-  return { openByPriority, burndown: burndown(transitions, new Date(startOfUtcDay(now).getTime() - (days - 1) * 86_400_000), now) };
+  const openByPriority = PRIORITIES.map((priority) => ({
+    priority,
+    open: grouped.find((g) => g.priority === priority)?._count._all ?? 0,
+  }));
+  return {
+    openByPriority,
+    burndown: burndown(
+      transitions,
+      new Date(startOfUtcDay(now).getTime() - (days - 1) * 86_400_000),
+      now,
+    ),
+  };
 }
 
 export async function getBacklogItem(actor: SessionUser | null, key: string) {
@@ -108,13 +159,38 @@ export async function getBacklogItem(actor: SessionUser | null, key: string) {
       verifiedBy: { select: { name: true } },
       controls: { select: { control: { select: { id: true, ref: true, title: true } } } },
       criteria: { select: { criterionId: true } },
-      checks: { orderBy: { position: "asc" }, select: { id: true, text: true, checkedAt: true, checkedById: true, checkedBy: { select: { name: true } } } },
-      transitions: { orderBy: { at: "asc" }, select: { id: true, at: true, from: true, to: true, note: true, actor: { select: { name: true } } } },
-      mustHave: { select: { truth: true, verdict: true, phase: { select: { number: true, title: true } } } },
+      checks: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          text: true,
+          checkedAt: true,
+          checkedById: true,
+          checkedBy: { select: { name: true } },
+        },
+      },
+      transitions: {
+        orderBy: { at: "asc" },
+        select: {
+          id: true,
+          at: true,
+          from: true,
+          to: true,
+          note: true,
+          actor: { select: { name: true } },
+        },
+      },
+      mustHave: {
+        select: { truth: true, verdict: true, phase: { select: { number: true, title: true } } },
+      },
     },
   });
   if (!item) return null;
-  const history = await prisma.activity.findMany({ where: { entityType: "backlog_item", entityId: item.id }, orderBy: { seq: "asc" }, select: { seq: true, at: true, actorEmail: true, summary: true } });
+  const history = await prisma.activity.findMany({
+    where: { entityType: "backlog_item", entityId: item.id },
+    orderBy: { seq: "asc" },
+    select: { seq: true, at: true, actorEmail: true, summary: true },
+  });
   return { ...item, overdue: isOverdue(item, new Date()), history };
 }
 export type BacklogDetail = NonNullable<Awaited<ReturnType<typeof getBacklogItem>>>;

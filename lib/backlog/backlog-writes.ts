@@ -20,22 +20,37 @@ const KEY_LOCK = 7270002;
 async function nextKey(tx: Tx): Promise<string> {
   // Two items created at once must not both take the next number.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${KEY_LOCK}::bigint)`;
-  const rows = await tx.$queryRaw<{ n: string | null }[]>`SELECT max(substring(key from 4)::numeric)::text AS n FROM "backlog_items" WHERE key ~ '^BL-[0-9]+$'`;
+  const rows = await tx.$queryRaw<
+    { n: string | null }[]
+  >`SELECT max(substring(key from 4)::numeric)::text AS n FROM "backlog_items" WHERE key ~ '^BL-[0-9]+$'`;
   return `BL-${(BigInt(rows[0]?.n ?? "0") + BigInt(1)).toString()}`;
 }
 
 async function assertLinks(tx: Tx, input: Pick<BacklogInput, "controls" | "criteria">) {
   await assertCriteriaExist(tx, input.criteria);
-  if (input.controls.length && (await tx.control.count({ where: { id: { in: input.controls } } })) !== input.controls.length) throw new UserError("One of the chosen controls no longer exists.");
+  if (
+    input.controls.length &&
+    (await tx.control.count({ where: { id: { in: input.controls } } })) !== input.controls.length
+  )
+    throw new UserError("One of the chosen controls no longer exists.");
 }
 
 const riskJson = (r: BacklogInput["riskBefore"]) => r ?? undefined;
 
 /** Inserts an item with its links, checklist and first transition; shared by the form, the demo and must-have gaps. */
-export async function insertBacklogItem(tx: Tx, actor: Actor, input: BacklogInput, origin: Origin, at = new Date()): Promise<{ id: string; key: string }> {
+export async function insertBacklogItem(
+  tx: Tx,
+  actor: Actor,
+  input: BacklogInput,
+  origin: Origin,
+  at = new Date(),
+): Promise<{ id: string; key: string }> {
   await assertLinks(tx, input);
   const key = input.key ?? (await nextKey(tx));
-  if (await tx.backlogItem.findUnique({ where: { key }, select: { id: true } })) throw new UserError(`${key} already exists; choose another key or leave it empty to generate one.`);
+  if (await tx.backlogItem.findUnique({ where: { key }, select: { id: true } }))
+    throw new UserError(
+      `${key} already exists; choose another key or leave it empty to generate one.`,
+    );
   const item = await tx.backlogItem.create({
     data: {
       key,
@@ -66,36 +81,75 @@ export async function insertBacklogItem(tx: Tx, actor: Actor, input: BacklogInpu
   return { id: item.id, key };
 }
 
-export async function createBacklogItem(actor: SessionUser | null, input: BacklogInput): Promise<string> {
+export async function createBacklogItem(
+  actor: SessionUser | null,
+  input: BacklogInput,
+): Promise<string> {
   assertRole(actor, WRITERS, "create backlog items");
   const prisma = await db();
-  return prisma.$transaction(async (tx) => (await insertBacklogItem(tx, actor, input, { origin: "manual" })).key);
+  return prisma.$transaction(
+    async (tx) => (await insertBacklogItem(tx, actor, input, { origin: "manual" })).key,
+  );
 }
 
-export async function updateBacklogItem(actor: SessionUser | null, id: string, input: BacklogInput): Promise<string> {
+export async function updateBacklogItem(
+  actor: SessionUser | null,
+  id: string,
+  input: BacklogInput,
+): Promise<string> {
   assertRole(actor, WRITERS, "edit backlog items");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const before = await tx.backlogItem.findUnique({ where: { id }, include: { controls: true, criteria: true } });
+    const before = await tx.backlogItem.findUnique({
+      where: { id },
+      include: { controls: true, criteria: true },
+    });
     if (!before) throw new UserError("That backlog item no longer exists.");
     await assertLinks(tx, input);
     const key = input.key ?? before.key;
-    if (key !== before.key && (await tx.backlogItem.findUnique({ where: { key }, select: { id: true } }))) throw new UserError(`${key} already exists.`);
+    if (
+      key !== before.key &&
+      (await tx.backlogItem.findUnique({ where: { key }, select: { id: true } }))
+    )
+      throw new UserError(`${key} already exists.`);
     await tx.backlogItem.update({
       where: { id },
-      data: { key, title: input.title, description: input.description, priority: input.priority, ownerId: input.ownerId, dueDate: input.dueDate, riskBefore: input.riskBefore ?? Prisma.DbNull, riskAfter: input.riskAfter ?? Prisma.DbNull },
+      data: {
+        key,
+        title: input.title,
+        description: input.description,
+        priority: input.priority,
+        ownerId: input.ownerId,
+        dueDate: input.dueDate,
+        riskBefore: input.riskBefore ?? Prisma.DbNull,
+        riskAfter: input.riskAfter ?? Prisma.DbNull,
+      },
     });
     await tx.backlogControl.deleteMany({ where: { itemId: id } });
-    await tx.backlogControl.createMany({ data: input.controls.map((controlId) => ({ itemId: id, controlId })) });
+    await tx.backlogControl.createMany({
+      data: input.controls.map((controlId) => ({ itemId: id, controlId })),
+    });
     await tx.backlogCriterion.deleteMany({ where: { itemId: id } });
-    await tx.backlogCriterion.createMany({ data: input.criteria.map((criterionId) => ({ itemId: id, criterionId })) });
+    await tx.backlogCriterion.createMany({
+      data: input.criteria.map((criterionId) => ({ itemId: id, criterionId })),
+    });
     const fields = { ...input, checklist: undefined };
     await recordActivity(tx, actor, {
       action: "backlog.update",
       entityType: "backlog_item",
       entityId: id,
       summary: `Edited ${key} "${input.title}"`,
-      before: { key: before.key, title: before.title, priority: before.priority, ownerId: before.ownerId, dueDate: before.dueDate, controls: before.controls.map((c) => c.controlId), criteria: before.criteria.map((c) => c.criterionId), riskBefore: before.riskBefore, riskAfter: before.riskAfter },
+      before: {
+        key: before.key,
+        title: before.title,
+        priority: before.priority,
+        ownerId: before.ownerId,
+        dueDate: before.dueDate,
+        controls: before.controls.map((c) => c.controlId),
+        criteria: before.criteria.map((c) => c.criterionId),
+        riskBefore: before.riskBefore,
+        riskAfter: before.riskAfter,
+      },
       after: { ...fields, key },
     });
     return key;
@@ -103,29 +157,65 @@ export async function updateBacklogItem(actor: SessionUser | null, id: string, i
 }
 
 /** Moves an item through the workflow (rules in workflow.ts) and records the change for the burndown. */
-export async function transitionBacklogItem(actor: SessionUser | null, input: { itemId: string; to: BacklogStatus; justification: string }, at = new Date()): Promise<string> {
+export async function transitionBacklogItem(
+  actor: SessionUser | null,
+  input: { itemId: string; to: BacklogStatus; justification: string },
+  at = new Date(),
+): Promise<string> {
   assertRole(actor, WRITERS, "change backlog items");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "backlog_items" WHERE id = ${input.itemId}::uuid FOR UPDATE`;
-    const item = await tx.backlogItem.findUnique({ where: { id: input.itemId }, select: { key: true, status: true, resolvedById: true, checks: { select: { checkedById: true } } } });
+    const item = await tx.backlogItem.findUnique({
+      where: { id: input.itemId },
+      select: {
+        key: true,
+        status: true,
+        resolvedById: true,
+        checks: { select: { checkedById: true } },
+      },
+    });
     if (!item) throw new UserError("That backlog item no longer exists.");
-    const refusal = transitionRefusal(item.status, input.to, { actorId: actor.id, resolvedById: item.resolvedById, justification: input.justification, checks: item.checks });
+    const refusal = transitionRefusal(item.status, input.to, {
+      actorId: actor.id,
+      resolvedById: item.resolvedById,
+      justification: input.justification,
+      checks: item.checks,
+    });
     if (refusal) throw new UserError(refusal);
-    const reopening = (item.status === "resolved" || item.status === "verified") && isOpen(input.to);
+    const reopening =
+      (item.status === "resolved" || item.status === "verified") && isOpen(input.to);
     await tx.backlogItem.update({
       where: { id: input.itemId },
       data: {
         status: input.to,
-        justification: input.to === "risk_accepted" || input.to === "false_positive" ? input.justification : null,
+        justification:
+          input.to === "risk_accepted" || input.to === "false_positive"
+            ? input.justification
+            : null,
         ...(input.to === "resolved" ? { resolvedById: actor.id, resolvedAt: at } : {}),
         ...(input.to === "verified" ? { verifiedById: actor.id, verifiedAt: at } : {}),
-        ...(reopening ? { resolvedById: null, resolvedAt: null, verifiedById: null, verifiedAt: null } : {}),
+        ...(reopening
+          ? { resolvedById: null, resolvedAt: null, verifiedById: null, verifiedAt: null }
+          : {}),
       },
     });
     // A reopened item has to be checked again after the next fix.
-    if (reopening) await tx.backlogCheck.updateMany({ where: { itemId: input.itemId }, data: { checkedById: null, checkedAt: null } });
-    await tx.backlogTransition.create({ data: { itemId: input.itemId, from: item.status, to: input.to, actorId: actor.id, at, note: input.justification } });
+    if (reopening)
+      await tx.backlogCheck.updateMany({
+        where: { itemId: input.itemId },
+        data: { checkedById: null, checkedAt: null },
+      });
+    await tx.backlogTransition.create({
+      data: {
+        itemId: input.itemId,
+        from: item.status,
+        to: input.to,
+        actorId: actor.id,
+        at,
+        note: input.justification,
+      },
+    });
     await recordActivity(tx, actor, {
       action: "backlog.status",
       entityType: "backlog_item",
@@ -138,15 +228,33 @@ export async function transitionBacklogItem(actor: SessionUser | null, input: { 
   });
 }
 
-export async function setBacklogCheck(actor: SessionUser | null, checkId: string, checked: boolean): Promise<void> {
+export async function setBacklogCheck(
+  actor: SessionUser | null,
+  checkId: string,
+  checked: boolean,
+): Promise<void> {
   assertRole(actor, WRITERS, "check verification items");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const check = await tx.backlogCheck.findUnique({ where: { id: checkId }, select: { itemId: true, text: true, checkedById: true, item: { select: { key: true, status: true } } } });
+    const check = await tx.backlogCheck.findUnique({
+      where: { id: checkId },
+      select: {
+        itemId: true,
+        text: true,
+        checkedById: true,
+        item: { select: { key: true, status: true } },
+      },
+    });
     if (!check) throw new UserError("That checklist item no longer exists.");
-    if (check.item.status === "verified") throw new UserError(`${check.item.key} is verified; reopen it to change its checklist.`);
+    if (check.item.status === "verified")
+      throw new UserError(`${check.item.key} is verified; reopen it to change its checklist.`);
     if ((check.checkedById !== null) === checked) return;
-    await tx.backlogCheck.update({ where: { id: checkId }, data: checked ? { checkedById: actor.id, checkedAt: new Date() } : { checkedById: null, checkedAt: null } });
+    await tx.backlogCheck.update({
+      where: { id: checkId },
+      data: checked
+        ? { checkedById: actor.id, checkedAt: new Date() }
+        : { checkedById: null, checkedAt: null },
+    });
     await recordActivity(tx, actor, {
       action: checked ? "backlog.check" : "backlog.uncheck",
       entityType: "backlog_item",
@@ -156,28 +264,61 @@ export async function setBacklogCheck(actor: SessionUser | null, checkId: string
   });
 }
 
-export async function addBacklogCheck(actor: SessionUser | null, itemId: string, text: string): Promise<void> {
+export async function addBacklogCheck(
+  actor: SessionUser | null,
+  itemId: string,
+  text: string,
+): Promise<void> {
   assertRole(actor, WRITERS, "edit backlog items");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const item = await tx.backlogItem.findUnique({ where: { id: itemId }, select: { key: true, status: true } });
+    const item = await tx.backlogItem.findUnique({
+      where: { id: itemId },
+      select: { key: true, status: true },
+    });
     if (!item) throw new UserError("That backlog item no longer exists.");
-    if (item.status === "verified") throw new UserError(`${item.key} is verified; reopen it to change its checklist.`);
+    if (item.status === "verified")
+      throw new UserError(`${item.key} is verified; reopen it to change its checklist.`);
     const last = await tx.backlogCheck.aggregate({ where: { itemId }, _max: { position: true } });
-    await tx.backlogCheck.create({ data: { itemId, text, position: (last._max.position ?? 0) + 1 } });
-    await recordActivity(tx, actor, { action: "backlog.check.add", entityType: "backlog_item", entityId: itemId, summary: `${item.key}: added verification check "${text}"` });
+    await tx.backlogCheck.create({
+      data: { itemId, text, position: (last._max.position ?? 0) + 1 },
+    });
+    await recordActivity(tx, actor, {
+      action: "backlog.check.add",
+      entityType: "backlog_item",
+      entityId: itemId,
+      summary: `${item.key}: added verification check "${text}"`,
+    });
   });
 }
 
-export async function removeBacklogCheck(actor: SessionUser | null, checkId: string): Promise<void> {
+export async function removeBacklogCheck(
+  actor: SessionUser | null,
+  checkId: string,
+): Promise<void> {
   assertRole(actor, WRITERS, "edit backlog items");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const check = await tx.backlogCheck.findUnique({ where: { id: checkId }, select: { itemId: true, text: true, checkedById: true, item: { select: { key: true, status: true } } } });
+    const check = await tx.backlogCheck.findUnique({
+      where: { id: checkId },
+      select: {
+        itemId: true,
+        text: true,
+        checkedById: true,
+        item: { select: { key: true, status: true } },
+      },
+    });
     if (!check) throw new UserError("That checklist item no longer exists.");
-    if (check.item.status === "verified") throw new UserError(`${check.item.key} is verified; reopen it to change its checklist.`);
-    if (check.checkedById) throw new UserError("A checked item cannot be removed; uncheck it first.");
+    if (check.item.status === "verified")
+      throw new UserError(`${check.item.key} is verified; reopen it to change its checklist.`);
+    if (check.checkedById)
+      throw new UserError("A checked item cannot be removed; uncheck it first.");
     await tx.backlogCheck.delete({ where: { id: checkId } });
-    await recordActivity(tx, actor, { action: "backlog.check.remove", entityType: "backlog_item", entityId: check.itemId, summary: `${check.item.key}: removed verification check "${check.text}"` });
+    await recordActivity(tx, actor, {
+      action: "backlog.check.remove",
+      entityType: "backlog_item",
+      entityId: check.itemId,
+      summary: `${check.item.key}: removed verification check "${check.text}"`,
+    });
   });
 }

@@ -5,6 +5,14 @@ import { criterionOptions } from "@/lib/criteria/criterion-options";
 
 /** What the backlog item form offers: owners, controls (by ref) and criteria. */
 export async function backlogFormOptions(user: SessionUser) {
-  const [owners, controls, criteria] = await Promise.all([listOwners(user), listControls(user), criterionOptions()]);
-  return { owners, controls: controls.map((c) => ({ id: c.id, label: c.ref, title: c.title })), criteria };
+  const [owners, controls, criteria] = await Promise.all([
+    listOwners(user),
+    listControls(user),
+    criterionOptions(),
+  ]);
+  return {
+    owners,
+    controls: controls.map((c) => ({ id: c.id, label: c.ref, title: c.title })),
+    criteria,
+  };
 }

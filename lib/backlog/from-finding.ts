@@ -11,20 +11,32 @@ import { OPEN_STATUSES, type Priority } from "./workflow";
  * into a backlog item of origin "collector". The finding must be one the status engine reports
  * for that control right now, so the origin cannot be claimed for text typed by hand.
  */
-export async function backlogFromFinding(actor: SessionUser | null, input: { controlId: string; finding: string; priority: Priority }): Promise<string> {
+export async function backlogFromFinding(
+  actor: SessionUser | null,
+  input: { controlId: string; finding: string; priority: Priority },
+): Promise<string> {
   assertRole(actor, WRITERS, "create backlog items");
   const prisma = await db();
   const status = await computeWorkspaceStatus(prisma);
   const control = status.controls.get(input.controlId);
   if (!control) throw new UserError("That control no longer exists or is archived.");
-  if (!control.reasons.some((r) => r.source.type === "signal" && r.text === input.finding)) throw new UserError("That finding is no longer reported for this control; reload the page.");
+  if (!control.reasons.some((r) => r.source.type === "signal" && r.text === input.finding))
+    throw new UserError("That finding is no longer reported for this control; reload the page.");
   return prisma.$transaction(async (tx) => {
     const tracked = await tx.backlogItem.findFirst({
-      where: { origin: "collector", originNote: input.finding, status: { in: [...OPEN_STATUSES] }, controls: { some: { controlId: input.controlId } } },
+      where: {
+        origin: "collector",
+        originNote: input.finding,
+        status: { in: [...OPEN_STATUSES] },
+        controls: { some: { controlId: input.controlId } },
+      },
       select: { key: true },
     });
     if (tracked) throw new UserError(`This finding is already tracked as ${tracked.key}.`);
-    const c = await tx.control.findUniqueOrThrow({ where: { id: input.controlId }, select: { ref: true, ownerId: true } });
+    const c = await tx.control.findUniqueOrThrow({
+      where: { id: input.controlId },
+      select: { ref: true, ownerId: true },
+    });
     const { key } = await insertBacklogItem(
       tx,
       actor,
@@ -52,6 +64,13 @@ export async function listBacklogForControl(actor: SessionUser | null, controlId
   return (await db()).backlogItem.findMany({
     where: { controls: { some: { controlId } } },
     orderBy: [{ priority: "asc" }, { key: "asc" }],
-    select: { key: true, title: true, priority: true, status: true, originNote: true, origin: true },
+    select: {
+      key: true,
+      title: true,
+      priority: true,
+      status: true,
+      originNote: true,
+      origin: true,
+    },
   });
 }

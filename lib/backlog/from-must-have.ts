@@ -10,7 +10,10 @@ import { OPEN_STATUSES } from "./workflow";
  * Turns a FAILED (P1) or PARTIAL (P2) must-have into a backlog item linked back to it: its
  * criteria come from the must-have's requirements, its checklist from what is missing.
  */
-export async function backlogFromMustHave(actor: SessionUser | null, mustHaveId: string): Promise<string> {
+export async function backlogFromMustHave(
+  actor: SessionUser | null,
+  mustHaveId: string,
+): Promise<string> {
   assertRole(actor, WRITERS, "create backlog items");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
@@ -24,13 +27,30 @@ export async function backlogFromMustHave(actor: SessionUser | null, mustHaveId:
         missing: true,
         requirements: true,
         backlogItems: { where: { status: { in: [...OPEN_STATUSES] } }, select: { key: true } },
-        phase: { select: { number: true, title: true, ownerId: true, requirements: { select: { code: true, criteria: true } } } },
+        phase: {
+          select: {
+            number: true,
+            title: true,
+            ownerId: true,
+            requirements: { select: { code: true, criteria: true } },
+          },
+        },
       },
     });
     if (!m) throw new UserError("That must-have no longer exists.");
-    if (m.verdict !== "failed" && m.verdict !== "partial") throw new UserError("Only a FAILED or PARTIAL must-have can become a backlog item.");
-    if (m.backlogItems.length) throw new UserError(`This gap is already tracked as ${m.backlogItems.map((b) => b.key).join(", ")}.`);
-    const description = [`Phase ${m.phase.number} "${m.phase.title}" — must-have ${m.verdict.toUpperCase()}: ${m.truth}`, m.reason && `Reason: ${m.reason}`, m.observation && `Observed: ${m.observation}`].filter(Boolean).join("\n\n");
+    if (m.verdict !== "failed" && m.verdict !== "partial")
+      throw new UserError("Only a FAILED or PARTIAL must-have can become a backlog item.");
+    if (m.backlogItems.length)
+      throw new UserError(
+        `This gap is already tracked as ${m.backlogItems.map((b) => b.key).join(", ")}.`,
+      );
+    const description = [
+      `Phase ${m.phase.number} "${m.phase.title}" — must-have ${m.verdict.toUpperCase()}: ${m.truth}`,
+      m.reason && `Reason: ${m.reason}`,
+      m.observation && `Observed: ${m.observation}`,
+    ]
+      .filter(Boolean)
+      .join("\n\n");
     const { key } = await insertBacklogItem(
       tx,
       actor,

@@ -10,24 +10,58 @@ describe("findings pushed by collectors", () => {
   it("creates a collector item linked by control ref, answers repeats with the same item, and refuses unknown refs whole", async () => {
     const admin = await makeUser("admin");
     const prisma = await db();
-    const control = await createControl(admin, { title: "Tenant isolation", description: "", ownerId: null, implementation: "implemented", naJustification: null, locations: [], criteria: ["CC6.1"] });
+    const control = await createControl(admin, {
+      title: "Tenant isolation",
+      description: "",
+      ownerId: null,
+      implementation: "implemented",
+      naJustification: null,
+      locations: [],
+      criteria: ["CC6.1"],
+    });
     const actor = { id: admin.id, email: "token:db-scanner" };
-    const body = findingBodySchema.parse({ title: "RLS disabled on 3 tables", priority: "P0", controls: [control.ref.toLowerCase()], checklist: ["rowsecurity = true on all tables"], source: "nightly db scan" });
+    const body = findingBodySchema.parse({
+      title: "RLS disabled on 3 tables",
+      priority: "P0",
+      controls: [control.ref.toLowerCase()],
+      checklist: ["rowsecurity = true on all tables"],
+      source: "nightly db scan",
+    });
     const first = await pushFinding(prisma, actor, body);
     expect(first.created).toBe(true);
     const item = (await getBacklogItem(admin, first.key))!;
-    expect(item).toMatchObject({ origin: "collector", originNote: "Pushed by nightly db scan (token:db-scanner)", priority: "P0" });
+    expect(item).toMatchObject({
+      origin: "collector",
+      originNote: "Pushed by nightly db scan (token:db-scanner)",
+      priority: "P0",
+    });
     expect(item.controls.map((c) => c.control.id)).toEqual([control.id]);
     expect(await pushFinding(prisma, actor, body)).toEqual({ created: false, key: first.key });
     expect((await computeWorkspaceStatus(prisma)).controls.get(control.id)!.status).toBe("gap");
 
-    const keyed = findingBodySchema.parse({ key: "scan-42", title: "Another", priority: "P3", criteria: ["CC6.6"] });
+    const keyed = findingBodySchema.parse({
+      key: "scan-42",
+      title: "Another",
+      priority: "P3",
+      criteria: ["CC6.6"],
+    });
     expect(await pushFinding(prisma, actor, keyed)).toEqual({ created: true, key: "SCAN-42" });
-    expect(await pushFinding(prisma, actor, { ...keyed, title: "Renamed" })).toEqual({ created: false, key: "SCAN-42" });
+    expect(await pushFinding(prisma, actor, { ...keyed, title: "Renamed" })).toEqual({
+      created: false,
+      key: "SCAN-42",
+    });
 
     const before = await prisma.backlogItem.count();
-    await expect(pushFinding(prisma, actor, findingBodySchema.parse({ title: "x", priority: "P1", controls: ["CTL-999"] }))).rejects.toThrow(/Unknown or archived control ref\(s\): CTL-999/);
+    await expect(
+      pushFinding(
+        prisma,
+        actor,
+        findingBodySchema.parse({ title: "x", priority: "P1", controls: ["CTL-999"] }),
+      ),
+    ).rejects.toThrow(/Unknown or archived control ref\(s\): CTL-999/);
     expect(await prisma.backlogItem.count()).toBe(before);
-    expect(findingBodySchema.safeParse({ title: "x", priority: "urgent" }).error?.issues[0].message).toBe("priority is one of P0, P1, P2, P3");
+    expect(
+      findingBodySchema.safeParse({ title: "x", priority: "urgent" }).error?.issues[0].message,
+    ).toBe("priority is one of P0, P1, P2, P3");
   });
 });

@@ -15,7 +15,11 @@ export async function remediationSummary(actor: SessionUser | null, now = new Da
     prisma.backlogItem.count({ where: { ...open, priority: "P1" } }),
     prisma.backlogItem.count({ where: { ...open, dueDate: { lt: today } } }),
     prisma.backlogItem.count({ where: { status: "resolved" } }),
-    prisma.phase.findMany({ where: { mustHaves: { some: { verdict: { in: ["partial", "failed"] } } } }, orderBy: { number: "asc" }, select: { number: true, title: true } }),
+    prisma.phase.findMany({
+      where: { mustHaves: { some: { verdict: { in: ["partial", "failed"] } } } },
+      orderBy: { number: "asc" },
+      select: { number: true, title: true },
+    }),
   ]);
   return { p0, p1, overdue, awaitingVerification, phasesWithGaps };
 }

@@ -23,7 +23,12 @@ describe("backlog item form", () => {
     expect(v.dueDate?.toISOString()).toBe("2026-02-15T00:00:00.000Z");
     expect(v.criteria).toEqual(["CC6.1", "CC6.6"]);
     expect(v.checklist).toHaveLength(2);
-    expect(v.riskBefore).toEqual({ risk: "Multi-tenant data breach", likelihood: "medium", impact: "catastrophic", cvss: 9.1 });
+    expect(v.riskBefore).toEqual({
+      risk: "Multi-tenant data breach",
+      likelihood: "medium",
+      impact: "catastrophic",
+      cvss: 9.1,
+    });
     expect(v.riskAfter).toBeNull();
   });
 
@@ -32,12 +37,24 @@ describe("backlog item form", () => {
     const half = backlogSchema.safeParse({ ...base, riskAfterLikelihood: "low" });
     expect(half.success).toBe(false);
     expect(half.error?.issues[0].message).toMatch(/both likelihood and impact/);
-    const cvss = backlogSchema.safeParse({ ...base, riskBeforeLikelihood: "low", riskBeforeImpact: "low", riskBeforeCvss: "11" });
+    const cvss = backlogSchema.safeParse({
+      ...base,
+      riskBeforeLikelihood: "low",
+      riskBeforeImpact: "low",
+      riskBeforeCvss: "11",
+    });
     expect(cvss.success).toBe(false);
     expect(backlogSchema.safeParse({ ...base, key: "ticket 5" }).success).toBe(false);
   });
 
   it("filters ignore junk instead of failing the page", () => {
-    expect(backlogFilterSchema.parse({ priority: "P9", status: "closed", overdue: "1", criterion: "CC6.1" })).toEqual({ priority: null, status: "closed", owner: null, criterion: "CC6.1", overdue: true });
+    expect(
+      backlogFilterSchema.parse({
+        priority: "P9",
+        status: "closed",
+        overdue: "1",
+        criterion: "CC6.1",
+      }),
+    ).toEqual({ priority: null, status: "closed", owner: null, criterion: "CC6.1", overdue: true });
   });
 });

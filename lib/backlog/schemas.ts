@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { CRITERION_ID, blankToNull, criterionIds, lines, manyOf, optionalUuid } from "@/lib/validation/fields";
+import {
+  CRITERION_ID,
+  blankToNull,
+  criterionIds,
+  lines,
+  manyOf,
+  optionalUuid,
+} from "@/lib/validation/fields";
 import { PRIORITIES, STATUSES } from "./workflow";
 
 const LIKELIHOOD = ["very_low", "low", "medium", "high", "very_high"] as const;
@@ -21,11 +28,21 @@ function riskFields(prefix: "riskBefore" | "riskAfter") {
     [`${prefix}Risk`]: z.string().trim().max(300).optional().default(""),
     [`${prefix}Likelihood`]: z.preprocess(blankToNull, z.enum(LIKELIHOOD).nullable()),
     [`${prefix}Impact`]: z.preprocess(blankToNull, z.enum(IMPACT).nullable()),
-    [`${prefix}Cvss`]: z.preprocess(blankToNull, z.coerce.number({ message: "CVSS is a number from 0 to 10" }).min(0, "CVSS is 0–10").max(10, "CVSS is 0–10").nullable()),
+    [`${prefix}Cvss`]: z.preprocess(
+      blankToNull,
+      z.coerce
+        .number({ message: "CVSS is a number from 0 to 10" })
+        .min(0, "CVSS is 0–10")
+        .max(10, "CVSS is 0–10")
+        .nullable(),
+    ),
   } as Record<string, z.ZodType>;
 }
 
-function collectRisk(v: Record<string, unknown>, prefix: "riskBefore" | "riskAfter"): Risk | null | string {
+function collectRisk(
+  v: Record<string, unknown>,
+  prefix: "riskBefore" | "riskAfter",
+): Risk | null | string {
   const likelihood = v[`${prefix}Likelihood`] as Risk["likelihood"] | null;
   const impact = v[`${prefix}Impact`] as Risk["impact"] | null;
   const cvss = v[`${prefix}Cvss`] as number | null;
@@ -37,12 +54,22 @@ function collectRisk(v: Record<string, unknown>, prefix: "riskBefore" | "riskAft
 
 export const backlogSchema = z
   .object({
-    key: z.preprocess(blankToNull, z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9]*-\d+$/, "Use a key like BL-131").nullable()),
+    key: z.preprocess(
+      blankToNull,
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z][A-Z0-9]*-\d+$/, "Use a key like BL-131")
+        .nullable(),
+    ),
     title: z.string().trim().min(1, "Enter a title").max(300),
     description: z.string().trim().max(20_000).optional().default(""),
     priority: z.enum(PRIORITIES, { message: "Choose a priority" }),
     ownerId: optionalUuid,
-    dueDate: z.preprocess(blankToNull, z.iso.date("Enter a date").nullable()).transform((d) => (d ? new Date(`${d}T00:00:00Z`) : null)),
+    dueDate: z
+      .preprocess(blankToNull, z.iso.date("Enter a date").nullable())
+      .transform((d) => (d ? new Date(`${d}T00:00:00Z`) : null)),
     controls: manyOf(z.uuid(), 200),
     criteria: criterionIds,
     checklist: lines.pipe(z.array(z.string().max(1000)).max(100)),
@@ -52,8 +79,10 @@ export const backlogSchema = z
   .transform((v, ctx) => {
     const before = collectRisk(v, "riskBefore");
     const after = collectRisk(v, "riskAfter");
-    if (typeof before === "string") ctx.addIssue({ code: "custom", path: ["riskBeforeLikelihood"], message: before });
-    if (typeof after === "string") ctx.addIssue({ code: "custom", path: ["riskAfterLikelihood"], message: after });
+    if (typeof before === "string")
+      ctx.addIssue({ code: "custom", path: ["riskBeforeLikelihood"], message: before });
+    if (typeof after === "string")
+      ctx.addIssue({ code: "custom", path: ["riskAfterLikelihood"], message: after });
     return {
       key: v.key as string | null,
       title: v.title as string,
@@ -81,12 +110,17 @@ export const checkSchema = z.object({
   checked: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 
-export const addCheckSchema = z.object({ itemId: z.uuid(), text: z.string().trim().min(1, "Describe the check").max(1000) });
+export const addCheckSchema = z.object({
+  itemId: z.uuid(),
+  text: z.string().trim().min(1, "Describe the check").max(1000),
+});
 
 /** Filters of the backlog table, from the page's or the export's query string. */
 export const backlogFilterSchema = z.object({
   priority: z.preprocess(blankToNull, z.enum(PRIORITIES).nullable()).catch(null),
-  status: z.preprocess(blankToNull, z.enum([...STATUSES, "active", "closed"]).nullable()).catch(null),
+  status: z
+    .preprocess(blankToNull, z.enum([...STATUSES, "active", "closed"]).nullable())
+    .catch(null),
   owner: z.preprocess(blankToNull, z.uuid().nullable()).catch(null),
   criterion: z.preprocess(blankToNull, z.string().regex(CRITERION_ID).nullable()).catch(null),
   overdue: z.preprocess((v) => v === "1" || v === "true", z.boolean()).catch(false),

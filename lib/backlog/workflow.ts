@@ -3,10 +3,23 @@
 
 export const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
 export type Priority = (typeof PRIORITIES)[number];
-export const STATUSES = ["open", "in_progress", "awaiting_deployment", "resolved", "verified", "risk_accepted", "false_positive"] as const;
+export const STATUSES = [
+  "open",
+  "in_progress",
+  "awaiting_deployment",
+  "resolved",
+  "verified",
+  "risk_accepted",
+  "false_positive",
+] as const;
 export type BacklogStatus = (typeof STATUSES)[number];
 
-export const SEVERITY: Record<Priority, string> = { P0: "CRITICAL", P1: "HIGH", P2: "MEDIUM", P3: "LOW" };
+export const SEVERITY: Record<Priority, string> = {
+  P0: "CRITICAL",
+  P1: "HIGH",
+  P2: "MEDIUM",
+  P3: "LOW",
+};
 export const STATUS_LABEL: Record<BacklogStatus, string> = {
   open: "Open",
   in_progress: "In progress",
@@ -18,7 +31,11 @@ export const STATUS_LABEL: Record<BacklogStatus, string> = {
 };
 
 /** Work not done yet: these count as open in filters, charts and status. */
-export const OPEN_STATUSES: readonly BacklogStatus[] = ["open", "in_progress", "awaiting_deployment"];
+export const OPEN_STATUSES: readonly BacklogStatus[] = [
+  "open",
+  "in_progress",
+  "awaiting_deployment",
+];
 export const NEEDS_JUSTIFICATION: readonly BacklogStatus[] = ["risk_accepted", "false_positive"];
 
 export function isOpen(status: BacklogStatus): boolean {
@@ -47,17 +64,26 @@ export interface TransitionContext {
 }
 
 /** Why the move is refused, or null when it is allowed. */
-export function transitionRefusal(from: BacklogStatus, to: BacklogStatus, ctx: TransitionContext): string | null {
+export function transitionRefusal(
+  from: BacklogStatus,
+  to: BacklogStatus,
+  ctx: TransitionContext,
+): string | null {
   if (from === to) return `The item is already ${STATUS_LABEL[to].toLowerCase()}.`;
-  if (!NEXT[from].includes(to)) return `An item that is ${STATUS_LABEL[from].toLowerCase()} cannot move to ${STATUS_LABEL[to].toLowerCase()}.`;
-  if (NEEDS_JUSTIFICATION.includes(to) && !ctx.justification?.trim()) return `Marking an item "${STATUS_LABEL[to].toLowerCase()}" needs a written justification.`;
+  if (!NEXT[from].includes(to))
+    return `An item that is ${STATUS_LABEL[from].toLowerCase()} cannot move to ${STATUS_LABEL[to].toLowerCase()}.`;
+  if (NEEDS_JUSTIFICATION.includes(to) && !ctx.justification?.trim())
+    return `Marking an item "${STATUS_LABEL[to].toLowerCase()}" needs a written justification.`;
   if (to === "verified") {
-    if (!ctx.resolvedById) return "Nobody is recorded as having resolved this item; resolve it before verifying.";
-    if (ctx.actorId === ctx.resolvedById) return "The person who resolved the item cannot verify it; ask someone else.";
+    if (!ctx.resolvedById)
+      return "Nobody is recorded as having resolved this item; resolve it before verifying.";
+    if (ctx.actorId === ctx.resolvedById)
+      return "The person who resolved the item cannot verify it; ask someone else.";
     const unchecked = ctx.checks.filter((c) => !c.checkedById).length;
     if (unchecked > 0) return `${unchecked} verification checklist item(s) are not checked yet.`;
     const byResolver = ctx.checks.filter((c) => c.checkedById === ctx.resolvedById).length;
-    if (byResolver > 0) return `${byResolver} checklist item(s) were checked by the person who resolved the item; someone else must check them.`;
+    if (byResolver > 0)
+      return `${byResolver} checklist item(s) were checked by the person who resolved the item; someone else must check them.`;
   }
   return null;
 }
@@ -66,7 +92,10 @@ export function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-export function isOverdue(item: { status: BacklogStatus; dueDate: Date | null }, now: Date): boolean {
+export function isOverdue(
+  item: { status: BacklogStatus; dueDate: Date | null },
+  now: Date,
+): boolean {
   if (!item.dueDate || !isOpen(item.status)) return false;
   return item.dueDate.getTime() < startOfUtcDay(now).getTime();
 }
@@ -81,7 +110,11 @@ export interface BurndownPoint {
  * Open and closed counts at the end of each day from `from` to `to`, replaying recorded
  * transitions (the first one of an item is its creation).
  */
-export function burndown(transitions: readonly { itemId: string; at: Date; to: BacklogStatus }[], from: Date, to: Date): BurndownPoint[] {
+export function burndown(
+  transitions: readonly { itemId: string; at: Date; to: BacklogStatus }[],
+  from: Date,
+  to: Date,
+): BurndownPoint[] {
   const sorted = [...transitions].sort((a, b) => a.at.getTime() - b.at.getTime());
   const state = new Map<string, BacklogStatus>();
   const out: BurndownPoint[] = [];

@@ -19,8 +19,21 @@ describe("criteria catalog", () => {
   it("quotes the requirement of exactly the 15 criteria in the controls-mapping seed", () => {
     const quoted = CRITERIA.filter((c) => c.requirement).map((c) => c.id);
     expect(quoted).toEqual([
-      "CC6.1", "CC6.2", "CC6.3", "CC6.6", "CC6.7", "CC6.8", "CC7.2", "CC7.3", "CC7.4", "CC8.1",
-      "A1.2", "C1.1", "C1.2", "PI1.1", "PI1.4",
+      "CC6.1",
+      "CC6.2",
+      "CC6.3",
+      "CC6.6",
+      "CC6.7",
+      "CC6.8",
+      "CC7.2",
+      "CC7.3",
+      "CC7.4",
+      "CC8.1",
+      "A1.2",
+      "C1.1",
+      "C1.2",
+      "PI1.1",
+      "PI1.4",
     ]);
     expect(CRITERIA.find((c) => c.id === "A1.2")?.requirement).toMatch(/data backup processes/);
   });

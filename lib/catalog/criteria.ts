@@ -123,6 +123,9 @@ export const CRITERIA: CatalogCriterion[] = TITLES.map(([id, title]) => ({
   requirement: REQUIREMENTS[id] ?? null,
 }));
 
-export function inScope(category: CriterionCategory, categoriesInScope: readonly CriterionCategory[]): boolean {
+export function inScope(
+  category: CriterionCategory,
+  categoriesInScope: readonly CriterionCategory[],
+): boolean {
   return category === ALWAYS_IN_SCOPE || categoriesInScope.includes(category);
 }

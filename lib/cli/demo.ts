@@ -10,11 +10,19 @@ async function main(): Promise<void> {
   try {
     await ensureCatalog(database.prisma);
     const r = await loadDemo(database.prisma, { id: null, email: "cli" });
-    console.log(`Demo workspace loaded: ${r.controls} controls, ${r.evidence} evidence items, ${r.testRuns} test runs, ${r.auditEvents} audit events, ${r.phases} phases, ${r.backlogItems} backlog items, audit period ${r.period.start} – ${r.period.end}.`);
+    console.log(
+      `Demo workspace loaded: ${r.controls} controls, ${r.evidence} evidence items, ${r.testRuns} test runs, ${r.auditEvents} audit events, ${r.phases} phases, ${r.backlogItems} backlog items, audit period ${r.period.start} – ${r.period.end}.`,
+    );
     for (const a of r.accounts) {
-      console.log(a.password ? `  ${a.role}: ${a.email}  password: ${a.password}` : `  ${a.role}: ${a.email} already existed and was left alone`);
+      console.log(
+        a.password
+          ? `  ${a.role}: ${a.email}  password: ${a.password}`
+          : `  ${a.role}: ${a.email} already existed and was left alone`,
+      );
     }
-    console.log("The passwords are shown only now; change them or deactivate the accounts after the demo.");
+    console.log(
+      "The passwords are shown only now; change them or deactivate the accounts after the demo.",
+    );
   } finally {
     await database.close();
   }

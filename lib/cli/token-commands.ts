@@ -10,11 +10,13 @@ export async function runTokenCommand(
   opts: { name?: string; scope?: string; expires?: string },
   out: (line: string) => void = console.log,
 ): Promise<number> {
-  if (command !== "create") throw new UserError(`Unknown command "token ${command}". Use "token create".`);
+  if (command !== "create")
+    throw new UserError(`Unknown command "token ${command}". Use "token create".`);
   const name = opts.name?.trim();
   if (!name) throw new UserError("--name: give the token a name (e.g. --name backend-ci)");
   const scope = opts.scope ?? "ingest";
-  if (!(TOKEN_SCOPES as readonly string[]).includes(scope)) throw new UserError(`--scope: must be one of ${TOKEN_SCOPES.join(", ")}`);
+  if (!(TOKEN_SCOPES as readonly string[]).includes(scope))
+    throw new UserError(`--scope: must be one of ${TOKEN_SCOPES.join(", ")}`);
   let expiresAt: Date | null = null;
   if (opts.expires) {
     try {
@@ -23,8 +25,14 @@ export async function runTokenCommand(
       throw new UserError("--expires: use YYYY-MM-DD");
     }
   }
-  const { token } = await createToken(prisma, { id: null, email: "cli" }, { name, scopes: [scope as TokenScope], expiresAt });
-  out(`Created token "${name}" with scope ${scope}${opts.expires ? `, valid through ${opts.expires}` : ""}. It is shown only now:`);
+  const { token } = await createToken(
+    prisma,
+    { id: null, email: "cli" },
+    { name, scopes: [scope as TokenScope], expiresAt },
+  );
+  out(
+    `Created token "${name}" with scope ${scope}${opts.expires ? `, valid through ${opts.expires}` : ""}. It is shown only now:`,
+  );
   out(token);
   return 0;
 }

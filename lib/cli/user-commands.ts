@@ -9,7 +9,9 @@ import { newUserSchema } from "@/lib/users/schemas";
 export async function readPassword(input: Readable): Promise<string> {
   const decoder = new TextDecoder();
   let text = "";
-  for await (const chunk of input) text += typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+  for await (const chunk of input)
+    text +=
+      typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
   text += decoder.decode();
   // Only the trailing newline of `echo`/a here-doc is dropped; the password is otherwise verbatim.
   return text.replace(/\r?\n$/, "");
@@ -31,7 +33,8 @@ export async function runUserCommand(
     }
     return 0;
   }
-  if (command !== "add") throw new UserError(`Unknown command "user ${command}". Use "user add" or "user list".`);
+  if (command !== "add")
+    throw new UserError(`Unknown command "user ${command}". Use "user add" or "user list".`);
   const password = await readPassword(stdin);
   const parsed = newUserSchema.safeParse({
     email: opts.email ?? "",
@@ -41,13 +44,23 @@ export async function runUserCommand(
     expires: opts.expires,
   });
   if (!parsed.success) {
-    const msg = parsed.error.issues.map((i) => `${i.path[0] === "password" ? "password (standard input)" : `--${String(i.path[0])}`}: ${i.message}`);
+    const msg = parsed.error.issues.map(
+      (i) =>
+        `${i.path[0] === "password" ? "password (standard input)" : `--${String(i.path[0])}`}: ${i.message}`,
+    );
     throw new UserError(msg.join("\n"));
   }
   const input = parsed.data;
   await prisma.$transaction((tx) =>
-    insertUser(tx, { ...SYSTEM_ACTOR, email: "cli" }, { ...input, accessExpiresAt: input.expires ? expiryFromDate(input.expires) : null }, "from the command line"),
+    insertUser(
+      tx,
+      { ...SYSTEM_ACTOR, email: "cli" },
+      { ...input, accessExpiresAt: input.expires ? expiryFromDate(input.expires) : null },
+      "from the command line",
+    ),
   );
-  out(`Added ${input.role} ${input.email}${input.expires ? ` (access until ${input.expires})` : ""}.`);
+  out(
+    `Added ${input.role} ${input.email}${input.expires ? ` (access until ${input.expires})` : ""}.`,
+  );
   return 0;
 }

@@ -1,7 +1,10 @@
 import { UserError } from "@/lib/auth/guard";
 
 /** Reads a request body up to `max` bytes, refusing larger ones without buffering them. */
-export async function readLimited(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> {
+export async function readLimited(
+  body: ReadableStream<Uint8Array> | null,
+  max: number,
+): Promise<Uint8Array> {
   if (!body) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

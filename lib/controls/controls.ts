@@ -8,7 +8,9 @@ import type { ControlInput } from "./schemas";
 import { assertCriteriaExist } from "@/lib/criteria/assert-criteria";
 
 async function nextRef(tx: Tx): Promise<string> {
-  const rows = await tx.$queryRaw<{ n: number | null }[]>`SELECT max(substring(ref from 5)::int) AS n FROM "controls" WHERE ref ~ '^CTL-[0-9]+$'`;
+  const rows = await tx.$queryRaw<
+    { n: number | null }[]
+  >`SELECT max(substring(ref from 5)::int) AS n FROM "controls" WHERE ref ~ '^CTL-[0-9]+$'`;
   return `CTL-${String((rows[0]?.n ?? 0) + 1).padStart(3, "0")}`;
 }
 
@@ -16,7 +18,11 @@ function snapshot(input: ControlInput) {
   return { ...input, locations: input.locations, criteria: [...input.criteria].sort() };
 }
 
-export async function createControl(actor: SessionUser | null, input: ControlInput, ref?: string): Promise<{ id: string; ref: string }> {
+export async function createControl(
+  actor: SessionUser | null,
+  input: ControlInput,
+  ref?: string,
+): Promise<{ id: string; ref: string }> {
   assertRole(actor, WRITERS, "create controls");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
@@ -24,7 +30,11 @@ export async function createControl(actor: SessionUser | null, input: ControlInp
     const finalRef = ref ?? (await nextRef(tx));
     const { criteria, ...fields } = input;
     const control = await tx.control.create({
-      data: { ...fields, ref: finalRef, criteria: { create: [...new Set(criteria)].map((criterionId) => ({ criterionId })) } },
+      data: {
+        ...fields,
+        ref: finalRef,
+        criteria: { create: [...new Set(criteria)].map((criterionId) => ({ criterionId })) },
+      },
     });
     await recordActivity(tx, actor, {
       action: "control.create",
@@ -37,18 +47,25 @@ export async function createControl(actor: SessionUser | null, input: ControlInp
   });
 }
 
-export async function updateControl(actor: SessionUser | null, id: string, input: ControlInput): Promise<void> {
+export async function updateControl(
+  actor: SessionUser | null,
+  id: string,
+  input: ControlInput,
+): Promise<void> {
   assertRole(actor, WRITERS, "edit controls");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const before = await tx.control.findUnique({ where: { id }, include: { criteria: true } });
     if (!before) throw new UserError("That control no longer exists.");
-    if (before.archivedAt) throw new UserError("Archived controls cannot be edited; restore it first.");
+    if (before.archivedAt)
+      throw new UserError("Archived controls cannot be edited; restore it first.");
     await assertCriteriaExist(tx, input.criteria);
     const { criteria, ...fields } = input;
     await tx.control.update({ where: { id }, data: fields });
     await tx.controlCriterion.deleteMany({ where: { controlId: id } });
-    await tx.controlCriterion.createMany({ data: [...new Set(criteria)].map((criterionId) => ({ controlId: id, criterionId })) });
+    await tx.controlCriterion.createMany({
+      data: [...new Set(criteria)].map((criterionId) => ({ controlId: id, criterionId })),
+    });
     await recordActivity(tx, actor, {
       action: "control.update",
       entityType: "control",
@@ -68,11 +85,18 @@ export async function updateControl(actor: SessionUser | null, id: string, input
   });
 }
 
-export async function setControlArchived(actor: SessionUser | null, id: string, archived: boolean): Promise<void> {
+export async function setControlArchived(
+  actor: SessionUser | null,
+  id: string,
+  archived: boolean,
+): Promise<void> {
   assertRole(actor, WRITERS, "archive controls");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const c = await tx.control.findUnique({ where: { id }, select: { ref: true, title: true, archivedAt: true } });
+    const c = await tx.control.findUnique({
+      where: { id },
+      select: { ref: true, title: true, archivedAt: true },
+    });
     if (!c) throw new UserError("That control no longer exists.");
     if (Boolean(c.archivedAt) === archived) return;
     await tx.control.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
@@ -97,9 +121,14 @@ export interface ControlListRow {
   evidenceCount: number;
 }
 
-export async function listControls(actor: SessionUser | null, opts: { includeArchived?: boolean } = {}): Promise<ControlListRow[]> {
+export async function listControls(
+  actor: SessionUser | null,
+  opts: { includeArchived?: boolean } = {},
+): Promise<ControlListRow[]> {
   assertRole(actor, READERS, "read controls");
-  const rows = await (await db()).control.findMany({
+  const rows = await (
+    await db()
+  ).control.findMany({
     where: opts.includeArchived ? {} : { archivedAt: null },
     orderBy: { ref: "asc" },
     select: {
@@ -133,9 +162,24 @@ export async function getControl(actor: SessionUser | null, id: string) {
     where: { id },
     include: {
       owner: { select: { id: true, name: true, email: true } },
-      criteria: { select: { criterionId: true, criterion: { select: { title: true } } }, orderBy: { criterionId: "asc" } },
+      criteria: {
+        select: { criterionId: true, criterion: { select: { title: true } } },
+        orderBy: { criterionId: "asc" },
+      },
       evidence: {
-        select: { evidence: { select: { id: true, title: true, kind: true, reviewState: true, evidenceDate: true, expiresOn: true, renewalDays: true } } },
+        select: {
+          evidence: {
+            select: {
+              id: true,
+              title: true,
+              kind: true,
+              reviewState: true,
+              evidenceDate: true,
+              expiresOn: true,
+              renewalDays: true,
+            },
+          },
+        },
       },
     },
   });
@@ -144,22 +188,40 @@ export async function getControl(actor: SessionUser | null, id: string) {
 /** Owners to choose from: active admins and engineers. */
 export async function listOwners(actor: SessionUser | null) {
   assertRole(actor, READERS, "read controls");
-  return (await db()).user.findMany({ where: { active: true, role: { in: ["admin", "engineer"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return (await db()).user.findMany({
+    where: { active: true, role: { in: ["admin", "engineer"] } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /** Mapping edited from the criterion's side: exactly these controls satisfy the criterion. */
-export async function setCriterionControls(actor: SessionUser | null, criterionId: string, controlIds: string[]): Promise<void> {
+export async function setCriterionControls(
+  actor: SessionUser | null,
+  criterionId: string,
+  controlIds: string[],
+): Promise<void> {
   assertRole(actor, WRITERS, "map controls");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    if (!(await tx.criterion.count({ where: { id: criterionId } }))) throw new UserError("That criterion does not exist.");
+    if (!(await tx.criterion.count({ where: { id: criterionId } })))
+      throw new UserError("That criterion does not exist.");
     const wanted = [...new Set(controlIds)];
-    if (wanted.length && (await tx.control.count({ where: { id: { in: wanted }, archivedAt: null } })) !== wanted.length) {
+    if (
+      wanted.length &&
+      (await tx.control.count({ where: { id: { in: wanted }, archivedAt: null } })) !==
+        wanted.length
+    ) {
       throw new UserError("One of the chosen controls does not exist or is archived.");
     }
-    const before = (await tx.controlCriterion.findMany({ where: { criterionId }, select: { controlId: true } })).map((r) => r.controlId);
+    const before = (
+      await tx.controlCriterion.findMany({ where: { criterionId }, select: { controlId: true } })
+    ).map((r) => r.controlId);
     await tx.controlCriterion.deleteMany({ where: { criterionId, controlId: { notIn: wanted } } });
-    await tx.controlCriterion.createMany({ data: wanted.map((controlId) => ({ controlId, criterionId })), skipDuplicates: true });
+    await tx.controlCriterion.createMany({
+      data: wanted.map((controlId) => ({ controlId, criterionId })),
+      skipDuplicates: true,
+    });
     await recordActivity(tx, actor, {
       action: "criterion.map",
       entityType: "criterion",

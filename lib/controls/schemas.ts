@@ -10,7 +10,9 @@ export const controlSchema = z
       .optional()
       .transform((v) => (v ? v : null))
       .pipe(z.uuid("Choose an owner from the list").nullable()),
-    implementation: z.enum(["not_started", "in_progress", "implemented", "not_applicable"], { message: "Choose an implementation status" }),
+    implementation: z.enum(["not_started", "in_progress", "implemented", "not_applicable"], {
+      message: "Choose an implementation status",
+    }),
     naJustification: z
       .string()
       .trim()
@@ -22,7 +24,11 @@ export const controlSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.implementation === "not_applicable" && !v.naJustification) {
-      ctx.addIssue({ code: "custom", path: ["naJustification"], message: "Explain why this control does not apply" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["naJustification"],
+        message: "Explain why this control does not apply",
+      });
     }
   });
 

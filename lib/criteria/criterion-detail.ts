@@ -20,23 +20,46 @@ export async function getCriterionDetail(actor: SessionUser | null, id: string) 
                 id: true,
                 ref: true,
                 title: true,
-                evidence: { select: { evidence: { select: { id: true, title: true, kind: true, reviewState: true, evidenceDate: true } } } },
+                evidence: {
+                  select: {
+                    evidence: {
+                      select: {
+                        id: true,
+                        title: true,
+                        kind: true,
+                        reviewState: true,
+                        evidenceDate: true,
+                      },
+                    },
+                  },
+                },
               },
             },
           },
         },
       },
     }),
-    prisma.statusSnapshot.findMany({ where: { criterionId: id, day: { gte: since } }, orderBy: { day: "asc" }, select: { day: true, status: true } }),
+    prisma.statusSnapshot.findMany({
+      where: { criterionId: id, day: { gte: since } },
+      orderBy: { day: "asc" },
+      select: { day: true, status: true },
+    }),
   ]);
   if (!criterion) return null;
-  const controls = criterion.controls.map((c) => c.control).sort((a, b) => a.ref.localeCompare(b.ref));
-  const evidence = new Map<string, { id: string; title: string; kind: string; reviewState: string; evidenceDate: Date }>();
+  const controls = criterion.controls
+    .map((c) => c.control)
+    .sort((a, b) => a.ref.localeCompare(b.ref));
+  const evidence = new Map<
+    string,
+    { id: string; title: string; kind: string; reviewState: string; evidenceDate: Date }
+  >();
   for (const c of controls) for (const { evidence: e } of c.evidence) evidence.set(e.id, e);
   return {
     criterion,
     controls,
-    evidence: [...evidence.values()].sort((a, b) => b.evidenceDate.getTime() - a.evidenceDate.getTime()),
+    evidence: [...evidence.values()].sort(
+      (a, b) => b.evidenceDate.getTime() - a.evidenceDate.getTime(),
+    ),
     history: history.map((h) => ({ day: h.day.toISOString().slice(0, 10), status: h.status })),
   };
 }

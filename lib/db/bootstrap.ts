@@ -10,10 +10,20 @@ import { ensureDefaultActionMappings } from "@/lib/collectors/audit/ingest";
 export async function ensureCatalog(prisma: PrismaClient): Promise<void> {
   const existing = new Map((await prisma.criterion.findMany()).map((c) => [c.id, c]));
   const writes = CRITERIA.flatMap((c, i) => {
-    const row = { category: c.category, series: c.series, title: c.title, requirement: c.requirement, sortOrder: i };
+    const row = {
+      category: c.category,
+      series: c.series,
+      title: c.title,
+      requirement: c.requirement,
+      sortOrder: i,
+    };
     const old = existing.get(c.id);
     if (!old) return [prisma.criterion.create({ data: { id: c.id, ...row } })];
-    const same = old.title === row.title && old.requirement === row.requirement && old.sortOrder === i && old.series === row.series;
+    const same =
+      old.title === row.title &&
+      old.requirement === row.requirement &&
+      old.sortOrder === i &&
+      old.series === row.series;
     return same ? [] : [prisma.criterion.update({ where: { id: c.id }, data: row })];
   });
   if (writes.length > 0) await prisma.$transaction(writes);
@@ -28,6 +38,11 @@ export async function bootstrap(prisma: PrismaClient, env: Env): Promise<void> {
   if (!email || !password) return;
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) return;
   await prisma.$transaction((tx) =>
-    insertUser(tx, SYSTEM_ACTOR, { email, name: "Administrator", role: "admin", password, accessExpiresAt: null }, "from TRUSTBOARD_ADMIN_EMAIL"),
+    insertUser(
+      tx,
+      SYSTEM_ACTOR,
+      { email, name: "Administrator", role: "admin", password, accessExpiresAt: null },
+      "from TRUSTBOARD_ADMIN_EMAIL",
+    ),
   );
 }

@@ -27,7 +27,8 @@ export function lockDataDir(dataDir: string): () => void {
   writeFileSync(file, String(process.pid));
   const release = () => {
     try {
-      if (existsSync(file) && readFileSync(file, "utf8").trim() === String(process.pid)) rmSync(file);
+      if (existsSync(file) && readFileSync(file, "utf8").trim() === String(process.pid))
+        rmSync(file);
     } catch {
       // Best effort at exit: a stale file is detected by the PID check above.
     }

@@ -12,7 +12,11 @@ import { applyMigrations, readMigrations, type SqlRunner } from "./migrator";
 import { defaultMigrationsDir } from "./open";
 import { pgRunner, pgliteRunner } from "./runners";
 
-async function freshRunner(): Promise<{ runner: SqlRunner; pglite?: PGlite; done: () => Promise<void> }> {
+async function freshRunner(): Promise<{
+  runner: SqlRunner;
+  pglite?: PGlite;
+  done: () => Promise<void>;
+}> {
   if (TEST_LANE === "postgresql") {
     const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     await client.connect();
@@ -32,12 +36,19 @@ describe("migrations", () => {
     expect(first.applied).toEqual(files.map((f) => f.name));
     const again = await applyMigrations(runner, files);
     expect(again).toEqual({ applied: [], alreadyApplied: files.map((f) => f.name), edited: [] });
-    const rows = await runner.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`);
+    const rows = await runner.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     expect(rows).toEqual(files.map((f) => ({ migration_name: f.name, checksum: f.checksum })));
     if (pglite) {
       // Prisma's own engine reads the same table and finds nothing to complain about.
       const diagnosis = await diagnoseHistory(pglite);
-      expect(diagnosis).toMatchObject({ hasMigrationsTable: true, failedMigrationNames: [], editedMigrationNames: [], history: null });
+      expect(diagnosis).toMatchObject({
+        hasMigrationsTable: true,
+        failedMigrationNames: [],
+        editedMigrationNames: [],
+        history: null,
+      });
     }
     await done();
   });
@@ -46,11 +57,22 @@ describe("migrations", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "tb-mig-"));
     cpSync(defaultMigrationsDir(), dir, { recursive: true });
     mkdirSync(path.join(dir, "29990101000000_broken"));
-    writeFileSync(path.join(dir, "29990101000000_broken", "migration.sql"), `CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;\n`);
+    writeFileSync(
+      path.join(dir, "29990101000000_broken", "migration.sql"),
+      `CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;\n`,
+    );
     const { runner, done } = await freshRunner();
-    await expect(applyMigrations(runner, readMigrations(dir))).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
-    expect(await runner.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`)).toEqual([]);
-    expect((await runner.query<{ t: string | null }>(`SELECT to_regclass('half_done')::text AS t`))[0].t).toBeNull();
+    await expect(applyMigrations(runner, readMigrations(dir))).rejects.toThrow(
+      /29990101000000_broken failed and was rolled back/,
+    );
+    expect(
+      await runner.query(
+        `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`,
+      ),
+    ).toEqual([]);
+    expect(
+      (await runner.query<{ t: string | null }>(`SELECT to_regclass('half_done')::text AS t`))[0].t,
+    ).toBeNull();
     await done();
   });
 });

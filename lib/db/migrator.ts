@@ -59,7 +59,10 @@ interface AppliedRow {
   rolled_back_at: Date | null;
 }
 
-export async function applyMigrations(db: SqlRunner, migrations: MigrationFile[]): Promise<MigrationReport> {
+export async function applyMigrations(
+  db: SqlRunner,
+  migrations: MigrationFile[],
+): Promise<MigrationReport> {
   await db.query(`SELECT pg_advisory_lock($1)`, [PRISMA_ADVISORY_LOCK]);
   try {
     await db.exec(CREATE_TABLE);

@@ -27,7 +27,8 @@ export interface OpenOptions {
   migrationsDir?: string;
 }
 
-export const defaultMigrationsDir = () => path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
+export const defaultMigrationsDir = () =>
+  path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir();
@@ -58,7 +59,11 @@ async function openPglite(dataDir: string, migrationsDir: string): Promise<Datab
   }
 }
 
-async function openPostgres(url: string, migrate: boolean, migrationsDir: string): Promise<Database> {
+async function openPostgres(
+  url: string,
+  migrate: boolean,
+  migrationsDir: string,
+): Promise<Database> {
   const client = new Client({ connectionString: url });
   await client.connect().catch((err: Error) => {
     throw new Error(`Cannot connect to the PostgreSQL database in DATABASE_URL: ${err.message}`);
@@ -67,7 +72,11 @@ async function openPostgres(url: string, migrate: boolean, migrationsDir: string
   try {
     const files = readMigrations(migrationsDir);
     if (migrate) migrations = await applyMigrations(pgRunner(client), files);
-    else await assertMigrated(client, files.map((f) => f.name));
+    else
+      await assertMigrated(
+        client,
+        files.map((f) => f.name),
+      );
   } finally {
     await client.end();
   }

@@ -66,7 +66,10 @@ export function pgPool(pool: Pool): SqlPool {
         const result = await fn({
           ...pgRunner(client),
           async copyText(target, data) {
-            await pipeline(Readable.from([data]), client.query(copyFromStdin(`COPY ${target} FROM STDIN`)));
+            await pipeline(
+              Readable.from([data]),
+              client.query(copyFromStdin(`COPY ${target} FROM STDIN`)),
+            );
           },
         });
         await client.query("COMMIT");

@@ -43,9 +43,22 @@ export function demoAuditEvents(today: Date, days = 150): ParsedEvent[] {
         const occurredAt = new Date(dayStart + Math.floor(rand() * DAY));
         const actor = users[Math.floor(rand() * users.length)];
         const ip = `203.0.113.${1 + Math.floor(rand() * 250)}`;
-        const outcome = action === "login_failed" || action === "access_denied" ? "failure" : "success";
-        const key = createHash("sha256").update(`demo|${occurredAt.toISOString()}|${action}|${actor}|${i}`).digest("hex");
-        out.push({ occurredAt, action, actor, organisation: "acme", ip, outcome, target: action === "permission_changed" ? `membership:${Math.floor(rand() * 500)}` : null, metadata: null, dedupeKey: key });
+        const outcome =
+          action === "login_failed" || action === "access_denied" ? "failure" : "success";
+        const key = createHash("sha256")
+          .update(`demo|${occurredAt.toISOString()}|${action}|${actor}|${i}`)
+          .digest("hex");
+        out.push({
+          occurredAt,
+          action,
+          actor,
+          organisation: "acme",
+          ip,
+          outcome,
+          target: action === "permission_changed" ? `membership:${Math.floor(rand() * 500)}` : null,
+          metadata: null,
+          dedupeKey: key,
+        });
       }
     }
   }

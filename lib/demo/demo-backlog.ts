@@ -17,8 +17,10 @@ export interface DemoBacklogItem {
   originNote: string;
 }
 
-const REPORT_002 = "Database Security Remediation Report, Session 7 (2026-02-10): migrations/2026-02-10-session7-rls-security-hardening.sql, prepared, awaiting manual execution";
-const REPORT_000 = "SOC 2 Query Audit Report (2026-01-03), defense-in-depth recommendations: nice-to-have, not required for SOC 2";
+const REPORT_002 =
+  "Database Security Remediation Report, Session 7 (2026-02-10): migrations/2026-02-10-session7-rls-security-hardening.sql, prepared, awaiting manual execution";
+const REPORT_000 =
+  "SOC 2 Query Audit Report (2026-01-03), defense-in-depth recommendations: nice-to-have, not required for SOC 2";
 
 export const DEMO_BACKLOG: DemoBacklogItem[] = [
   {
@@ -35,9 +37,23 @@ export const DEMO_BACKLOG: DemoBacklogItem[] = [
     at: "2026-02-10T09:00:00Z",
     controls: ["Tenant Isolation"],
     criteria: ["CC6.1"],
-    checklist: ["Run Query 1: All 39 tables show rowsecurity = true", "Run Query 2: All 39 tables have org_isolation_* policy", "Test RLS enforcement: Cross-org query blocked by database"],
-    riskBefore: { risk: "Multi-tenant data breach", likelihood: "medium", impact: "catastrophic", cvss: 9.1 },
-    riskAfter: { risk: "Multi-tenant data breach (requires both application code bug AND middleware bypass)", likelihood: "very_low", impact: "catastrophic", cvss: 3.2 },
+    checklist: [
+      "Run Query 1: All 39 tables show rowsecurity = true",
+      "Run Query 2: All 39 tables have org_isolation_* policy",
+      "Test RLS enforcement: Cross-org query blocked by database",
+    ],
+    riskBefore: {
+      risk: "Multi-tenant data breach",
+      likelihood: "medium",
+      impact: "catastrophic",
+      cvss: 9.1,
+    },
+    riskAfter: {
+      risk: "Multi-tenant data breach (requires both application code bug AND middleware bypass)",
+      likelihood: "very_low",
+      impact: "catastrophic",
+      cvss: 3.2,
+    },
     originNote: REPORT_002,
   },
   {
@@ -50,8 +66,17 @@ export const DEMO_BACKLOG: DemoBacklogItem[] = [
     at: "2026-02-10T09:00:00Z",
     controls: ["Performance Monitoring"],
     criteria: [],
-    checklist: ["Run Query 3: All 39 indexes exist (idx_*_org_id)", "Test query performance: Verify index scan usage in EXPLAIN ANALYZE", "Check disk space: Indexes consume expected space"],
-    riskBefore: { risk: "Performance degradation", likelihood: "high", impact: "medium", cvss: null },
+    checklist: [
+      "Run Query 3: All 39 indexes exist (idx_*_org_id)",
+      "Test query performance: Verify index scan usage in EXPLAIN ANALYZE",
+      "Check disk space: Indexes consume expected space",
+    ],
+    riskBefore: {
+      risk: "Performance degradation",
+      likelihood: "high",
+      impact: "medium",
+      cvss: null,
+    },
     riskAfter: { risk: "Performance degradation", likelihood: "low", impact: "low", cvss: null },
     originNote: REPORT_002,
   },
@@ -65,29 +90,50 @@ export const DEMO_BACKLOG: DemoBacklogItem[] = [
     at: "2026-02-10T09:00:00Z",
     controls: ["Audit Trail Completeness"],
     criteria: [],
-    checklist: ["Run Query 4: All 28 tables have updated_at column", "Run Query 5: All tables have update_*_timestamp trigger", "Test auto-update: Modify record, verify timestamp changes"],
-    riskBefore: { risk: "Compliance audit failure", likelihood: "medium", impact: "high", cvss: null },
-    riskAfter: { risk: "Compliance audit failure", likelihood: "very_low", impact: "high", cvss: null },
+    checklist: [
+      "Run Query 4: All 28 tables have updated_at column",
+      "Run Query 5: All tables have update_*_timestamp trigger",
+      "Test auto-update: Modify record, verify timestamp changes",
+    ],
+    riskBefore: {
+      risk: "Compliance audit failure",
+      likelihood: "medium",
+      impact: "high",
+      cvss: null,
+    },
+    riskAfter: {
+      risk: "Compliance audit failure",
+      likelihood: "very_low",
+      impact: "high",
+      cvss: null,
+    },
     originNote: REPORT_002,
   },
   ...[
-    ["api_keys.rs UPDATE queries: add AND org_id = $Y", "crates/api/src/routes/api_keys.rs lines 494, 504, 519, 534, 543, 585, 681. Current: UPDATE api_keys SET ... WHERE id = $X. Improvement: add AND org_id = $Y to the UPDATE clauses. Risk: LOW - ownership already validated in prior query."],
-    ["invoices UPDATE (billing.rs:1838): add AND org_id = $2", "Current: UPDATE invoices SET status = 'paid' ... WHERE id = $1. Improvement: add AND org_id = $2. Risk: LOW - ownership already validated."],
-    ["pin.rs UPDATE queries: add AND org_id = $Y", "Current: UPDATE api_keys SET ... WHERE id = $X. Improvement: add AND org_id = $Y. Risk: LOW - keys fetched with org_id filter first."],
-  ].map(
-    ([title, description]): DemoBacklogItem => ({
-      key: null,
-      title: `Defense in depth: ${title}`,
-      description,
-      priority: "P3",
-      status: "open",
-      at: "2026-01-03T12:00:00Z",
-      controls: ["Tenant Isolation"],
-      criteria: ["CC6.1"],
-      checklist: [],
-      riskBefore: null,
-      riskAfter: null,
-      originNote: REPORT_000,
-    }),
-  ),
+    [
+      "api_keys.rs UPDATE queries: add AND org_id = $Y",
+      "crates/api/src/routes/api_keys.rs lines 494, 504, 519, 534, 543, 585, 681. Current: UPDATE api_keys SET ... WHERE id = $X. Improvement: add AND org_id = $Y to the UPDATE clauses. Risk: LOW - ownership already validated in prior query.",
+    ],
+    [
+      "invoices UPDATE (billing.rs:1838): add AND org_id = $2",
+      "Current: UPDATE invoices SET status = 'paid' ... WHERE id = $1. Improvement: add AND org_id = $2. Risk: LOW - ownership already validated.",
+    ],
+    [
+      "pin.rs UPDATE queries: add AND org_id = $Y",
+      "Current: UPDATE api_keys SET ... WHERE id = $X. Improvement: add AND org_id = $Y. Risk: LOW - keys fetched with org_id filter first.",
+    ],
+  ].map(([title, description]): DemoBacklogItem => ({
+    key: null,
+    title: `Defense in depth: ${title}`,
+    description,
+    priority: "P3",
+    status: "open",
+    at: "2026-01-03T12:00:00Z",
+    controls: ["Tenant Isolation"],
+    criteria: ["CC6.1"],
+    checklist: [],
+    riskBefore: null,
+    riskAfter: null,
+    originNote: REPORT_000,
+  })),
 ];

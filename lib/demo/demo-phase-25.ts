@@ -13,15 +13,38 @@ export const DEMO_PHASE_25: DemoPhase = {
     {
       text: "Schema files with tenant_id columns",
       done: true,
-      files: ["tenants", "audit-logs", "skills", "users", "ratings", "usage-events", "skill-versions", "skill-embeddings", "skill-reviews", "api-keys", "site-settings"].map((n) => ({ path: schema(n), change: "created" as const })),
+      files: [
+        "tenants",
+        "audit-logs",
+        "skills",
+        "users",
+        "ratings",
+        "usage-events",
+        "skill-versions",
+        "skill-embeddings",
+        "skill-reviews",
+        "api-keys",
+        "site-settings",
+      ].map((n) => ({ path: schema(n), change: "created" as const })),
     },
-    { text: "Database tables created with RLS (FORCE RLS + RESTRICTIVE policies on 9 tables, tenant_id foreign keys, skills_tenant_slug_unique)", done: true },
+    {
+      text: "Database tables created with RLS (FORCE RLS + RESTRICTIVE policies on 9 tables, tenant_id foreign keys, skills_tenant_slug_unique)",
+      done: true,
+    },
     {
       text: "Helper functions and services",
       done: true,
       files: [
-        { path: "packages/db/src/tenant-context.ts", change: "created", note: "withTenant() helper" },
-        { path: "packages/db/src/services/audit.ts", change: "created", note: "writeAuditLog() functions" },
+        {
+          path: "packages/db/src/tenant-context.ts",
+          change: "created",
+          note: "withTenant() helper",
+        },
+        {
+          path: "packages/db/src/services/audit.ts",
+          change: "created",
+          note: "writeAuditLog() functions",
+        },
       ],
     },
   ],
@@ -29,24 +52,56 @@ export const DEMO_PHASE_25: DemoPhase = {
   // verdicts give Trustboard's computed coverage beside it.
   requirements: [
     { code: "TENANT-01", description: "Tenants table", criteria: ["CC6.1"], note: "SATISFIED" },
-    { code: "TENANT-02", description: "tenant_id on all tables", criteria: ["CC6.1"], note: "SATISFIED" },
-    { code: "TENANT-03", description: "Composite unique constraints", criteria: ["CC6.1"], note: "SATISFIED" },
-    { code: "TENANT-04", description: "PostgreSQL RLS policies", criteria: ["CC6.1"], note: "PARTIAL — RLS infrastructure exists but withTenant() not used in application" },
-    { code: "TENANT-05", description: "Tenant-scoped query helper", criteria: ["CC6.1"], note: "PARTIAL — withTenant() exists but is orphaned (never called)" },
-    { code: "SOC2-01", description: "Append-only audit_logs table", criteria: ["CC7.2"], note: "SATISFIED — none (table structure is correct)" },
-    { code: "SOC2-02", description: "Audit logging on security events", criteria: ["CC7.2"], note: "BLOCKED — writeAuditLog() exists but is never called" },
+    {
+      code: "TENANT-02",
+      description: "tenant_id on all tables",
+      criteria: ["CC6.1"],
+      note: "SATISFIED",
+    },
+    {
+      code: "TENANT-03",
+      description: "Composite unique constraints",
+      criteria: ["CC6.1"],
+      note: "SATISFIED",
+    },
+    {
+      code: "TENANT-04",
+      description: "PostgreSQL RLS policies",
+      criteria: ["CC6.1"],
+      note: "PARTIAL — RLS infrastructure exists but withTenant() not used in application",
+    },
+    {
+      code: "TENANT-05",
+      description: "Tenant-scoped query helper",
+      criteria: ["CC6.1"],
+      note: "PARTIAL — withTenant() exists but is orphaned (never called)",
+    },
+    {
+      code: "SOC2-01",
+      description: "Append-only audit_logs table",
+      criteria: ["CC7.2"],
+      note: "SATISFIED — none (table structure is correct)",
+    },
+    {
+      code: "SOC2-02",
+      description: "Audit logging on security events",
+      criteria: ["CC7.2"],
+      note: "BLOCKED — writeAuditLog() exists but is never called",
+    },
   ],
   mustHaves: [
     {
       truth: "A tenants table exists with id, name, slug, domain, logo, isActive, and plan columns",
       verdict: "verified",
-      observation: "Table exists with all 9 required columns (id, name, slug, domain, logo, is_active, plan, created_at, updated_at). Default tenant seeded.",
+      observation:
+        "Table exists with all 9 required columns (id, name, slug, domain, logo, is_active, plan, created_at, updated_at). Default tenant seeded.",
       requirements: ["TENANT-01"],
     },
     {
       truth: "Every data table has a NOT NULL tenant_id column with foreign key to tenants",
       verdict: "verified",
-      observation: "All 9 tables (skills, usage_events, ratings, skill_versions, skill_embeddings, skill_reviews, api_keys, site_settings, users) have tenant_id NOT NULL with FK to tenants.id",
+      observation:
+        "All 9 tables (skills, usage_events, ratings, skill_versions, skill_embeddings, skill_reviews, api_keys, site_settings, users) have tenant_id NOT NULL with FK to tenants.id",
       requirements: ["TENANT-02"],
     },
     {
@@ -56,15 +111,23 @@ export const DEMO_PHASE_25: DemoPhase = {
       requirements: ["TENANT-03"],
     },
     {
-      truth: "PostgreSQL RLS policies are active on all tenant-scoped tables, preventing cross-tenant reads/writes at the database level",
+      truth:
+        "PostgreSQL RLS policies are active on all tenant-scoped tables, preventing cross-tenant reads/writes at the database level",
       verdict: "partial",
-      reason: "RLS is enabled and policies exist, but application queries are NOT using withTenant() wrapper - RLS blocks all queries because app.current_tenant_id is never set",
+      reason:
+        "RLS is enabled and policies exist, but application queries are NOT using withTenant() wrapper - RLS blocks all queries because app.current_tenant_id is never set",
       observation:
         "RLS enabled (FORCE RLS = true) on all 9 tables with RESTRICTIVE policies. BUT: withTenant() wrapper is NEVER used in application code, so app.current_tenant_id is never set, blocking ALL queries. Infrastructure exists but is NOT wired to application.",
       requirements: ["TENANT-04", "TENANT-05"],
       artifacts: [
-        { path: "packages/db/src/tenant-context.ts", note: "withTenant() helper exists but is NEVER used in application code (only imported, never called)" },
-        { path: "apps/web/app/actions/*.ts", note: "All action files use hardcoded DEFAULT_TENANT_ID for inserts but don't wrap queries in withTenant()" },
+        {
+          path: "packages/db/src/tenant-context.ts",
+          note: "withTenant() helper exists but is NEVER used in application code (only imported, never called)",
+        },
+        {
+          path: "apps/web/app/actions/*.ts",
+          note: "All action files use hardcoded DEFAULT_TENANT_ID for inserts but don't wrap queries in withTenant()",
+        },
       ],
       missing: [
         "Wrap all database queries in withTenant() to set app.current_tenant_id session variable",
@@ -73,12 +136,20 @@ export const DEMO_PHASE_25: DemoPhase = {
       ],
     },
     {
-      truth: "An append-only audit_logs table records all security events (auth, admin actions, data modifications)",
+      truth:
+        "An append-only audit_logs table records all security events (auth, admin actions, data modifications)",
       verdict: "failed",
-      reason: "audit_logs table exists with append-only protection, but writeAuditLog() is NEVER called in application code",
-      observation: "audit_logs table exists with append-only trigger protection (UPDATE/DELETE blocked). BUT: writeAuditLog() is NEVER called in application code - no events are being logged.",
+      reason:
+        "audit_logs table exists with append-only protection, but writeAuditLog() is NEVER called in application code",
+      observation:
+        "audit_logs table exists with append-only trigger protection (UPDATE/DELETE blocked). BUT: writeAuditLog() is NEVER called in application code - no events are being logged.",
       requirements: ["SOC2-02"],
-      artifacts: [{ path: "packages/db/src/services/audit.ts", note: "writeAuditLog() and writeAuditLogs() functions exist but are NOT used anywhere in apps/" }],
+      artifacts: [
+        {
+          path: "packages/db/src/services/audit.ts",
+          note: "writeAuditLog() and writeAuditLogs() functions exist but are NOT used anywhere in apps/",
+        },
+      ],
       missing: [
         "Add writeAuditLog() calls for auth events (login, logout, failed auth)",
         "Add writeAuditLog() calls for admin actions (skill delete, merge, user management)",

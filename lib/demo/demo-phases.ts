@@ -45,8 +45,37 @@ export const DEMO_PHASES: DemoPhase[] = [
     goal: "Implement enterprise security features for Spectyra, making it ready for SOC2-style security questionnaires and enterprise customers.",
     progress: "complete",
     items: [
-      { text: "Auth flow documentation in apps/api/src/middleware/auth.ts", detail: ["Documents JWT vs API key auth", "Documents org/project inference", "Documents RequestContext structure"], done: true, files: [{ path: "apps/api/src/middleware/auth.ts", change: "modified", note: "Added comprehensive auth flow documentation" }] },
-      { text: "Tenant isolation helpers in apps/api/src/services/storage/db.ts", detail: ["requireOrg(ctx) - Enforces org context", "requireProject(ctx, orgId) - Enforces project context and validates org ownership"], done: true, files: [{ path: "apps/api/src/services/storage/db.ts", change: "modified", note: "Added tenant isolation helpers" }] },
+      {
+        text: "Auth flow documentation in apps/api/src/middleware/auth.ts",
+        detail: [
+          "Documents JWT vs API key auth",
+          "Documents org/project inference",
+          "Documents RequestContext structure",
+        ],
+        done: true,
+        files: [
+          {
+            path: "apps/api/src/middleware/auth.ts",
+            change: "modified",
+            note: "Added comprehensive auth flow documentation",
+          },
+        ],
+      },
+      {
+        text: "Tenant isolation helpers in apps/api/src/services/storage/db.ts",
+        detail: [
+          "requireOrg(ctx) - Enforces org context",
+          "requireProject(ctx, orgId) - Enforces project context and validates org ownership",
+        ],
+        done: true,
+        files: [
+          {
+            path: "apps/api/src/services/storage/db.ts",
+            change: "modified",
+            note: "Added tenant isolation helpers",
+          },
+        ],
+      },
     ],
     notes: [
       "Security notes:",
@@ -73,15 +102,29 @@ export const DEMO_PHASES: DemoPhase[] = [
         done: true,
         files: [{ path: `${MIGRATIONS}20260127000006_enterprise_settings.sql`, change: "created" }],
       },
-      { text: "project_settings table", detail: ["CORS controls (allowed_origins)", "Rate limiting (rate_limit_rps, rate_limit_burst)"], done: true, files: [{ path: `${MIGRATIONS}20260127000006_enterprise_settings.sql`, change: "created" }] },
+      {
+        text: "project_settings table",
+        detail: [
+          "CORS controls (allowed_origins)",
+          "Rate limiting (rate_limit_rps, rate_limit_burst)",
+        ],
+        done: true,
+        files: [{ path: `${MIGRATIONS}20260127000006_enterprise_settings.sql`, change: "created" }],
+      },
       {
         text: "RBAC middleware (apps/api/src/middleware/requireRole.ts)",
-        detail: ["requireOrgRole(minRole) - Enforces minimum role (OWNER > ADMIN > DEV > BILLING > VIEWER)", "requireScope(scopes) - Enforces API key scopes"],
+        detail: [
+          "requireOrgRole(minRole) - Enforces minimum role (OWNER > ADMIN > DEV > BILLING > VIEWER)",
+          "requireScope(scopes) - Enforces API key scopes",
+        ],
         done: true,
         files: [{ path: "apps/api/src/middleware/requireRole.ts", change: "created" }],
       },
     ],
-    nextSteps: ["Wire RBAC into org settings endpoints (OWNER/ADMIN only)", "Enforce org/project scoping in all storage repos (use requireOrg/requireProject)"],
+    nextSteps: [
+      "Wire RBAC into org settings endpoints (OWNER/ADMIN only)",
+      "Enforce org/project scoping in all storage repos (use requireOrg/requireProject)",
+    ],
   },
   {
     number: 2,
@@ -90,21 +133,43 @@ export const DEMO_PHASES: DemoPhase[] = [
     items: [
       {
         text: "Extended api_keys table",
-        detail: ["expires_at - Key expiration", "allowed_ip_ranges - IP restrictions", "allowed_origins - CORS origins", "description - Human-readable description"],
+        detail: [
+          "expires_at - Key expiration",
+          "allowed_ip_ranges - IP restrictions",
+          "allowed_origins - CORS origins",
+          "description - Human-readable description",
+        ],
         done: true,
         files: [
           { path: `${MIGRATIONS}20260127000007_api_keys_hardening.sql`, change: "created" },
-          { path: "apps/api/src/services/storage/orgsRepo.ts", change: "modified", note: "Updated ApiKey interface and queries" },
+          {
+            path: "apps/api/src/services/storage/orgsRepo.ts",
+            change: "modified",
+            note: "Updated ApiKey interface and queries",
+          },
         ],
       },
       {
         text: "Enhanced requireSpectyraApiKey middleware",
-        detail: ["Checks key expiration", "Enforces IP restrictions", "(Origin restrictions to be added for browser SDK usage)"],
+        detail: [
+          "Checks key expiration",
+          "Enforces IP restrictions",
+          "(Origin restrictions to be added for browser SDK usage)",
+        ],
         done: true,
-        files: [{ path: "apps/api/src/middleware/auth.ts", change: "modified", note: "Added expiration and IP checks" }],
+        files: [
+          {
+            path: "apps/api/src/middleware/auth.ts",
+            change: "modified",
+            note: "Added expiration and IP checks",
+          },
+        ],
       },
     ],
-    nextSteps: ["Add key rotation endpoints (POST /orgs/:orgId/projects/:projectId/api-keys/:keyId/rotate)", "Add key management UI"],
+    nextSteps: [
+      "Add key rotation endpoints (POST /orgs/:orgId/projects/:projectId/api-keys/:keyId/rotate)",
+      "Add key management UI",
+    ],
   },
   {
     number: 3,
@@ -113,19 +178,48 @@ export const DEMO_PHASES: DemoPhase[] = [
     items: [
       {
         text: "audit_logs table",
-        detail: ["Actor tracking (USER, API_KEY, SYSTEM)", "Action types (LOGIN, LOGOUT, KEY_CREATED, KEY_REVOKED, etc.)", "Target tracking (API_KEY, ORG, PROJECT, etc.)", "Request metadata (IP, user agent)", "JSONB metadata field"],
+        detail: [
+          "Actor tracking (USER, API_KEY, SYSTEM)",
+          "Action types (LOGIN, LOGOUT, KEY_CREATED, KEY_REVOKED, etc.)",
+          "Target tracking (API_KEY, ORG, PROJECT, etc.)",
+          "Request metadata (IP, user agent)",
+          "JSONB metadata field",
+        ],
         done: true,
         files: [{ path: `${MIGRATIONS}20260127000008_audit_logs.sql`, change: "created" }],
       },
       {
         text: "Audit service (apps/api/src/services/audit/audit.ts)",
-        detail: ["audit(req, action, options) - Record audit entry", "systemAudit(orgId, action, options) - System-level audit", "Automatic redaction of sensitive data"],
+        detail: [
+          "audit(req, action, options) - Record audit entry",
+          "systemAudit(orgId, action, options) - System-level audit",
+          "Automatic redaction of sensitive data",
+        ],
         done: true,
         files: [{ path: "apps/api/src/services/audit/audit.ts", change: "created" }],
       },
-      { text: "Wired into API key creation and revocation", detail: ["API key creation", "API key revocation", "(More endpoints to be added)"], done: true, files: [{ path: "apps/api/src/routes/auth.ts", change: "modified", note: "Added audit logging to key operations" }] },
-      { kind: "ordering", text: "20260127000006_enterprise_settings.sql - Settings tables", done: false },
-      { kind: "ordering", text: "20260127000007_api_keys_hardening.sql - API key restrictions", done: false },
+      {
+        text: "Wired into API key creation and revocation",
+        detail: ["API key creation", "API key revocation", "(More endpoints to be added)"],
+        done: true,
+        files: [
+          {
+            path: "apps/api/src/routes/auth.ts",
+            change: "modified",
+            note: "Added audit logging to key operations",
+          },
+        ],
+      },
+      {
+        kind: "ordering",
+        text: "20260127000006_enterprise_settings.sql - Settings tables",
+        done: false,
+      },
+      {
+        kind: "ordering",
+        text: "20260127000007_api_keys_hardening.sql - API key restrictions",
+        done: false,
+      },
       { kind: "ordering", text: "20260127000008_audit_logs.sql - Audit logging", done: false },
       ...[
         "Run all migrations successfully",
@@ -147,21 +241,81 @@ export const DEMO_PHASES: DemoPhase[] = [
       "Add audit log export endpoint (GET /orgs/:orgId/audit-logs/export)",
     ],
   },
-  { number: 4, title: "Provider Key Management", progress: "pending", items: planned("provider_credentials table with envelope encryption", "Envelope encryption service (AES-256-GCM)", "Provider key CRUD endpoints", "BYOK mode enforcement") },
-  { number: 5, title: "Data Handling & Retention", progress: "pending", items: planned('Default "no prompt storage" enforcement', "Retention worker/cron endpoint", "Conditional storage based on org_settings") },
-  { number: 6, title: "Rate Limiting & Security Headers", progress: "pending", items: planned("Rate limit middleware (token bucket)", "CORS hardening", "Security headers (helmet)") },
-  { number: 7, title: "SSO Readiness", progress: "pending", items: planned("Domain allowlist enforcement", "SSO enforcement toggle", "SCIM readiness stubs") },
+  {
+    number: 4,
+    title: "Provider Key Management",
+    progress: "pending",
+    items: planned(
+      "provider_credentials table with envelope encryption",
+      "Envelope encryption service (AES-256-GCM)",
+      "Provider key CRUD endpoints",
+      "BYOK mode enforcement",
+    ),
+  },
+  {
+    number: 5,
+    title: "Data Handling & Retention",
+    progress: "pending",
+    items: planned(
+      'Default "no prompt storage" enforcement',
+      "Retention worker/cron endpoint",
+      "Conditional storage based on org_settings",
+    ),
+  },
+  {
+    number: 6,
+    title: "Rate Limiting & Security Headers",
+    progress: "pending",
+    items: planned(
+      "Rate limit middleware (token bucket)",
+      "CORS hardening",
+      "Security headers (helmet)",
+    ),
+  },
+  {
+    number: 7,
+    title: "SSO Readiness",
+    progress: "pending",
+    items: planned(
+      "Domain allowlist enforcement",
+      "SSO enforcement toggle",
+      "SCIM readiness stubs",
+    ),
+  },
   {
     number: 8,
     title: "CI Security Gates",
     progress: "pending",
-    items: [{ text: "GitHub Actions workflows", detail: ["Dependency audit", "OSV scan", "CodeQL", "Secret scanning", "SBOM generation"], done: false }, ...planned("npm Trusted Publishing")],
+    items: [
+      {
+        text: "GitHub Actions workflows",
+        detail: ["Dependency audit", "OSV scan", "CodeQL", "Secret scanning", "SBOM generation"],
+        done: false,
+      },
+      ...planned("npm Trusted Publishing"),
+    ],
   },
-  { number: 9, title: "Enterprise Admin UI", progress: "pending", items: planned("Org → Security settings page", "Org → API Keys management page", "Org → Provider Keys management page", "Org → Audit Logs viewer + export") },
+  {
+    number: 9,
+    title: "Enterprise Admin UI",
+    progress: "pending",
+    items: planned(
+      "Org → Security settings page",
+      "Org → API Keys management page",
+      "Org → Provider Keys management page",
+      "Org → Audit Logs viewer + export",
+    ),
+  },
   {
     number: 10,
     title: "Documentation",
     progress: "pending",
-    items: planned("SECURITY.md - Vulnerability disclosure", "DATA_HANDLING.md - What is stored by default", "RETENTION.md - Retention policies", "ENTERPRISE_SECURITY.md - SSO, RBAC, audit, encryption", "THREAT_MODEL.md - Lightweight threat model"),
+    items: planned(
+      "SECURITY.md - Vulnerability disclosure",
+      "DATA_HANDLING.md - What is stored by default",
+      "RETENTION.md - Retention policies",
+      "ENTERPRISE_SECURITY.md - SSO, RBAC, audit, encryption",
+      "THREAT_MODEL.md - Lightweight threat model",
+    ),
   },
 ];

@@ -42,13 +42,27 @@ function password(): string {
 function evidenceTitle(line: string): { title: string; body: string } {
   const [label, ...rest] = line.split(":");
   const detail = rest.join(":").trim().replace(/`/g, "");
-  return { title: detail ? `${label.trim()}: ${detail}`.slice(0, 200) : label.trim(), body: line.replace(/`/g, "") };
+  return {
+    title: detail ? `${label.trim()}: ${detail}`.slice(0, 200) : label.trim(),
+    body: line.replace(/`/g, ""),
+  };
 }
 
-export async function loadDemo(prisma: PrismaClient, actor: Actor, now = new Date()): Promise<DemoResult> {
-  const counts = await Promise.all([prisma.control.count(), prisma.evidence.count(), prisma.phase.count(), prisma.backlogItem.count()]);
+export async function loadDemo(
+  prisma: PrismaClient,
+  actor: Actor,
+  now = new Date(),
+): Promise<DemoResult> {
+  const counts = await Promise.all([
+    prisma.control.count(),
+    prisma.evidence.count(),
+    prisma.phase.count(),
+    prisma.backlogItem.count(),
+  ]);
   if (counts.some((n) => n > 0)) {
-    throw new UserError("The workspace already has controls, evidence, phases or backlog items; the demo is only loaded into an empty workspace.");
+    throw new UserError(
+      "The workspace already has controls, evidence, phases or backlog items; the demo is only loaded into an empty workspace.",
+    );
   }
   const today = utcDay(now);
   const start = new Date(today.getTime() - 150 * DAY);
@@ -66,20 +80,50 @@ export async function loadDemo(prisma: PrismaClient, actor: Actor, now = new Dat
           continue;
         }
         const pw = password();
-        await insertUser(tx, actor, { email, name, role, password: pw, accessExpiresAt: role === "auditor" ? new Date(end.getTime() + DAY) : null }, "demo workspace");
+        await insertUser(
+          tx,
+          actor,
+          {
+            email,
+            name,
+            role,
+            password: pw,
+            accessExpiresAt: role === "auditor" ? new Date(end.getTime() + DAY) : null,
+          },
+          "demo workspace",
+        );
         accounts.push({ email, role, password: pw });
       }
-      const owner = await tx.user.findUniqueOrThrow({ where: { email: DEMO_ENGINEER }, select: { id: true } });
+      const owner = await tx.user.findUniqueOrThrow({
+        where: { email: DEMO_ENGINEER },
+        select: { id: true },
+      });
       await tx.workspace.update({
         where: { id: 1 },
-        data: { auditPeriodStart: start, auditPeriodEnd: end, categoriesInScope: ["security", "availability", "processing_integrity", "confidentiality"] },
+        data: {
+          auditPeriodStart: start,
+          auditPeriodEnd: end,
+          categoriesInScope: [
+            "security",
+            "availability",
+            "processing_integrity",
+            "confidentiality",
+          ],
+        },
       });
 
       // One control per distinct implementation item; an item listed under several criteria maps to all of them.
-      const byTitle = new Map<string, { description: string[]; locations: Set<string>; criteria: Set<string> }>();
+      const byTitle = new Map<
+        string,
+        { description: string[]; locations: Set<string>; criteria: Set<string> }
+      >();
       for (const c of SEED_MAPPING) {
         for (const item of c.items) {
-          const entry = byTitle.get(item.title) ?? { description: [], locations: new Set<string>(), criteria: new Set<string>() };
+          const entry = byTitle.get(item.title) ?? {
+            description: [],
+            locations: new Set<string>(),
+            criteria: new Set<string>(),
+          };
           entry.description.push(...item.points.filter((p) => !entry.description.includes(p)));
           item.locations.forEach((l) => entry.locations.add(l));
           entry.criteria.add(c.id);
@@ -149,11 +193,31 @@ export async function loadDemo(prisma: PrismaClient, actor: Actor, now = new Dat
     { timeout: 60_000 },
   );
   // Three nightly CI runs, ingested like any other: tenant isolation recovers from 6/8 to 7/8.
-  const refs = new Map((await prisma.control.findMany({ select: { title: true, ref: true } })).map((c) => [c.title, c.ref]));
-  const extra = [new Map([["TestTenantIsolation", ["test_superuser_bypass_logged"]]]), new Map<string, string[]>(), new Map<string, string[]>()];
+  const refs = new Map(
+    (await prisma.control.findMany({ select: { title: true, ref: true } })).map((c) => [
+      c.title,
+      c.ref,
+    ]),
+  );
+  const extra = [
+    new Map([["TestTenantIsolation", ["test_superuser_bypass_logged"]]]),
+    new Map<string, string[]>(),
+    new Map<string, string[]>(),
+  ];
   for (const [i, daysAgo] of [3, 2, 1].entries()) {
     const at = new Date(today.getTime() - daysAgo * DAY + 2 * 3_600_000);
-    await ingestTestResults(prisma, actor, demoJUnit(at, refs, extra[i]), { source: "nightly CI", commit: `demo${(i + 1).toString().padStart(3, "0")}`, fileName: "pytest-junit.xml", via: "upload" }, now);
+    await ingestTestResults(
+      prisma,
+      actor,
+      demoJUnit(at, refs, extra[i]),
+      {
+        source: "nightly CI",
+        commit: `demo${(i + 1).toString().padStart(3, "0")}`,
+        fileName: "pytest-junit.xml",
+        via: "upload",
+      },
+      now,
+    );
   }
   // The application's audit log, and what the controls expect of it.
   const audit = await storeAuditEvents(prisma, actor, demoAuditEvents(today), "demo");
@@ -164,7 +228,10 @@ export async function loadDemo(prisma: PrismaClient, actor: Actor, now = new Dat
   ];
   for (const [title, action, maxSilenceDays] of expectations) {
     const control = await prisma.control.findFirst({ where: { title }, select: { id: true } });
-    if (control) await prisma.expectedEvent.create({ data: { controlId: control.id, action, maxSilenceDays } });
+    if (control)
+      await prisma.expectedEvent.create({
+        data: { controlId: control.id, action, maxSilenceDays },
+      });
   }
   return { ...result, testRuns: 3, auditEvents: audit.stored };
 }

@@ -31,7 +31,13 @@ async function insertPhase(tx: Tx, actor: Actor, ownerId: string, p: DemoPhase, 
           requirements: m.requirements,
           verifiedById: actor.id,
           verifiedAt,
-          artifacts: { create: (m.artifacts ?? []).map((a) => ({ path: a.path, note: a.note, change: "referenced" as const })) },
+          artifacts: {
+            create: (m.artifacts ?? []).map((a) => ({
+              path: a.path,
+              note: a.note,
+              change: "referenced" as const,
+            })),
+          },
         })),
       },
     },
@@ -49,30 +55,76 @@ async function insertPhase(tx: Tx, actor: Actor, ownerId: string, p: DemoPhase, 
         detail: (item.detail ?? []).join("\n"),
         doneAt: item.done ? at : null,
         doneById: item.done ? ownerId : null,
-        files: { create: (item.files ?? []).map((f) => ({ path: f.path, change: f.change, note: f.note ?? "" })) },
+        files: {
+          create: (item.files ?? []).map((f) => ({
+            path: f.path,
+            change: f.change,
+            note: f.note ?? "",
+          })),
+        },
       },
     });
   }
-  await recordActivity(tx, actor, { action: "phase.create", entityType: "phase", entityId: phase.id, summary: `Demo: phase ${p.number} "${p.title}"` });
+  await recordActivity(tx, actor, {
+    action: "phase.create",
+    entityType: "phase",
+    entityId: phase.id,
+    summary: `Demo: phase ${p.number} "${p.title}"`,
+  });
 }
 
-export async function loadDemoRemediation(tx: Tx, actor: Actor, ownerId: string, now: Date): Promise<{ phases: number; backlogItems: number }> {
+export async function loadDemoRemediation(
+  tx: Tx,
+  actor: Actor,
+  ownerId: string,
+  now: Date,
+): Promise<{ phases: number; backlogItems: number }> {
   const phases = [...DEMO_PHASES, DEMO_PHASE_25];
-  for (const p of phases) await insertPhase(tx, actor, ownerId, p, new Date(Math.min(now.getTime(), new Date("2026-02-01T12:00:00Z").getTime())));
-  const controlIds = new Map((await tx.control.findMany({ select: { id: true, title: true } })).map((c) => [c.title, c.id]));
+  for (const p of phases)
+    await insertPhase(
+      tx,
+      actor,
+      ownerId,
+      p,
+      new Date(Math.min(now.getTime(), new Date("2026-02-01T12:00:00Z").getTime())),
+    );
+  const controlIds = new Map(
+    (await tx.control.findMany({ select: { id: true, title: true } })).map((c) => [c.title, c.id]),
+  );
   for (const b of DEMO_BACKLOG) {
     const at = new Date(b.at);
     const { id, key } = await insertBacklogItem(
       tx,
       actor,
-      { ...b, ownerId, dueDate: null, controls: b.controls.map((t) => controlIds.get(t)).filter((x): x is string => x !== undefined) },
+      {
+        ...b,
+        ownerId,
+        dueDate: null,
+        controls: b.controls
+          .map((t) => controlIds.get(t))
+          .filter((x): x is string => x !== undefined),
+      },
       { origin: "manual", originNote: b.originNote },
       at,
     );
     if (b.status === "open") continue;
     await tx.backlogItem.update({ where: { id }, data: { status: b.status } });
-    await tx.backlogTransition.create({ data: { itemId: id, from: "open", to: b.status, actorId: actor.id, at: new Date(at.getTime() + 3_600_000), note: "Migration prepared, awaiting manual execution" } });
-    await recordActivity(tx, actor, { action: "backlog.status", entityType: "backlog_item", entityId: id, summary: `${key}: Open → Awaiting deployment (demo)` });
+    await tx.backlogTransition.create({
+      data: {
+        itemId: id,
+        from: "open",
+        to: b.status,
+        actorId: actor.id,
+        at: new Date(at.getTime() + 3_600_000),
+        note: "Migration prepared, awaiting manual execution",
+      },
+    });
+    await recordActivity(tx, actor, {
+      action: "backlog.status",
+      entityType: "backlog_item",
+      entityId: id,
+      summary: `${key}: Open → Awaiting deployment (demo)`,
+    });
   }
   return { phases: phases.length, backlogItems: DEMO_BACKLOG.length };
 }

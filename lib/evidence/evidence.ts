@@ -11,7 +11,8 @@ import type { PreparedFile } from "./upload";
 const asDate = (d: string | undefined) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
 async function assertControlsExist(tx: Tx, ids: string[]) {
-  if (ids.length && (await tx.control.count({ where: { id: { in: ids } } })) !== new Set(ids).size) throw new UserError("One of the chosen controls does not exist.");
+  if (ids.length && (await tx.control.count({ where: { id: { in: ids } } })) !== new Set(ids).size)
+    throw new UserError("One of the chosen controls does not exist.");
 }
 
 export interface CreatedEvidence {
@@ -19,7 +20,11 @@ export interface CreatedEvidence {
   duplicateOf: { evidenceId: string; title: string; revision: number } | null;
 }
 
-export async function createEvidence(actor: SessionUser | null, f: EvidenceFields, file: PreparedFile | null): Promise<CreatedEvidence> {
+export async function createEvidence(
+  actor: SessionUser | null,
+  f: EvidenceFields,
+  file: PreparedFile | null,
+): Promise<CreatedEvidence> {
   assertRole(actor, WRITERS, "add evidence");
   if (f.kind === "file" && !file) throw new UserError("Choose a file to upload.");
   const prisma = await db();
@@ -48,26 +53,51 @@ export async function createEvidence(actor: SessionUser | null, f: EvidenceField
       entityType: "evidence",
       entityId: evidence.id,
       summary: `Added ${f.kind} evidence "${f.title}"${file ? ` (${file.fileName}, sha256 ${file.sha256.slice(0, 12)}…${file.redacted ? ", secrets redacted" : file.findings.length ? `, ${file.findings.length} secret finding(s) kept` : ""})` : ""}`,
-      after: { title: f.title, kind: f.kind, evidenceDate: f.evidenceDate, controls: f.controls, sha256: file?.sha256 ?? null, reviewState: evidence.reviewState },
+      after: {
+        title: f.title,
+        kind: f.kind,
+        evidenceDate: f.evidenceDate,
+        controls: f.controls,
+        sha256: file?.sha256 ?? null,
+        reviewState: evidence.reviewState,
+      },
     });
     return { id: evidence.id, duplicateOf };
   });
 }
 
-export async function addRevision(actor: SessionUser | null, evidenceId: string, file: PreparedFile) {
+export async function addRevision(
+  actor: SessionUser | null,
+  evidenceId: string,
+  file: PreparedFile,
+) {
   assertRole(actor, WRITERS, "upload evidence");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const ev = await tx.evidence.findUnique({ where: { id: evidenceId }, select: { title: true, kind: true, reviewState: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, sha256: true } } } });
+    const ev = await tx.evidence.findUnique({
+      where: { id: evidenceId },
+      select: {
+        title: true,
+        kind: true,
+        reviewState: true,
+        revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, sha256: true } },
+      },
+    });
     if (!ev) throw new UserError("That evidence no longer exists.");
     if (ev.kind !== "file") throw new UserError("Only file evidence has revisions.");
     const last = ev.revisions[0];
-    if (last && last.sha256 === file.sha256) throw new UserError(`This file is identical to revision ${last.number} (same SHA-256); nothing was added.`);
+    if (last && last.sha256 === file.sha256)
+      throw new UserError(
+        `This file is identical to revision ${last.number} (same SHA-256); nothing was added.`,
+      );
     const number = (last?.number ?? 0) + 1;
     const duplicateOf = await storeRevision(tx, evidenceId, number, file, actor.id);
     // New content needs a new review: acceptance was for the old content.
     const reviewState = ev.reviewState === "draft" ? "draft" : "in_review";
-    await tx.evidence.update({ where: { id: evidenceId }, data: { reviewState, reviewComment: null, reviewedAt: null, reviewedById: null } });
+    await tx.evidence.update({
+      where: { id: evidenceId },
+      data: { reviewState, reviewComment: null, reviewedAt: null, reviewedById: null },
+    });
     await recordActivity(tx, actor, {
       action: "evidence.revision",
       entityType: "evidence",
@@ -80,14 +110,30 @@ export async function addRevision(actor: SessionUser | null, evidenceId: string,
   });
 }
 
-export async function reviewEvidence(actor: SessionUser | null, id: string, decision: "accept" | "reject", comment: string) {
+export async function reviewEvidence(
+  actor: SessionUser | null,
+  id: string,
+  decision: "accept" | "reject",
+  comment: string,
+) {
   assertRole(actor, ADMINS, "accept or reject evidence");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const ev = await tx.evidence.findUnique({ where: { id }, select: { title: true, reviewState: true } });
+    const ev = await tx.evidence.findUnique({
+      where: { id },
+      select: { title: true, reviewState: true },
+    });
     if (!ev) throw new UserError("That evidence no longer exists.");
     const reviewState = decision === "accept" ? "accepted" : "rejected";
-    await tx.evidence.update({ where: { id }, data: { reviewState, reviewComment: comment || null, reviewedById: actor.id, reviewedAt: new Date() } });
+    await tx.evidence.update({
+      where: { id },
+      data: {
+        reviewState,
+        reviewComment: comment || null,
+        reviewedById: actor.id,
+        reviewedAt: new Date(),
+      },
+    });
     await recordActivity(tx, actor, {
       action: `evidence.${decision}`,
       entityType: "evidence",
@@ -99,14 +145,23 @@ export async function reviewEvidence(actor: SessionUser | null, id: string, deci
   });
 }
 
-export async function setEvidenceControls(actor: SessionUser | null, id: string, controls: string[]) {
+export async function setEvidenceControls(
+  actor: SessionUser | null,
+  id: string,
+  controls: string[],
+) {
   assertRole(actor, WRITERS, "link evidence");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const before = await tx.evidenceControl.findMany({ where: { evidenceId: id }, select: { controlId: true } });
+    const before = await tx.evidenceControl.findMany({
+      where: { evidenceId: id },
+      select: { controlId: true },
+    });
     await assertControlsExist(tx, controls);
     await tx.evidenceControl.deleteMany({ where: { evidenceId: id } });
-    await tx.evidenceControl.createMany({ data: [...new Set(controls)].map((controlId) => ({ evidenceId: id, controlId })) });
+    await tx.evidenceControl.createMany({
+      data: [...new Set(controls)].map((controlId) => ({ evidenceId: id, controlId })),
+    });
     await recordActivity(tx, actor, {
       action: "evidence.link",
       entityType: "evidence",
@@ -125,7 +180,13 @@ export async function readRevision(actor: SessionUser | null, evidenceId: string
   return prisma.$transaction(async (tx) => {
     const rev = await tx.evidenceRevision.findUnique({
       where: { evidenceId_number: { evidenceId, number } },
-      select: { fileName: true, contentType: true, sha256: true, evidence: { select: { title: true } }, blob: { select: { content: true } } },
+      select: {
+        fileName: true,
+        contentType: true,
+        sha256: true,
+        evidence: { select: { title: true } },
+        blob: { select: { content: true } },
+      },
     });
     if (!rev) return null;
     await recordActivity(tx, actor, {
@@ -135,6 +196,11 @@ export async function readRevision(actor: SessionUser | null, evidenceId: string
       summary: `${actor.email} (${actor.role}) downloaded revision ${number} of "${rev.evidence.title}" (${rev.fileName})`,
       after: { revision: number, sha256: rev.sha256 },
     });
-    return { fileName: rev.fileName, contentType: rev.contentType, sha256: rev.sha256, content: rev.blob.content };
+    return {
+      fileName: rev.fileName,
+      contentType: rev.contentType,
+      sha256: rev.sha256,
+      content: rev.blob.content,
+    };
   });
 }

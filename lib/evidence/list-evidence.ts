@@ -18,9 +18,14 @@ export interface EvidenceRow {
 }
 
 /** The evidence library; "state" shows expired once the expiry has passed, whatever the review said. */
-export async function listEvidence(actor: SessionUser | null, now = new Date()): Promise<EvidenceRow[]> {
+export async function listEvidence(
+  actor: SessionUser | null,
+  now = new Date(),
+): Promise<EvidenceRow[]> {
   assertRole(actor, READERS, "read evidence");
-  const rows = await (await db()).evidence.findMany({
+  const rows = await (
+    await db()
+  ).evidence.findMany({
     orderBy: { evidenceDate: "desc" },
     select: {
       id: true,
@@ -31,7 +36,9 @@ export async function listEvidence(actor: SessionUser | null, now = new Date()):
       expiresOn: true,
       renewalDays: true,
       _count: { select: { revisions: true } },
-      controls: { select: { control: { select: { ref: true, criteria: { select: { criterionId: true } } } } } },
+      controls: {
+        select: { control: { select: { ref: true, criteria: { select: { criterionId: true } } } } },
+      },
     },
   });
   return rows.map((r) => {
@@ -45,8 +52,15 @@ export async function listEvidence(actor: SessionUser | null, now = new Date()):
       evidenceDate: r.evidenceDate.toISOString().slice(0, 10),
       expiresOn: expiry ? expiry.toISOString().slice(0, 10) : null,
       daysToExpiry: expiry ? Math.ceil((expiry.getTime() - now.getTime()) / 86_400_000) : null,
-      controls: r.controls.map((c) => c.control.ref).sort().join(", "),
-      criteria: [...new Set(r.controls.flatMap((c) => c.control.criteria.map((x) => x.criterionId)))].sort().join(", "),
+      controls: r.controls
+        .map((c) => c.control.ref)
+        .sort()
+        .join(", "),
+      criteria: [
+        ...new Set(r.controls.flatMap((c) => c.control.criteria.map((x) => x.criterionId))),
+      ]
+        .sort()
+        .join(", "),
       revisions: r._count.revisions,
     };
   });
@@ -62,14 +76,30 @@ export async function getEvidence(actor: SessionUser | null, id: string) {
       controls: { select: { control: { select: { id: true, ref: true, title: true } } } },
       revisions: {
         orderBy: { number: "desc" },
-        select: { number: true, fileName: true, contentType: true, size: true, sha256: true, secretFindings: true, redacted: true, uploadedAt: true, uploadedBy: { select: { email: true } } },
+        select: {
+          number: true,
+          fileName: true,
+          contentType: true,
+          size: true,
+          sha256: true,
+          secretFindings: true,
+          redacted: true,
+          uploadedAt: true,
+          uploadedBy: { select: { email: true } },
+        },
       },
     },
   });
 }
 
 /** Evidence to pick from when linking (newest first, capped: a picker, not a library). */
-export async function evidenceOptions(actor: SessionUser | null): Promise<{ id: string; title: string }[]> {
+export async function evidenceOptions(
+  actor: SessionUser | null,
+): Promise<{ id: string; title: string }[]> {
   assertRole(actor, READERS, "read evidence");
-  return (await db()).evidence.findMany({ orderBy: [{ evidenceDate: "desc" }, { createdAt: "desc" }], take: 500, select: { id: true, title: true } });
+  return (await db()).evidence.findMany({
+    orderBy: [{ evidenceDate: "desc" }, { createdAt: "desc" }],
+    take: 500,
+    select: { id: true, title: true },
+  });
 }

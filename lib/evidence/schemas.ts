@@ -23,8 +23,17 @@ export const evidenceSchema = z
       .trim()
       .optional()
       .transform((v) => (v ? v : undefined))
-      .pipe(z.url({ protocol: /^https?$/, message: "Use an http(s) address" }).max(2000).optional()),
-    body: z.string().max(100_000).optional().transform((v) => (v?.trim() ? v : undefined)),
+      .pipe(
+        z
+          .url({ protocol: /^https?$/, message: "Use an http(s) address" })
+          .max(2000)
+          .optional(),
+      ),
+    body: z
+      .string()
+      .max(100_000)
+      .optional()
+      .transform((v) => (v?.trim() ? v : undefined)),
     evidenceDate: day,
     periodStart: optionalDay,
     periodEnd: optionalDay,
@@ -39,10 +48,22 @@ export const evidenceSchema = z
     secrets: z.enum(["redact", "keep"]).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === "link" && !v.url) ctx.addIssue({ code: "custom", path: ["url"], message: "Enter the link" });
-    if (v.kind === "note" && !v.body) ctx.addIssue({ code: "custom", path: ["body"], message: "Write the note" });
-    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "The period ends before it starts" });
-    if (v.expiresOn && v.expiresOn < v.evidenceDate) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "Expires before the evidence date" });
+    if (v.kind === "link" && !v.url)
+      ctx.addIssue({ code: "custom", path: ["url"], message: "Enter the link" });
+    if (v.kind === "note" && !v.body)
+      ctx.addIssue({ code: "custom", path: ["body"], message: "Write the note" });
+    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart)
+      ctx.addIssue({
+        code: "custom",
+        path: ["periodEnd"],
+        message: "The period ends before it starts",
+      });
+    if (v.expiresOn && v.expiresOn < v.evidenceDate)
+      ctx.addIssue({
+        code: "custom",
+        path: ["expiresOn"],
+        message: "Expires before the evidence date",
+      });
   });
 
 export type EvidenceFields = z.output<typeof evidenceSchema>;
@@ -53,4 +74,7 @@ export const reviewSchema = z
     decision: z.enum(["accept", "reject"]),
     comment: z.string().trim().max(4000).optional().default(""),
   })
-  .refine((v) => v.decision === "accept" || v.comment.length > 0, { path: ["comment"], message: "Say why the evidence is rejected" });
+  .refine((v) => v.decision === "accept" || v.comment.length > 0, {
+    path: ["comment"],
+    message: "Say why the evidence is rejected",
+  });

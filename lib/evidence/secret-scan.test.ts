@@ -3,11 +3,23 @@ import { isTextLike, redactSecrets, scanForSecrets } from "./secret-scan";
 
 describe("secret scanner", () => {
   it.each([
-    ["database-url", 'export NEON_PG_CONN="postgresql://neondb_owner:npg_Q2xv9Lk3mPz@db.example.internal/neondb?sslmode=require"'],
-    ["private-key", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7Yx\n-----END RSA PRIVATE KEY-----"],
-    ["private-key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----"],
+    [
+      "database-url",
+      'export NEON_PG_CONN="postgresql://neondb_owner:npg_Q2xv9Lk3mPz@db.example.internal/neondb?sslmode=require"',
+    ],
+    [
+      "private-key",
+      "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7Yx\n-----END RSA PRIVATE KEY-----",
+    ],
+    [
+      "private-key",
+      "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----",
+    ],
     ["cloud-key", "aws_access_key_id = AKIAIOSFODNN7EXAMPLE"],
-    ["jwt", "token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"],
+    [
+      "jwt",
+      "token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    ],
     ["bearer-token", "curl -H 'Authorization: Bearer abcdef0123456789ABCDEFxyz'"],
     ["password-assignment", "DB_PASSWORD=S3cr3t-Passw0rd!"],
     ["password-assignment", '{"password": "hunter2hunter2"}'],
@@ -25,7 +37,9 @@ describe("secret scanner", () => {
 
   it("reports the line of each finding", () => {
     const findings = scanForSecrets("ok\nok\npassword = 'letmein-now'\n");
-    expect(findings).toEqual([{ kind: "password-assignment", line: 3, preview: expect.any(String) }]);
+    expect(findings).toEqual([
+      { kind: "password-assignment", line: 3, preview: expect.any(String) },
+    ]);
   });
 
   it.each([
@@ -41,7 +55,9 @@ describe("secret scanner", () => {
   });
 
   it("redacts only the secret and keeps the rest", () => {
-    expect(redactSecrets("url=postgresql://app:pa55word-x@db/app ok")).toBe("url=postgresql://app:[REDACTED]@db/app ok");
+    expect(redactSecrets("url=postgresql://app:pa55word-x@db/app ok")).toBe(
+      "url=postgresql://app:[REDACTED]@db/app ok",
+    );
   });
 
   it("recognises text-like uploads", () => {

@@ -3,7 +3,8 @@
 // Findings carry a masked preview only, never the secret itself.
 
 export interface SecretFinding {
-  kind: "database-url" | "private-key" | "cloud-key" | "bearer-token" | "jwt" | "password-assignment";
+  kind:
+    "database-url" | "private-key" | "cloud-key" | "bearer-token" | "jwt" | "password-assignment";
   line: number;
   preview: string;
 }
@@ -16,20 +17,41 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { kind: "private-key", pattern: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----|$)/g, group: 0 },
-  { kind: "database-url", pattern: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver):\/\/[^:\s/@]+:([^@\s]+)@/gi, group: 1 },
-  { kind: "cloud-key", pattern: /\b((?:AKIA|ASIA)[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|gh[pousr]_[A-Za-z0-9]{36,}|xox[baprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{16,})\b/g, group: 1 },
-  { kind: "jwt", pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, group: 0 },
+  {
+    kind: "private-key",
+    pattern:
+      /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----|$)/g,
+    group: 0,
+  },
+  {
+    kind: "database-url",
+    pattern:
+      /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver):\/\/[^:\s/@]+:([^@\s]+)@/gi,
+    group: 1,
+  },
+  {
+    kind: "cloud-key",
+    pattern:
+      /\b((?:AKIA|ASIA)[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|gh[pousr]_[A-Za-z0-9]{36,}|xox[baprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{16,})\b/g,
+    group: 1,
+  },
+  {
+    kind: "jwt",
+    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
+    group: 0,
+  },
   { kind: "bearer-token", pattern: /\bBearer\s+([A-Za-z0-9\-._~+/]{20,}=*)/g, group: 1 },
   {
     kind: "password-assignment",
-    pattern: /(?<![A-Za-z0-9])(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret)(?![A-Za-z0-9])["']?\s*[:=]\s*["']?([^\s"',;}{)]{6,})/gi,
+    pattern:
+      /(?<![A-Za-z0-9])(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret)(?![A-Za-z0-9])["']?\s*[:=]\s*["']?([^\s"',;}{)]{6,})/gi,
     group: 1,
   },
 ];
 
 // Values that are clearly not secrets: placeholders, references to where the secret lives.
-const PLACEHOLDER = /^(?:\*+|x+|redacted|<[^>]*>|\$\{[^}]*\}|\$[A-Z_]+|%\([^)]*\)s|changeme|example|null|none|true|false|os\.environ.*|process\.env.*|env\(.*|getenv.*|settings\..*|config\..*)$/i;
+const PLACEHOLDER =
+  /^(?:\*+|x+|redacted|<[^>]*>|\$\{[^}]*\}|\$[A-Z_]+|%\([^)]*\)s|changeme|example|null|none|true|false|os\.environ.*|process\.env.*|env\(.*|getenv.*|settings\..*|config\..*)$/i;
 
 function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value) || /redacted/i.test(value) || /^\[.*\]$/.test(value);
@@ -63,7 +85,11 @@ function findMatches(text: string): Match[] {
 }
 
 export function scanForSecrets(text: string): SecretFinding[] {
-  return findMatches(text).map((m) => ({ kind: m.kind, line: text.slice(0, m.start).split("\n").length, preview: mask(m.secret) }));
+  return findMatches(text).map((m) => ({
+    kind: m.kind,
+    line: text.slice(0, m.start).split("\n").length,
+    preview: mask(m.secret),
+  }));
 }
 
 export function redactSecrets(text: string): string {
@@ -76,9 +102,28 @@ export function redactSecrets(text: string): string {
   return out + text.slice(at);
 }
 
-const TEXT_EXTENSIONS = new Set(["txt", "md", "json", "csv", "sql", "log", "xml", "yaml", "yml", "env", "ini", "conf", "toml", "properties"]);
+const TEXT_EXTENSIONS = new Set([
+  "txt",
+  "md",
+  "json",
+  "csv",
+  "sql",
+  "log",
+  "xml",
+  "yaml",
+  "yml",
+  "env",
+  "ini",
+  "conf",
+  "toml",
+  "properties",
+]);
 
 export function isTextLike(fileName: string, contentType: string): boolean {
   const ext = fileName.toLowerCase().split(".").pop() ?? "";
-  return TEXT_EXTENSIONS.has(ext) || contentType.startsWith("text/") || /json|xml|yaml|sql/.test(contentType);
+  return (
+    TEXT_EXTENSIONS.has(ext) ||
+    contentType.startsWith("text/") ||
+    /json|xml|yaml|sql/.test(contentType)
+  );
 }

@@ -5,13 +5,24 @@ import type { PreparedFile } from "./upload";
  * Stores the content once per SHA-256 (blobs are immutable) and adds a revision.
  * Returns where identical content was uploaded before, if anywhere.
  */
-export async function storeRevision(tx: Tx, evidenceId: string, number: number, file: PreparedFile, uploadedById: string) {
+export async function storeRevision(
+  tx: Tx,
+  evidenceId: string,
+  number: number,
+  file: PreparedFile,
+  uploadedById: string,
+) {
   const earlier = await tx.evidenceRevision.findFirst({
     where: { sha256: file.sha256 },
     orderBy: { uploadedAt: "asc" },
     select: { number: true, evidence: { select: { id: true, title: true } } },
   });
-  await tx.evidenceBlob.createMany({ data: [{ sha256: file.sha256, content: new Uint8Array(file.content), size: file.content.length }], skipDuplicates: true });
+  await tx.evidenceBlob.createMany({
+    data: [
+      { sha256: file.sha256, content: new Uint8Array(file.content), size: file.content.length },
+    ],
+    skipDuplicates: true,
+  });
   await tx.evidenceRevision.create({
     data: {
       evidenceId,
@@ -25,5 +36,7 @@ export async function storeRevision(tx: Tx, evidenceId: string, number: number, 
       uploadedById,
     },
   });
-  return earlier ? { evidenceId: earlier.evidence.id, title: earlier.evidence.title, revision: earlier.number } : null;
+  return earlier
+    ? { evidenceId: earlier.evidence.id, title: earlier.evidence.title, revision: earlier.number }
+    : null;
 }

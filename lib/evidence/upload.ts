@@ -16,14 +16,19 @@ export interface PreparedFile {
   redacted: boolean;
 }
 
-export type Prepared = { kind: "ready"; file: PreparedFile } | { kind: "needs-decision"; findings: SecretFinding[]; fileName: string };
+export type Prepared =
+  | { kind: "ready"; file: PreparedFile }
+  | { kind: "needs-decision"; findings: SecretFinding[]; fileName: string };
 
 export function sha256(content: Uint8Array): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
 function safeName(name: string): string {
-  const base = path.basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f"]/g, "").trim();
+  const base = path
+    .basename(name.replace(/\\/g, "/"))
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim();
   return (base || "upload").slice(0, 255);
 }
 
@@ -31,10 +36,16 @@ function safeType(type: string): string {
   return /^[\w.+-]+\/[\w.+-]+$/.test(type) ? type.toLowerCase() : "application/octet-stream";
 }
 
-export async function prepareUpload(file: File | null | undefined, decision: "redact" | "keep" | undefined): Promise<Prepared> {
-  if (!file || typeof file === "string" || file.size === 0) throw new UserError("Choose a non-empty file to upload.");
+export async function prepareUpload(
+  file: File | null | undefined,
+  decision: "redact" | "keep" | undefined,
+): Promise<Prepared> {
+  if (!file || typeof file === "string" || file.size === 0)
+    throw new UserError("Choose a non-empty file to upload.");
   if (file.size > MAX_UPLOAD_BYTES) {
-    throw new UserError(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Nothing was saved.`);
+    throw new UserError(
+      `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Nothing was saved.`,
+    );
   }
   const fileName = safeName(file.name);
   const contentType = safeType(file.type);
@@ -50,5 +61,8 @@ export async function prepareUpload(file: File | null | undefined, decision: "re
       redacted = true;
     }
   }
-  return { kind: "ready", file: { fileName, contentType, content, sha256: sha256(content), findings, redacted } };
+  return {
+    kind: "ready",
+    file: { fileName, contentType, content, sha256: sha256(content), findings, redacted },
+  };
 }

@@ -12,7 +12,8 @@ import { toCsv } from "./csv";
 export const EXPORTS = ["criteria", "controls", "evidence"] as const;
 export type ExportName = (typeof EXPORTS)[number];
 
-const firstReason = (reasons: { severity: string; text: string }[]) => reasons.find((r) => r.severity !== "info")?.text ?? reasons[0]?.text ?? "";
+const firstReason = (reasons: { severity: string; text: string }[]) =>
+  reasons.find((r) => r.severity !== "info")?.text ?? reasons[0]?.text ?? "";
 
 export async function exportCsv(actor: SessionUser | null, name: ExportName): Promise<string> {
   assertRole(actor, READERS, "export data");
@@ -20,25 +21,94 @@ export async function exportCsv(actor: SessionUser | null, name: ExportName): Pr
   if (name === "criteria") {
     const [rows, status] = await Promise.all([listCriteria(actor), workspaceStatus(actor)]);
     csv = toCsv(
-      ["id", "category", "series", "title", "in_scope", "status", "overridden", "design", "operating", "main_reason"],
+      [
+        "id",
+        "category",
+        "series",
+        "title",
+        "in_scope",
+        "status",
+        "overridden",
+        "design",
+        "operating",
+        "main_reason",
+      ],
       rows.map((r) => {
         const s = status.criteria.get(r.id)!;
-        return [r.id, r.category, r.series, r.title, r.inScope, s.status, s.overridden, s.design, s.operating, firstReason(s.reasons)];
+        return [
+          r.id,
+          r.category,
+          r.series,
+          r.title,
+          r.inScope,
+          s.status,
+          s.overridden,
+          s.design,
+          s.operating,
+          firstReason(s.reasons),
+        ];
       }),
     );
   } else if (name === "controls") {
     const [rows, status] = await Promise.all([listControls(actor), workspaceStatus(actor)]);
     csv = toCsv(
-      ["ref", "title", "implementation", "owner", "criteria", "evidence_count", "status", "main_reason"],
+      [
+        "ref",
+        "title",
+        "implementation",
+        "owner",
+        "criteria",
+        "evidence_count",
+        "status",
+        "main_reason",
+      ],
       rows.map((r) => {
         const s = status.controls.get(r.id);
-        return [r.ref, r.title, r.implementation, r.ownerName, r.criteria.join(" "), r.evidenceCount, s?.status, s ? firstReason(s.reasons) : ""];
+        return [
+          r.ref,
+          r.title,
+          r.implementation,
+          r.ownerName,
+          r.criteria.join(" "),
+          r.evidenceCount,
+          s?.status,
+          s ? firstReason(s.reasons) : "",
+        ];
       }),
     );
   } else {
     const rows = await listEvidence(actor);
-    csv = toCsv(["title", "kind", "review_state", "evidence_date", "expires", "controls", "criteria", "revisions"], rows.map((r) => [r.title, r.kind, r.state, r.evidenceDate, r.expiresOn, r.controls, r.criteria, r.revisions]));
+    csv = toCsv(
+      [
+        "title",
+        "kind",
+        "review_state",
+        "evidence_date",
+        "expires",
+        "controls",
+        "criteria",
+        "revisions",
+      ],
+      rows.map((r) => [
+        r.title,
+        r.kind,
+        r.state,
+        r.evidenceDate,
+        r.expiresOn,
+        r.controls,
+        r.criteria,
+        r.revisions,
+      ]),
+    );
   }
-  await (await db()).$transaction((tx) => recordActivity(tx, actor, { action: "export.csv", entityType: name, summary: `${actor.email} (${actor.role}) exported ${name} as CSV` }));
+  await (
+    await db()
+  ).$transaction((tx) =>
+    recordActivity(tx, actor, {
+      action: "export.csv",
+      entityType: name,
+      summary: `${actor.email} (${actor.role}) exported ${name} as CSV`,
+    }),
+  );
   return csv;
 }

@@ -8,11 +8,21 @@ import { assertEvidenceExists } from "./phase-writes";
 import type { Tx } from "@/lib/db/tx";
 import type { MustHaveEdit, MustHaveInput, VerifyInput } from "./schemas";
 
-async function assertRequirementsOf(tx: Tx, phaseId: string, codes: readonly string[]): Promise<number> {
-  const phase = await tx.phase.findUnique({ where: { id: phaseId }, select: { number: true, requirements: { select: { code: true } } } });
+async function assertRequirementsOf(
+  tx: Tx,
+  phaseId: string,
+  codes: readonly string[],
+): Promise<number> {
+  const phase = await tx.phase.findUnique({
+    where: { id: phaseId },
+    select: { number: true, requirements: { select: { code: true } } },
+  });
   if (!phase) throw new UserError("That phase no longer exists.");
   const unknown = codes.filter((r) => !phase.requirements.some((p) => p.code === r));
-  if (unknown.length) throw new UserError(`Phase ${phase.number} has no requirement ${unknown.join(", ")}; add it to the phase first.`);
+  if (unknown.length)
+    throw new UserError(
+      `Phase ${phase.number} has no requirement ${unknown.join(", ")}; add it to the phase first.`,
+    );
   return phase.number;
 }
 
@@ -21,8 +31,18 @@ export async function addMustHave(actor: SessionUser | null, input: MustHaveInpu
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const phase = { number: await assertRequirementsOf(tx, input.phaseId, input.requirements) };
-    const last = await tx.mustHave.aggregate({ where: { phaseId: input.phaseId }, _max: { position: true } });
-    const m = await tx.mustHave.create({ data: { phaseId: input.phaseId, truth: input.truth, requirements: input.requirements, position: (last._max.position ?? 0) + 1 } });
+    const last = await tx.mustHave.aggregate({
+      where: { phaseId: input.phaseId },
+      _max: { position: true },
+    });
+    const m = await tx.mustHave.create({
+      data: {
+        phaseId: input.phaseId,
+        truth: input.truth,
+        requirements: input.requirements,
+        position: (last._max.position ?? 0) + 1,
+      },
+    });
     await recordActivity(tx, actor, {
       action: "phase.must_have.add",
       entityType: "phase",
@@ -34,21 +54,36 @@ export async function addMustHave(actor: SessionUser | null, input: MustHaveInpu
 }
 
 /** Records a verifier's verdict; the phase owner may not verify their own phase. */
-export async function verifyMustHave(actor: SessionUser | null, input: VerifyInput): Promise<string> {
+export async function verifyMustHave(
+  actor: SessionUser | null,
+  input: VerifyInput,
+): Promise<string> {
   assertRole(actor, WRITERS, "verify must-haves");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const m = await tx.mustHave.findUnique({
       where: { id: input.mustHaveId },
-      select: { phaseId: true, truth: true, verdict: true, reason: true, phase: { select: { number: true, ownerId: true } } },
+      select: {
+        phaseId: true,
+        truth: true,
+        verdict: true,
+        reason: true,
+        phase: { select: { number: true, ownerId: true } },
+      },
     });
     if (!m) throw new UserError("That must-have no longer exists.");
     const refusal = verifierRefusal(actor.id, m.phase.ownerId);
     if (refusal) throw new UserError(refusal);
     await assertEvidenceExists(tx, input.evidenceId);
     const { mustHaveId, ...data } = input;
-    await tx.mustHave.update({ where: { id: mustHaveId }, data: { ...data, verifiedById: actor.id, verifiedAt: new Date() } });
-    const all = await tx.mustHave.findMany({ where: { phaseId: m.phaseId }, select: { verdict: true } });
+    await tx.mustHave.update({
+      where: { id: mustHaveId },
+      data: { ...data, verifiedById: actor.id, verifiedAt: new Date() },
+    });
+    const all = await tx.mustHave.findMany({
+      where: { phaseId: m.phaseId },
+      select: { verdict: true },
+    });
     const score = mustHaveScore(all);
     await recordActivity(tx, actor, {
       action: "phase.must_have.verify",
@@ -67,11 +102,23 @@ export async function removeMustHave(actor: SessionUser | null, mustHaveId: stri
   assertRole(actor, WRITERS, "edit phases");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const m = await tx.mustHave.findUnique({ where: { id: mustHaveId }, select: { phaseId: true, truth: true, verdict: true, phase: { select: { number: true } } } });
+    const m = await tx.mustHave.findUnique({
+      where: { id: mustHaveId },
+      select: { phaseId: true, truth: true, verdict: true, phase: { select: { number: true } } },
+    });
     if (!m) throw new UserError("That must-have no longer exists.");
-    if (m.verdict !== "pending") throw new UserError("This must-have has been assessed; its verdict stays on record. Record a new verdict instead.");
+    if (m.verdict !== "pending")
+      throw new UserError(
+        "This must-have has been assessed; its verdict stays on record. Record a new verdict instead.",
+      );
     await tx.mustHave.delete({ where: { id: mustHaveId } });
-    await recordActivity(tx, actor, { action: "phase.must_have.remove", entityType: "phase", entityId: m.phaseId, summary: `Removed must-have "${m.truth}" from phase ${m.phase.number}`, before: { truth: m.truth } });
+    await recordActivity(tx, actor, {
+      action: "phase.must_have.remove",
+      entityType: "phase",
+      entityId: m.phaseId,
+      summary: `Removed must-have "${m.truth}" from phase ${m.phase.number}`,
+      before: { truth: m.truth },
+    });
   });
 }
 
@@ -79,27 +126,58 @@ export async function removeMustHave(actor: SessionUser | null, mustHaveId: stri
  * Rewords a must-have or changes the requirements it proves. A verdict was given on the old
  * wording, so a change clears it (recorded): the must-have has to be verified again.
  */
-export async function editMustHave(actor: SessionUser | null, input: MustHaveEdit): Promise<string> {
+export async function editMustHave(
+  actor: SessionUser | null,
+  input: MustHaveEdit,
+): Promise<string> {
   assertRole(actor, WRITERS, "edit phases");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const m = await tx.mustHave.findUnique({ where: { id: input.mustHaveId }, select: { phaseId: true, truth: true, requirements: true, verdict: true, reason: true } });
+    const m = await tx.mustHave.findUnique({
+      where: { id: input.mustHaveId },
+      select: { phaseId: true, truth: true, requirements: true, verdict: true, reason: true },
+    });
     if (!m) throw new UserError("That must-have no longer exists.");
     const number = await assertRequirementsOf(tx, m.phaseId, input.requirements);
-    const same = m.truth === input.truth && [...m.requirements].sort().join() === [...input.requirements].sort().join();
+    const same =
+      m.truth === input.truth &&
+      [...m.requirements].sort().join() === [...input.requirements].sort().join();
     if (same) return "Nothing changed.";
     const reset = m.verdict !== "pending";
     await tx.mustHave.update({
       where: { id: input.mustHaveId },
-      data: { truth: input.truth, requirements: input.requirements, ...(reset ? { verdict: "pending", reason: "", observation: "", missing: [], evidenceId: null, verifiedById: null, verifiedAt: null } : {}) },
+      data: {
+        truth: input.truth,
+        requirements: input.requirements,
+        ...(reset
+          ? {
+              verdict: "pending",
+              reason: "",
+              observation: "",
+              missing: [],
+              evidenceId: null,
+              verifiedById: null,
+              verifiedAt: null,
+            }
+          : {}),
+      },
     });
     await recordActivity(tx, actor, {
       action: "phase.must_have.edit",
       entityType: "phase",
       entityId: m.phaseId,
       summary: `Edited must-have "${input.truth}" of phase ${number}${reset ? ` (its ${m.verdict.toUpperCase()} verdict was cleared: verify it again)` : ""}`,
-      before: { truth: m.truth, requirements: m.requirements, verdict: m.verdict, reason: m.reason },
-      after: { truth: input.truth, requirements: input.requirements, verdict: reset ? "pending" : m.verdict },
+      before: {
+        truth: m.truth,
+        requirements: m.requirements,
+        verdict: m.verdict,
+        reason: m.reason,
+      },
+      after: {
+        truth: input.truth,
+        requirements: input.requirements,
+        verdict: reset ? "pending" : m.verdict,
+      },
     });
     return reset ? "Saved. Its verdict was cleared: it must be verified again." : "Saved.";
   });

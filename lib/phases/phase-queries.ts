@@ -2,7 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
-import { checklistScore, isGap, mustHaveScore, phaseStatus, type PhaseStatus, type Score } from "./phase-status";
+import {
+  checklistScore,
+  isGap,
+  mustHaveScore,
+  phaseStatus,
+  type PhaseStatus,
+  type Score,
+} from "./phase-status";
 
 export interface PhaseCard {
   id: string;
@@ -39,7 +46,10 @@ export async function listPhases(actor: SessionUser | null): Promise<PhaseCard[]
     number: p.number,
     title: p.title,
     goal: p.goal,
-    status: phaseStatus(p.progress, p.mustHaves.map((m) => m.verdict)),
+    status: phaseStatus(
+      p.progress,
+      p.mustHaves.map((m) => m.verdict),
+    ),
     ownerName: p.owner?.name ?? null,
     deliverables: checklistScore(p.items.map((i) => ({ done: i.doneAt !== null }))),
     mustHaves: mustHaveScore(p.mustHaves),
@@ -64,7 +74,10 @@ export async function getPhase(actor: SessionUser | null, number: number) {
       nextSteps: true,
       notes: true,
       updatedAt: true,
-      requirements: { orderBy: { code: "asc" }, select: { code: true, description: true, note: true, criteria: true } },
+      requirements: {
+        orderBy: { code: "asc" },
+        select: { code: true, description: true, note: true, criteria: true },
+      },
       items: {
         orderBy: [{ kind: "asc" }, { position: "asc" }],
         select: {
@@ -99,7 +112,14 @@ export async function getPhase(actor: SessionUser | null, number: number) {
     },
   });
   if (!phase) return null;
-  return { ...phase, status: phaseStatus(phase.progress, phase.mustHaves.map((m) => m.verdict)), score: mustHaveScore(phase.mustHaves) };
+  return {
+    ...phase,
+    status: phaseStatus(
+      phase.progress,
+      phase.mustHaves.map((m) => m.verdict),
+    ),
+    score: mustHaveScore(phase.mustHaves),
+  };
 }
 export type PhaseDetail = NonNullable<Awaited<ReturnType<typeof getPhase>>>;
 

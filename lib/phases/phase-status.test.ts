@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { checklistScore, mustHaveCriteria, mustHaveScore, percent, phaseStatus, requirementCoverage, verifierRefusal, type Verdict } from "./phase-status";
+import {
+  checklistScore,
+  mustHaveCriteria,
+  mustHaveScore,
+  percent,
+  phaseStatus,
+  requirementCoverage,
+  verifierRefusal,
+  type Verdict,
+} from "./phase-status";
 
 describe("phase score and status", () => {
   // Seed 001: three truths verified, one partial, one failed → 3/5, gaps found.
@@ -12,18 +21,31 @@ describe("phase score and status", () => {
   });
 
   it.each<[string, "pending" | "in_progress" | "complete", Verdict[], string]>([
-    ["a partial or failed must-have shows gaps even when declared complete", "complete", seed001, "gaps_found"],
+    [
+      "a partial or failed must-have shows gaps even when declared complete",
+      "complete",
+      seed001,
+      "gaps_found",
+    ],
     ["a single partial is enough", "in_progress", ["verified", "partial"], "gaps_found"],
     ["all verified", "complete", ["verified", "verified"], "verified"],
     ["all verified overrides a stale declaration", "in_progress", ["verified"], "verified"],
-    ["unassessed must-haves keep the declared progress", "complete", ["verified", "pending"], "complete"],
+    [
+      "unassessed must-haves keep the declared progress",
+      "complete",
+      ["verified", "pending"],
+      "complete",
+    ],
     ["no must-haves keep the declared progress", "pending", [], "pending"],
   ])("%s", (_l, progress, verdicts, expected) => {
     expect(phaseStatus(progress, verdicts)).toBe(expected);
   });
 
   it("counts ticked deliverables", () => {
-    expect(checklistScore([{ done: true }, { done: false }, { done: true }])).toEqual({ done: 2, total: 3 });
+    expect(checklistScore([{ done: true }, { done: false }, { done: true }])).toEqual({
+      done: 2,
+      total: 3,
+    });
   });
 });
 

@@ -15,7 +15,12 @@ export const PHASE_STATUS_LABEL: Record<PhaseStatus, string> = {
   verified: "Verified",
 };
 
-export const VERDICT_LABEL: Record<Verdict, string> = { pending: "Not assessed", verified: "VERIFIED", partial: "PARTIAL", failed: "FAILED" };
+export const VERDICT_LABEL: Record<Verdict, string> = {
+  pending: "Not assessed",
+  verified: "VERIFIED",
+  partial: "PARTIAL",
+  failed: "FAILED",
+};
 
 export interface Score {
   done: number;
@@ -23,7 +28,10 @@ export interface Score {
 }
 
 export function mustHaveScore(mustHaves: readonly { verdict: Verdict }[]): Score {
-  return { done: mustHaves.filter((m) => m.verdict === "verified").length, total: mustHaves.length };
+  return {
+    done: mustHaves.filter((m) => m.verdict === "verified").length,
+    total: mustHaves.length,
+  };
 }
 
 export function checklistScore(items: readonly { done: boolean }[]): Score {
@@ -45,21 +53,31 @@ export function isGap(verdict: Verdict): boolean {
 }
 
 /** The requirement's coverage: the worst verdict of the must-haves that name it, or null when none does. */
-export function requirementCoverage(code: string, mustHaves: readonly { verdict: Verdict; requirements: readonly string[] }[]): Verdict | null {
+export function requirementCoverage(
+  code: string,
+  mustHaves: readonly { verdict: Verdict; requirements: readonly string[] }[],
+): Verdict | null {
   const linked = mustHaves.filter((m) => m.requirements.includes(code));
   if (linked.length === 0) return null;
-  for (const v of ["failed", "partial", "pending"] as const) if (linked.some((m) => m.verdict === v)) return v;
+  for (const v of ["failed", "partial", "pending"] as const)
+    if (linked.some((m) => m.verdict === v)) return v;
   return "verified";
 }
 
 /** Criteria a must-have speaks for: those of the requirements it names, else all of the phase's. */
-export function mustHaveCriteria(mustHave: { requirements: readonly string[] }, requirements: readonly { code: string; criteria: readonly string[] }[]): string[] {
-  const named = mustHave.requirements.length ? requirements.filter((r) => mustHave.requirements.includes(r.code)) : requirements;
+export function mustHaveCriteria(
+  mustHave: { requirements: readonly string[] },
+  requirements: readonly { code: string; criteria: readonly string[] }[],
+): string[] {
+  const named = mustHave.requirements.length
+    ? requirements.filter((r) => mustHave.requirements.includes(r.code))
+    : requirements;
   return [...new Set(named.flatMap((r) => r.criteria))].sort();
 }
 
 /** Returns why this person may not verify, or null when they may: the owner cannot verify their own phase. */
 export function verifierRefusal(verifierId: string, ownerId: string | null): string | null {
-  if (ownerId && verifierId === ownerId) return "The phase owner cannot verify its must-haves; ask someone else to verify them.";
+  if (ownerId && verifierId === ownerId)
+    return "The phase owner cannot verify its must-haves; ask someone else to verify them.";
   return null;
 }

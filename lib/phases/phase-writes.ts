@@ -8,15 +8,26 @@ import { assertCriteriaExist } from "@/lib/criteria/assert-criteria";
 import type { PhaseInput, PhaseItemInput } from "./schemas";
 
 async function writeRequirements(tx: Tx, phaseId: string, input: PhaseInput) {
-  await assertCriteriaExist(tx, input.requirements.flatMap((r) => r.criteria));
+  await assertCriteriaExist(
+    tx,
+    input.requirements.flatMap((r) => r.criteria),
+  );
   // A must-have naming a requirement keeps it: its verdict speaks for that requirement's criteria.
   const kept = new Set(input.requirements.map((r) => r.code));
-  const named = await tx.mustHave.findMany({ where: { phaseId }, select: { position: true, requirements: true } });
+  const named = await tx.mustHave.findMany({
+    where: { phaseId },
+    select: { position: true, requirements: true },
+  });
   for (const m of named) {
     const gone = m.requirements.filter((code) => !kept.has(code));
-    if (gone.length) throw new UserError(`Must-have ${m.position} names ${gone.join(", ")}; keep ${gone.length > 1 ? "them" : "it"} among the requirements.`);
+    if (gone.length)
+      throw new UserError(
+        `Must-have ${m.position} names ${gone.join(", ")}; keep ${gone.length > 1 ? "them" : "it"} among the requirements.`,
+      );
   }
-  await tx.phaseRequirement.deleteMany({ where: { phaseId, code: { notIn: input.requirements.map((r) => r.code) } } });
+  await tx.phaseRequirement.deleteMany({
+    where: { phaseId, code: { notIn: input.requirements.map((r) => r.code) } },
+  });
   for (const r of input.requirements) {
     await tx.phaseRequirement.upsert({
       where: { phaseId_code: { phaseId, code: r.code } },
@@ -27,12 +38,14 @@ async function writeRequirements(tx: Tx, phaseId: string, input: PhaseInput) {
 }
 
 export async function assertEvidenceExists(tx: Tx, id: string | null): Promise<void> {
-  if (id && !(await tx.evidence.findUnique({ where: { id }, select: { id: true } }))) throw new UserError("The chosen evidence no longer exists.");
+  if (id && !(await tx.evidence.findUnique({ where: { id }, select: { id: true } })))
+    throw new UserError("The chosen evidence no longer exists.");
 }
 
 async function assertNumberFree(tx: Tx, number: number, except?: string) {
   const taken = await tx.phase.findUnique({ where: { number }, select: { id: true } });
-  if (taken && taken.id !== except) throw new UserError(`Phase ${number} already exists; choose another number.`);
+  if (taken && taken.id !== except)
+    throw new UserError(`Phase ${number} already exists; choose another number.`);
 }
 
 export async function createPhase(actor: SessionUser | null, input: PhaseInput): Promise<number> {
@@ -54,11 +67,18 @@ export async function createPhase(actor: SessionUser | null, input: PhaseInput):
   });
 }
 
-export async function updatePhase(actor: SessionUser | null, id: string, input: PhaseInput): Promise<number> {
+export async function updatePhase(
+  actor: SessionUser | null,
+  id: string,
+  input: PhaseInput,
+): Promise<number> {
   assertRole(actor, WRITERS, "edit phases");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const before = await tx.phase.findUnique({ where: { id }, include: { requirements: { select: { code: true, description: true, criteria: true } } } });
+    const before = await tx.phase.findUnique({
+      where: { id },
+      include: { requirements: { select: { code: true, description: true, criteria: true } } },
+    });
     if (!before) throw new UserError("That phase no longer exists.");
     await assertNumberFree(tx, input.number, id);
     const { requirements, ...fields } = input;
@@ -69,23 +89,48 @@ export async function updatePhase(actor: SessionUser | null, id: string, input: 
       entityType: "phase",
       entityId: id,
       summary: `Edited phase ${input.number} "${input.title}"`,
-      before: { number: before.number, title: before.title, goal: before.goal, progress: before.progress, ownerId: before.ownerId, nextSteps: before.nextSteps, requirements: before.requirements },
+      before: {
+        number: before.number,
+        title: before.title,
+        goal: before.goal,
+        progress: before.progress,
+        ownerId: before.ownerId,
+        nextSteps: before.nextSteps,
+        requirements: before.requirements,
+      },
       after: { ...fields, requirements },
     });
     return input.number;
   });
 }
 
-export async function addPhaseItem(actor: SessionUser | null, input: PhaseItemInput): Promise<void> {
+export async function addPhaseItem(
+  actor: SessionUser | null,
+  input: PhaseItemInput,
+): Promise<void> {
   assertRole(actor, WRITERS, "edit phases");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const phase = await tx.phase.findUnique({ where: { id: input.phaseId }, select: { number: true } });
+    const phase = await tx.phase.findUnique({
+      where: { id: input.phaseId },
+      select: { number: true },
+    });
     if (!phase) throw new UserError("That phase no longer exists.");
     await assertEvidenceExists(tx, input.evidenceId);
-    const last = await tx.phaseItem.aggregate({ where: { phaseId: input.phaseId, kind: input.kind }, _max: { position: true } });
+    const last = await tx.phaseItem.aggregate({
+      where: { phaseId: input.phaseId, kind: input.kind },
+      _max: { position: true },
+    });
     const item = await tx.phaseItem.create({
-      data: { phaseId: input.phaseId, kind: input.kind, text: input.text, detail: input.detail, evidenceId: input.evidenceId, position: (last._max.position ?? 0) + 1, files: { create: input.files } },
+      data: {
+        phaseId: input.phaseId,
+        kind: input.kind,
+        text: input.text,
+        detail: input.detail,
+        evidenceId: input.evidenceId,
+        position: (last._max.position ?? 0) + 1,
+        files: { create: input.files },
+      },
     });
     await recordActivity(tx, actor, {
       action: "phase.item.add",
@@ -97,14 +142,24 @@ export async function addPhaseItem(actor: SessionUser | null, input: PhaseItemIn
   });
 }
 
-export async function setPhaseItemDone(actor: SessionUser | null, itemId: string, done: boolean): Promise<void> {
+export async function setPhaseItemDone(
+  actor: SessionUser | null,
+  itemId: string,
+  done: boolean,
+): Promise<void> {
   assertRole(actor, WRITERS, "tick phase deliverables");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const item = await tx.phaseItem.findUnique({ where: { id: itemId }, select: { phaseId: true, text: true, doneAt: true, phase: { select: { number: true } } } });
+    const item = await tx.phaseItem.findUnique({
+      where: { id: itemId },
+      select: { phaseId: true, text: true, doneAt: true, phase: { select: { number: true } } },
+    });
     if (!item) throw new UserError("That checklist item no longer exists.");
     if ((item.doneAt !== null) === done) return;
-    await tx.phaseItem.update({ where: { id: itemId }, data: done ? { doneAt: new Date(), doneById: actor.id } : { doneAt: null, doneById: null } });
+    await tx.phaseItem.update({
+      where: { id: itemId },
+      data: done ? { doneAt: new Date(), doneById: actor.id } : { doneAt: null, doneById: null },
+    });
     await recordActivity(tx, actor, {
       action: done ? "phase.item.done" : "phase.item.undone",
       entityType: "phase",
@@ -115,11 +170,18 @@ export async function setPhaseItemDone(actor: SessionUser | null, itemId: string
   });
 }
 
-export async function setPhaseItemEvidence(actor: SessionUser | null, itemId: string, evidenceId: string | null): Promise<void> {
+export async function setPhaseItemEvidence(
+  actor: SessionUser | null,
+  itemId: string,
+  evidenceId: string | null,
+): Promise<void> {
   assertRole(actor, WRITERS, "link evidence to deliverables");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const item = await tx.phaseItem.findUnique({ where: { id: itemId }, select: { phaseId: true, text: true, evidenceId: true, phase: { select: { number: true } } } });
+    const item = await tx.phaseItem.findUnique({
+      where: { id: itemId },
+      select: { phaseId: true, text: true, evidenceId: true, phase: { select: { number: true } } },
+    });
     if (!item) throw new UserError("That checklist item no longer exists.");
     await assertEvidenceExists(tx, evidenceId);
     await tx.phaseItem.update({ where: { id: itemId }, data: { evidenceId } });
@@ -138,7 +200,10 @@ export async function removePhaseItem(actor: SessionUser | null, itemId: string)
   assertRole(actor, WRITERS, "edit phases");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const item = await tx.phaseItem.findUnique({ where: { id: itemId }, include: { files: true, phase: { select: { number: true } } } });
+    const item = await tx.phaseItem.findUnique({
+      where: { id: itemId },
+      include: { files: true, phase: { select: { number: true } } },
+    });
     if (!item) throw new UserError("That checklist item no longer exists.");
     await tx.phaseItem.delete({ where: { id: itemId } });
     await recordActivity(tx, actor, {
@@ -146,7 +211,14 @@ export async function removePhaseItem(actor: SessionUser | null, itemId: string)
       entityType: "phase",
       entityId: item.phaseId,
       summary: `Removed ${item.kind} "${item.text}" from phase ${item.phase.number}`,
-      before: { kind: item.kind, text: item.text, detail: item.detail, done: item.doneAt !== null, files: item.files.map((f) => ({ path: f.path, change: f.change })), evidenceId: item.evidenceId },
+      before: {
+        kind: item.kind,
+        text: item.text,
+        detail: item.detail,
+        done: item.doneAt !== null,
+        files: item.files.map((f) => ({ path: f.path, change: f.change })),
+        evidenceId: item.evidenceId,
+      },
     });
   });
 }

@@ -24,20 +24,37 @@ const requirementLines = lines.transform((all, ctx) => {
   for (const line of all) {
     const r = parseRequirementLine(line);
     if (typeof r === "string") ctx.addIssue({ code: "custom", message: r });
-    else if (out.some((o) => o.code === r.code)) ctx.addIssue({ code: "custom", message: `${r.code} is listed twice` });
+    else if (out.some((o) => o.code === r.code))
+      ctx.addIssue({ code: "custom", message: `${r.code} is listed twice` });
     else out.push(r);
   }
   return out;
 });
 
 export const phaseSchema = z.object({
-  number: z.coerce.number({ message: "Enter a phase number" }).int("Enter a whole number").min(0).max(9999),
+  number: z.coerce
+    .number({ message: "Enter a phase number" })
+    .int("Enter a whole number")
+    .min(0)
+    .max(9999),
   title: z.string().trim().min(1, "Enter a title").max(200),
   goal: z.string().trim().max(5000).optional().default(""),
-  progress: z.enum(["pending", "in_progress", "complete"], { message: "Choose the phase's progress" }),
+  progress: z.enum(["pending", "in_progress", "complete"], {
+    message: "Choose the phase's progress",
+  }),
   ownerId: optionalUuid,
   nextSteps: lines.pipe(z.array(z.string().max(1000)).max(100)),
-  requirements: requirementLines.pipe(z.array(z.object({ code: z.string(), description: z.string().max(500), criteria: z.array(z.string()) })).max(100)),
+  requirements: requirementLines.pipe(
+    z
+      .array(
+        z.object({
+          code: z.string(),
+          description: z.string().max(500),
+          criteria: z.array(z.string()),
+        }),
+      )
+      .max(100),
+  ),
 });
 export type PhaseInput = z.output<typeof phaseSchema>;
 
@@ -91,13 +108,16 @@ export type MustHaveEdit = z.output<typeof mustHaveEditSchema>;
 export const verifySchema = z
   .object({
     mustHaveId: z.uuid(),
-    verdict: z.enum(["verified", "partial", "failed"], { message: "Choose VERIFIED, PARTIAL or FAILED" }),
+    verdict: z.enum(["verified", "partial", "failed"], {
+      message: "Choose VERIFIED, PARTIAL or FAILED",
+    }),
     reason: z.string().trim().max(5000).optional().default(""),
     observation: z.string().trim().max(5000).optional().default(""),
     missing: lines.pipe(z.array(z.string().max(1000)).max(50)),
     evidenceId: optionalUuid,
   })
   .superRefine((v, ctx) => {
-    if (v.verdict !== "verified" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why it is not verified" });
+    if (v.verdict !== "verified" && !v.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why it is not verified" });
   });
 export type VerifyInput = z.output<typeof verifySchema>;

@@ -4,8 +4,13 @@ import type { Signal } from "./types";
 const DAY = 86_400_000;
 
 /** Expected event types that went silent longer than tolerated: the audit helper nobody calls. */
-export async function auditSignals(prisma: PrismaClient, now: Date): Promise<Map<string, Signal[]>> {
-  const expected = await prisma.expectedEvent.findMany({ select: { id: true, controlId: true, action: true, maxSilenceDays: true } });
+export async function auditSignals(
+  prisma: PrismaClient,
+  now: Date,
+): Promise<Map<string, Signal[]>> {
+  const expected = await prisma.expectedEvent.findMany({
+    select: { id: true, controlId: true, action: true, maxSilenceDays: true },
+  });
   const out = new Map<string, Signal[]>();
   if (expected.length === 0) return out;
   const actions = [...new Set(expected.map((e) => e.action))];
@@ -20,7 +25,14 @@ export async function auditSignals(prisma: PrismaClient, now: Date): Promise<Map
     const text = last
       ? `No \`${e.action}\` events since ${last.toISOString().slice(0, 10)} (silence tolerated: ${e.maxSilenceDays} days)`
       : `No \`${e.action}\` events recorded at all (expected at least every ${e.maxSilenceDays} days)`;
-    out.set(e.controlId, [...(out.get(e.controlId) ?? []), { effect: "at_risk", text, source: { type: "signal", id: e.id, label: `expected ${e.action}` } }]);
+    out.set(e.controlId, [
+      ...(out.get(e.controlId) ?? []),
+      {
+        effect: "at_risk",
+        text,
+        source: { type: "signal", id: e.id, label: `expected ${e.action}` },
+      },
+    ]);
   }
   return out;
 }

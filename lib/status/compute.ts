@@ -1,7 +1,13 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { evaluateControl, evaluateCriterion } from "./engine";
-import type { ControlResult, EngineContext, Evaluation, EvidenceInput, OverrideInput } from "./types";
+import type {
+  ControlResult,
+  EngineContext,
+  Evaluation,
+  EvidenceInput,
+  OverrideInput,
+} from "./types";
 import { resolveExpiry } from "./expiry";
 import { testSignals } from "./test-signals";
 import { auditSignals } from "./audit-signals";
@@ -14,9 +20,15 @@ export interface WorkspaceStatus {
 }
 
 /** Loads what the engine needs in a handful of queries and evaluates every control and criterion. */
-export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Date()): Promise<WorkspaceStatus> {
+export async function computeWorkspaceStatus(
+  prisma: PrismaClient,
+  now = new Date(),
+): Promise<WorkspaceStatus> {
   const [ws, controls, criteria, overrides, signals, silence, remediation] = await Promise.all([
-    prisma.workspace.findUniqueOrThrow({ where: { id: 1 }, select: { auditPeriodStart: true, auditPeriodEnd: true } }),
+    prisma.workspace.findUniqueOrThrow({
+      where: { id: 1 },
+      select: { auditPeriodStart: true, auditPeriodEnd: true },
+    }),
     prisma.control.findMany({
       where: { archivedAt: null },
       select: {
@@ -27,7 +39,18 @@ export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Dat
         criteria: { select: { criterionId: true } },
         evidence: {
           select: {
-            evidence: { select: { id: true, title: true, reviewState: true, evidenceDate: true, periodStart: true, periodEnd: true, expiresOn: true, renewalDays: true } },
+            evidence: {
+              select: {
+                id: true,
+                title: true,
+                reviewState: true,
+                evidenceDate: true,
+                periodStart: true,
+                periodEnd: true,
+                expiresOn: true,
+                renewalDays: true,
+              },
+            },
           },
         },
       },
@@ -36,7 +59,14 @@ export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Dat
     prisma.statusOverride.findMany({
       where: { revokedAt: null },
       orderBy: { createdAt: "desc" },
-      select: { targetType: true, targetId: true, status: true, justification: true, expiresAt: true, createdBy: { select: { email: true } } },
+      select: {
+        targetType: true,
+        targetId: true,
+        status: true,
+        justification: true,
+        expiresAt: true,
+        createdBy: { select: { email: true } },
+      },
     }),
     testSignals(prisma),
     auditSignals(prisma, now),
@@ -44,12 +74,21 @@ export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Dat
   ]);
   const ctx: EngineContext = {
     now,
-    period: ws.auditPeriodStart && ws.auditPeriodEnd ? { start: ws.auditPeriodStart, end: new Date(ws.auditPeriodEnd.getTime() + 86_399_999) } : null,
+    period:
+      ws.auditPeriodStart && ws.auditPeriodEnd
+        ? { start: ws.auditPeriodStart, end: new Date(ws.auditPeriodEnd.getTime() + 86_399_999) }
+        : null,
   };
   const overrideFor = new Map<string, OverrideInput>();
   for (const o of overrides) {
     const key = `${o.targetType}:${o.targetId}`;
-    if (!overrideFor.has(key)) overrideFor.set(key, { status: o.status, justification: o.justification, expiresAt: o.expiresAt, by: o.createdBy.email });
+    if (!overrideFor.has(key))
+      overrideFor.set(key, {
+        status: o.status,
+        justification: o.justification,
+        expiresAt: o.expiresAt,
+        by: o.createdBy.email,
+      });
   }
   const controlResults = new Map<string, ControlResult>();
   const byCriterion = new Map<string, ControlResult[]>();
@@ -64,21 +103,49 @@ export async function computeWorkspaceStatus(prisma: PrismaClient, now = new Dat
       expiresAt: resolveExpiry(e),
     }));
     const result = evaluateControl(
-      { id: c.id, title: c.title, implementation: c.implementation, naJustification: c.naJustification, evidence, signals: [...(remediation.controls.get(c.id) ?? []), ...(signals.get(c.id) ?? []), ...(silence.get(c.id) ?? [])], override: overrideFor.get(`control:${c.id}`) ?? null },
+      {
+        id: c.id,
+        title: c.title,
+        implementation: c.implementation,
+        naJustification: c.naJustification,
+        evidence,
+        signals: [
+          ...(remediation.controls.get(c.id) ?? []),
+          ...(signals.get(c.id) ?? []),
+          ...(silence.get(c.id) ?? []),
+        ],
+        override: overrideFor.get(`control:${c.id}`) ?? null,
+      },
       ctx,
     );
     controlResults.set(c.id, result);
-    for (const { criterionId } of c.criteria) byCriterion.set(criterionId, [...(byCriterion.get(criterionId) ?? []), result]);
+    for (const { criterionId } of c.criteria)
+      byCriterion.set(criterionId, [...(byCriterion.get(criterionId) ?? []), result]);
   }
   const criteriaResults = new Map<string, Evaluation>();
   for (const cr of criteria) {
-    criteriaResults.set(cr.id, evaluateCriterion({ id: cr.id, title: cr.title, controls: byCriterion.get(cr.id) ?? [], signals: remediation.criteria.get(cr.id) ?? [], override: overrideFor.get(`criterion:${cr.id}`) ?? null }, ctx));
+    criteriaResults.set(
+      cr.id,
+      evaluateCriterion(
+        {
+          id: cr.id,
+          title: cr.title,
+          controls: byCriterion.get(cr.id) ?? [],
+          signals: remediation.criteria.get(cr.id) ?? [],
+          override: overrideFor.get(`criterion:${cr.id}`) ?? null,
+        },
+        ctx,
+      ),
+    );
   }
   return { controls: controlResults, criteria: criteriaResults, ctx };
 }
 
 /** Keeps today's row per criterion current, in one statement. */
-export async function recordSnapshots(prisma: PrismaClient, status: WorkspaceStatus): Promise<void> {
+export async function recordSnapshots(
+  prisma: PrismaClient,
+  status: WorkspaceStatus,
+): Promise<void> {
   const ids = [...status.criteria.keys()];
   const values = ids.map((id) => status.criteria.get(id)!.status);
   const day = status.ctx.now.toISOString().slice(0, 10);

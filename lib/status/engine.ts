@@ -41,24 +41,48 @@ function worst(a: "met" | "at_risk" | "gap", b: "met" | "at_risk" | "gap") {
 }
 
 function sortReasons(reasons: Reason[]): Reason[] {
-  return reasons.map((r, i) => ({ r, i })).sort((x, y) => SEVERITY_ORDER[x.r.severity] - SEVERITY_ORDER[y.r.severity] || x.i - y.i).map((x) => x.r);
+  return reasons
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => SEVERITY_ORDER[x.r.severity] - SEVERITY_ORDER[y.r.severity] || x.i - y.i)
+    .map((x) => x.r);
 }
 
 function signalReasons(signals: Signal[]): Reason[] {
-  return signals.map((s) => ({ severity: s.effect === "gap" ? "gap" : "warning", text: s.text, source: s.source }));
+  return signals.map((s) => ({
+    severity: s.effect === "gap" ? "gap" : "warning",
+    text: s.text,
+    source: s.source,
+  }));
 }
 
 type EvidenceVerdict = "current" | "stale" | "not_accepted";
 
-export function judgeEvidence(e: EvidenceInput, ctx: EngineContext): { verdict: EvidenceVerdict; reason: Reason } {
+export function judgeEvidence(
+  e: EvidenceInput,
+  ctx: EngineContext,
+): { verdict: EvidenceVerdict; reason: Reason } {
   const source = { type: "evidence" as const, id: e.id, label: e.title };
-  if (e.state === "rejected") return { verdict: "not_accepted", reason: { severity: "info", text: `Evidence "${e.title}" was rejected`, source } };
+  if (e.state === "rejected")
+    return {
+      verdict: "not_accepted",
+      reason: { severity: "info", text: `Evidence "${e.title}" was rejected`, source },
+    };
   if (e.state === "draft" || e.state === "in_review") {
-    return { verdict: "not_accepted", reason: { severity: "warning", text: `Evidence "${e.title}" is not accepted yet (${e.state.replace("_", " ")})`, source } };
+    return {
+      verdict: "not_accepted",
+      reason: {
+        severity: "warning",
+        text: `Evidence "${e.title}" is not accepted yet (${e.state.replace("_", " ")})`,
+        source,
+      },
+    };
   }
   if (e.state === "expired" || (e.expiresAt && e.expiresAt <= ctx.now)) {
     const when = e.expiresAt ? ` on ${day(e.expiresAt)}` : "";
-    return { verdict: "stale", reason: { severity: "warning", text: `Evidence "${e.title}" expired${when}`, source } };
+    return {
+      verdict: "stale",
+      reason: { severity: "warning", text: `Evidence "${e.title}" expired${when}`, source },
+    };
   }
   if (ctx.period) {
     const from = e.periodStart ?? e.evidenceDate;
@@ -66,14 +90,28 @@ export function judgeEvidence(e: EvidenceInput, ctx: EngineContext): { verdict: 
     if (to < ctx.period.start || from > ctx.period.end) {
       return {
         verdict: "stale",
-        reason: { severity: "warning", text: `Evidence "${e.title}" (${day(from)}${to > from ? `–${day(to)}` : ""}) lies outside the audit period ${day(ctx.period.start)}–${day(ctx.period.end)}`, source },
+        reason: {
+          severity: "warning",
+          text: `Evidence "${e.title}" (${day(from)}${to > from ? `–${day(to)}` : ""}) lies outside the audit period ${day(ctx.period.start)}–${day(ctx.period.end)}`,
+          source,
+        },
       };
     }
   }
-  return { verdict: "current", reason: { severity: "info", text: `Accepted evidence "${e.title}" dated ${day(e.evidenceDate)}`, source } };
+  return {
+    verdict: "current",
+    reason: {
+      severity: "info",
+      text: `Accepted evidence "${e.title}" dated ${day(e.evidenceDate)}`,
+      source,
+    },
+  };
 }
 
-function operatingFrom(evidence: EvidenceInput[], ctx: EngineContext): { operating: Operating; reasons: Reason[] } {
+function operatingFrom(
+  evidence: EvidenceInput[],
+  ctx: EngineContext,
+): { operating: Operating; reasons: Reason[] } {
   const judged = evidence.map((e) => judgeEvidence(e, ctx));
   const reasons = judged.map((j) => j.reason);
   if (judged.some((j) => j.verdict === "current")) return { operating: "effective", reasons };
@@ -81,29 +119,68 @@ function operatingFrom(evidence: EvidenceInput[], ctx: EngineContext): { operati
   return { operating: "none", reasons };
 }
 
-export function applyOverride(computed: Status, override: OverrideInput | null, ctx: EngineContext, target: { type: "control" | "criterion"; id: string; label: string }) {
+export function applyOverride(
+  computed: Status,
+  override: OverrideInput | null,
+  ctx: EngineContext,
+  target: { type: "control" | "criterion"; id: string; label: string },
+) {
   if (!override) return { status: computed, overridden: false, reasons: [] as Reason[] };
   const source = { type: "override" as const, id: target.id, label: `Override of ${target.label}` };
   if (override.expiresAt <= ctx.now) {
-    return { status: computed, overridden: false, reasons: [{ severity: "info" as const, text: `Override by ${override.by} expired on ${day(override.expiresAt)} and no longer applies`, source }] };
+    return {
+      status: computed,
+      overridden: false,
+      reasons: [
+        {
+          severity: "info" as const,
+          text: `Override by ${override.by} expired on ${day(override.expiresAt)} and no longer applies`,
+          source,
+        },
+      ],
+    };
   }
   const text = `Overridden to "${override.status.replace("_", " ")}" by ${override.by} until ${day(override.expiresAt)} (computed: ${computed.replace("_", " ")}): ${override.justification}`;
-  return { status: override.status, overridden: true, reasons: [{ severity: "warning" as const, text, source }] };
+  return {
+    status: override.status,
+    overridden: true,
+    reasons: [{ severity: "warning" as const, text, source }],
+  };
 }
 
 export function evaluateControl(c: ControlInput, ctx: EngineContext): ControlResult {
   const self = { type: "control" as const, id: c.id, label: c.title };
-  const finish = (computed: Status, design: Design, operating: Operating, reasons: Reason[]): ControlResult => {
+  const finish = (
+    computed: Status,
+    design: Design,
+    operating: Operating,
+    reasons: Reason[],
+  ): ControlResult => {
     const o = applyOverride(computed, c.override, ctx, self);
-    return { id: c.id, title: c.title, status: o.status, computed, overridden: o.overridden, design, operating, reasons: sortReasons([...o.reasons, ...reasons]) };
+    return {
+      id: c.id,
+      title: c.title,
+      status: o.status,
+      computed,
+      overridden: o.overridden,
+      design,
+      operating,
+      reasons: sortReasons([...o.reasons, ...reasons]),
+    };
   };
   if (c.implementation === "not_applicable") {
     return finish("not_applicable", "not_applicable", "not_applicable", [
-      { severity: "info", text: `Not applicable: ${c.naJustification ?? "no justification recorded"}`, source: self },
+      {
+        severity: "info",
+        text: `Not applicable: ${c.naJustification ?? "no justification recorded"}`,
+        source: self,
+      },
     ]);
   }
   if (c.implementation === "not_started") {
-    return finish("not_started", "missing", "none", [{ severity: "gap", text: `Control "${c.title}" is not started`, source: self }]);
+    return finish("not_started", "missing", "none", [
+      { severity: "gap", text: `Control "${c.title}" is not started`, source: self },
+    ]);
   }
   const { operating, reasons } = operatingFrom(c.evidence, ctx);
   let status: "met" | "at_risk" | "gap";
@@ -111,11 +188,28 @@ export function evaluateControl(c: ControlInput, ctx: EngineContext): ControlRes
   if (design === "effective") {
     status = operating === "effective" ? "met" : operating === "partial" ? "at_risk" : "gap";
   } else {
-    reasons.push({ severity: "warning", text: `Control "${c.title}" is still being implemented`, source: self });
+    reasons.push({
+      severity: "warning",
+      text: `Control "${c.title}" is still being implemented`,
+      source: self,
+    });
     status = operating === "effective" ? "at_risk" : "gap";
   }
-  if (operating === "none") reasons.push({ severity: "gap", text: c.evidence.length === 0 ? `No evidence linked to "${c.title}"` : `No current accepted evidence for "${c.title}"`, source: self });
-  else if (operating === "partial") reasons.push({ severity: "warning", text: `No current accepted evidence inside the audit period for "${c.title}"`, source: self });
+  if (operating === "none")
+    reasons.push({
+      severity: "gap",
+      text:
+        c.evidence.length === 0
+          ? `No evidence linked to "${c.title}"`
+          : `No current accepted evidence for "${c.title}"`,
+      source: self,
+    });
+  else if (operating === "partial")
+    reasons.push({
+      severity: "warning",
+      text: `No current accepted evidence inside the audit period for "${c.title}"`,
+      source: self,
+    });
   for (const s of c.signals) status = worst(status, s.effect);
   return finish(status, design, operating, [...reasons, ...signalReasons(c.signals)]);
 }
@@ -134,32 +228,60 @@ function combineOperating(values: Operating[]): Operating {
 
 export function evaluateCriterion(c: CriterionInput, ctx: EngineContext): Evaluation {
   const self = { type: "criterion" as const, id: c.id, label: c.id };
-  const finish = (computed: Status, design: Design, operating: Operating, reasons: Reason[]): Evaluation => {
+  const finish = (
+    computed: Status,
+    design: Design,
+    operating: Operating,
+    reasons: Reason[],
+  ): Evaluation => {
     const o = applyOverride(computed, c.override, ctx, self);
-    return { status: o.status, computed, overridden: o.overridden, design, operating, reasons: sortReasons([...o.reasons, ...reasons]) };
+    return {
+      status: o.status,
+      computed,
+      overridden: o.overridden,
+      design,
+      operating,
+      reasons: sortReasons([...o.reasons, ...reasons]),
+    };
   };
   if (c.controls.length === 0) {
-    return finish("gap", "missing", "none", [{ severity: "gap", text: `No controls are mapped to ${c.id}`, source: self }, ...signalReasons(c.signals)]);
+    return finish("gap", "missing", "none", [
+      { severity: "gap", text: `No controls are mapped to ${c.id}`, source: self },
+      ...signalReasons(c.signals),
+    ]);
   }
   const applicable = c.controls.filter((r) => r.status !== "not_applicable");
   if (applicable.length === 0) {
     return finish("not_applicable", "not_applicable", "not_applicable", [
-      { severity: "info", text: `All ${c.controls.length} mapped control(s) are not applicable`, source: self },
+      {
+        severity: "info",
+        text: `All ${c.controls.length} mapped control(s) are not applicable`,
+        source: self,
+      },
     ]);
   }
   const reasons: Reason[] = applicable.map((r) => {
     const source = { type: "control" as const, id: r.id, label: r.title };
     const cause = r.reasons.find((x) => x.severity !== "info")?.text;
-    if (r.status === "met") return { severity: "info" as const, text: `Control "${r.title}" is met`, source };
+    if (r.status === "met")
+      return { severity: "info" as const, text: `Control "${r.title}" is met`, source };
     const label = r.status === "gap" ? "has a gap" : `is ${r.status.replace("_", " ")}`;
-    return { severity: r.status === "at_risk" ? ("warning" as const) : ("gap" as const), text: `Control "${r.title}" ${label}${cause ? `: ${cause}` : ""}`, source };
+    return {
+      severity: r.status === "at_risk" ? ("warning" as const) : ("gap" as const),
+      text: `Control "${r.title}" ${label}${cause ? `: ${cause}` : ""}`,
+      source,
+    };
   });
   const design = combineDesign(applicable.map((r) => r.design));
   const operating = combineOperating(applicable.map((r) => r.operating));
   if (applicable.every((r) => r.status === "not_started")) {
     return finish("not_started", design, operating, [...reasons, ...signalReasons(c.signals)]);
   }
-  let status = applicable.reduce<"met" | "at_risk" | "gap">((acc, r) => worst(acc, r.status === "not_started" ? "gap" : (r.status as "met" | "at_risk" | "gap")), "met");
+  let status = applicable.reduce<"met" | "at_risk" | "gap">(
+    (acc, r) =>
+      worst(acc, r.status === "not_started" ? "gap" : (r.status as "met" | "at_risk" | "gap")),
+    "met",
+  );
   for (const s of c.signals) status = worst(status, s.effect);
   return finish(status, design, operating, [...reasons, ...signalReasons(c.signals)]);
 }

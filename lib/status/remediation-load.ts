@@ -8,13 +8,20 @@ export interface RemediationSignals {
   criteria: Map<string, Signal[]>;
 }
 
-const push = (m: Map<string, Signal[]>, key: string, s: Signal) => m.set(key, [...(m.get(key) ?? []), s]);
+const push = (m: Map<string, Signal[]>, key: string, s: Signal) =>
+  m.set(key, [...(m.get(key) ?? []), s]);
 
 /** Backlog items and phase gaps that hold controls and criteria back (rules in remediation-signals.ts). */
-export async function remediationSignals(prisma: PrismaClient, now: Date): Promise<RemediationSignals> {
+export async function remediationSignals(
+  prisma: PrismaClient,
+  now: Date,
+): Promise<RemediationSignals> {
   const [items, phases] = await Promise.all([
     prisma.backlogItem.findMany({
-      where: { priority: { in: ["P0", "P1"] }, status: { in: ["open", "in_progress", "awaiting_deployment", "resolved"] } },
+      where: {
+        priority: { in: ["P0", "P1"] },
+        status: { in: ["open", "in_progress", "awaiting_deployment", "resolved"] },
+      },
       orderBy: [{ priority: "asc" }, { key: "asc" }],
       select: {
         id: true,
@@ -23,7 +30,13 @@ export async function remediationSignals(prisma: PrismaClient, now: Date): Promi
         priority: true,
         status: true,
         dueDate: true,
-        controls: { select: { control: { select: { id: true, archivedAt: true, criteria: { select: { criterionId: true } } } } } },
+        controls: {
+          select: {
+            control: {
+              select: { id: true, archivedAt: true, criteria: { select: { criterionId: true } } },
+            },
+          },
+        },
         criteria: { select: { criterionId: true } },
       },
     }),
@@ -35,7 +48,10 @@ export async function remediationSignals(prisma: PrismaClient, now: Date): Promi
         number: true,
         title: true,
         requirements: { select: { code: true, criteria: true } },
-        mustHaves: { orderBy: { position: "asc" }, select: { truth: true, verdict: true, reason: true, requirements: true } },
+        mustHaves: {
+          orderBy: { position: "asc" },
+          select: { truth: true, verdict: true, reason: true, requirements: true },
+        },
       },
     }),
   ]);
@@ -49,8 +65,11 @@ export async function remediationSignals(prisma: PrismaClient, now: Date): Promi
       push(out.controls, control.id, signal);
       control.criteria.forEach((c) => viaControls.add(c.criterionId));
     }
-    for (const { criterionId } of item.criteria) if (!viaControls.has(criterionId)) push(out.criteria, criterionId, signal);
+    for (const { criterionId } of item.criteria)
+      if (!viaControls.has(criterionId)) push(out.criteria, criterionId, signal);
   }
-  for (const phase of phases) for (const [criterionId, signals] of phaseSignals(phase)) signals.forEach((s) => push(out.criteria, criterionId, s));
+  for (const phase of phases)
+    for (const [criterionId, signals] of phaseSignals(phase))
+      signals.forEach((s) => push(out.criteria, criterionId, s));
   return out;
 }

@@ -6,7 +6,14 @@
 //   requirements it names (all of the phase's requirements when it names none).
 // Items apply to the controls they link (and through them their criteria) and to the
 // criteria they link directly.
-import { SEVERITY, STATUS_LABEL, isOpen, isOverdue, type BacklogStatus, type Priority } from "@/lib/backlog/workflow";
+import {
+  SEVERITY,
+  STATUS_LABEL,
+  isOpen,
+  isOverdue,
+  type BacklogStatus,
+  type Priority,
+} from "@/lib/backlog/workflow";
 import { mustHaveCriteria, type Verdict } from "@/lib/phases/phase-status";
 import type { Signal } from "./types";
 
@@ -24,10 +31,23 @@ export function backlogSignal(item: BacklogSignalInput, now: Date): Signal | nul
   const source = { type: "backlog" as const, id: item.key, label: item.key };
   const name = `${item.priority} ${SEVERITY[item.priority]} backlog item ${item.key} "${item.title}"`;
   if (isOpen(item.status)) {
-    const due = item.dueDate ? (isOverdue(item, now) ? `, overdue since ${item.dueDate.toISOString().slice(0, 10)}` : `, due ${item.dueDate.toISOString().slice(0, 10)}`) : "";
-    return { effect: item.priority === "P0" ? "gap" : "at_risk", text: `Open ${name} (${STATUS_LABEL[item.status].toLowerCase()}${due})`, source };
+    const due = item.dueDate
+      ? isOverdue(item, now)
+        ? `, overdue since ${item.dueDate.toISOString().slice(0, 10)}`
+        : `, due ${item.dueDate.toISOString().slice(0, 10)}`
+      : "";
+    return {
+      effect: item.priority === "P0" ? "gap" : "at_risk",
+      text: `Open ${name} (${STATUS_LABEL[item.status].toLowerCase()}${due})`,
+      source,
+    };
   }
-  if (item.status === "resolved") return { effect: "at_risk", text: `${name} is resolved but not yet verified by a second person`, source };
+  if (item.status === "resolved")
+    return {
+      effect: "at_risk",
+      text: `${name} is resolved but not yet verified by a second person`,
+      source,
+    };
   return null;
 }
 
@@ -49,7 +69,8 @@ export function phaseSignals(phase: PhaseSignalInput): Map<string, Signal[]> {
       text: `Phase ${phase.number} "${phase.title}": must-have "${m.truth}" is ${m.verdict.toUpperCase()}${m.reason ? ` — ${m.reason}` : ""}`,
       source: { type: "phase", id: String(phase.number), label: `Phase ${phase.number}` },
     };
-    for (const criterionId of mustHaveCriteria(m, phase.requirements)) out.set(criterionId, [...(out.get(criterionId) ?? []), signal]);
+    for (const criterionId of mustHaveCriteria(m, phase.requirements))
+      out.set(criterionId, [...(out.get(criterionId) ?? []), signal]);
   }
   return out;
 }

@@ -29,7 +29,8 @@ export async function testSignals(prisma: PrismaClient): Promise<Map<string, Sig
   const out = new Map<string, Signal[]>();
   for (const r of rows) {
     if (r.failing === 0) continue;
-    const more = r.failing > (r.names?.length ?? 0) ? ` and ${r.failing - (r.names?.length ?? 0)} more` : "";
+    const more =
+      r.failing > (r.names?.length ?? 0) ? ` and ${r.failing - (r.names?.length ?? 0)} more` : "";
     out.set(r.control_id, [
       {
         effect: "at_risk",

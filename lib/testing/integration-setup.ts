@@ -12,7 +12,8 @@ if (lane === "postgresql") {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("TEST_LANE=postgresql needs TEST_DATABASE_URL");
   const host = new URL(url).hostname;
-  if (!["localhost", "127.0.0.1", "::1", ""].includes(host)) throw new Error(`Refusing to run tests against a non-local database (${host})`);
+  if (!["localhost", "127.0.0.1", "::1", ""].includes(host))
+    throw new Error(`Refusing to run tests against a non-local database (${host})`);
   process.env.DATABASE_URL = url;
 } else {
   delete process.env.DATABASE_URL;
@@ -29,13 +30,19 @@ beforeAll(async () => {
     await client.end();
     // The server never migrates PostgreSQL by itself (db:deploy does); tests deploy first.
     const { openDatabase } = await import("@/lib/db/open");
-    const d = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.TRUSTBOARD_DATA_DIR!, migrate: true });
+    const d = await openDatabase({
+      url: process.env.DATABASE_URL,
+      dataDir: process.env.TRUSTBOARD_DATA_DIR!,
+      migrate: true,
+    });
     await d.close();
   }
 });
 
 afterAll(async () => {
-  const holder = globalThis as typeof globalThis & { __trustboardDb?: Promise<{ close(): Promise<void> }> };
+  const holder = globalThis as typeof globalThis & {
+    __trustboardDb?: Promise<{ close(): Promise<void> }>;
+  };
   if (holder.__trustboardDb) await (await holder.__trustboardDb).close();
   holder.__trustboardDb = undefined;
 });

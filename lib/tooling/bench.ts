@@ -22,10 +22,14 @@ const PULL_HEAP_MB = 128;
 function junit(n: number, seed: number): string {
   const parts = [`<?xml version="1.0"?><testsuites>`];
   for (let s = 0; s < n / 100; s++) {
-    parts.push(`<testsuite name="suite${s}" tests="100"><properties><property name="soc2" value="CC${6 + (s % 3)}.${1 + (s % 3)}"/></properties>`);
+    parts.push(
+      `<testsuite name="suite${s}" tests="100"><properties><property name="soc2" value="CC${6 + (s % 3)}.${1 + (s % 3)}"/></properties>`,
+    );
     for (let i = 0; i < 100; i++) {
       const fail = (s * 100 + i + seed) % 97 === 0;
-      parts.push(`<testcase classname="pkg.Suite${s}" name="test_${s}_${i}" time="0.01">${fail ? `<failure message="expected true">AssertionError at line ${i}</failure>` : ""}</testcase>`);
+      parts.push(
+        `<testcase classname="pkg.Suite${s}" name="test_${s}_${i}" time="0.01">${fail ? `<failure message="expected true">AssertionError at line ${i}</failure>` : ""}</testcase>`,
+      );
     }
     parts.push("</testsuite>");
   }
@@ -58,21 +62,44 @@ async function makeSource(url: string, rows: number): Promise<void> {
  * Runs in its own process (see main): the pull's memory is then what the pull itself needs,
  * not what the ingest lane or PGlite's WebAssembly heap left behind in the parent.
  */
-async function pullChild(name: string, url: string | undefined, dataDir: string, sourceUrl: string, rows: number) {
+async function pullChild(
+  name: string,
+  url: string | undefined,
+  dataDir: string,
+  sourceUrl: string,
+  rows: number,
+) {
   const d = await openDatabase({ url, dataDir, migrate: true });
   try {
     const source = await d.prisma.auditSource.create({
-      data: { name: `bench-${Date.now()}`, connectionEnc: encryptSecret(sourceUrl, KEY), tableName: `${SOURCE_SCHEMA}.core_auditlog`, cursorColumn: "id", columns: { time: "created_at", action: "action", actor: "user_email", ip: "ip_address", organisation: "organization_id" } },
+      data: {
+        name: `bench-${Date.now()}`,
+        connectionEnc: encryptSecret(sourceUrl, KEY),
+        tableName: `${SOURCE_SCHEMA}.core_auditlog`,
+        cursorColumn: "id",
+        columns: {
+          time: "created_at",
+          action: "action",
+          actor: "user_email",
+          ip: "ip_address",
+          organisation: "organization_id",
+        },
+      },
     });
     const before = process.memoryUsage().rss;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const t = performance.now();
-    const r = await pullSource(d.prisma, { id: null, email: "bench" }, source.id, KEY, d.sql, { maxRows: rows, batchSize: Number(process.env.BENCH_PULL_BATCH ?? 10_000) });
+    const r = await pullSource(d.prisma, { id: null, email: "bench" }, source.id, KEY, d.sql, {
+      maxRows: rows,
+      batchSize: Number(process.env.BENCH_PULL_BATCH ?? 10_000),
+    });
     const ms = performance.now() - t;
     clearInterval(sampler);
     peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
-    console.log(`${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${rate(r.pulled, ms)}), peak RSS of the pulling process ${mb(peak)} (${mb(before)} before the pull; V8 heap capped at ${PULL_HEAP_MB} MB)`);
+    console.log(
+      `${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${rate(r.pulled, ms)}), peak RSS of the pulling process ${mb(peak)} (${mb(before)} before the pull; V8 heap capped at ${PULL_HEAP_MB} MB)`,
+    );
     // The first computation in a fresh process also prepares Prisma's queries; the second is the steady state.
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -80,7 +107,9 @@ async function pullChild(name: string, url: string | undefined, dataDir: string,
       await computeWorkspaceStatus(d.prisma);
       times.push(performance.now() - t2);
     }
-    console.log(`${name.padEnd(11)} status for all 61 criteria after the pull: ${times.map((x) => `${x.toFixed(0)} ms`).join(", ")} (first, then repeated)`);
+    console.log(
+      `${name.padEnd(11)} status for all 61 criteria after the pull: ${times.map((x) => `${x.toFixed(0)} ms`).join(", ")} (first, then repeated)`,
+    );
   } finally {
     await d.close();
   }
@@ -113,7 +142,13 @@ async function pageBench(name: string, url: string | undefined, dataDir: string)
       SELECT "id", "created_at", NULL::"BacklogStatus", 'open'::"BacklogStatus" FROM "backlog_items" WHERE "title" LIKE 'Generated item %'
       UNION ALL
       SELECT "id", "created_at" + interval '3 days', 'open'::"BacklogStatus", "status" FROM "backlog_items" WHERE "title" LIKE 'Generated item %' AND "status" <> 'open'`);
-    const user = { id: "00000000-0000-4000-8000-000000000000", email: "bench", name: "bench", role: "admin" as const, accessExpiresAt: null };
+    const user = {
+      id: "00000000-0000-4000-8000-000000000000",
+      email: "bench",
+      name: "bench",
+      role: "admin" as const,
+      accessExpiresAt: null,
+    };
     const timed = async (label: string, fn: () => Promise<unknown>) => {
       await fn(); // the first call in a process also prepares the query
       const t = performance.now();
@@ -121,13 +156,19 @@ async function pageBench(name: string, url: string | undefined, dataDir: string)
       return `${label} ${(performance.now() - t).toFixed(0)} ms`;
     };
     const figures = [
-      await timed("backlog list (first 2,000 rows)", () => listBacklog(user, backlogFilterSchema.parse({}))),
-      await timed("filtered to a criterion and overdue", () => listBacklog(user, backlogFilterSchema.parse({ criterion: "CC6.1", overdue: "1" }))),
+      await timed("backlog list (first 2,000 rows)", () =>
+        listBacklog(user, backlogFilterSchema.parse({})),
+      ),
+      await timed("filtered to a criterion and overdue", () =>
+        listBacklog(user, backlogFilterSchema.parse({ criterion: "CC6.1", overdue: "1" })),
+      ),
       await timed("backlog charts (90 days)", () => backlogCharts(user)),
       await timed("phase list", () => listPhases(user)),
       await timed("status", () => computeWorkspaceStatus(d.prisma)),
     ];
-    console.log(`${name.padEnd(11)} with ${BACKLOG_ITEMS.toLocaleString("en")} backlog items over a year: ${figures.join("; ")}`);
+    console.log(
+      `${name.padEnd(11)} with ${BACKLOG_ITEMS.toLocaleString("en")} backlog items over a year: ${figures.join("; ")}`,
+    );
   } finally {
     await d.close();
     (globalThis as { __trustboardDb?: unknown }).__trustboardDb = undefined;
@@ -138,12 +179,21 @@ function runChild(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     // The heap cap shows the pull's working set is bounded: without it V8 lets garbage pile up
     // to well over 300 MB before collecting, at no gain in speed (README "Performance").
-    const child = fork(__filename, args, { stdio: "inherit", execArgv: [...process.execArgv, `--max-old-space-size=${PULL_HEAP_MB}`] });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`bench child exited with ${code}`))));
+    const child = fork(__filename, args, {
+      stdio: "inherit",
+      execArgv: [...process.execArgv, `--max-old-space-size=${PULL_HEAP_MB}`],
+    });
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`bench child exited with ${code}`)),
+    );
   });
 }
 
-async function lane(name: string, url: string | undefined, pull?: { sourceUrl: string; rows: number; prepare?: () => Promise<void> }) {
+async function lane(
+  name: string,
+  url: string | undefined,
+  pull?: { sourceUrl: string; rows: number; prepare?: () => Promise<void> },
+) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tb-bench-"));
   if (url) {
     const c = new Client({ connectionString: url });
@@ -156,7 +206,14 @@ async function lane(name: string, url: string | undefined, pull?: { sourceUrl: s
     await ensureCatalog(d.prisma);
     const admin = { id: null, email: "bench" };
     for (const [i, id] of ["CC6.1", "CC7.2"].entries()) {
-      await d.prisma.control.create({ data: { ref: `CTL-${900 + i}`, title: `bench ${id}`, implementation: "implemented", criteria: { create: [{ criterionId: id }] } } });
+      await d.prisma.control.create({
+        data: {
+          ref: `CTL-${900 + i}`,
+          title: `bench ${id}`,
+          implementation: "implemented",
+          criteria: { create: [{ criterionId: id }] },
+        },
+      });
     }
     // Three different files: the first also pays for preparing Prisma's queries in a fresh process.
     const ingestMs: number[] = [];
@@ -164,13 +221,16 @@ async function lane(name: string, url: string | undefined, pull?: { sourceUrl: s
     for (let i = 1; i <= 3; i++) {
       const file = junit(CASES, i);
       const t = performance.now();
-      mapped = (await ingestTestResults(d.prisma, admin, file, { via: "api", source: "bench" })).mapped.tests;
+      mapped = (await ingestTestResults(d.prisma, admin, file, { via: "api", source: "bench" }))
+        .mapped.tests;
       ingestMs.push(performance.now() - t);
     }
     const t = performance.now();
     await computeWorkspaceStatus(d.prisma);
     const statusMs = performance.now() - t;
-    console.log(`${name.padEnd(11)} ingest ${CASES} cases end-to-end, three files: ${ingestMs.map((ms) => `${ms.toFixed(0)} ms (${rate(CASES, ms)})`).join(", ")}; mapped ${mapped} each; status for all 61 criteria: ${statusMs.toFixed(0)} ms; RSS ${mb(process.memoryUsage().rss)}`);
+    console.log(
+      `${name.padEnd(11)} ingest ${CASES} cases end-to-end, three files: ${ingestMs.map((ms) => `${ms.toFixed(0)} ms (${rate(CASES, ms)})`).join(", ")}; mapped ${mapped} each; status for all 61 criteria: ${statusMs.toFixed(0)} ms; RSS ${mb(process.memoryUsage().rss)}`,
+    );
   } finally {
     await d.close();
   }
@@ -191,7 +251,9 @@ async function main() {
   const t = performance.now();
   const run = parseTestResults(file);
   const ms = performance.now() - t;
-  console.log(`JUnit parse-only: ${run.totals.tests} cases (${(file.length / 1024 / 1024).toFixed(1)} MB) in ${ms.toFixed(0)} ms (${rate(run.totals.tests, ms)})`);
+  console.log(
+    `JUnit parse-only: ${run.totals.tests} cases (${(file.length / 1024 / 1024).toFixed(1)} MB) in ${ms.toFixed(0)} ms (${rate(run.totals.tests, ms)})`,
+  );
   const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
   // The source table is generated after the PostgreSQL ingest, so that ingest meets a quiet server.
@@ -200,9 +262,16 @@ async function main() {
     await makeSource(url, events);
   };
   if (pg) await lane("PostgreSQL", pg, { sourceUrl: pg, rows: events, prepare: prepare(pg) });
-  else console.log("PostgreSQL: set BENCH_DATABASE_URL (a throw-away database: its public schema is dropped) to measure it and the audit-event pull.");
+  else
+    console.log(
+      "PostgreSQL: set BENCH_DATABASE_URL (a throw-away database: its public schema is dropped) to measure it and the audit-event pull.",
+    );
   // PGlite pulls a tenth, to keep the run short.
-  await lane("PGlite", undefined, pg ? { sourceUrl: pg, rows: Math.round(events / 10) } : undefined);
+  await lane(
+    "PGlite",
+    undefined,
+    pg ? { sourceUrl: pg, rows: Math.round(events / 10) } : undefined,
+  );
 }
 
 main().catch((err) => {

@@ -4,7 +4,16 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "package.json", "next.config.ts", "postcss.config.mjs", "instrumentation.ts"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "prisma/schema.prisma",
+  "package.json",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "instrumentation.ts",
+];
 const SKIP = new Set(["node_modules", "generated", "tooling", ".next"]);
 
 function walk(root: string, rel: string, out: string[]): void {
@@ -30,7 +39,11 @@ export function sourceFingerprint(root: string): string {
 const stampFile = (root: string) => path.join(root, ".next", "trustboard-build.txt");
 
 export function buildIsCurrent(root: string): boolean {
-  return existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile(root)) && readFileSync(stampFile(root), "utf8") === sourceFingerprint(root);
+  return (
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(stampFile(root)) &&
+    readFileSync(stampFile(root), "utf8") === sourceFingerprint(root)
+  );
 }
 
 export function markBuilt(root: string): void {

@@ -3,7 +3,11 @@ import { createRequire } from "node:module";
 
 /** CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own downloaded browser ("playwright"). */
 export function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+  ].filter(Boolean);
   const found = candidates.find((p) => existsSync(p));
   if (found) return found;
   try {

@@ -26,12 +26,24 @@ async function main(): Promise<void> {
     if (command === "deploy") {
       const report = await applyMigrations(pgRunner(client), files);
       for (const name of report.applied) console.log(`Applied ${name}`);
-      for (const name of report.edited) console.warn(`Warning: ${name} was changed after it was applied.`);
-      console.log(report.applied.length ? `${report.applied.length} migration(s) applied.` : "No pending migrations.");
+      for (const name of report.edited)
+        console.warn(`Warning: ${name} was changed after it was applied.`);
+      console.log(
+        report.applied.length
+          ? `${report.applied.length} migration(s) applied.`
+          : "No pending migrations.",
+      );
     } else {
-      const exists = (await client.query(`SELECT to_regclass('"_prisma_migrations"') AS t`)).rows[0].t;
+      const exists = (await client.query(`SELECT to_regclass('"_prisma_migrations"') AS t`)).rows[0]
+        .t;
       const done = exists
-        ? new Set((await client.query(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).rows.map((r) => r.migration_name))
+        ? new Set(
+            (
+              await client.query(
+                `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+              )
+            ).rows.map((r) => r.migration_name),
+          )
         : new Set();
       const pending = files.filter((f) => !done.has(f.name));
       console.log(`${files.length} migration(s) found, ${pending.length} pending.`);

@@ -19,14 +19,22 @@ if (!chromium) {
 }
 rmSync(path.join(root, "test-results", "e2e-data"), { recursive: true, force: true });
 rmSync(path.join(root, "test-results", ".auth"), { recursive: true, force: true });
-const r = spawnSync(process.execPath, [path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test", ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    CHROMIUM_PATH: chromium === "playwright" ? "" : chromium,
-    XDG_CONFIG_HOME: path.join(root, "test-results", "xdg"),
-    NEXT_TELEMETRY_DISABLED: "1",
+const r = spawnSync(
+  process.execPath,
+  [
+    path.join(root, "node_modules", "@playwright", "test", "cli.js"),
+    "test",
+    ...process.argv.slice(2),
+  ],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      CHROMIUM_PATH: chromium === "playwright" ? "" : chromium,
+      XDG_CONFIG_HOME: path.join(root, "test-results", "xdg"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
-});
+);
 process.exit(r.status ?? 1);

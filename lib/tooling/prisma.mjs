@@ -17,14 +17,22 @@ const args = process.argv.slice(2);
 const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" };
 
 function nativeEngine() {
-  if (process.env.PRISMA_SCHEMA_ENGINE_BINARY && existsSync(process.env.PRISMA_SCHEMA_ENGINE_BINARY)) return true;
+  if (
+    process.env.PRISMA_SCHEMA_ENGINE_BINARY &&
+    existsSync(process.env.PRISMA_SCHEMA_ENGINE_BINARY)
+  )
+    return true;
   const dir = path.join(root, "node_modules", "@prisma", "engines");
   return existsSync(dir) && readdirSync(dir).some((f) => f.startsWith("schema-engine"));
 }
 
 function prismaCli(cliArgs, extraEnv = {}) {
   const bin = path.join(root, "node_modules", "prisma", "build", "index.js");
-  const r = spawnSync(process.execPath, [bin, ...cliArgs], { stdio: "inherit", cwd: root, env: { ...env, ...extraEnv } });
+  const r = spawnSync(process.execPath, [bin, ...cliArgs], {
+    stdio: "inherit",
+    cwd: root,
+    env: { ...env, ...extraEnv },
+  });
   process.exit(r.status ?? 1);
 }
 
@@ -46,7 +54,10 @@ async function migrateDev() {
   const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
   const dir = path.join(migrationsDir, `${stamp}_${name}`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "migration.sql"), empty ? "-- This is an empty migration.\n" : script);
+  writeFileSync(
+    path.join(dir, "migration.sql"),
+    empty ? "-- This is an empty migration.\n" : script,
+  );
   console.log(`Created ${path.relative(root, dir)}/migration.sql (WebAssembly schema engine).`);
 }
 
@@ -61,11 +72,19 @@ async function migrateDiffCheck() {
 }
 
 function migrateDeploy(command) {
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "lib", "tooling", "db-deploy.ts"), command], {
-    stdio: "inherit",
-    cwd: root,
-    env,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+      path.join(root, "lib", "tooling", "db-deploy.ts"),
+      command,
+    ],
+    {
+      stdio: "inherit",
+      cwd: root,
+      env,
+    },
+  );
   process.exit(r.status ?? 1);
 }
 

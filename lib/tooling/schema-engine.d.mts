@@ -9,6 +9,9 @@ export interface HistoryDiagnosis {
 export const root: string;
 export const schemaPath: string;
 export const migrationsDir: string;
-export function pendingSchemaChange(opts?: { schemaFile?: string; migrations?: string }): Promise<string>;
+export function pendingSchemaChange(opts?: {
+  schemaFile?: string;
+  migrations?: string;
+}): Promise<string>;
 export function createMigrationScript(name: string): Promise<string>;
 export function diagnoseHistory(main: PGlite): Promise<HistoryDiagnosis>;

@@ -53,7 +53,10 @@ export function readMigrationsList(migrationsDir = defaultMigrationsDir) {
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
   return {
     baseDir: migrationsDir,
-    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((d) => {
       const file = path.join(migrationsDir, d, "migration.sql");
@@ -74,8 +77,12 @@ export function readMigrationsList(migrationsDir = defaultMigrationsDir) {
 let ready;
 function loadWasm() {
   ready ??= (async () => {
-    const wasmFile = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
-    const { instance } = await WebAssembly.instantiate(readFileSync(wasmFile), { "./schema_engine_bg.js": wasmBindings });
+    const wasmFile = createRequire(import.meta.url)
+      .resolve("@prisma/schema-engine-wasm/schema_engine_bg")
+      .replace(/\.js$/, ".wasm");
+    const { instance } = await WebAssembly.instantiate(readFileSync(wasmFile), {
+      "./schema_engine_bg.js": wasmBindings,
+    });
     wasmBindings.__wbg_set_wasm(instance.exports);
     instance.exports.__wbindgen_start();
     return wasmBindings.SchemaEngine;
@@ -99,11 +106,18 @@ export async function openEngine({ main, schemaFile } = {}) {
 /** What Prisma's own engine says about the migration history booked in `main`. */
 export async function diagnoseHistory(main) {
   const engine = await openEngine({ main });
-  return engine.diagnoseMigrationHistory({ migrationsList: readMigrationsList(), optInToShadowDatabase: false, filters: noFilters });
+  return engine.diagnoseMigrationHistory({
+    migrationsList: readMigrationsList(),
+    optInToShadowDatabase: false,
+    filters: noFilters,
+  });
 }
 
 /** SQL that turns the database built by the migrations into the one schema.prisma describes. */
-export async function pendingSchemaChange({ schemaFile = schemaPath, migrations = defaultMigrationsDir } = {}) {
+export async function pendingSchemaChange({
+  schemaFile = schemaPath,
+  migrations = defaultMigrationsDir,
+} = {}) {
   const engine = await openEngine({ schemaFile });
   const result = await engine.diff({
     from: { tag: "migrations", ...readMigrationsList(migrations) },
@@ -122,7 +136,11 @@ export async function createMigrationScript(name) {
   const migrationsList = readMigrationsList();
   await engine.applyMigrations({ migrationsList, filters: noFilters });
   // createMigration reaches the shadow database only after this call has set it up.
-  await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: true, filters: noFilters });
+  await engine.diagnoseMigrationHistory({
+    migrationsList,
+    optInToShadowDatabase: true,
+    filters: noFilters,
+  });
   const out = await engine.createMigration({
     draft: true,
     migrationName: name,

@@ -29,21 +29,32 @@ function main(): void {
   };
   if (!dev && !buildIsCurrent(root)) {
     console.log("Building Trustboard (first start or sources changed)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+    const build = spawnSync(process.execPath, [nextBin, "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...childEnv, NODE_ENV: "production" },
+    });
     if (build.status !== 0) {
       console.error("The build failed; see the output above.");
       process.exit(build.status ?? 1);
     }
     markBuilt(root);
   }
-  const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${env.dataDir}`;
+  const where = env.DATABASE_URL
+    ? "PostgreSQL (DATABASE_URL)"
+    : `embedded PGlite in ${env.dataDir}`;
   console.log(`Trustboard on http://${env.HOST}:${env.PORT} — database: ${where}`);
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-H", env.HOST, "-p", String(env.PORT)], {
-    cwd: root,
-    stdio: "inherit",
-    env: childEnv,
-  });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  const server = spawn(
+    process.execPath,
+    [nextBin, dev ? "dev" : "start", "-H", env.HOST, "-p", String(env.PORT)],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: childEnv,
+    },
+  );
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, with one summary line at the end.
-//   type-check · lint · schema/migrations agreement · unit · integration on PGlite
+//   type-check · lint · format · schema/migrations agreement · unit · integration on PGlite
 //   · integration on PostgreSQL (when TEST_DATABASE_URL is set) · Playwright in Chromium
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -19,9 +19,15 @@ const failedSteps = [];
 function run(name, args, extraEnv = {}) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...env, ...extraEnv },
+  });
   const ok = r.status === 0;
-  console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `=== ${name}: ${ok ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   if (!ok) failedSteps.push(name);
   return ok;
 }
@@ -36,17 +42,42 @@ function countVitest(file) {
 
 function vitest(name, project, file, extraEnv) {
   rmSync(file, { force: true });
-  run(name, [bin("vitest", "vitest.mjs"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${file}`], extraEnv);
+  run(
+    name,
+    [
+      bin("vitest", "vitest.mjs"),
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile=${file}`,
+    ],
+    extraEnv,
+  );
   countVitest(file);
 }
 
 run("type-check", [bin("typescript", "bin/tsc"), "--noEmit"]);
 run("lint", [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"]);
-run("schema.prisma matches prisma/migrations", [path.join(root, "lib/tooling/prisma.mjs"), "migrate", "diff", "--check"]);
+run("format check (Prettier)", [bin("prettier", "bin/prettier.cjs"), "--check", "."]);
+run("schema.prisma matches prisma/migrations", [
+  path.join(root, "lib/tooling/prisma.mjs"),
+  "migrate",
+  "diff",
+  "--check",
+]);
 vitest("unit tests", "unit", path.join(out, "vitest-unit.json"));
-vitest("integration tests on PGlite", "integration", path.join(out, "vitest-pglite.json"), { TEST_LANE: "pglite" });
+vitest("integration tests on PGlite", "integration", path.join(out, "vitest-pglite.json"), {
+  TEST_LANE: "pglite",
+});
 if (process.env.TEST_DATABASE_URL) {
-  vitest("integration tests on PostgreSQL", "integration", path.join(out, "vitest-postgresql.json"), { TEST_LANE: "postgresql" });
+  vitest(
+    "integration tests on PostgreSQL",
+    "integration",
+    path.join(out, "vitest-postgresql.json"),
+    { TEST_LANE: "postgresql" },
+  );
 } else {
   console.log("\n(TEST_DATABASE_URL is not set: the PostgreSQL lane is skipped. .ci/run sets it.)");
 }
@@ -60,6 +91,8 @@ if (existsSync(pwReport)) {
   totals.skipped += s.skipped;
 }
 
-console.log(failedSteps.length ? `\nFailed steps: ${failedSteps.join(", ")}` : "\nAll steps passed.");
+console.log(
+  failedSteps.length ? `\nFailed steps: ${failedSteps.join(", ")}` : "\nAll steps passed.",
+);
 console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps.length || totals.failed ? 1 : 0);

@@ -13,7 +13,12 @@ export interface NewUser {
 }
 
 /** The one place accounts are created (UI, setup page, CLI, start-up), always logged. */
-export async function insertUser(tx: Tx, actor: Actor, input: NewUser, how: string): Promise<string> {
+export async function insertUser(
+  tx: Tx,
+  actor: Actor,
+  input: NewUser,
+  how: string,
+): Promise<string> {
   const email = input.email.trim().toLowerCase();
   if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new UserError(`An account with the email ${email} already exists.`);
@@ -32,7 +37,13 @@ export async function insertUser(tx: Tx, actor: Actor, input: NewUser, how: stri
     entityType: "user",
     entityId: user.id,
     summary: `Created ${input.role} account ${email} (${how})`,
-    after: { email, name: user.name, role: user.role, accessExpiresAt: user.accessExpiresAt, active: true },
+    after: {
+      email,
+      name: user.name,
+      role: user.role,
+      accessExpiresAt: user.accessExpiresAt,
+      active: true,
+    },
   });
   return user.id;
 }

@@ -1,14 +1,20 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 
-export const roleSchema = z.enum(["admin", "engineer", "auditor"], { message: "Choose a role: admin, engineer or auditor" });
+export const roleSchema = z.enum(["admin", "engineer", "auditor"], {
+  message: "Choose a role: admin, engineer or auditor",
+});
 
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD")
   .refine((d) => !Number.isNaN(new Date(`${d}T00:00:00Z`).getTime()), "Not a real date");
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address"));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address"));
 export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
@@ -23,7 +29,12 @@ const optionalDay = z
 
 // Auditors are time-boxed: an expiry date is required for them and meaningless for others.
 function auditorNeedsExpiry(v: { role: string; expires: string | null }, ctx: z.RefinementCtx) {
-  if (v.role === "auditor" && !v.expires) ctx.addIssue({ code: "custom", path: ["expires"], message: "Auditors need an access expiry date" });
+  if (v.role === "auditor" && !v.expires)
+    ctx.addIssue({
+      code: "custom",
+      path: ["expires"],
+      message: "Auditors need an access expiry date",
+    });
 }
 
 export const newUserSchema = z
@@ -51,4 +62,7 @@ export const setupSchema = z
     password: passwordSchema,
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
+  .refine((v) => v.password === v.confirm, {
+    path: ["confirm"],
+    message: "The passwords do not match",
+  });

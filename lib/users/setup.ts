@@ -11,11 +11,21 @@ export async function needsSetup(): Promise<boolean> {
 }
 
 /** The one-time first-run path: only while no account exists at all. */
-export async function setupFirstAdmin(input: { email: string; name: string; password: string }): Promise<void> {
+export async function setupFirstAdmin(input: {
+  email: string;
+  name: string;
+  password: string;
+}): Promise<void> {
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK}::bigint)`;
-    if ((await tx.user.count()) > 0) throw new UserError("Trustboard is already set up. Sign in instead.");
-    await insertUser(tx, SYSTEM_ACTOR, { ...input, role: "admin", accessExpiresAt: null }, "first-run setup");
+    if ((await tx.user.count()) > 0)
+      throw new UserError("Trustboard is already set up. Sign in instead.");
+    await insertUser(
+      tx,
+      SYSTEM_ACTOR,
+      { ...input, role: "admin", accessExpiresAt: null },
+      "first-run setup",
+    );
   });
 }

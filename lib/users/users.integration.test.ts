@@ -8,24 +8,49 @@ import { listCriteria } from "@/lib/criteria/list-criteria";
 import { createUser, listUsers, setUserActive, updateUserAccess } from "./users";
 import { needsSetup, setupFirstAdmin } from "./setup";
 
-const newUser = (email: string) => ({ email, name: "New", role: "engineer" as const, password: "a long password 1", expires: null });
+const newUser = (email: string) => ({
+  email,
+  name: "New",
+  role: "engineer" as const,
+  password: "a long password 1",
+  expires: null,
+});
 
 describe("first administrator", () => {
   it("setup works once, then refuses", async () => {
     expect(await needsSetup()).toBe(true);
-    await setupFirstAdmin({ email: "first@example.test", name: "First", password: "a long password 1" });
+    await setupFirstAdmin({
+      email: "first@example.test",
+      name: "First",
+      password: "a long password 1",
+    });
     expect(await needsSetup()).toBe(false);
-    await expect(setupFirstAdmin({ email: "second@example.test", name: "Second", password: "a long password 1" })).rejects.toThrow(/already set up/);
+    await expect(
+      setupFirstAdmin({
+        email: "second@example.test",
+        name: "Second",
+        password: "a long password 1",
+      }),
+    ).rejects.toThrow(/already set up/);
   });
 
   it("TRUSTBOARD_ADMIN_EMAIL creates a missing admin and never changes an existing account", async () => {
     const prisma = await db();
-    const env = parseEnv({ TRUSTBOARD_ADMIN_EMAIL: "boot@example.test", TRUSTBOARD_ADMIN_PASSWORD: "boot password 123" });
+    const env = parseEnv({
+      TRUSTBOARD_ADMIN_EMAIL: "boot@example.test",
+      TRUSTBOARD_ADMIN_PASSWORD: "boot password 123",
+    });
     await bootstrap(prisma, env);
     const created = await prisma.user.findUniqueOrThrow({ where: { email: "boot@example.test" } });
     expect(created.role).toBe("admin");
     await prisma.user.update({ where: { id: created.id }, data: { role: "engineer" } });
-    await bootstrap(prisma, parseEnv({ TRUSTBOARD_ADMIN_EMAIL: "boot@example.test", TRUSTBOARD_ADMIN_PASSWORD: "other password 456" }));
+    await bootstrap(
+      prisma,
+      parseEnv({
+        TRUSTBOARD_ADMIN_EMAIL: "boot@example.test",
+        TRUSTBOARD_ADMIN_PASSWORD: "other password 456",
+      }),
+    );
     const after = await prisma.user.findUniqueOrThrow({ where: { email: "boot@example.test" } });
     expect(after.role).toBe("engineer");
     expect(after.passwordHash).toBe(created.passwordHash);
@@ -33,15 +58,20 @@ describe("first administrator", () => {
 });
 
 describe("role enforcement in the data layer", () => {
-  it.each(["engineer", "auditor"] as const)("a %s cannot add users, and nothing is written", async (role) => {
-    const actor = await makeUser(role);
-    const prisma = await db();
-    const [users, acts] = [await prisma.user.count(), await prisma.activity.count()];
-    await expect(createUser(actor, newUser(`x-${role}@example.test`))).rejects.toThrow(`Your role (${role}) is not allowed`);
-    await expect(listUsers(actor)).rejects.toThrow(/not allowed/);
-    expect(await prisma.user.count()).toBe(users);
-    expect(await prisma.activity.count()).toBe(acts);
-  });
+  it.each(["engineer", "auditor"] as const)(
+    "a %s cannot add users, and nothing is written",
+    async (role) => {
+      const actor = await makeUser(role);
+      const prisma = await db();
+      const [users, acts] = [await prisma.user.count(), await prisma.activity.count()];
+      await expect(createUser(actor, newUser(`x-${role}@example.test`))).rejects.toThrow(
+        `Your role (${role}) is not allowed`,
+      );
+      await expect(listUsers(actor)).rejects.toThrow(/not allowed/);
+      expect(await prisma.user.count()).toBe(users);
+      expect(await prisma.activity.count()).toBe(acts);
+    },
+  );
 
   it("an auditor cannot change the scope", async () => {
     const auditor = await makeUser("auditor");
@@ -57,8 +87,15 @@ describe("role enforcement in the data layer", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { id } });
     expect(user).toMatchObject({ role: "auditor", active: false });
     expect(user.accessExpiresAt?.toISOString()).toBe("2030-07-01T00:00:00.000Z");
-    const log = await prisma.activity.findMany({ where: { entityId: id }, orderBy: { seq: "asc" } });
-    expect(log.map((l) => l.action)).toEqual(["user.create", "user.update_access", "user.deactivate"]);
+    const log = await prisma.activity.findMany({
+      where: { entityId: id },
+      orderBy: { seq: "asc" },
+    });
+    expect(log.map((l) => l.action)).toEqual([
+      "user.create",
+      "user.update_access",
+      "user.deactivate",
+    ]);
     expect(log[1].before).toMatchObject({ role: "engineer" });
     expect(log[1].after).toMatchObject({ role: "auditor" });
     expect(log.every((l) => l.actorId === admin.id)).toBe(true);
@@ -68,9 +105,13 @@ describe("role enforcement in the data layer", () => {
     const prisma = await db();
     await prisma.user.updateMany({ where: { role: "admin" }, data: { active: false } });
     const admin = await makeUser("admin");
-    await expect(createUser(admin, newUser("changing@example.test"))).rejects.toThrow(/already exists/);
+    await expect(createUser(admin, newUser("changing@example.test"))).rejects.toThrow(
+      /already exists/,
+    );
     await expect(setUserActive(admin, admin.id, false)).rejects.toThrow(/your own account/);
-    await expect(updateUserAccess(admin, { id: admin.id, role: "engineer", expires: null })).rejects.toThrow(/last active administrator/);
+    await expect(
+      updateUserAccess(admin, { id: admin.id, role: "engineer", expires: null }),
+    ).rejects.toThrow(/last active administrator/);
   });
 });
 

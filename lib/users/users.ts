@@ -22,7 +22,16 @@ export async function listUsers(actor: SessionUser | null): Promise<UserRow[]> {
   assertRole(actor, ADMINS, "manage users");
   return (await db()).user.findMany({
     orderBy: [{ active: "desc" }, { email: "asc" }],
-    select: { id: true, email: true, name: true, role: true, active: true, accessExpiresAt: true, lockedUntil: true, lastLoginAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      accessExpiresAt: true,
+      lockedUntil: true,
+      lastLoginAt: true,
+    },
   });
 }
 
@@ -33,7 +42,12 @@ export async function createUser(
   assertRole(actor, ADMINS, "add users");
   const prisma = await db();
   return prisma.$transaction((tx) =>
-    insertUser(tx, actor, { ...input, accessExpiresAt: input.expires ? expiryFromDate(input.expires) : null }, "by an administrator"),
+    insertUser(
+      tx,
+      actor,
+      { ...input, accessExpiresAt: input.expires ? expiryFromDate(input.expires) : null },
+      "by an administrator",
+    ),
   );
 }
 
@@ -47,12 +61,22 @@ export async function updateUserAccess(
 ): Promise<void> {
   assertRole(actor, ADMINS, "change roles");
   const prisma = await db();
-  const before = await prisma.user.findUnique({ where: { id: input.id }, select: { email: true, role: true, accessExpiresAt: true } });
+  const before = await prisma.user.findUnique({
+    where: { id: input.id },
+    select: { email: true, role: true, accessExpiresAt: true },
+  });
   if (!before) throw new UserError("That account no longer exists.");
-  if (before.role === "admin" && input.role !== "admin" && (await otherActiveAdmins(input.id)) === 0) {
-    throw new UserError("This is the last active administrator; make someone else an administrator first.");
+  if (
+    before.role === "admin" &&
+    input.role !== "admin" &&
+    (await otherActiveAdmins(input.id)) === 0
+  ) {
+    throw new UserError(
+      "This is the last active administrator; make someone else an administrator first.",
+    );
   }
-  const accessExpiresAt = input.role === "auditor" && input.expires ? expiryFromDate(input.expires) : null;
+  const accessExpiresAt =
+    input.role === "auditor" && input.expires ? expiryFromDate(input.expires) : null;
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: input.id }, data: { role: input.role, accessExpiresAt } });
     await recordActivity(tx, actor, {
@@ -67,11 +91,18 @@ export async function updateUserAccess(
 }
 
 /** Accounts are never deleted, so the activity log keeps its actors. */
-export async function setUserActive(actor: SessionUser | null, id: string, active: boolean): Promise<void> {
+export async function setUserActive(
+  actor: SessionUser | null,
+  id: string,
+  active: boolean,
+): Promise<void> {
   assertRole(actor, ADMINS, "deactivate users");
   if (id === actor.id && !active) throw new UserError("You cannot deactivate your own account.");
   const prisma = await db();
-  const user = await prisma.user.findUnique({ where: { id }, select: { email: true, role: true, active: true } });
+  const user = await prisma.user.findUnique({
+    where: { id },
+    select: { email: true, role: true, active: true },
+  });
   if (!user) throw new UserError("That account no longer exists.");
   if (user.active === active) return;
   if (!active && user.role === "admin" && (await otherActiveAdmins(id)) === 0) {

@@ -10,14 +10,21 @@ export const blankToNull = (v: unknown) => (v === "" || v === undefined ? null :
 export const lines = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+  .transform((v) =>
+    (v ?? "")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
 
 /** A field that arrives once, several times or not at all (checkboxes), as a trimmed list. */
 export const manyOf = <T extends z.ZodType<string, string>>(item: T, max: number) =>
   z
     .union([z.string(), z.array(z.string())])
     .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean),
+    )
     .pipe(z.array(item).max(max));
 
 export const criterionIds = manyOf(z.string().regex(CRITERION_ID, "Unknown criterion id"), 61);

@@ -15,16 +15,27 @@ export interface WorkspaceSettings {
 
 export async function getWorkspace(actor: SessionUser | null): Promise<WorkspaceSettings> {
   assertRole(actor, READERS, "read the workspace settings");
-  const ws = await (await db()).workspace.findUniqueOrThrow({ where: { id: 1 }, select: { name: true, categoriesInScope: true, auditPeriodStart: true, auditPeriodEnd: true } });
+  const ws = await (
+    await db()
+  ).workspace.findUniqueOrThrow({
+    where: { id: 1 },
+    select: { name: true, categoriesInScope: true, auditPeriodStart: true, auditPeriodEnd: true },
+  });
   return ws;
 }
 
-export async function setCategoriesInScope(actor: SessionUser | null, categories: CriterionCategory[]): Promise<void> {
+export async function setCategoriesInScope(
+  actor: SessionUser | null,
+  categories: CriterionCategory[],
+): Promise<void> {
   assertRole(actor, ADMINS, "change the scope");
   const next = Array.from(new Set<CriterionCategory>([ALWAYS_IN_SCOPE, ...categories])).sort();
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const before = await tx.workspace.findUniqueOrThrow({ where: { id: 1 }, select: { categoriesInScope: true } });
+    const before = await tx.workspace.findUniqueOrThrow({
+      where: { id: 1 },
+      select: { categoriesInScope: true },
+    });
     if ([...before.categoriesInScope].sort().join() === next.join()) return;
     await tx.workspace.update({ where: { id: 1 }, data: { categoriesInScope: next } });
     await recordActivity(tx, actor, {
@@ -38,13 +49,23 @@ export async function setCategoriesInScope(actor: SessionUser | null, categories
   });
 }
 
-export async function setAuditPeriod(actor: SessionUser | null, start: string | null, end: string | null): Promise<void> {
+export async function setAuditPeriod(
+  actor: SessionUser | null,
+  start: string | null,
+  end: string | null,
+): Promise<void> {
   assertRole(actor, ADMINS, "change the audit period");
   const toDate = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const before = await tx.workspace.findUniqueOrThrow({ where: { id: 1 }, select: { auditPeriodStart: true, auditPeriodEnd: true } });
-    await tx.workspace.update({ where: { id: 1 }, data: { auditPeriodStart: toDate(start), auditPeriodEnd: toDate(end) } });
+    const before = await tx.workspace.findUniqueOrThrow({
+      where: { id: 1 },
+      select: { auditPeriodStart: true, auditPeriodEnd: true },
+    });
+    await tx.workspace.update({
+      where: { id: 1 },
+      data: { auditPeriodStart: toDate(start), auditPeriodEnd: toDate(end) },
+    });
     await recordActivity(tx, actor, {
       action: "workspace.audit_period",
       entityType: "workspace",

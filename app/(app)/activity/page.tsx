@@ -8,12 +8,20 @@ import { activityFilterSchema, listActivity } from "@/lib/activity/list-activity
 
 export const metadata = { title: "Activity log" };
 
-export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ActivityPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireUser(["admin", "auditor"]);
   const raw = await searchParams;
-  const filter = activityFilterSchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v)));
+  const filter = activityFilterSchema.parse(
+    Object.fromEntries(Object.entries(raw).filter(([, v]) => v)),
+  );
   const { rows, nextBefore, actions } = await listActivity(user, filter);
-  const older = nextBefore ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v) as [string, string][]), before: nextBefore })}` : null;
+  const older = nextBefore
+    ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v) as [string, string][]), before: nextBefore })}`
+    : null;
   return (
     <>
       <PageHeader

@@ -14,37 +14,76 @@ export const metadata = { title: "Audit events" };
 const card = "rounded-xl border border-slate-200 bg-white p-6";
 const box = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireUser();
   const params = await searchParams;
-  const [volume, actions, criteria, mappings, sources] = await Promise.all([eventVolume(user), knownActions(user), criterionOptions(), listActionMappings(user), listSources(user)]);
+  const [volume, actions, criteria, mappings, sources] = await Promise.all([
+    eventVolume(user),
+    knownActions(user),
+    criterionOptions(),
+    listActionMappings(user),
+    listSources(user),
+  ]);
   const wanted = params.action ? sampleSchema.safeParse(params) : null;
   const result = wanted?.success ? await drawSample(user, wanted.data) : null;
   const today = new Date().toISOString().slice(0, 10);
-  const exportQuery = wanted?.success && result ? new URLSearchParams({ ...wanted.data, n: String(wanted.data.n), seed: result.seed }).toString() : null;
+  const exportQuery =
+    wanted?.success && result
+      ? new URLSearchParams({
+          ...wanted.data,
+          n: String(wanted.data.n),
+          seed: result.seed,
+        }).toString()
+      : null;
   return (
     <>
-      <PageHeader title="Audit events" description="Security events from your application's audit log, mapped to criteria by event type. Controls can declare event types that must keep flowing." />
+      <PageHeader
+        title="Audit events"
+        description="Security events from your application's audit log, mapped to criteria by event type. Controls can declare event types that must keep flowing."
+      />
       {user.role !== "auditor" && (
         <section className={`${card} mb-6`}>
           <UploadEventsForm />
-          <p className="mt-2 text-xs text-slate-500">CI or the application can also POST to /api/v1/audit-events with an ingest token (Settings).</p>
+          <p className="mt-2 text-xs text-slate-500">
+            CI or the application can also POST to /api/v1/audit-events with an ingest token
+            (Settings).
+          </p>
         </section>
       )}
       <section className={`${card} mb-6`}>
         <h2 className="mb-3 font-semibold">PostgreSQL sources</h2>
         <SourcesSection
           isAdmin={user.role === "admin"}
-          sources={sources.map((s) => ({ id: s.id, name: s.name, tableName: s.tableName, cursor: s.cursorValue, lastPulledAt: s.lastPulledAt?.toISOString().slice(0, 16).replace("T", " ") ?? null, lastResult: s.lastResult }))}
+          sources={sources.map((s) => ({
+            id: s.id,
+            name: s.name,
+            tableName: s.tableName,
+            cursor: s.cursorValue,
+            lastPulledAt: s.lastPulledAt?.toISOString().slice(0, 16).replace("T", " ") ?? null,
+            lastResult: s.lastResult,
+          }))}
         />
       </section>
       <section className={`${card} mb-6`}>
         <h2 className="mb-3 font-semibold">Volume per day and type (last 90 days)</h2>
-        {volume.days.length ? <EventVolumeChart days={volume.days} actions={volume.actions} /> : <p className="text-sm text-slate-600">No events yet. Import an export of your audit log above.</p>}
+        {volume.days.length ? (
+          <EventVolumeChart days={volume.days} actions={volume.actions} />
+        ) : (
+          <p className="text-sm text-slate-600">
+            No events yet. Import an export of your audit log above.
+          </p>
+        )}
       </section>
       <section className={`${card} mb-6`}>
         <h2 className="mb-1 font-semibold">Population and sample</h2>
-        <p className="mb-3 text-sm text-slate-600">For auditors: the population of one event type over a period, and a random sample you can reproduce with the same seed.</p>
+        <p className="mb-3 text-sm text-slate-600">
+          For auditors: the population of one event type over a period, and a random sample you can
+          reproduce with the same seed.
+        </p>
         <form method="get" className="flex flex-wrap items-end gap-3" data-testid="sample-form">
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">Criterion</span>
@@ -58,7 +97,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </label>
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">Event type</span>
-            <select name="action" defaultValue={params.action ?? ""} className={box} required data-testid="sample-action">
+            <select
+              name="action"
+              defaultValue={params.action ?? ""}
+              className={box}
+              required
+              data-testid="sample-action"
+            >
               <option value="" disabled>
                 Choose…
               </option>
@@ -71,32 +116,69 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </label>
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">From</span>
-            <input type="date" name="from" required defaultValue={params.from ?? `${today.slice(0, 4)}-01-01`} className={box} />
+            <input
+              type="date"
+              name="from"
+              required
+              defaultValue={params.from ?? `${today.slice(0, 4)}-01-01`}
+              className={box}
+            />
           </label>
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">To</span>
-            <input type="date" name="to" required defaultValue={params.to ?? today} className={box} />
+            <input
+              type="date"
+              name="to"
+              required
+              defaultValue={params.to ?? today}
+              className={box}
+            />
           </label>
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">Sample size</span>
-            <input type="number" name="n" min={1} max={500} defaultValue={params.n ?? 25} className={`${box} w-24`} />
+            <input
+              type="number"
+              name="n"
+              min={1}
+              max={500}
+              defaultValue={params.n ?? 25}
+              className={`${box} w-24`}
+            />
           </label>
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">Seed (blank: new)</span>
-            <input name="seed" defaultValue={params.seed ?? ""} className={`${box} w-32 font-mono`} data-testid="sample-seed" />
+            <input
+              name="seed"
+              defaultValue={params.seed ?? ""}
+              className={`${box} w-32 font-mono`}
+              data-testid="sample-seed"
+            />
           </label>
-          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white">
+          <button
+            type="submit"
+            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white"
+          >
             Draw sample
           </button>
         </form>
-        {wanted && !wanted.success && <p className="mt-3 text-sm text-red-800">{wanted.error.issues[0].message}</p>}
+        {wanted && !wanted.success && (
+          <p className="mt-3 text-sm text-red-800">{wanted.error.issues[0].message}</p>
+        )}
         {result && (
           <div className="mt-4 text-sm" data-testid="sample-result">
             <p>
-              Population: <span className="font-semibold" data-testid="population">{result.population}</span> events · sample of {result.sample.length} with seed{" "}
+              Population:{" "}
+              <span className="font-semibold" data-testid="population">
+                {result.population}
+              </span>{" "}
+              events · sample of {result.sample.length} with seed{" "}
               <code data-testid="seed">{result.seed}</code>{" "}
               {exportQuery && (
-                <a href={`/api/audit/sample?${exportQuery}`} className="text-indigo-700 underline" download>
+                <a
+                  href={`/api/audit/sample?${exportQuery}`}
+                  className="text-indigo-700 underline"
+                  download
+                >
                   Export CSV
                 </a>
               )}
@@ -104,7 +186,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <ul className="mt-2 flex flex-col gap-0.5 font-mono text-xs" data-testid="sample-rows">
               {result.sample.map((e) => (
                 <li key={e.id}>
-                  #{e.id} {e.occurredAt.toISOString().replace("T", " ").slice(0, 19)} {e.actor ?? "—"} {e.ip ?? ""} {e.outcome ?? ""}
+                  #{e.id} {e.occurredAt.toISOString().replace("T", " ").slice(0, 19)}{" "}
+                  {e.actor ?? "—"} {e.ip ?? ""} {e.outcome ?? ""}
                 </li>
               ))}
             </ul>

@@ -11,12 +11,25 @@ import { criterionOptions } from "@/lib/criteria/criterion-options";
 
 export const metadata = { title: "Backlog" };
 
-export default async function BacklogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BacklogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const filter = backlogFilterSchema.parse(await searchParams);
-  const [{ rows, total }, charts, owners, criteria] = await Promise.all([listBacklog(user, filter), backlogCharts(user), listOwners(user), criterionOptions()]);
+  const [{ rows, total }, charts, owners, criteria] = await Promise.all([
+    listBacklog(user, filter),
+    backlogCharts(user),
+    listOwners(user),
+    criterionOptions(),
+  ]);
   const canWrite = user.role !== "auditor";
-  const query = new URLSearchParams(Object.entries(filter).flatMap(([k, v]) => (v === null || v === false ? [] : [[k, v === true ? "1" : String(v)]]))).toString();
+  const query = new URLSearchParams(
+    Object.entries(filter).flatMap(([k, v]) =>
+      v === null || v === false ? [] : [[k, v === true ? "1" : String(v)]],
+    ),
+  ).toString();
   const filtered = query !== "";
   return (
     <>
@@ -25,11 +38,19 @@ export default async function BacklogPage({ searchParams }: { searchParams: Prom
         description="Work that holds controls back. Open P0 items make their controls a gap, open P1 items put them at risk, until a second person verifies the fix."
         actions={
           <div className="flex gap-2">
-            <a href={`/api/backlog/export${query ? `?${query}` : ""}`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100" data-testid="export-backlog">
+            <a
+              href={`/api/backlog/export${query ? `?${query}` : ""}`}
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+              data-testid="export-backlog"
+            >
               Export CSV
             </a>
             {canWrite && (
-              <Link href="/backlog/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500" data-testid="new-backlog-item">
+              <Link
+                href="/backlog/new"
+                className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500"
+                data-testid="new-backlog-item"
+              >
                 New item
               </Link>
             )}
@@ -40,11 +61,15 @@ export default async function BacklogPage({ searchParams }: { searchParams: Prom
       <BacklogFilters filter={filter} owners={owners} criteria={criteria.map((c) => c.id)} />
       {total > rows.length && (
         <p className="mb-2 text-sm text-amber-800">
-          Showing the first {BACKLOG_PAGE_LIMIT} of {total} items; narrow the filters or export the CSV for all of them.
+          Showing the first {BACKLOG_PAGE_LIMIT} of {total} items; narrow the filters or export the
+          CSV for all of them.
         </p>
       )}
       {rows.length === 0 ? (
-        <EmptyState title={filtered ? "No items match these filters" : "The backlog is empty"} testId="backlog-empty">
+        <EmptyState
+          title={filtered ? "No items match these filters" : "The backlog is empty"}
+          testId="backlog-empty"
+        >
           {filtered ? (
             <Link href="/backlog" className="text-indigo-700 underline">
               Clear the filters

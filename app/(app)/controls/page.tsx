@@ -30,7 +30,11 @@ export default async function ControlsPage() {
     <div className="flex gap-2">
       <ExportButton table="controls" />
       {canWrite && (
-        <Link href="/controls/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500" data-testid="new-control">
+        <Link
+          href="/controls/new"
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500"
+          data-testid="new-control"
+        >
           New control
         </Link>
       )}
@@ -38,13 +42,23 @@ export default async function ControlsPage() {
   );
   return (
     <>
-      <PageHeader title="Controls" description="Your organisation's own controls, mapped to the criteria they satisfy. Status is computed from implementation and evidence." actions={actions} />
+      <PageHeader
+        title="Controls"
+        description="Your organisation's own controls, mapped to the criteria they satisfy. Status is computed from implementation and evidence."
+        actions={actions}
+      />
       {rows.length === 0 ? (
         <EmptyState title="No controls yet" testId="controls-empty">
-          {canWrite ? "Create your first control and map it to the criteria it satisfies." : "The compliance team has not recorded any controls yet."}
+          {canWrite
+            ? "Create your first control and map it to the criteria it satisfies."
+            : "The compliance team has not recorded any controls yet."}
         </EmptyState>
       ) : (
-        <ControlsTable rows={rows} owners={[...new Set(rows.map((r) => r.owner))].sort()} criteria={[...new Set(controls.flatMap((c) => c.criteria))].sort()} />
+        <ControlsTable
+          rows={rows}
+          owners={[...new Set(rows.map((r) => r.owner))].sort()}
+          criteria={[...new Set(controls.flatMap((c) => c.criteria))].sort()}
+        />
       )}
     </>
   );

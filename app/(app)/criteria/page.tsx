@@ -10,7 +10,11 @@ export const metadata = { title: "Criteria" };
 export default async function CriteriaPage() {
   const user = await requireUser();
   const [criteria, status] = await Promise.all([listCriteria(user), workspaceStatus(user)]);
-  const rows = criteria.map((c) => ({ ...c, status: status.criteria.get(c.id)!.status, overridden: status.criteria.get(c.id)!.overridden }));
+  const rows = criteria.map((c) => ({
+    ...c,
+    status: status.criteria.get(c.id)!.status,
+    overridden: status.criteria.get(c.id)!.overridden,
+  }));
   const inScope = rows.filter((r) => r.inScope).length;
   return (
     <>

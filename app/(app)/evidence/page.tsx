@@ -21,7 +21,11 @@ export default async function EvidencePage() {
           <div className="flex gap-2">
             <ExportButton table="evidence" />
             {canWrite && (
-              <Link href="/evidence/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500" data-testid="new-evidence">
+              <Link
+                href="/evidence/new"
+                className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500"
+                data-testid="new-evidence"
+              >
                 Add evidence
               </Link>
             )}
@@ -30,10 +34,16 @@ export default async function EvidencePage() {
       />
       {rows.length === 0 ? (
         <EmptyState title="No evidence yet" testId="evidence-empty">
-          {canWrite ? "Add evidence and link it to the controls it proves." : "Nothing has been collected yet."}
+          {canWrite
+            ? "Add evidence and link it to the controls it proves."
+            : "Nothing has been collected yet."}
         </EmptyState>
       ) : (
-        <EvidenceTable rows={rows} controls={[...new Set(rows.flatMap((r) => split(r.controls)))].sort()} criteria={[...new Set(rows.flatMap((r) => split(r.criteria)))].sort()} />
+        <EvidenceTable
+          rows={rows}
+          controls={[...new Set(rows.flatMap((r) => split(r.controls)))].sort()}
+          criteria={[...new Set(rows.flatMap((r) => split(r.criteria)))].sort()}
+        />
       )}
     </>
   );

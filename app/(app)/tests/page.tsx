@@ -6,16 +6,28 @@ import { env } from "@/lib/env";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listControls } from "@/lib/controls/controls";
-import { listDirectories, listRules, listRuns, listUnmappedTests } from "@/lib/collectors/test-results/queries";
+import {
+  listDirectories,
+  listRules,
+  listRuns,
+  listUnmappedTests,
+} from "@/lib/collectors/test-results/queries";
 
 export const metadata = { title: "Test results" };
 
 const card = "rounded-xl border border-slate-200 bg-white p-6";
-const pct = (passed: number, total: number) => (total ? `${Math.round((passed / total) * 100)}%` : "—");
+const pct = (passed: number, total: number) =>
+  total ? `${Math.round((passed / total) * 100)}%` : "—";
 
 export default async function TestsPage() {
   const user = await requireUser();
-  const [runs, unmapped, rules, controls, directories] = await Promise.all([listRuns(user), listUnmappedTests(user), listRules(user), listControls(user), listDirectories(user)]);
+  const [runs, unmapped, rules, controls, directories] = await Promise.all([
+    listRuns(user),
+    listUnmappedTests(user),
+    listRules(user),
+    listControls(user),
+    listDirectories(user),
+  ]);
   const canUpload = user.role !== "auditor";
   const isAdmin = user.role === "admin";
   const controlOptions = controls.map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }));
@@ -33,7 +45,10 @@ export default async function TestsPage() {
       <section className={`${card} mb-6`}>
         <h2 className="mb-3 font-semibold">Runs</h2>
         {runs.length === 0 ? (
-          <EmptyState title="No test results yet">Upload a JUnit XML or CTRF JSON file, or have CI push results with an API token (Settings).</EmptyState>
+          <EmptyState title="No test results yet">
+            Upload a JUnit XML or CTRF JSON file, or have CI push results with an API token
+            (Settings).
+          </EmptyState>
         ) : (
           <table className="w-full text-left text-sm" data-testid="runs">
             <thead className="text-xs uppercase text-slate-600">
@@ -52,7 +67,9 @@ export default async function TestsPage() {
             <tbody>
               {runs.map((r) => (
                 <tr key={r.id} className="border-t border-slate-100" data-testid="run-row">
-                  <td className="py-1">{r.startedAt.toISOString().replace("T", " ").slice(0, 16)}</td>
+                  <td className="py-1">
+                    {r.startedAt.toISOString().replace("T", " ").slice(0, 16)}
+                  </td>
                   <td>{r.source ?? r.tool ?? r.fileName ?? r.format}</td>
                   <td className="font-mono text-xs">{r.commit?.slice(0, 12) ?? "—"}</td>
                   <td>{r.tests}</td>
@@ -69,17 +86,32 @@ export default async function TestsPage() {
       </section>
       <section className={`${card} mb-6`}>
         <h2 className="mb-1 font-semibold">Unmapped tests ({unmapped.length})</h2>
-        <p className="mb-3 text-sm text-slate-600">From the last 10 runs: these prove no control yet.{isAdmin ? " Map one to add a rule; stored results are mapped at once." : " An administrator can map them."}</p>
+        <p className="mb-3 text-sm text-slate-600">
+          From the last 10 runs: these prove no control yet.
+          {isAdmin
+            ? " Map one to add a rule; stored results are mapped at once."
+            : " An administrator can map them."}
+        </p>
         {unmapped.length === 0 ? (
           <p className="text-sm text-slate-600">Every recent test is mapped.</p>
         ) : (
           <ul className="flex flex-col gap-3 text-sm" data-testid="unmapped">
             {unmapped.map((t) => (
-              <li key={`${t.suite}|${t.classname}|${t.name}|${t.file}`} data-testid="unmapped-test" data-name={t.name}>
+              <li
+                key={`${t.suite}|${t.classname}|${t.name}|${t.file}`}
+                data-testid="unmapped-test"
+                data-name={t.name}
+              >
                 <p>
-                  <span className="font-medium">{t.name}</span> <span className="text-slate-500">— {t.classname ?? t.suite}{t.file ? ` (${t.file})` : ""}, last {t.lastStatus}</span>
+                  <span className="font-medium">{t.name}</span>{" "}
+                  <span className="text-slate-500">
+                    — {t.classname ?? t.suite}
+                    {t.file ? ` (${t.file})` : ""}, last {t.lastStatus}
+                  </span>
                 </p>
-                {isAdmin && controlOptions.length > 0 && <MapTestForm name={t.name} controls={controlOptions} />}
+                {isAdmin && controlOptions.length > 0 && (
+                  <MapTestForm name={t.name} controls={controlOptions} />
+                )}
               </li>
             ))}
           </ul>
@@ -90,12 +122,27 @@ export default async function TestsPage() {
         <DirectoriesSection
           isAdmin={isAdmin}
           roots={env().TRUSTBOARD_RESULTS_ROOTS}
-          directories={directories.map((d) => ({ id: d.id, name: d.name, path: d.path, lastPulledAt: d.lastPulledAt?.toISOString().slice(0, 16).replace("T", " ") ?? null, lastResult: d.lastResult }))}
+          directories={directories.map((d) => ({
+            id: d.id,
+            name: d.name,
+            path: d.path,
+            lastPulledAt: d.lastPulledAt?.toISOString().slice(0, 16).replace("T", " ") ?? null,
+            lastResult: d.lastResult,
+          }))}
         />
       </section>
       <section className={card}>
         <h2 className="mb-3 font-semibold">Mapping rules</h2>
-        <RuleList editable={isAdmin} rules={rules.map((r) => ({ id: r.id, field: r.field, pattern: r.pattern, control: `${r.control.ref} ${r.control.title}`, by: r.createdBy.email }))} />
+        <RuleList
+          editable={isAdmin}
+          rules={rules.map((r) => ({
+            id: r.id,
+            field: r.field,
+            pattern: r.pattern,
+            control: `${r.control.ref} ${r.control.title}`,
+            by: r.createdBy.email,
+          }))}
+        />
       </section>
     </>
   );

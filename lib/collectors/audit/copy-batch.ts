@@ -7,7 +7,9 @@ import type { ParsedEvent } from "./parse";
 /** A value in COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
 export function copyField(v: string | null): string {
   if (v === null) return "\\N";
-  return v.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
+  return v.replace(/[\\\t\n\r]/g, (c) =>
+    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+  );
 }
 
 export const PULLED_COLUMNS = `"audit_events" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target")`;
@@ -21,7 +23,11 @@ export function copyText(events: readonly ParsedEvent[]): string {
 }
 
 /** Events per UTC day and action, as the arrays of one upsert. */
-export function dailyCounts(events: readonly ParsedEvent[]): { days: string[]; actions: string[]; counts: number[] } {
+export function dailyCounts(events: readonly ParsedEvent[]): {
+  days: string[];
+  actions: string[];
+  counts: number[];
+} {
   const m = new Map<string, number>();
   for (const e of events) {
     const key = `${e.occurredAt.toISOString().slice(0, 10)}\u0000${e.action}`;
@@ -39,7 +45,10 @@ export function dailyCounts(events: readonly ParsedEvent[]): { days: string[]; a
   return { days, actions, counts };
 }
 
-export async function copyPulledBatch(q: BulkRunner, events: readonly ParsedEvent[]): Promise<number> {
+export async function copyPulledBatch(
+  q: BulkRunner,
+  events: readonly ParsedEvent[],
+): Promise<number> {
   if (events.length === 0) return 0;
   await q.copyText(PULLED_COLUMNS, copyText(events));
   const d = dailyCounts(events);

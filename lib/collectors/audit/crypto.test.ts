@@ -18,7 +18,9 @@ describe("connection string encryption", () => {
     const parts = sealed.split(".");
     const body = Buffer.from(parts[3], "base64");
     body[0] ^= 1;
-    expect(() => decryptSecret([parts[0], parts[1], parts[2], body.toString("base64")].join("."), "key-one")).toThrow(/cannot be decrypted/);
+    expect(() =>
+      decryptSecret([parts[0], parts[1], parts[2], body.toString("base64")].join("."), "key-one"),
+    ).toThrow(/cannot be decrypted/);
     expect(() => decryptSecret("garbage", "key-one")).toThrow(/Not an encrypted/);
   });
 });

@@ -8,17 +8,27 @@ export function encryptSecret(plain: string, key: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", keyBytes(key), iv);
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(".");
+  return [
+    "v1",
+    iv.toString("base64"),
+    cipher.getAuthTag().toString("base64"),
+    body.toString("base64"),
+  ].join(".");
 }
 
 export function decryptSecret(sealed: string, key: string): string {
   const [v, iv, tag, body] = sealed.split(".");
-  if (v !== "v1" || !iv || !tag || body === undefined) throw new Error("Not an encrypted Trustboard secret.");
+  if (v !== "v1" || !iv || !tag || body === undefined)
+    throw new Error("Not an encrypted Trustboard secret.");
   const decipher = createDecipheriv("aes-256-gcm", keyBytes(key), Buffer.from(iv, "base64"));
   decipher.setAuthTag(Buffer.from(tag, "base64"));
   try {
-    return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString(
+      "utf8",
+    );
   } catch {
-    throw new Error("The stored connection string cannot be decrypted: TRUSTBOARD_SECRET_KEY changed, or the value was altered.");
+    throw new Error(
+      "The stored connection string cannot be decrypted: TRUSTBOARD_SECRET_KEY changed, or the value was altered.",
+    );
   }
 }

@@ -15,13 +15,21 @@ export interface AuditIngestResult {
   actions: string[];
 }
 
-export async function storeAuditEvents(prisma: PrismaClient, actor: Actor, events: ParsedEvent[], via: string): Promise<AuditIngestResult> {
+export async function storeAuditEvents(
+  prisma: PrismaClient,
+  actor: Actor,
+  events: ParsedEvent[],
+  via: string,
+): Promise<AuditIngestResult> {
   let stored = 0;
   await prisma.$transaction(
     async (tx) => {
       for (let i = 0; i < events.length; i += BATCH) {
         const b = events.slice(i, i + BATCH);
-        const viaPrisma = { query: <T>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params) };
+        const viaPrisma = {
+          query: <T>(sql: string, params: unknown[] = []) =>
+            tx.$queryRawUnsafe<T[]>(sql, ...params),
+        };
         stored += await insertAuditBatch(viaPrisma, b);
       }
       const actions = [...new Set(events.map((e) => e.action))];
@@ -33,7 +41,12 @@ export async function storeAuditEvents(prisma: PrismaClient, actor: Actor, event
     },
     { timeout: 300_000 },
   );
-  return { received: events.length, stored, duplicates: events.length - stored, actions: [...new Set(events.map((e) => e.action))].sort() };
+  return {
+    received: events.length,
+    stored,
+    duplicates: events.length - stored,
+    actions: [...new Set(events.map((e) => e.action))].sort(),
+  };
 }
 
 const INSERT_BATCH = `
@@ -52,7 +65,10 @@ const INSERT_BATCH = `
   SELECT count(*)::int AS n FROM ins`;
 
 /** One statement per batch of uploaded events, inside the caller's transaction (pulls use COPY: copy-batch.ts). */
-export async function insertAuditBatch(q: Pick<SqlRunner, "query">, events: ParsedEvent[]): Promise<number> {
+export async function insertAuditBatch(
+  q: Pick<SqlRunner, "query">,
+  events: ParsedEvent[],
+): Promise<number> {
   const rows = await q.query<{ n: number }>(INSERT_BATCH, [
     events.map((e) => e.occurredAt.toISOString()),
     events.map((e) => e.action),
@@ -69,5 +85,11 @@ export async function insertAuditBatch(q: Pick<SqlRunner, "query">, events: Pars
 
 export async function ensureDefaultActionMappings(prisma: PrismaClient): Promise<void> {
   if ((await prisma.auditActionMapping.count()) > 0) return;
-  await prisma.auditActionMapping.createMany({ data: Object.entries(DEFAULT_ACTION_CRITERIA).map(([action, criteria]) => ({ action, criteria })), skipDuplicates: true });
+  await prisma.auditActionMapping.createMany({
+    data: Object.entries(DEFAULT_ACTION_CRITERIA).map(([action, criteria]) => ({
+      action,
+      criteria,
+    })),
+    skipDuplicates: true,
+  });
 }

@@ -11,16 +11,35 @@ describe("audit event files", () => {
       ].join("\n"),
     );
     expect(events).toHaveLength(2);
-    expect(events[0]).toMatchObject({ action: "login_failed", actor: "a@x.io", ip: "10.0.0.1", organisation: "acme", metadata: { reason: "bad password" } });
-    expect(events[1]).toMatchObject({ action: "permission_changed", target: "user:42", outcome: "success", metadata: null });
+    expect(events[0]).toMatchObject({
+      action: "login_failed",
+      actor: "a@x.io",
+      ip: "10.0.0.1",
+      organisation: "acme",
+      metadata: { reason: "bad password" },
+    });
+    expect(events[1]).toMatchObject({
+      action: "permission_changed",
+      target: "user:42",
+      outcome: "success",
+      metadata: null,
+    });
     expect(events[1].occurredAt.toISOString()).toBe("2025-11-01T10:00:00.000Z");
   });
 
   it("reads CSV with quoted commas, quotes and newlines", () => {
-    const csv = 'time,action,actor,details\n2026-11-02T08:00:00Z,login,"Doe, Jane","said ""hi""\nand left"\n';
+    const csv =
+      'time,action,actor,details\n2026-11-02T08:00:00Z,login,"Doe, Jane","said ""hi""\nand left"\n';
     const [e] = parseAuditEvents(csv);
-    expect(e).toMatchObject({ action: "login", actor: "Doe, Jane", metadata: { details: 'said "hi"\nand left' } });
-    expect(csvRows("a,b\r\n1,2\r\n")).toEqual([["a", "b"], ["1", "2"]]);
+    expect(e).toMatchObject({
+      action: "login",
+      actor: "Doe, Jane",
+      metadata: { details: 'said "hi"\nand left' },
+    });
+    expect(csvRows("a,b\r\n1,2\r\n")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 
   it("gives the same record the same dedupe key, whatever its key order", () => {

@@ -18,10 +18,27 @@ export interface ParsedEvent {
 export class AuditParseError extends Error {}
 
 const ALIASES: Record<Exclude<keyof ParsedEvent, "metadata" | "dedupeKey">, string[]> = {
-  occurredAt: ["time", "timestamp", "occurred_at", "occurredat", "created_at", "createdat", "ts", "@timestamp"],
+  occurredAt: [
+    "time",
+    "timestamp",
+    "occurred_at",
+    "occurredat",
+    "created_at",
+    "createdat",
+    "ts",
+    "@timestamp",
+  ],
   action: ["action", "event", "event_type", "eventtype", "type"],
   actor: ["actor", "user", "user_email", "actor_email", "username", "user_id"],
-  organisation: ["organisation", "organization", "org", "org_id", "organization_id", "tenant", "tenant_id"],
+  organisation: [
+    "organisation",
+    "organization",
+    "org",
+    "org_id",
+    "organization_id",
+    "tenant",
+    "tenant_id",
+  ],
   ip: ["ip", "ip_address", "ipaddress", "remote_addr", "client_ip"],
   outcome: ["outcome", "result", "status", "success"],
   target: ["target", "resource", "object", "target_id", "object_id"],
@@ -33,11 +50,14 @@ function parseTime(v: unknown): Date | null {
   if (typeof v === "number") return new Date(v < 1e12 ? v * 1000 : v);
   if (typeof v !== "string" || v.trim() === "") return null;
   const s = v.trim();
-  const d = /^\d+(\.\d+)?$/.test(s) ? new Date(Number(s) < 1e12 ? Number(s) * 1000 : Number(s)) : new Date(s);
+  const d = /^\d+(\.\d+)?$/.test(s)
+    ? new Date(Number(s) < 1e12 ? Number(s) * 1000 : Number(s))
+    : new Date(s);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-const str = (v: unknown) => (v === undefined || v === null || v === "" ? null : String(v).slice(0, 1000));
+const str = (v: unknown) =>
+  v === undefined || v === null || v === "" ? null : String(v).slice(0, 1000);
 
 export function toEvent(record: Record<string, unknown>, where: string): ParsedEvent {
   const lower = new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), [k, v] as const]));
@@ -53,10 +73,24 @@ export function toEvent(record: Record<string, unknown>, where: string): ParsedE
     return undefined;
   };
   const occurredAt = parseTime(pick("occurredAt"));
-  if (!occurredAt) throw new AuditParseError(`${where}: no valid time (expected a field such as "timestamp" with an ISO date or epoch seconds).`);
+  if (!occurredAt)
+    throw new AuditParseError(
+      `${where}: no valid time (expected a field such as "timestamp" with an ISO date or epoch seconds).`,
+    );
   const action = str(pick("action"));
-  if (!action) throw new AuditParseError(`${where}: no action (expected a field such as "action" or "event_type").`);
-  const event = { occurredAt, action: action.toLowerCase(), actor: str(pick("actor")), organisation: str(pick("organisation")), ip: str(pick("ip")), outcome: str(pick("outcome")), target: str(pick("target")) };
+  if (!action)
+    throw new AuditParseError(
+      `${where}: no action (expected a field such as "action" or "event_type").`,
+    );
+  const event = {
+    occurredAt,
+    action: action.toLowerCase(),
+    actor: str(pick("actor")),
+    organisation: str(pick("organisation")),
+    ip: str(pick("ip")),
+    outcome: str(pick("outcome")),
+    target: str(pick("target")),
+  };
   const rest = Object.fromEntries(Object.entries(record).filter(([k]) => !used.has(k)));
   const metadata = Object.keys(rest).length ? rest : null;
   const dedupeKey = createHash("sha256").update(canonicalJson(record)).digest("hex");
@@ -75,9 +109,11 @@ export function parseJsonLines(content: string): ParsedEvent[] {
     } catch (err) {
       throw new AuditParseError(`Line ${i + 1}: not valid JSON (${(err as Error).message}).`);
     }
-    if (typeof record !== "object" || record === null || Array.isArray(record)) throw new AuditParseError(`Line ${i + 1}: expected a JSON object.`);
+    if (typeof record !== "object" || record === null || Array.isArray(record))
+      throw new AuditParseError(`Line ${i + 1}: expected a JSON object.`);
     out.push(toEvent(record as Record<string, unknown>, `Line ${i + 1}`));
-    if (out.length > MAX_EVENTS_PER_FILE) throw new AuditParseError(`More than ${MAX_EVENTS_PER_FILE} events in one file; split it.`);
+    if (out.length > MAX_EVENTS_PER_FILE)
+      throw new AuditParseError(`More than ${MAX_EVENTS_PER_FILE} events in one file; split it.`);
   }
   return out;
 }
@@ -120,7 +156,10 @@ export function parseCsv(content: string): ParsedEvent[] {
   const [header, ...rows] = csvRows(content.replace(/^\uFEFF/, ""));
   if (!header) throw new AuditParseError("The CSV is empty.");
   return rows.map((r, i) => {
-    if (r.length !== header.length) throw new AuditParseError(`Row ${i + 2}: ${r.length} fields, the header has ${header.length}.`);
+    if (r.length !== header.length)
+      throw new AuditParseError(
+        `Row ${i + 2}: ${r.length} fields, the header has ${header.length}.`,
+      );
     return toEvent(Object.fromEntries(header.map((h, j) => [h.trim(), r[j]])), `Row ${i + 2}`);
   });
 }
@@ -134,7 +173,8 @@ function parseJsonArray(content: string): ParsedEvent[] {
   }
   if (!Array.isArray(data)) throw new AuditParseError("Expected a JSON array of events.");
   return data.map((r, i) => {
-    if (typeof r !== "object" || r === null || Array.isArray(r)) throw new AuditParseError(`Record ${i + 1}: expected a JSON object.`);
+    if (typeof r !== "object" || r === null || Array.isArray(r))
+      throw new AuditParseError(`Record ${i + 1}: expected a JSON object.`);
     return toEvent(r as Record<string, unknown>, `Record ${i + 1}`);
   });
 }
@@ -143,7 +183,14 @@ function parseJsonArray(content: string): ParsedEvent[] {
 export function parseAuditEvents(content: string): ParsedEvent[] {
   const body = content.replace(/^\uFEFF/, "").trimStart();
   if (!body) throw new AuditParseError("The file is empty.");
-  const events = body.startsWith("{") ? parseJsonLines(body) : body.startsWith("[") ? parseJsonArray(body) : parseCsv(body);
-  if (events.length === 0) throw new AuditParseError("No events found: expected JSON Lines, a JSON array, or CSV with a header row and data rows.");
+  const events = body.startsWith("{")
+    ? parseJsonLines(body)
+    : body.startsWith("[")
+      ? parseJsonArray(body)
+      : parseCsv(body);
+  if (events.length === 0)
+    throw new AuditParseError(
+      "No events found: expected JSON Lines, a JSON array, or CSV with a header row and data rows.",
+    );
   return events;
 }

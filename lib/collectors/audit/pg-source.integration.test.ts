@@ -18,13 +18,23 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     url: url!,
     tableName: `${schema}.core_auditlog`,
     cursorColumn: "id",
-    columns: { time: "created_at", action: "action", actor: "user_email", ip: "ip_address", outcome: undefined, organisation: undefined, target: undefined },
+    columns: {
+      time: "created_at",
+      action: "action",
+      actor: "user_email",
+      ip: "ip_address",
+      outcome: undefined,
+      organisation: undefined,
+      target: undefined,
+    },
   });
 
   beforeAll(async () => {
     src = new Client({ connectionString: url });
     await src.connect();
-    await src.query(`CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.core_auditlog (id bigserial primary key, created_at timestamptz not null, action text, user_email text, ip_address text)`);
+    await src.query(
+      `CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.core_auditlog (id bigserial primary key, created_at timestamptz not null, action text, user_email text, ip_address text)`,
+    );
     await src.query(
       `INSERT INTO ${schema}.core_auditlog (created_at, action, user_email, ip_address)
        SELECT now() - (g || ' minutes')::interval, CASE WHEN g % 10 = 0 THEN 'login_failed' ELSE 'login' END, 'u' || (g % 7) || '@x.io', '10.0.0.' || (g % 250)
@@ -37,11 +47,19 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
   });
 
   it("explains connection problems plainly", async () => {
-    expect(await testSource({ ...config(), url: "postgresql://nobody:x@127.0.0.1:1/none" })).toEqual({ ok: false, error: expect.stringMatching(/unreachable/) });
+    expect(
+      await testSource({ ...config(), url: "postgresql://nobody:x@127.0.0.1:1/none" }),
+    ).toEqual({ ok: false, error: expect.stringMatching(/unreachable/) });
     const wrongPassword = url!.replace(/:\/\/([^:]+):[^@]*@/, "://$1:wrong-password@");
-    if (wrongPassword !== url) expect((await testSource({ ...config(), url: wrongPassword })).ok).toBe(false);
-    expect(await testSource({ ...config(), tableName: `${schema}.nope` })).toEqual({ ok: false, error: expect.stringMatching(/does not exist/) });
-    expect(await testSource({ ...config(), columns: { ...config().columns, actor: "who" } })).toEqual({ ok: false, error: `Column(s) missing in ${schema}.core_auditlog: who.` });
+    if (wrongPassword !== url)
+      expect((await testSource({ ...config(), url: wrongPassword })).ok).toBe(false);
+    expect(await testSource({ ...config(), tableName: `${schema}.nope` })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/does not exist/),
+    });
+    expect(
+      await testSource({ ...config(), columns: { ...config().columns, actor: "who" } }),
+    ).toEqual({ ok: false, error: `Column(s) missing in ${schema}.core_auditlog: who.` });
     expect(await testSource(config())).toEqual({ ok: true, rows: 2500 });
   });
 
@@ -50,45 +68,90 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     const prisma = await db();
     const { sql } = await database();
     const c = config();
-    const source = await prisma.auditSource.create({ data: { name: c.name, connectionEnc: encryptSecret(c.url, KEY), tableName: c.tableName, columns: c.columns, cursorColumn: c.cursorColumn } });
+    const source = await prisma.auditSource.create({
+      data: {
+        name: c.name,
+        connectionEnc: encryptSecret(c.url, KEY),
+        tableName: c.tableName,
+        columns: c.columns,
+        cursorColumn: c.cursorColumn,
+      },
+    });
     const first = await pullSource(prisma, admin, source.id, KEY, sql, { batchSize: 1000 });
     expect(first).toMatchObject({ pulled: 2500, stored: 2500, batches: 3, cursor: "2500" });
-    expect(await prisma.auditEvent.count({ where: { action: "login_failed" } })).toBeGreaterThanOrEqual(250);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "login_failed" } }),
+    ).toBeGreaterThanOrEqual(250);
 
-    await src.query(`INSERT INTO ${schema}.core_auditlog (created_at, action, user_email) VALUES (now(), 'logout', 'a@x.io'), (now(), 'logout', 'b@x.io')`);
-    expect(await pullSource(prisma, admin, source.id, KEY, sql)).toMatchObject({ pulled: 2, stored: 2, cursor: "2502" });
+    await src.query(
+      `INSERT INTO ${schema}.core_auditlog (created_at, action, user_email) VALUES (now(), 'logout', 'a@x.io'), (now(), 'logout', 'b@x.io')`,
+    );
+    expect(await pullSource(prisma, admin, source.id, KEY, sql)).toMatchObject({
+      pulled: 2,
+      stored: 2,
+      cursor: "2502",
+    });
 
     // Rows 2503–2504 are fine, row 2505 has no action: that batch fails whole.
-    await src.query(`INSERT INTO ${schema}.core_auditlog (created_at, action, user_email) VALUES (now(), 'logout', 'c@x.io'), (now(), 'logout', 'd@x.io'), (now(), NULL, 'e@x.io')`);
+    await src.query(
+      `INSERT INTO ${schema}.core_auditlog (created_at, action, user_email) VALUES (now(), 'logout', 'c@x.io'), (now(), 'logout', 'd@x.io'), (now(), NULL, 'e@x.io')`,
+    );
     const before = await prisma.auditEvent.count();
-    await expect(pullSource(prisma, admin, source.id, KEY, sql)).rejects.toThrow(/failed after 0 events .*retry continues from cursor 2502.*no action/);
+    await expect(pullSource(prisma, admin, source.id, KEY, sql)).rejects.toThrow(
+      /failed after 0 events .*retry continues from cursor 2502.*no action/,
+    );
     expect(await prisma.auditEvent.count()).toBe(before);
-    expect((await prisma.auditSource.findUniqueOrThrow({ where: { id: source.id } })).cursorValue).toBe("2502");
+    expect(
+      (await prisma.auditSource.findUniqueOrThrow({ where: { id: source.id } })).cursorValue,
+    ).toBe("2502");
 
     await src.query(`UPDATE ${schema}.core_auditlog SET action = 'logout' WHERE id = 2505`);
-    expect(await pullSource(prisma, admin, source.id, KEY, sql)).toMatchObject({ pulled: 3, stored: 3, cursor: "2505" });
-    const log = await prisma.activity.findMany({ where: { action: "audit_source.pull", entityId: source.id } });
+    expect(await pullSource(prisma, admin, source.id, KEY, sql)).toMatchObject({
+      pulled: 3,
+      stored: 3,
+      cursor: "2505",
+    });
+    const log = await prisma.activity.findMany({
+      where: { action: "audit_source.pull", entityId: source.id },
+    });
     expect(log).toHaveLength(4);
 
     // Another instance moves the cursor while this pull is between reading and storing a batch.
-    await src.query(`INSERT INTO ${schema}.core_auditlog (created_at, action, user_email) VALUES (now(), 'logout', 'f@x.io')`);
+    await src.query(
+      `INSERT INTO ${schema}.core_auditlog (created_at, action, user_email) VALUES (now(), 'logout', 'f@x.io')`,
+    );
     const racing = {
       transaction: async <T>(fn: Parameters<typeof sql.transaction<T>>[0]) => {
-        await prisma.auditSource.update({ where: { id: source.id }, data: { cursorValue: "2506" } });
+        await prisma.auditSource.update({
+          where: { id: source.id },
+          data: { cursorValue: "2506" },
+        });
         return sql.transaction(fn);
       },
       close: sql.close,
     };
     const count = await prisma.auditEvent.count();
-    await expect(pullSource(prisma, admin, source.id, KEY, racing)).rejects.toThrow(/another pull of this source moved its cursor/);
+    await expect(pullSource(prisma, admin, source.id, KEY, racing)).rejects.toThrow(
+      /another pull of this source moved its cursor/,
+    );
     expect(await prisma.auditEvent.count()).toBe(count);
 
     // Another instance holds the lease: refused before reading anything; a lapsed lease is taken over.
-    await prisma.auditSource.update({ where: { id: source.id }, data: { pullLeaseUntil: new Date(Date.now() + 60_000) } });
-    await expect(pullSource(prisma, admin, source.id, KEY, sql)).rejects.toThrow(/is being pulled by another Trustboard instance; try again after \d{2}:\d{2}:\d{2} UTC/);
-    await prisma.auditSource.update({ where: { id: source.id }, data: { pullLeaseUntil: new Date(Date.now() - 1000) } });
+    await prisma.auditSource.update({
+      where: { id: source.id },
+      data: { pullLeaseUntil: new Date(Date.now() + 60_000) },
+    });
+    await expect(pullSource(prisma, admin, source.id, KEY, sql)).rejects.toThrow(
+      /is being pulled by another Trustboard instance; try again after \d{2}:\d{2}:\d{2} UTC/,
+    );
+    await prisma.auditSource.update({
+      where: { id: source.id },
+      data: { pullLeaseUntil: new Date(Date.now() - 1000) },
+    });
     expect(await pullSource(prisma, admin, source.id, KEY, sql)).toMatchObject({ pulled: 0 });
-    expect((await prisma.auditSource.findUniqueOrThrow({ where: { id: source.id } })).pullLeaseUntil).toBeNull();
+    expect(
+      (await prisma.auditSource.findUniqueOrThrow({ where: { id: source.id } })).pullLeaseUntil,
+    ).toBeNull();
   });
 
   it("stores awkward text exactly, keeps daily counts, and keeps the batches before a write that fails", async () => {
@@ -97,9 +160,22 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     const { sql } = await database();
     const c = config();
     const awkward = "tab\there\nnew line \\N back\\slash";
-    await src.query(`CREATE TABLE ${schema}.awkward (id bigserial primary key, created_at timestamptz not null, action text, user_email text, ip_address text)`);
-    await src.query(`INSERT INTO ${schema}.awkward (created_at, action, user_email) VALUES ('2026-03-01T10:00:00Z', 'key_created', $1), ('2026-03-01T11:00:00Z', 'key_created', NULL), ('2026-03-02T09:00:00Z', 'key_created', 'x'), ('2026-03-02T10:00:00Z', 'key_created', 'y')`, [awkward]);
-    const source = await prisma.auditSource.create({ data: { name: `${c.name}-awkward`, connectionEnc: encryptSecret(c.url, KEY), tableName: `${schema}.awkward`, columns: c.columns, cursorColumn: "id" } });
+    await src.query(
+      `CREATE TABLE ${schema}.awkward (id bigserial primary key, created_at timestamptz not null, action text, user_email text, ip_address text)`,
+    );
+    await src.query(
+      `INSERT INTO ${schema}.awkward (created_at, action, user_email) VALUES ('2026-03-01T10:00:00Z', 'key_created', $1), ('2026-03-01T11:00:00Z', 'key_created', NULL), ('2026-03-02T09:00:00Z', 'key_created', 'x'), ('2026-03-02T10:00:00Z', 'key_created', 'y')`,
+      [awkward],
+    );
+    const source = await prisma.auditSource.create({
+      data: {
+        name: `${c.name}-awkward`,
+        connectionEnc: encryptSecret(c.url, KEY),
+        tableName: `${schema}.awkward`,
+        columns: c.columns,
+        cursorColumn: "id",
+      },
+    });
     // The third transaction fails: batches one and two (one row each) stay, the cursor stops after them.
     let n = 0;
     const failing = {
@@ -110,11 +186,23 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
       },
       close: sql.close,
     };
-    await expect(pullSource(prisma, admin, source.id, KEY, failing, { batchSize: 1 })).rejects.toThrow(/failed after 2 events .*retry continues from cursor 2.*disk full/);
-    const stored = await prisma.auditEvent.findMany({ where: { action: "key_created" }, orderBy: { occurredAt: "asc" } });
+    await expect(
+      pullSource(prisma, admin, source.id, KEY, failing, { batchSize: 1 }),
+    ).rejects.toThrow(/failed after 2 events .*retry continues from cursor 2.*disk full/);
+    const stored = await prisma.auditEvent.findMany({
+      where: { action: "key_created" },
+      orderBy: { occurredAt: "asc" },
+    });
     expect(stored.map((e) => e.actor)).toEqual([awkward, null]);
-    expect(await pullSource(prisma, admin, source.id, KEY, sql, { batchSize: 1 })).toMatchObject({ pulled: 2, stored: 2, cursor: "4" });
-    const daily = await prisma.auditEventDaily.findMany({ where: { action: "key_created" }, orderBy: { day: "asc" } });
+    expect(await pullSource(prisma, admin, source.id, KEY, sql, { batchSize: 1 })).toMatchObject({
+      pulled: 2,
+      stored: 2,
+      cursor: "4",
+    });
+    const daily = await prisma.auditEventDaily.findMany({
+      where: { action: "key_created" },
+      orderBy: { day: "asc" },
+    });
     expect(daily.map((d) => [d.day.toISOString().slice(0, 10), d.count])).toEqual([
       ["2026-03-01", 2],
       ["2026-03-02", 2],

@@ -34,14 +34,24 @@ export type ColumnMapping = z.output<typeof columnsSchema>;
 
 export const sourceSchema = z.object({
   name: z.string().trim().min(1, "Name the source").max(100),
-  url: z.string().trim().regex(/^postgres(ql)?:\/\//, "Use a postgresql:// connection string"),
-  tableName: z.string().trim().regex(/^([A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*$/, "Use table or schema.table"),
+  url: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, "Use a postgresql:// connection string"),
+  tableName: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*$/, "Use table or schema.table"),
   cursorColumn: ident,
   columns: columnsSchema,
 });
 export type SourceConfig = z.output<typeof sourceSchema>;
 
-const quote = (name: string) => name.split(".").map((p) => `"${p}"`).join(".");
+const quote = (name: string) =>
+  name
+    .split(".")
+    .map((p) => `"${p}"`)
+    .join(".");
 
 /** A failure in words a compliance officer can act on; never echoes the connection string. */
 export function explainSourceError(err: unknown): string {
@@ -64,33 +74,55 @@ export function explainSourceError(err: unknown): string {
     case "42501":
       return "The user lacks permission to read the table.";
   }
-  if (/timeout/i.test(e.message ?? "")) return "The database server is unreachable (connection timed out).";
+  if (/timeout/i.test(e.message ?? ""))
+    return "The database server is unreachable (connection timed out).";
   return `The source failed: ${(e.message ?? String(err)).replace(/postgres(ql)?:\/\/\S+/g, "<connection string>")}`;
 }
 
 async function connect(url: string): Promise<Client> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000, statement_timeout: 60_000 });
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: 5000,
+    statement_timeout: 60_000,
+  });
   await client.connect();
   return client;
 }
 
-export async function testSource(config: SourceConfig): Promise<{ ok: true; rows: number } | { ok: false; error: string }> {
+export async function testSource(
+  config: SourceConfig,
+): Promise<{ ok: true; rows: number } | { ok: false; error: string }> {
   let client: Client | null = null;
   try {
     client = await connect(config.url);
     await client.query("BEGIN READ ONLY");
     const exists = await client.query(`SELECT to_regclass($1) AS t`, [config.tableName]);
-    if (!exists.rows[0].t) return { ok: false, error: `The table ${config.tableName} does not exist (or the user may not see it).` };
-    const [schema, table] = config.tableName.includes(".") ? config.tableName.split(".") : [null, config.tableName];
+    if (!exists.rows[0].t)
+      return {
+        ok: false,
+        error: `The table ${config.tableName} does not exist (or the user may not see it).`,
+      };
+    const [schema, table] = config.tableName.includes(".")
+      ? config.tableName.split(".")
+      : [null, config.tableName];
     const cols = await client.query(
       `SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND ($2::text IS NULL OR table_schema = $2)`,
       [table, schema],
     );
     const have = new Set(cols.rows.map((r: { column_name: string }) => r.column_name));
-    const wanted = [config.cursorColumn, ...Object.values(config.columns).filter((c): c is string => Boolean(c))];
+    const wanted = [
+      config.cursorColumn,
+      ...Object.values(config.columns).filter((c): c is string => Boolean(c)),
+    ];
     const missing = wanted.filter((c) => !have.has(c));
-    if (missing.length) return { ok: false, error: `Column(s) missing in ${config.tableName}: ${missing.join(", ")}.` };
-    const count = await client.query(`SELECT count(*)::bigint AS n FROM ${quote(config.tableName)}`);
+    if (missing.length)
+      return {
+        ok: false,
+        error: `Column(s) missing in ${config.tableName}: ${missing.join(", ")}.`,
+      };
+    const count = await client.query(
+      `SELECT count(*)::bigint AS n FROM ${quote(config.tableName)}`,
+    );
     return { ok: true, rows: Number(count.rows[0].n) };
   } catch (err) {
     return { ok: false, error: explainSourceError(err) };
@@ -99,13 +131,15 @@ export async function testSource(config: SourceConfig): Promise<{ ok: true; rows
   }
 }
 
-const text = (v: unknown) => (v === null || v === undefined || v === "" ? null : String(v).slice(0, 1000));
+const text = (v: unknown) =>
+  v === null || v === undefined || v === "" ? null : String(v).slice(0, 1000);
 
 /** A source row as an event. No de-duplication key: the cursor guarantees each row is read once. */
 export function rowToEvent(row: Record<string, unknown>, table: string): ParsedEvent {
   const cursor = String(row.__cursor);
   const occurredAt = row.time instanceof Date ? row.time : new Date(String(row.time));
-  if (Number.isNaN(occurredAt.getTime())) throw new AuditParseError(`${table} row ${cursor}: no valid time.`);
+  if (Number.isNaN(occurredAt.getTime()))
+    throw new AuditParseError(`${table} row ${cursor}: no valid time.`);
   const action = text(row.action)?.toLowerCase();
   if (!action) throw new AuditParseError(`${table} row ${cursor}: no action.`);
   return {
@@ -147,14 +181,22 @@ export async function pullSource(
   const source = await prisma.auditSource.findUnique({ where: { id: sourceId } });
   if (!source) throw new UserError("That audit source no longer exists.");
   const columns = columnsSchema.parse(source.columns);
-  if (running.has(sourceId)) throw new UserError(`"${source.name}" is being pulled already (${running.get(sourceId)!.rows} events so far); wait for it to finish.`);
+  if (running.has(sourceId))
+    throw new UserError(
+      `"${source.name}" is being pulled already (${running.get(sourceId)!.rows} events so far); wait for it to finish.`,
+    );
   // Another app instance on the same database may be pulling it: take the lease or refuse.
   const leased = await prisma.$executeRaw`
     UPDATE "audit_sources" SET "pull_lease_until" = now() + ${LEASE_SECONDS} * interval '1 second'
     WHERE "id" = ${sourceId}::uuid AND ("pull_lease_until" IS NULL OR "pull_lease_until" < now())`;
   if (leased === 0) {
-    const held = await prisma.auditSource.findUnique({ where: { id: sourceId }, select: { pullLeaseUntil: true } });
-    throw new UserError(`"${source.name}" is being pulled by another Trustboard instance; try again after ${held?.pullLeaseUntil?.toISOString().slice(11, 19) ?? "a few minutes"} UTC.`);
+    const held = await prisma.auditSource.findUnique({
+      where: { id: sourceId },
+      select: { pullLeaseUntil: true },
+    });
+    throw new UserError(
+      `"${source.name}" is being pulled by another Trustboard instance; try again after ${held?.pullLeaseUntil?.toISOString().slice(11, 19) ?? "a few minutes"} UTC.`,
+    );
   }
   const progress = { rows: 0, batches: 0 };
   running.set(sourceId, progress);
@@ -165,7 +207,12 @@ export async function pullSource(
   let outcome = "";
   try {
     client = await connect(decryptSecret(source.connectionEnc, key));
-    const select = [`${quote(source.cursorColumn)}::text AS __cursor`, ...Object.entries(columns).filter(([, c]) => c).map(([k, c]) => `${quote(c!)} AS "${k}"`)].join(", ");
+    const select = [
+      `${quote(source.cursorColumn)}::text AS __cursor`,
+      ...Object.entries(columns)
+        .filter(([, c]) => c)
+        .map(([k, c]) => `${quote(c!)} AS "${k}"`),
+    ].join(", ");
     const src = client;
     const read = async (after: string | null) => {
       await src.query("BEGIN READ ONLY");
@@ -184,7 +231,9 @@ export async function pullSource(
       if (rows.length === 0) break;
       const events = rows.map((row) => rowToEvent(row, source.tableName));
       const next = String(rows[rows.length - 1].__cursor);
-      const last = rows.length < batchSize || (opts.maxRows !== undefined && progress.rows + rows.length >= opts.maxRows);
+      const last =
+        rows.length < batchSize ||
+        (opts.maxRows !== undefined && progress.rows + rows.length >= opts.maxRows);
       if (!last) {
         ahead = read(next);
         ahead.catch(() => undefined); // awaited on the next turn; only silences an early rejection
@@ -198,7 +247,10 @@ export async function pullSource(
           `UPDATE "audit_sources" SET "cursor_value" = $1, "pull_lease_until" = now() + $4 * interval '1 second' WHERE "id" = $2 AND "cursor_value" IS NOT DISTINCT FROM $3::text RETURNING "id"`,
           [next, sourceId, previous, LEASE_SECONDS],
         );
-        if (moved.length === 0) throw new UserError("another pull of this source moved its cursor meanwhile; this batch was not stored");
+        if (moved.length === 0)
+          throw new UserError(
+            "another pull of this source moved its cursor meanwhile; this batch was not stored",
+          );
         return copyPulledBatch(q, events);
       });
       cursor = next;
@@ -208,15 +260,26 @@ export async function pullSource(
     outcome = `${progress.rows} events read, ${stored} new, cursor at ${cursor ?? "start"}`;
     return { pulled: progress.rows, stored, batches: progress.batches, cursor };
   } catch (err) {
-    const why = err instanceof AuditParseError || err instanceof UserError ? err.message : explainSourceError(err);
+    const why =
+      err instanceof AuditParseError || err instanceof UserError
+        ? err.message
+        : explainSourceError(err);
     outcome = `failed after ${progress.rows} events (kept; retry continues from cursor ${cursor ?? "start"}): ${why}`;
     throw new UserError(`Pull of "${source.name}" ${outcome}`);
   } finally {
     running.delete(sourceId);
     await client?.end().catch(() => undefined);
     await prisma.$transaction(async (tx) => {
-      await tx.auditSource.update({ where: { id: sourceId }, data: { lastPulledAt: new Date(), lastResult: outcome, pullLeaseUntil: null } });
-      await recordActivity(tx, actor, { action: "audit_source.pull", entityType: "audit_source", entityId: sourceId, summary: `Pulled audit source "${source.name}": ${outcome}` });
+      await tx.auditSource.update({
+        where: { id: sourceId },
+        data: { lastPulledAt: new Date(), lastResult: outcome, pullLeaseUntil: null },
+      });
+      await recordActivity(tx, actor, {
+        action: "audit_source.pull",
+        entityType: "audit_source",
+        entityId: sourceId,
+        summary: `Pulled audit source "${source.name}": ${outcome}`,
+      });
     });
   }
 }

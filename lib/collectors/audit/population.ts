@@ -24,9 +24,17 @@ export type SampleRequest = z.output<typeof sampleSchema>;
 export type SampledEvent = Omit<ParsedEvent, "metadata" | "dedupeKey"> & { id: string };
 
 /** Event types mapped to a criterion, for the population picker. */
-export async function actionsForCriterion(actor: SessionUser | null, criterion: string): Promise<string[]> {
+export async function actionsForCriterion(
+  actor: SessionUser | null,
+  criterion: string,
+): Promise<string[]> {
   assertRole(actor, READERS, "read audit events");
-  const rows = await (await db()).auditActionMapping.findMany({ where: { criteria: { has: criterion } }, orderBy: { action: "asc" } });
+  const rows = await (
+    await db()
+  ).auditActionMapping.findMany({
+    where: { criteria: { has: criterion } },
+    orderBy: { action: "asc" },
+  });
   return rows.map((r) => r.action);
 }
 

@@ -19,16 +19,27 @@ export async function addSource(actor: SessionUser | null, config: SourceConfig)
   if (!test.ok) throw new UserError(`Not saved: ${test.error}`);
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    if (await tx.auditSource.findUnique({ where: { name: config.name } })) throw new UserError("A source with that name exists already.");
+    if (await tx.auditSource.findUnique({ where: { name: config.name } }))
+      throw new UserError("A source with that name exists already.");
     const s = await tx.auditSource.create({
-      data: { name: config.name, connectionEnc: encryptSecret(config.url, secretKey()), tableName: config.tableName, columns: config.columns, cursorColumn: config.cursorColumn },
+      data: {
+        name: config.name,
+        connectionEnc: encryptSecret(config.url, secretKey()),
+        tableName: config.tableName,
+        columns: config.columns,
+        cursorColumn: config.cursorColumn,
+      },
     });
     await recordActivity(tx, actor, {
       action: "audit_source.create",
       entityType: "audit_source",
       entityId: s.id,
       summary: `Configured audit source "${config.name}" (table ${config.tableName}, cursor ${config.cursorColumn}, ${test.rows} rows)`,
-      after: { tableName: config.tableName, columns: config.columns, cursorColumn: config.cursorColumn },
+      after: {
+        tableName: config.tableName,
+        columns: config.columns,
+        cursorColumn: config.cursorColumn,
+      },
     });
     return s.id;
   });
@@ -42,5 +53,16 @@ export async function pullAuditSource(actor: SessionUser | null, id: string) {
 
 export async function listSources(actor: SessionUser | null) {
   assertRole(actor, READERS, "read audit sources");
-  return (await db()).auditSource.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, tableName: true, cursorColumn: true, cursorValue: true, lastPulledAt: true, lastResult: true } });
+  return (await db()).auditSource.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      tableName: true,
+      cursorColumn: true,
+      cursorValue: true,
+      lastPulledAt: true,
+      lastResult: true,
+    },
+  });
 }

@@ -4,10 +4,15 @@ import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 
 /** Events per day and type from the daily aggregates (never the raw table). */
-export async function eventVolume(actor: SessionUser | null, opts: { days?: number; actions?: string[] } = {}) {
+export async function eventVolume(
+  actor: SessionUser | null,
+  opts: { days?: number; actions?: string[] } = {},
+) {
   assertRole(actor, READERS, "read audit events");
   const since = new Date(Date.now() - (opts.days ?? 90) * 86_400_000);
-  const rows = await (await db()).auditEventDaily.findMany({
+  const rows = await (
+    await db()
+  ).auditEventDaily.findMany({
     where: { day: { gte: since }, ...(opts.actions ? { action: { in: opts.actions } } : {}) },
     orderBy: { day: "asc" },
   });
@@ -25,7 +30,10 @@ export async function eventVolume(actor: SessionUser | null, opts: { days?: numb
 export async function knownActions(actor: SessionUser | null): Promise<string[]> {
   assertRole(actor, READERS, "read audit events");
   const prisma = await db();
-  const [mapped, seen] = await Promise.all([prisma.auditActionMapping.findMany({ select: { action: true } }), prisma.auditEventDaily.findMany({ distinct: ["action"], select: { action: true } })]);
+  const [mapped, seen] = await Promise.all([
+    prisma.auditActionMapping.findMany({ select: { action: true } }),
+    prisma.auditEventDaily.findMany({ distinct: ["action"], select: { action: true } }),
+  ]);
   return [...new Set([...mapped, ...seen].map((r) => r.action))].sort();
 }
 

@@ -13,7 +13,11 @@ import { getBacklogItem } from "@/lib/backlog/backlog-queries";
 import { STATUS_LABEL, allowedTransitions } from "@/lib/backlog/workflow";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
-const ORIGIN = { manual: "Entered by hand", phase_gap: "A phase gap", collector: "A collector finding" } as const;
+const ORIGIN = {
+  manual: "Entered by hand",
+  phase_gap: "A phase gap",
+  collector: "A collector finding",
+} as const;
 
 export default async function BacklogItemPage({ params }: { params: Promise<{ key: string }> }) {
   const user = await requireUser();
@@ -30,16 +34,27 @@ export default async function BacklogItemPage({ params }: { params: Promise<{ ke
         actions={
           <div className="flex items-center gap-3">
             <PriorityBadge priority={item.priority} />
-            <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold" data-testid="backlog-status" data-status={item.status}>
+            <span
+              className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold"
+              data-testid="backlog-status"
+              data-status={item.status}
+            >
               {STATUS_LABEL[item.status]}
             </span>
             {item.overdue && (
-              <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800" data-testid="overdue">
+              <span
+                className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800"
+                data-testid="overdue"
+              >
                 Overdue since {day(item.dueDate)}
               </span>
             )}
             {canWrite && (
-              <Link href={`/backlog/${item.key}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100" data-testid="edit-backlog-item">
+              <Link
+                href={`/backlog/${item.key}/edit`}
+                className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+                data-testid="edit-backlog-item"
+              >
                 Edit
               </Link>
             )}
@@ -61,7 +76,11 @@ export default async function BacklogItemPage({ params }: { params: Promise<{ ke
                 {item.mustHave && (
                   <>
                     {": "}
-                    <Link href={`/phases/${item.mustHave.phase.number}`} className="text-indigo-700 underline" data-testid="origin-phase">
+                    <Link
+                      href={`/phases/${item.mustHave.phase.number}`}
+                      className="text-indigo-700 underline"
+                      data-testid="origin-phase"
+                    >
                       Phase {item.mustHave.phase.number}
                     </Link>{" "}
                     “{item.mustHave.truth}” ({item.mustHave.verdict.toUpperCase()})
@@ -69,9 +88,17 @@ export default async function BacklogItemPage({ params }: { params: Promise<{ ke
                 )}
               </dd>
               <dt className="text-slate-500">Resolved</dt>
-              <dd>{item.resolvedAt ? `${day(item.resolvedAt)} by ${item.resolvedBy?.name ?? "—"}` : "—"}</dd>
+              <dd>
+                {item.resolvedAt
+                  ? `${day(item.resolvedAt)} by ${item.resolvedBy?.name ?? "—"}`
+                  : "—"}
+              </dd>
               <dt className="text-slate-500">Verified</dt>
-              <dd>{item.verifiedAt ? `${day(item.verifiedAt)} by ${item.verifiedBy?.name ?? "—"}` : "—"}</dd>
+              <dd>
+                {item.verifiedAt
+                  ? `${day(item.verifiedAt)} by ${item.verifiedBy?.name ?? "—"}`
+                  : "—"}
+              </dd>
               {item.justification && (
                 <>
                   <dt className="text-slate-500">Justification</dt>
@@ -79,12 +106,16 @@ export default async function BacklogItemPage({ params }: { params: Promise<{ ke
                 </>
               )}
             </dl>
-            {item.description && <p className="mt-4 whitespace-pre-line text-slate-800">{item.description}</p>}
+            {item.description && (
+              <p className="mt-4 whitespace-pre-line text-slate-800">{item.description}</p>
+            )}
           </section>
           <section className={card}>
             <h2 className="mb-2 font-semibold">Holds back</h2>
             {item.controls.length === 0 && item.criteria.length === 0 ? (
-              <p className="text-slate-600">Not linked to any control or criterion, so it does not affect status.</p>
+              <p className="text-slate-600">
+                Not linked to any control or criterion, so it does not affect status.
+              </p>
             ) : (
               <ul className="flex flex-col gap-1" data-testid="backlog-links">
                 {item.controls.map(({ control }) => (
@@ -114,20 +145,35 @@ export default async function BacklogItemPage({ params }: { params: Promise<{ ke
           {canWrite && (
             <section className={card}>
               <h2 className="mb-2 font-semibold">Status</h2>
-              <p className="mb-3 text-xs text-slate-600">Verifying needs every check below ticked by someone other than the person who resolved the item, and that person cannot verify it.</p>
-              <TransitionForm key={item.status} itemId={item.id} allowed={allowedTransitions(item.status)} />
+              <p className="mb-3 text-xs text-slate-600">
+                Verifying needs every check below ticked by someone other than the person who
+                resolved the item, and that person cannot verify it.
+              </p>
+              <TransitionForm
+                key={item.status}
+                itemId={item.id}
+                allowed={allowedTransitions(item.status)}
+              />
             </section>
           )}
           <section className={card} data-testid="backlog-checks">
             <h2 className="mb-2 font-semibold">
-              Verification checklist ({item.checks.filter((c) => c.checkedAt).length}/{item.checks.length})
+              Verification checklist ({item.checks.filter((c) => c.checkedAt).length}/
+              {item.checks.length})
             </h2>
             {item.checks.length === 0 ? (
-              <p className="text-slate-600">No checks yet. Add what a second person must confirm before this item counts as verified.</p>
+              <p className="text-slate-600">
+                No checks yet. Add what a second person must confirm before this item counts as
+                verified.
+              </p>
             ) : (
               <ul className="flex flex-col gap-2">
                 {item.checks.map((c, i) => (
-                  <li key={c.id} data-testid={`check-${i + 1}`} data-checked={c.checkedAt ? "true" : "false"}>
+                  <li
+                    key={c.id}
+                    data-testid={`check-${i + 1}`}
+                    data-checked={c.checkedAt ? "true" : "false"}
+                  >
                     <ToggleForm
                       action={setBacklogCheckAction}
                       fields={{ checkId: c.id }}
@@ -142,7 +188,8 @@ export default async function BacklogItemPage({ params }: { params: Promise<{ ke
                             <span className="text-xs text-slate-500">
                               {" "}
                               — {c.checkedBy?.name ?? "—"}, {day(c.checkedAt)}
-                              {c.checkedById === item.resolvedById && " (the resolver: does not count)"}
+                              {c.checkedById === item.resolvedById &&
+                                " (the resolver: does not count)"}
                             </span>
                           )}
                         </>
@@ -150,7 +197,12 @@ export default async function BacklogItemPage({ params }: { params: Promise<{ ke
                     />
                     {canWrite && !c.checkedAt && item.status !== "verified" && (
                       <span className="ml-6">
-                        <RemoveButton action={removeBacklogCheckAction} fields={{ checkId: c.id }} confirmText={`Remove the check "${c.text}"?`} testId={`remove-check-${i + 1}`} />
+                        <RemoveButton
+                          action={removeBacklogCheckAction}
+                          fields={{ checkId: c.id }}
+                          confirmText={`Remove the check "${c.text}"?`}
+                          testId={`remove-check-${i + 1}`}
+                        />
                       </span>
                     )}
                   </li>
@@ -164,7 +216,10 @@ export default async function BacklogItemPage({ params }: { params: Promise<{ ke
             <ol className="flex flex-col gap-1">
               {item.history.map((h) => (
                 <li key={String(h.seq)}>
-                  <span className="text-slate-500">{h.at.toISOString().slice(0, 16).replace("T", " ")}</span> {h.actorEmail}: {h.summary}
+                  <span className="text-slate-500">
+                    {h.at.toISOString().slice(0, 16).replace("T", " ")}
+                  </span>{" "}
+                  {h.actorEmail}: {h.summary}
                 </li>
               ))}
             </ol>

@@ -15,7 +15,21 @@ export default async function NewBacklogItemPage() {
       <BackLink href="/backlog">Backlog</BackLink>
       <PageHeader title="New backlog item" />
       <section className="max-w-4xl rounded-xl border border-slate-200 bg-white p-6">
-        <BacklogForm {...options} initial={{ key: "", title: "", description: "", priority: "P2", ownerId: user.id, dueDate: "", controls: [], criteria: [], riskBefore: null, riskAfter: null }} />
+        <BacklogForm
+          {...options}
+          initial={{
+            key: "",
+            title: "",
+            description: "",
+            priority: "P2",
+            ownerId: user.id,
+            dueDate: "",
+            controls: [],
+            criteria: [],
+            riskBefore: null,
+            riskAfter: null,
+          }}
+        />
       </section>
     </>
   );

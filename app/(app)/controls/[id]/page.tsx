@@ -22,23 +22,47 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
   const control = await getControl(user, id);
   if (!control) notFound();
   const canWrite = user.role !== "auditor";
-  const [status, owners, criteria, expected] = await Promise.all([workspaceStatus(user), canWrite ? listOwners(user) : [], canWrite ? criterionOptions() : [], listExpectedEvents(user, control.id)]);
+  const [status, owners, criteria, expected] = await Promise.all([
+    workspaceStatus(user),
+    canWrite ? listOwners(user) : [],
+    canWrite ? criterionOptions() : [],
+    listExpectedEvents(user, control.id),
+  ]);
   const evaluation = status.controls.get(control.id);
   return (
     <>
       <BackLink href="/controls">All controls</BackLink>
       <PageHeader
         title={`${control.ref} · ${control.title}`}
-        description={control.archivedAt ? "Archived: this control no longer counts towards its criteria." : control.description || undefined}
-        actions={canWrite ? <ArchiveButton id={control.id} archived={control.archivedAt !== null} /> : undefined}
+        description={
+          control.archivedAt
+            ? "Archived: this control no longer counts towards its criteria."
+            : control.description || undefined
+        }
+        actions={
+          canWrite ? (
+            <ArchiveButton id={control.id} archived={control.archivedAt !== null} />
+          ) : undefined
+        }
       />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <div className="flex flex-col gap-6">
           {evaluation && <StatusPanel evaluation={evaluation} />}
-          {user.role === "admin" && !control.archivedAt && <OverrideForm targetType="control" targetId={control.id} active={evaluation?.overridden ?? false} />}
+          {user.role === "admin" && !control.archivedAt && (
+            <OverrideForm
+              targetType="control"
+              targetId={control.id}
+              active={evaluation?.overridden ?? false}
+            />
+          )}
           <section className="rounded-xl border border-slate-200 bg-white p-6">
             <h2 className="mb-3 font-semibold">Backlog</h2>
-            <ControlBacklog user={user} controlId={control.id} reasons={evaluation?.reasons ?? []} canWrite={canWrite && !control.archivedAt} />
+            <ControlBacklog
+              user={user}
+              controlId={control.id}
+              reasons={evaluation?.reasons ?? []}
+              canWrite={canWrite && !control.archivedAt}
+            />
           </section>
           <section className="rounded-xl border border-slate-200 bg-white p-6">
             <h2 className="mb-3 font-semibold">Tests</h2>
@@ -46,7 +70,15 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
           </section>
           <section className="rounded-xl border border-slate-200 bg-white p-6">
             <h2 className="mb-3 font-semibold">Expected audit events</h2>
-            <ExpectedEvents controlId={control.id} editable={canWrite && !control.archivedAt} items={expected.map((e) => ({ id: e.id, action: e.action, maxSilenceDays: e.maxSilenceDays }))} />
+            <ExpectedEvents
+              controlId={control.id}
+              editable={canWrite && !control.archivedAt}
+              items={expected.map((e) => ({
+                id: e.id,
+                action: e.action,
+                maxSilenceDays: e.maxSilenceDays,
+              }))}
+            />
           </section>
           <section className="rounded-xl border border-slate-200 bg-white p-6 text-sm">
             <h2 className="mb-2 font-semibold">Criteria</h2>
@@ -56,7 +88,10 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
               <ul className="flex flex-col gap-1" data-testid="control-criteria">
                 {control.criteria.map((c) => (
                   <li key={c.criterionId}>
-                    <Link href={`/criteria/${c.criterionId}`} className="font-semibold text-indigo-700 hover:underline">
+                    <Link
+                      href={`/criteria/${c.criterionId}`}
+                      className="font-semibold text-indigo-700 hover:underline"
+                    >
                       {c.criterionId}
                     </Link>{" "}
                     {c.criterion.title}
@@ -83,7 +118,10 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
               <p className="text-slate-600">
                 No evidence yet.{" "}
                 {canWrite && (
-                  <Link href={`/evidence/new?control=${control.id}`} className="text-indigo-700 underline">
+                  <Link
+                    href={`/evidence/new?control=${control.id}`}
+                    className="text-indigo-700 underline"
+                  >
                     Add evidence
                   </Link>
                 )}

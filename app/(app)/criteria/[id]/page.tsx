@@ -27,29 +27,55 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
   const canWrite = user.role !== "auditor";
   const allControls = canWrite ? await listControls(user) : [];
   const mappedActions = await actionsForCriterion(user, criterion.id);
-  const volume = mappedActions.length ? await eventVolume(user, { actions: mappedActions }) : { actions: [], days: [] };
+  const volume = mappedActions.length
+    ? await eventVolume(user, { actions: mappedActions })
+    : { actions: [], days: [] };
   const evaluation = status.criteria.get(criterion.id)!;
   return (
     <>
       <BackLink href="/criteria">All criteria</BackLink>
-      <PageHeader title={`${criterion.id} · ${criterion.title}`} description={`${CATEGORY_LABELS[criterion.category]} — ${criterion.series}`} />
+      <PageHeader
+        title={`${criterion.id} · ${criterion.title}`}
+        description={`${CATEGORY_LABELS[criterion.category]} — ${criterion.series}`}
+      />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <div className="flex flex-col gap-6">
           <section className={card}>
-            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Requirement</h2>
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+              Requirement
+            </h2>
             {criterion.requirement ? (
-              <blockquote data-testid="requirement" className="mt-2 border-l-4 border-indigo-200 pl-4 text-slate-800">
+              <blockquote
+                data-testid="requirement"
+                className="mt-2 border-l-4 border-indigo-200 pl-4 text-slate-800"
+              >
                 {criterion.requirement}
               </blockquote>
             ) : (
-              <p className="mt-2 text-sm text-slate-600">The AICPA wording is not shipped with Trustboard (it is copyrighted); see the 2017 Trust Services Criteria, points of focus revised 2022.</p>
+              <p className="mt-2 text-sm text-slate-600">
+                The AICPA wording is not shipped with Trustboard (it is copyrighted); see the 2017
+                Trust Services Criteria, points of focus revised 2022.
+              </p>
             )}
           </section>
           <StatusPanel evaluation={evaluation} />
-          {user.role === "admin" && <OverrideForm targetType="criterion" targetId={criterion.id} active={evaluation.overridden} />}
+          {user.role === "admin" && (
+            <OverrideForm
+              targetType="criterion"
+              targetId={criterion.id}
+              active={evaluation.overridden}
+            />
+          )}
           <section className={card}>
             <h2 className="mb-3 font-semibold">Status over time</h2>
-            {history.length > 1 ? <StatusHistoryChart points={history} /> : <p className="text-sm text-slate-600">History builds up day by day from today ({history[0]?.status.replace("_", " ") ?? "no snapshot yet"}).</p>}
+            {history.length > 1 ? (
+              <StatusHistoryChart points={history} />
+            ) : (
+              <p className="text-sm text-slate-600">
+                History builds up day by day from today (
+                {history[0]?.status.replace("_", " ") ?? "no snapshot yet"}).
+              </p>
+            )}
           </section>
         </div>
         <div className="flex flex-col gap-6">
@@ -59,7 +85,10 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
               <p className="text-sm text-slate-600" data-testid="no-controls">
                 No controls are mapped yet.{" "}
                 {canWrite && (
-                  <Link href={`/controls/new?criterion=${criterion.id}`} className="text-indigo-700 underline">
+                  <Link
+                    href={`/controls/new?criterion=${criterion.id}`}
+                    className="text-indigo-700 underline"
+                  >
                     Create a control for {criterion.id}
                   </Link>
                 )}
@@ -83,20 +112,34 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
               <details className="mt-4">
                 <summary className="cursor-pointer text-sm font-medium">Change mapping</summary>
                 <div className="mt-2">
-                  <CriterionMappingForm criterionId={criterion.id} controls={allControls.map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }))} mapped={controls.map((c) => c.id)} />
+                  <CriterionMappingForm
+                    criterionId={criterion.id}
+                    controls={allControls.map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }))}
+                    mapped={controls.map((c) => c.id)}
+                  />
                 </div>
               </details>
             )}
           </section>
           <section className={card}>
             <h2 className="mb-1 font-semibold">Audit events</h2>
-            <p className="mb-3 text-xs text-slate-600">{mappedActions.length ? `Event types evidencing ${criterion.id}: ${mappedActions.join(", ")}.` : `No event type is mapped to ${criterion.id}.`}</p>
-            {volume.days.length ? <EventVolumeChart days={volume.days} actions={volume.actions} /> : <p className="text-sm text-slate-600">No such events in the last 90 days.</p>}
+            <p className="mb-3 text-xs text-slate-600">
+              {mappedActions.length
+                ? `Event types evidencing ${criterion.id}: ${mappedActions.join(", ")}.`
+                : `No event type is mapped to ${criterion.id}.`}
+            </p>
+            {volume.days.length ? (
+              <EventVolumeChart days={volume.days} actions={volume.actions} />
+            ) : (
+              <p className="text-sm text-slate-600">No such events in the last 90 days.</p>
+            )}
           </section>
           <section className={card}>
             <h2 className="mb-3 font-semibold">Evidence</h2>
             {evidence.length === 0 ? (
-              <p className="text-sm text-slate-600">No evidence is linked to the mapped controls.</p>
+              <p className="text-sm text-slate-600">
+                No evidence is linked to the mapped controls.
+              </p>
             ) : (
               <EvidenceLinks items={evidence} testId="criterion-evidence" />
             )}

@@ -35,17 +35,23 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
             <dt className="text-slate-500">Evidence date</dt>
             <dd>{day(e.evidenceDate)}</dd>
             <dt className="text-slate-500">Covers</dt>
-            <dd>{e.periodStart || e.periodEnd ? `${day(e.periodStart)} – ${day(e.periodEnd)}` : "—"}</dd>
+            <dd>
+              {e.periodStart || e.periodEnd ? `${day(e.periodStart)} – ${day(e.periodEnd)}` : "—"}
+            </dd>
             <dt className="text-slate-500">Expires</dt>
             <dd>{expiry ? day(expiry) : "Does not expire"}</dd>
             <dt className="text-slate-500">Added by</dt>
-            <dd>{e.createdBy?.email ?? "Trustboard (automated)"} on {day(e.createdAt)}</dd>
+            <dd>
+              {e.createdBy?.email ?? "Trustboard (automated)"} on {day(e.createdAt)}
+            </dd>
             {e.reviewedBy && (
               <>
                 <dt className="text-slate-500">Reviewed by</dt>
                 <dd>
                   {e.reviewedBy.email} on {day(e.reviewedAt)}
-                  {e.reviewComment && <span className="block text-slate-600">“{e.reviewComment}”</span>}
+                  {e.reviewComment && (
+                    <span className="block text-slate-600">“{e.reviewComment}”</span>
+                  )}
                 </dd>
               </>
             )}
@@ -53,12 +59,19 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
           {e.url && (
             <p className="mt-4">
               Link:{" "}
-              <a href={e.url} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-indigo-700 underline">
+              <a
+                href={e.url}
+                rel="noopener noreferrer nofollow"
+                target="_blank"
+                className="break-all text-indigo-700 underline"
+              >
                 {e.url}
               </a>
             </p>
           )}
-          {e.body && <pre className="mt-4 whitespace-pre-wrap rounded-md bg-slate-50 p-3">{e.body}</pre>}
+          {e.body && (
+            <pre className="mt-4 whitespace-pre-wrap rounded-md bg-slate-50 p-3">{e.body}</pre>
+          )}
           <h2 className="mb-2 mt-4 font-semibold">Proves controls</h2>
           {e.controls.length ? (
             <ul>
@@ -88,23 +101,43 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
                 {e.revisions.map((r) => {
                   const findings = r.secretFindings as unknown as SecretFinding[];
                   return (
-                    <li key={r.number} className="rounded-md border border-slate-200 p-3" data-testid="revision">
+                    <li
+                      key={r.number}
+                      className="rounded-md border border-slate-200 p-3"
+                      data-testid="revision"
+                    >
                       <p className="font-medium">
                         Revision {r.number}:{" "}
-                        <a href={`/api/evidence/${e.id}/revisions/${r.number}`} className="text-indigo-700 underline" data-testid={`download-${r.number}`}>
+                        <a
+                          href={`/api/evidence/${e.id}/revisions/${r.number}`}
+                          className="text-indigo-700 underline"
+                          data-testid={`download-${r.number}`}
+                        >
                           {r.fileName}
                         </a>{" "}
-                        <span className="text-slate-500">({Math.max(1, Math.round(r.size / 1024))} KB)</span>
+                        <span className="text-slate-500">
+                          ({Math.max(1, Math.round(r.size / 1024))} KB)
+                        </span>
                       </p>
-                      <p className="break-all font-mono text-xs text-slate-600" data-testid="sha256">
+                      <p
+                        className="break-all font-mono text-xs text-slate-600"
+                        data-testid="sha256"
+                      >
                         SHA-256 {r.sha256}
                       </p>
                       <p className="text-xs text-slate-500">
-                        Uploaded by {r.uploadedBy.email} on {r.uploadedAt.toISOString().replace("T", " ").slice(0, 16)} UTC{r.redacted ? " · secrets redacted on upload" : ""}
+                        Uploaded by {r.uploadedBy.email} on{" "}
+                        {r.uploadedAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+                        {r.redacted ? " · secrets redacted on upload" : ""}
                       </p>
                       {!r.redacted && findings.length > 0 && (
-                        <div className="mt-2 rounded-md bg-amber-50 p-2" data-testid="kept-findings">
-                          <p className="text-xs font-medium text-amber-900">Kept despite possible secrets:</p>
+                        <div
+                          className="mt-2 rounded-md bg-amber-50 p-2"
+                          data-testid="kept-findings"
+                        >
+                          <p className="text-xs font-medium text-amber-900">
+                            Kept despite possible secrets:
+                          </p>
                           <FindingsList findings={findings} />
                         </div>
                       )}

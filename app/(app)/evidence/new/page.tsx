@@ -5,15 +5,25 @@ import { listControls } from "@/lib/controls/controls";
 
 export const metadata = { title: "Add evidence" };
 
-export default async function NewEvidencePage({ searchParams }: { searchParams: Promise<{ control?: string }> }) {
+export default async function NewEvidencePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ control?: string }>;
+}) {
   const user = await requireUser(["admin", "engineer"]);
   const controls = await listControls(user);
   const preset = (await searchParams).control;
   return (
     <>
-      <PageHeader title="Add evidence" description="The evidence date is when the evidenced thing happened; it decides whether the evidence falls inside the audit period." />
+      <PageHeader
+        title="Add evidence"
+        description="The evidence date is when the evidenced thing happened; it decides whether the evidence falls inside the audit period."
+      />
       <div className="max-w-3xl rounded-xl border border-slate-200 bg-white p-6">
-        <EvidenceForm controls={controls.map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }))} presetControl={controls.some((c) => c.id === preset) ? preset : undefined} />
+        <EvidenceForm
+          controls={controls.map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }))}
+          presetControl={controls.some((c) => c.id === preset) ? preset : undefined}
+        />
       </div>
     </>
   );

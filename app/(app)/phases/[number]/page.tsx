@@ -21,7 +21,9 @@ export default async function PhasePage({ params }: { params: Promise<{ number: 
   const canWrite = user.role !== "auditor";
   const evidence = canWrite ? await evidenceOptions(user) : [];
   const isOwner = phase.ownerId === user.id;
-  const deliverables = checklistScore(phase.items.filter((i) => i.kind === "deliverable").map((i) => ({ done: i.doneAt !== null })));
+  const deliverables = checklistScore(
+    phase.items.filter((i) => i.kind === "deliverable").map((i) => ({ done: i.doneAt !== null })),
+  );
   const gaps = phase.mustHaves.filter((m) => isGap(m.verdict));
   return (
     <>
@@ -33,7 +35,11 @@ export default async function PhasePage({ params }: { params: Promise<{ number: 
           <div className="flex items-center gap-3">
             <PhaseStatusBadge status={phase.status} testId="phase-status" />
             {canWrite && (
-              <Link href={`/phases/${phase.number}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100" data-testid="edit-phase">
+              <Link
+                href={`/phases/${phase.number}/edit`}
+                className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+                data-testid="edit-phase"
+              >
                 Edit
               </Link>
             )}
@@ -41,8 +47,18 @@ export default async function PhasePage({ params }: { params: Promise<{ number: 
         }
       />
       <div className="mb-6 grid grid-cols-1 gap-4 rounded-xl border border-slate-200 bg-white p-6 md:grid-cols-3">
-        <ProgressBar label="Deliverables done" done={deliverables.done} total={deliverables.total} testId="deliverables-progress" />
-        <ProgressBar label="Must-haves verified (score)" done={phase.score.done} total={phase.score.total} testId="phase-score" />
+        <ProgressBar
+          label="Deliverables done"
+          done={deliverables.done}
+          total={deliverables.total}
+          testId="deliverables-progress"
+        />
+        <ProgressBar
+          label="Must-haves verified (score)"
+          done={phase.score.done}
+          total={phase.score.total}
+          testId="phase-score"
+        />
         <p className="text-sm text-slate-600">
           Owner: <span className="font-medium text-slate-900">{phase.owner?.name ?? "nobody"}</span>
           <br />
@@ -50,14 +66,18 @@ export default async function PhasePage({ params }: { params: Promise<{ number: 
         </p>
       </div>
       {gaps.length > 0 && (
-        <section className="mb-6 rounded-xl border border-red-200 bg-red-50 p-6 text-sm text-red-900" data-testid="phase-gaps">
+        <section
+          className="mb-6 rounded-xl border border-red-200 bg-red-50 p-6 text-sm text-red-900"
+          data-testid="phase-gaps"
+        >
           <h2 className="mb-2 font-semibold">
             Gaps found: {phase.score.done}/{phase.score.total} must-haves verified
           </h2>
           <ul className="list-disc pl-5">
             {gaps.map((g) => (
               <li key={g.id}>
-                <span className="font-medium">{g.truth}</span> — {g.verdict.toUpperCase()}: {g.reason}
+                <span className="font-medium">{g.truth}</span> — {g.verdict.toUpperCase()}:{" "}
+                {g.reason}
               </li>
             ))}
           </ul>
@@ -89,13 +109,20 @@ export default async function PhasePage({ params }: { params: Promise<{ number: 
           )}
         </div>
         <div className="flex flex-col gap-6">
-          <section className="rounded-xl border border-slate-200 bg-white p-6" data-testid="must-haves">
+          <section
+            className="rounded-xl border border-slate-200 bg-white p-6"
+            data-testid="must-haves"
+          >
             <h2 className="mb-3 font-semibold">Must-haves (observable truths)</h2>
             <MustHaveList
               mustHaves={phase.mustHaves}
               canWrite={canWrite}
               canVerify={canWrite && !isOwner}
-              ownerNote={canWrite && isOwner ? "You own this phase, so someone else must verify its must-haves." : null}
+              ownerNote={
+                canWrite && isOwner
+                  ? "You own this phase, so someone else must verify its must-haves."
+                  : null
+              }
               evidence={evidence}
             />
             {canWrite && <AddMustHaveForm phaseId={phase.id} />}

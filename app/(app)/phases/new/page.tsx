@@ -16,7 +16,18 @@ export default async function NewPhasePage() {
       <BackLink href="/phases">All phases</BackLink>
       <PageHeader title="New phase" />
       <section className="max-w-3xl rounded-xl border border-slate-200 bg-white p-6">
-        <PhaseForm owners={owners} initial={{ number: next, title: "", goal: "", progress: "pending", ownerId: user.id, nextSteps: [], requirements: [] }} />
+        <PhaseForm
+          owners={owners}
+          initial={{
+            number: next,
+            title: "",
+            goal: "",
+            progress: "pending",
+            ownerId: user.id,
+            nextSteps: [],
+            requirements: [],
+          }}
+        />
       </section>
     </>
   );

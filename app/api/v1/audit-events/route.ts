@@ -14,13 +14,15 @@ export async function POST(req: Request) {
   const prisma = await db();
   const auth = await authenticateToken(prisma, req.headers.get("authorization"), "ingest");
   if (!auth.ok) return fail(auth.status, auth.error);
-  if (Number(req.headers.get("content-length") ?? 0) > MAX) return fail(413, "The body is larger than 50 MB; split it.");
+  if (Number(req.headers.get("content-length") ?? 0) > MAX)
+    return fail(413, "The body is larger than 50 MB; split it.");
   const type = (req.headers.get("content-type") ?? "").toLowerCase();
   try {
     let content: string;
     if (type.startsWith("multipart/form-data")) {
       const file = (await req.formData()).get("file");
-      if (!(file instanceof File)) return fail(400, 'Send the events as a multipart field named "file".');
+      if (!(file instanceof File))
+        return fail(400, 'Send the events as a multipart field named "file".');
       if (file.size > MAX) return fail(413, "The file is larger than 50 MB; split it.");
       content = await file.text();
     } else {

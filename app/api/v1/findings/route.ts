@@ -12,7 +12,8 @@ export async function POST(req: Request) {
   const prisma = await db();
   const auth = await authenticateToken(prisma, req.headers.get("authorization"), "ingest");
   if (!auth.ok) return fail(auth.status, auth.error);
-  if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) return fail(415, "Send the finding as application/json.");
+  if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json"))
+    return fail(415, "Send the finding as application/json.");
   try {
     let json: unknown;
     try {
@@ -22,7 +23,11 @@ export async function POST(req: Request) {
       return fail(400, "The body is not valid JSON.");
     }
     const parsed = findingBodySchema.safeParse(json);
-    if (!parsed.success) return fail(400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+    if (!parsed.success)
+      return fail(
+        400,
+        parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "),
+      );
     const r = await pushFinding(prisma, auth.actor, parsed.data);
     return Response.json({ ...r, url: `/backlog/${r.key}` }, { status: r.created ? 201 : 200 });
   } catch (err) {

@@ -6,11 +6,18 @@ import { getBacklogItem } from "@/lib/backlog/backlog-queries";
 import { backlogFormOptions } from "@/lib/backlog/form-options";
 import { riskSchema } from "@/lib/backlog/schemas";
 
-export default async function EditBacklogItemPage({ params }: { params: Promise<{ key: string }> }) {
+export default async function EditBacklogItemPage({
+  params,
+}: {
+  params: Promise<{ key: string }>;
+}) {
   const user = await requireUser();
   const { key } = await params;
   if (user.role === "auditor") redirect(`/backlog/${key}`);
-  const [item, options] = await Promise.all([getBacklogItem(user, decodeURIComponent(key)), backlogFormOptions(user)]);
+  const [item, options] = await Promise.all([
+    getBacklogItem(user, decodeURIComponent(key)),
+    backlogFormOptions(user),
+  ]);
   if (!item) notFound();
   const risk = (v: unknown) => riskSchema.safeParse(v).data ?? null;
   return (

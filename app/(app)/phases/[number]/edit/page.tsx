@@ -17,7 +17,19 @@ export default async function EditPhasePage({ params }: { params: Promise<{ numb
       <BackLink href={`/phases/${phase.number}`}>Phase {phase.number}</BackLink>
       <PageHeader title={`Edit phase ${phase.number}`} />
       <section className="max-w-3xl rounded-xl border border-slate-200 bg-white p-6">
-        <PhaseForm owners={owners} initial={{ id: phase.id, number: phase.number, title: phase.title, goal: phase.goal, progress: phase.progress, ownerId: phase.ownerId, nextSteps: phase.nextSteps, requirements: phase.requirements }} />
+        <PhaseForm
+          owners={owners}
+          initial={{
+            id: phase.id,
+            number: phase.number,
+            title: phase.title,
+            goal: phase.goal,
+            progress: phase.progress,
+            ownerId: phase.ownerId,
+            nextSteps: phase.nextSteps,
+            requirements: phase.requirements,
+          }}
+        />
       </section>
     </>
   );
