@@ -1,25 +1,51 @@
-// One shape for every server action: resolve the session, check the role, validate with
-// zod, run, and turn failures into a message for useActionState. Server actions can be
-// POSTed directly, so none of this may be left to a layout or to hidden buttons.
+// One shape for every server action: resolve the session, authorize the capability, validate
+// with zod, run, refresh, redirect, and turn failures into state for useActionState. Server
+// actions can be POSTed directly, so none of this may be left to a layout or hidden buttons;
+// the data layer authorizes again inside every function.
 import "server-only";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getSessionUser } from "@/lib/auth/session";
-import { UserError } from "@/lib/auth/guard";
+import { resolveSession } from "@/lib/auth/session";
+import { authorize } from "@/lib/auth/authorize";
+import type { Capability } from "@/lib/auth/capabilities";
 import type { SessionUser } from "@/lib/auth/types";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError, UNEXPECTED_MESSAGE, type ErrorCode } from "@/lib/errors";
+import { settleError } from "@/lib/http/boundary";
 
 export interface ActionState {
   ok?: boolean;
+  code?: ErrorCode;
   message?: string;
   errors?: Record<string, string[]>;
   /** What the user typed (secrets excluded), so a refused form keeps its fields after React resets it. */
   values?: Record<string, string>;
 }
 
+/** What an action's `run` hands back: a message, or a message with a destination and extra state. */
+export type ActionReply<X extends object = object> =
+  | string
+  | {
+      /** false: nothing was done (e.g. the user must decide something first); no refresh. */
+      ok?: boolean;
+      message: string;
+      /** Where the browser goes after success (the created or saved record). */
+      redirectTo?: string;
+      /** Extra state for the form (a token shown once, secret-scan findings, …). */
+      data?: X;
+    };
+
+export interface ActionOptions<S extends z.ZodType, X extends object> {
+  capability: Capability;
+  schema: S;
+  run: (input: z.output<S>, user: SessionUser) => Promise<ActionReply<X>>;
+  /** What to refresh after success: every page (default) or the listed paths. */
+  revalidate?: "all" | readonly string[];
+}
+
 const SECRET_FIELD = /password|confirm|secret|token/i;
 
-export function echoValues(form: FormData): Record<string, string> {
+function echoValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value === "string" && !key.startsWith("$ACTION") && !SECRET_FIELD.test(key))
@@ -28,6 +54,7 @@ export function echoValues(form: FormData): Record<string, string> {
   return out;
 }
 
+/** A form as an object: repeated keys (and keys ending in []) become lists; files stay files. */
 export function formObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
@@ -38,7 +65,7 @@ export function formObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");
@@ -47,57 +74,50 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-export function userMessage(err: unknown): string {
-  if (err instanceof UserError) return err.message;
-  console.error("[action]", err instanceof Error ? err.message : err);
-  return "Something went wrong and nothing was saved. Try again; if it persists, check the server log.";
+/** The form state of a failure: the AppError's message and code, or a generic one for a bug. */
+export function failureState(err: AppError | null, form?: FormData): ActionState {
+  const values = form ? echoValues(form) : undefined;
+  if (!err) return { ok: false, message: UNEXPECTED_MESSAGE, values };
+  const errors = err.details.field ? { [err.details.field]: [err.message] } : undefined;
+  return { ok: false, code: err.code, message: err.message, errors, values };
 }
 
-/** The session and role check every action starts with; actions taking files call it directly. */
-export async function actionUser(
-  roles: readonly Role[],
-  what: string,
-): Promise<
-  { user: SessionUser; refused?: undefined } | { user?: undefined; refused: ActionState }
-> {
-  const user = await getSessionUser();
-  if (!user) return { refused: { ok: false, message: "Your session has ended. Sign in again." } };
-  if (!roles.includes(user.role))
-    return {
-      refused: { ok: false, message: `Your role (${user.role}) is not allowed to ${what}.` },
-    };
-  return { user };
-}
-
-export function safeAction<S extends z.ZodType>(opts: {
-  roles: readonly Role[];
-  schema: S;
-  what: string;
-  run: (input: z.output<S>, user: SessionUser) => Promise<string | void>;
-}) {
-  return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
-    const { user, refused } = await actionUser(opts.roles, opts.what);
-    if (refused) return refused;
-    const parsed = opts.schema.safeParse(formObject(form));
-    if (!parsed.success)
+export function defineAction<S extends z.ZodType, X extends object = object>(
+  opts: ActionOptions<S, X>,
+): (prev: ActionState & Partial<X>, form: FormData) => Promise<ActionState & Partial<X>> {
+  return async (_prev, form) => {
+    const session = await resolveSession();
+    const who = session.user ?? ("who" in session ? session.who : null);
+    let reply: Exclude<ActionReply<X>, string>;
+    try {
+      authorize(session.user, opts.capability);
+      const parsed = opts.schema.safeParse(formObject(form));
+      if (!parsed.success) {
+        return {
+          ok: false,
+          code: "invalid",
+          message: "Check the highlighted fields.",
+          errors: fieldErrors(parsed.error),
+          values: echoValues(form),
+        } as ActionState & Partial<X>;
+      }
+      const r = await opts.run(parsed.data, session.user);
+      reply = typeof r === "string" ? { message: r } : r;
+    } catch (err) {
+      return failureState(await settleError(err, who, "action"), form) as ActionState & Partial<X>;
+    }
+    if (reply.ok === false) {
       return {
         ok: false,
-        message: "Check the highlighted fields.",
-        errors: fieldErrors(parsed.error),
+        message: reply.message,
         values: echoValues(form),
-      };
-    try {
-      const message = await opts.run(parsed.data, user);
-      return { ok: true, message: message ?? "Saved." };
-    } catch (err) {
-      return { ok: false, message: userMessage(err), values: echoValues(form) };
+        ...reply.data,
+      } as ActionState & Partial<X>;
     }
+    const targets = opts.revalidate ?? "all";
+    if (targets === "all") revalidatePath("/", "layout");
+    else for (const p of targets) revalidatePath(p);
+    if (reply.redirectTo) redirect(reply.redirectTo);
+    return { ok: true, message: reply.message, ...reply.data } as ActionState & Partial<X>;
   };
-}
-
-/** Sends the browser to the new or saved record when the action reported "created:<id>" or "saved:<id>". */
-export function redirectWhenDone(result: ActionState, path: (id: string) => string): ActionState {
-  const done = result.ok ? /^(?:created|saved):(.+)$/.exec(result.message ?? "") : null;
-  if (done) redirect(path(done[1]));
-  return result;
 }

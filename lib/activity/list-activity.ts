@@ -1,14 +1,14 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { verifyActivityChain } from "./verify";
 import { recordActivity } from "./record";
 
-const ACTIVITY_READERS: readonly Role[] = ["admin", "auditor"];
 export const PAGE_SIZE = 50;
 
 export const activityFilterSchema = z.object({
@@ -34,8 +34,8 @@ export interface ActivityRow {
   hash: string;
 }
 
-export async function listActivity(actor: SessionUser | null, f: ActivityFilter) {
-  assertRole(actor, ACTIVITY_READERS, "read the activity log");
+export async function listActivity(actor: Actor | null, f: ActivityFilter) {
+  authorize(actor, "activity.read");
   const where: Prisma.ActivityWhereInput = {
     ...(f.action ? { action: { startsWith: f.action } } : {}),
     ...(f.actor ? { actorEmail: { contains: f.actor, mode: "insensitive" } } : {}),
@@ -69,8 +69,8 @@ export async function listActivity(actor: SessionUser | null, f: ActivityFilter)
   };
 }
 
-export async function verifyChain(actor: SessionUser | null) {
-  assertRole(actor, ACTIVITY_READERS, "verify the activity log");
+export async function verifyChain(actor: Actor | null) {
+  authorize(actor, "activity.read");
   const prisma = await db();
   const verdict = await verifyActivityChain(prisma);
   // The check itself becomes part of the record an auditor can point to.

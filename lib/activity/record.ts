@@ -4,12 +4,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/tx";
 import { GENESIS_HASH, hashRow } from "./chain";
 
-export interface Actor {
+/** What the log keeps of any actor (user, token or system). */
+export interface ActivityActor {
   id: string | null;
   email: string;
 }
-
-export const SYSTEM_ACTOR: Actor = { id: null, email: "system" };
 
 export interface ActivityEntry {
   action: string;
@@ -27,7 +26,11 @@ function asStored(value: unknown): unknown {
   return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
 }
 
-export async function recordActivity(tx: Tx, actor: Actor, entry: ActivityEntry): Promise<void> {
+export async function recordActivity(
+  tx: Tx,
+  actor: ActivityActor,
+  entry: ActivityEntry,
+): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::bigint)`;
   const last = await tx.activity.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;

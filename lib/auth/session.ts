@@ -2,13 +2,18 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { ActivityActor } from "@/lib/activity/record";
 import { auth } from "./index";
 import { auditorAccessOpen } from "./access";
+import type { Capability } from "./capabilities";
+import { allows } from "./authorize";
 import type { SessionUser } from "./types";
 
 export type SessionState =
-  { user: SessionUser } | { user: null; reason: "signed-out" | "expired" | "inactive" };
+  | { user: SessionUser }
+  | { user: null; reason: "signed-out" }
+  /** A session cookie of an account that may no longer sign in; `who` is kept for the log. */
+  | { user: null; reason: "expired" | "inactive"; who: ActivityActor };
 
 /** The signed-in account, re-read from the database on every request. */
 export const resolveSession = cache(async (): Promise<SessionState> => {
@@ -22,21 +27,22 @@ export const resolveSession = cache(async (): Promise<SessionState> => {
     select: { id: true, email: true, name: true, role: true, accessExpiresAt: true, active: true },
   });
   if (!user) return { user: null, reason: "signed-out" };
-  if (!user.active) return { user: null, reason: "inactive" };
-  if (!auditorAccessOpen(user)) return { user: null, reason: "expired" };
+  const who = { id: user.id, email: user.email };
+  if (!user.active) return { user: null, reason: "inactive", who };
+  if (!auditorAccessOpen(user)) return { user: null, reason: "expired", who };
   const { active: _active, ...rest } = user;
-  return { user: rest };
+  return { user: { kind: "user", ...rest } };
 });
 
 export async function getSessionUser(): Promise<SessionUser | null> {
   return (await resolveSession()).user;
 }
 
-/** For pages: sends a visitor without a valid session to the sign-in page. */
-export async function requireUser(roles?: Role[]): Promise<SessionUser> {
+/** For pages: sends a visitor without a valid session to the sign-in page, and one without the capability home. */
+export async function requireUser(capability?: Capability): Promise<SessionUser> {
   const state = await resolveSession();
   if (!state.user)
     redirect(state.reason === "signed-out" ? "/login" : `/login?reason=${state.reason}`);
-  if (roles && !roles.includes(state.user.role)) redirect("/?denied=1");
+  if (capability && !allows(state.user, capability)) redirect("/?denied=1");
   return state.user;
 }

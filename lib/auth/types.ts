@@ -1,12 +1,8 @@
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { UserActor } from "./actor";
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  accessExpiresAt: Date | null;
-}
+/** The signed-in account, as every request sees it. */
+export type SessionUser = UserActor;
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "Compliance officer (admin)",

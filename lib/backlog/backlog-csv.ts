@@ -1,6 +1,7 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import type { SessionUser } from "@/lib/auth/types";
-import { READERS, assertRole } from "@/lib/auth/guard";
 import { toCsv } from "@/lib/export/csv";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
@@ -8,11 +9,8 @@ import { listBacklog } from "./backlog-queries";
 import type { BacklogFilter } from "./schemas";
 
 /** The backlog as the filters show it, for a spreadsheet. */
-export async function backlogCsv(
-  actor: SessionUser | null,
-  filter: BacklogFilter,
-): Promise<string> {
-  assertRole(actor, READERS, "export data");
+export async function backlogCsv(actor: Actor | null, filter: BacklogFilter): Promise<string> {
+  authorize(actor, "data.export");
   const { rows } = await listBacklog(actor, filter);
   const csv = toCsv(
     [

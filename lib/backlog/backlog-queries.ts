@@ -1,7 +1,8 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import type { BacklogFilter } from "./schemas";
 import {
@@ -54,11 +55,11 @@ export interface BacklogRow {
 }
 
 export async function listBacklog(
-  actor: SessionUser | null,
+  actor: Actor | null,
   f: BacklogFilter,
   now = new Date(),
 ): Promise<{ rows: BacklogRow[]; total: number }> {
-  assertRole(actor, READERS, "view the backlog");
+  authorize(actor, "workspace.read");
   const prisma = await db();
   const w = where(f, now);
   const [items, total] = await Promise.all([
@@ -116,11 +117,11 @@ export interface BacklogCharts {
 
 /** Open items per priority, and open vs closed per day over the last `days` days, replayed from recorded transitions. */
 export async function backlogCharts(
-  actor: SessionUser | null,
+  actor: Actor | null,
   days = 90,
   now = new Date(),
 ): Promise<BacklogCharts> {
-  assertRole(actor, READERS, "view the backlog");
+  authorize(actor, "workspace.read");
   const prisma = await db();
   const [grouped, transitions] = await Promise.all([
     prisma.backlogItem.groupBy({
@@ -148,8 +149,8 @@ export async function backlogCharts(
   };
 }
 
-export async function getBacklogItem(actor: SessionUser | null, key: string) {
-  assertRole(actor, READERS, "view the backlog");
+export async function getBacklogItem(actor: Actor | null, key: string) {
+  authorize(actor, "workspace.read");
   const prisma = await db();
   const item = await prisma.backlogItem.findUnique({
     where: { key },

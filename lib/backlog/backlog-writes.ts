@@ -1,8 +1,9 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import { conflict, invalid, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordActivity, type Actor } from "@/lib/activity/record";
-import { UserError, WRITERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Tx } from "@/lib/db/tx";
 import { assertCriteriaExist } from "@/lib/criteria/assert-criteria";
@@ -32,7 +33,7 @@ async function assertLinks(tx: Tx, input: Pick<BacklogInput, "controls" | "crite
     input.controls.length &&
     (await tx.control.count({ where: { id: { in: input.controls } } })) !== input.controls.length
   )
-    throw new UserError("One of the chosen controls no longer exists.");
+    throw notFound("One of the chosen controls no longer exists.");
 }
 
 const riskJson = (r: BacklogInput["riskBefore"]) => r ?? undefined;
@@ -48,9 +49,7 @@ export async function insertBacklogItem(
   await assertLinks(tx, input);
   const key = input.key ?? (await nextKey(tx));
   if (await tx.backlogItem.findUnique({ where: { key }, select: { id: true } }))
-    throw new UserError(
-      `${key} already exists; choose another key or leave it empty to generate one.`,
-    );
+    throw conflict(`${key} already exists; choose another key or leave it empty to generate one.`);
   const item = await tx.backlogItem.create({
     data: {
       key,
@@ -81,11 +80,8 @@ export async function insertBacklogItem(
   return { id: item.id, key };
 }
 
-export async function createBacklogItem(
-  actor: SessionUser | null,
-  input: BacklogInput,
-): Promise<string> {
-  assertRole(actor, WRITERS, "create backlog items");
+export async function createBacklogItem(actor: Actor | null, input: BacklogInput): Promise<string> {
+  authorize(actor, "backlog.write");
   const prisma = await db();
   return prisma.$transaction(
     async (tx) => (await insertBacklogItem(tx, actor, input, { origin: "manual" })).key,
@@ -93,25 +89,25 @@ export async function createBacklogItem(
 }
 
 export async function updateBacklogItem(
-  actor: SessionUser | null,
+  actor: Actor | null,
   id: string,
   input: BacklogInput,
 ): Promise<string> {
-  assertRole(actor, WRITERS, "edit backlog items");
+  authorize(actor, "backlog.write");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const before = await tx.backlogItem.findUnique({
       where: { id },
       include: { controls: true, criteria: true },
     });
-    if (!before) throw new UserError("That backlog item no longer exists.");
+    if (!before) throw notFound("That backlog item no longer exists.");
     await assertLinks(tx, input);
     const key = input.key ?? before.key;
     if (
       key !== before.key &&
       (await tx.backlogItem.findUnique({ where: { key }, select: { id: true } }))
     )
-      throw new UserError(`${key} already exists.`);
+      throw conflict(`${key} already exists.`);
     await tx.backlogItem.update({
       where: { id },
       data: {
@@ -158,11 +154,11 @@ export async function updateBacklogItem(
 
 /** Moves an item through the workflow (rules in workflow.ts) and records the change for the burndown. */
 export async function transitionBacklogItem(
-  actor: SessionUser | null,
+  actor: Actor | null,
   input: { itemId: string; to: BacklogStatus; justification: string },
   at = new Date(),
 ): Promise<string> {
-  assertRole(actor, WRITERS, "change backlog items");
+  authorize(actor, "backlog.write");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "backlog_items" WHERE id = ${input.itemId}::uuid FOR UPDATE`;
@@ -175,14 +171,14 @@ export async function transitionBacklogItem(
         checks: { select: { checkedById: true } },
       },
     });
-    if (!item) throw new UserError("That backlog item no longer exists.");
+    if (!item) throw notFound("That backlog item no longer exists.");
     const refusal = transitionRefusal(item.status, input.to, {
       actorId: actor.id,
       resolvedById: item.resolvedById,
       justification: input.justification,
       checks: item.checks,
     });
-    if (refusal) throw new UserError(refusal);
+    if (refusal) throw invalid(refusal);
     const reopening =
       (item.status === "resolved" || item.status === "verified") && isOpen(input.to);
     await tx.backlogItem.update({
@@ -229,11 +225,11 @@ export async function transitionBacklogItem(
 }
 
 export async function setBacklogCheck(
-  actor: SessionUser | null,
+  actor: Actor | null,
   checkId: string,
   checked: boolean,
 ): Promise<void> {
-  assertRole(actor, WRITERS, "check verification items");
+  authorize(actor, "backlog.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const check = await tx.backlogCheck.findUnique({
@@ -245,9 +241,9 @@ export async function setBacklogCheck(
         item: { select: { key: true, status: true } },
       },
     });
-    if (!check) throw new UserError("That checklist item no longer exists.");
+    if (!check) throw notFound("That checklist item no longer exists.");
     if (check.item.status === "verified")
-      throw new UserError(`${check.item.key} is verified; reopen it to change its checklist.`);
+      throw invalid(`${check.item.key} is verified; reopen it to change its checklist.`);
     if ((check.checkedById !== null) === checked) return;
     await tx.backlogCheck.update({
       where: { id: checkId },
@@ -265,20 +261,20 @@ export async function setBacklogCheck(
 }
 
 export async function addBacklogCheck(
-  actor: SessionUser | null,
+  actor: Actor | null,
   itemId: string,
   text: string,
 ): Promise<void> {
-  assertRole(actor, WRITERS, "edit backlog items");
+  authorize(actor, "backlog.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const item = await tx.backlogItem.findUnique({
       where: { id: itemId },
       select: { key: true, status: true },
     });
-    if (!item) throw new UserError("That backlog item no longer exists.");
+    if (!item) throw notFound("That backlog item no longer exists.");
     if (item.status === "verified")
-      throw new UserError(`${item.key} is verified; reopen it to change its checklist.`);
+      throw invalid(`${item.key} is verified; reopen it to change its checklist.`);
     const last = await tx.backlogCheck.aggregate({ where: { itemId }, _max: { position: true } });
     await tx.backlogCheck.create({
       data: { itemId, text, position: (last._max.position ?? 0) + 1 },
@@ -292,11 +288,8 @@ export async function addBacklogCheck(
   });
 }
 
-export async function removeBacklogCheck(
-  actor: SessionUser | null,
-  checkId: string,
-): Promise<void> {
-  assertRole(actor, WRITERS, "edit backlog items");
+export async function removeBacklogCheck(actor: Actor | null, checkId: string): Promise<void> {
+  authorize(actor, "backlog.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const check = await tx.backlogCheck.findUnique({
@@ -308,11 +301,10 @@ export async function removeBacklogCheck(
         item: { select: { key: true, status: true } },
       },
     });
-    if (!check) throw new UserError("That checklist item no longer exists.");
+    if (!check) throw notFound("That checklist item no longer exists.");
     if (check.item.status === "verified")
-      throw new UserError(`${check.item.key} is verified; reopen it to change its checklist.`);
-    if (check.checkedById)
-      throw new UserError("A checked item cannot be removed; uncheck it first.");
+      throw invalid(`${check.item.key} is verified; reopen it to change its checklist.`);
+    if (check.checkedById) throw invalid("A checked item cannot be removed; uncheck it first.");
     await tx.backlogCheck.delete({ where: { id: checkId } });
     await recordActivity(tx, actor, {
       action: "backlog.check.remove",

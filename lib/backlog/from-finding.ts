@@ -1,6 +1,8 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { notFound, conflict, invalid } from "@/lib/errors";
 import { db } from "@/lib/db";
-import { READERS, UserError, WRITERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import { computeWorkspaceStatus } from "@/lib/status/compute";
 import { insertBacklogItem } from "./backlog-writes";
@@ -12,16 +14,16 @@ import { OPEN_STATUSES, type Priority } from "./workflow";
  * for that control right now, so the origin cannot be claimed for text typed by hand.
  */
 export async function backlogFromFinding(
-  actor: SessionUser | null,
+  actor: Actor | null,
   input: { controlId: string; finding: string; priority: Priority },
 ): Promise<string> {
-  assertRole(actor, WRITERS, "create backlog items");
+  authorize(actor, "backlog.write");
   const prisma = await db();
   const status = await computeWorkspaceStatus(prisma);
   const control = status.controls.get(input.controlId);
-  if (!control) throw new UserError("That control no longer exists or is archived.");
+  if (!control) throw notFound("That control no longer exists or is archived.");
   if (!control.reasons.some((r) => r.source.type === "signal" && r.text === input.finding))
-    throw new UserError("That finding is no longer reported for this control; reload the page.");
+    throw invalid("That finding is no longer reported for this control; reload the page.");
   return prisma.$transaction(async (tx) => {
     const tracked = await tx.backlogItem.findFirst({
       where: {
@@ -32,7 +34,7 @@ export async function backlogFromFinding(
       },
       select: { key: true },
     });
-    if (tracked) throw new UserError(`This finding is already tracked as ${tracked.key}.`);
+    if (tracked) throw conflict(`This finding is already tracked as ${tracked.key}.`);
     const c = await tx.control.findUniqueOrThrow({
       where: { id: input.controlId },
       select: { ref: true, ownerId: true },
@@ -59,8 +61,8 @@ export async function backlogFromFinding(
   });
 }
 
-export async function listBacklogForControl(actor: SessionUser | null, controlId: string) {
-  assertRole(actor, READERS, "view the backlog");
+export async function listBacklogForControl(actor: Actor | null, controlId: string) {
+  authorize(actor, "workspace.read");
   return (await db()).backlogItem.findMany({
     where: { controls: { some: { controlId } } },
     orderBy: [{ priority: "asc" }, { key: "asc" }],

@@ -1,6 +1,8 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { conflict, invalid, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
-import { UserError, WRITERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import { mustHaveCriteria } from "@/lib/phases/phase-status";
 import { insertBacklogItem } from "./backlog-writes";
@@ -11,10 +13,10 @@ import { OPEN_STATUSES } from "./workflow";
  * criteria come from the must-have's requirements, its checklist from what is missing.
  */
 export async function backlogFromMustHave(
-  actor: SessionUser | null,
+  actor: Actor | null,
   mustHaveId: string,
 ): Promise<string> {
-  assertRole(actor, WRITERS, "create backlog items");
+  authorize(actor, "backlog.write");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const m = await tx.mustHave.findUnique({
@@ -37,11 +39,11 @@ export async function backlogFromMustHave(
         },
       },
     });
-    if (!m) throw new UserError("That must-have no longer exists.");
+    if (!m) throw notFound("That must-have no longer exists.");
     if (m.verdict !== "failed" && m.verdict !== "partial")
-      throw new UserError("Only a FAILED or PARTIAL must-have can become a backlog item.");
+      throw invalid("Only a FAILED or PARTIAL must-have can become a backlog item.");
     if (m.backlogItems.length)
-      throw new UserError(
+      throw conflict(
         `This gap is already tracked as ${m.backlogItems.map((b) => b.key).join(", ")}.`,
       );
     const description = [

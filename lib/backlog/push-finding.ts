@@ -1,10 +1,10 @@
 // Findings pushed by scanners and other collectors (POST /api/v1/findings): each becomes a
 // backlog item of origin "collector". Pushing the same finding again (same key, or the same
 // title while an earlier item is still open) answers with the existing item instead of a copy.
+import { notFound } from "@/lib/errors";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/activity/record";
-import { UserError } from "@/lib/auth/guard";
 import { insertBacklogItem } from "./backlog-writes";
 import { OPEN_STATUSES, PRIORITIES } from "./workflow";
 import { CRITERION_ID } from "@/lib/validation/fields";
@@ -55,7 +55,7 @@ export async function pushFinding(
     });
     const unknown = refs.filter((r) => !controls.some((c) => c.ref === r));
     if (unknown.length)
-      throw new UserError(`Unknown or archived control ref(s): ${unknown.join(", ")}.`);
+      throw notFound(`Unknown or archived control ref(s): ${unknown.join(", ")}.`);
     const { key } = await insertBacklogItem(
       tx,
       actor,

@@ -1,12 +1,13 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import { OPEN_STATUSES, startOfUtcDay } from "./workflow";
 
 /** What the overview shows of unfinished remediation: open P0/P1 items, overdue items, resolved items awaiting verification, phases with gaps. */
-export async function remediationSummary(actor: SessionUser | null, now = new Date()) {
-  assertRole(actor, READERS, "view the backlog");
+export async function remediationSummary(actor: Actor | null, now = new Date()) {
+  authorize(actor, "workspace.read");
   const prisma = await db();
   const today = startOfUtcDay(now);
   const open = { status: { in: [...OPEN_STATUSES] } };

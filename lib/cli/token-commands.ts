@@ -1,5 +1,5 @@
+import { notFound, invalid } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { UserError } from "@/lib/auth/guard";
 import { expiryFromDate } from "@/lib/auth/access";
 import { TOKEN_SCOPES, createToken, type TokenScope } from "@/lib/collectors/tokens";
 
@@ -11,18 +11,18 @@ export async function runTokenCommand(
   out: (line: string) => void = console.log,
 ): Promise<number> {
   if (command !== "create")
-    throw new UserError(`Unknown command "token ${command}". Use "token create".`);
+    throw notFound(`Unknown command "token ${command}". Use "token create".`);
   const name = opts.name?.trim();
-  if (!name) throw new UserError("--name: give the token a name (e.g. --name backend-ci)");
+  if (!name) throw invalid("--name: give the token a name (e.g. --name backend-ci)");
   const scope = opts.scope ?? "ingest";
   if (!(TOKEN_SCOPES as readonly string[]).includes(scope))
-    throw new UserError(`--scope: must be one of ${TOKEN_SCOPES.join(", ")}`);
+    throw invalid(`--scope: must be one of ${TOKEN_SCOPES.join(", ")}`);
   let expiresAt: Date | null = null;
   if (opts.expires) {
     try {
       expiresAt = expiryFromDate(opts.expires);
     } catch {
-      throw new UserError("--expires: use YYYY-MM-DD");
+      throw invalid("--expires: use YYYY-MM-DD");
     }
   }
   const { token } = await createToken(

@@ -1,8 +1,8 @@
+import { invalid, notFound } from "@/lib/errors";
 import type { Readable } from "node:stream";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { SYSTEM_ACTOR } from "@/lib/activity/record";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { expiryFromDate, lastAccessDay } from "@/lib/auth/access";
-import { UserError } from "@/lib/auth/guard";
 import { insertUser } from "@/lib/users/insert-user";
 import { newUserSchema } from "@/lib/users/schemas";
 
@@ -34,7 +34,7 @@ export async function runUserCommand(
     return 0;
   }
   if (command !== "add")
-    throw new UserError(`Unknown command "user ${command}". Use "user add" or "user list".`);
+    throw notFound(`Unknown command "user ${command}". Use "user add" or "user list".`);
   const password = await readPassword(stdin);
   const parsed = newUserSchema.safeParse({
     email: opts.email ?? "",
@@ -48,7 +48,7 @@ export async function runUserCommand(
       (i) =>
         `${i.path[0] === "password" ? "password (standard input)" : `--${String(i.path[0])}`}: ${i.message}`,
     );
-    throw new UserError(msg.join("\n"));
+    throw invalid(msg.join("\n"));
   }
   const input = parsed.data;
   await prisma.$transaction((tx) =>

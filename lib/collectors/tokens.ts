@@ -1,21 +1,27 @@
-// API tokens for machines (CI pushing test results). Only a SHA-256 of the token is stored;
-// the token itself is shown once. Scopes limit what a token may do: "ingest" is the only one.
+import "server-only";
+// API tokens for machines (CI pushing test results, scanners pushing findings). Only a SHA-256
+// of the token is stored; the token itself is shown once. Scopes map to capabilities in the one
+// capability table (lib/auth/capabilities.ts).
 import { createHash, randomBytes } from "node:crypto";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordActivity, type Actor } from "@/lib/activity/record";
+import { db } from "@/lib/db";
+import { recordActivity, type ActivityActor } from "@/lib/activity/record";
+import type { Actor, TokenActor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { TOKEN_SCOPES, type TokenScope } from "@/lib/auth/capabilities";
+import { AppError } from "@/lib/errors";
+import { isoDay } from "@/lib/dates";
 
-export const TOKEN_SCOPES = ["ingest"] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export { TOKEN_SCOPES, type TokenScope };
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function createToken(
-  prisma: PrismaClient,
-  actor: Actor,
+  actor: Actor | null,
   input: { name: string; scopes: TokenScope[]; expiresAt: Date | null },
 ): Promise<{ id: string; token: string }> {
+  authorize(actor, "tokens.manage");
   const token = `tb_${randomBytes(24).toString("base64url")}`;
-  return prisma.$transaction(async (tx) => {
+  return (await db()).$transaction(async (tx) => {
     const row = await tx.apiToken.create({
       data: {
         name: input.name,
@@ -30,18 +36,16 @@ export async function createToken(
       action: "token.create",
       entityType: "api_token",
       entityId: row.id,
-      summary: `Created API token "${input.name}" (${row.prefix}…, scopes ${input.scopes.join(", ")}${input.expiresAt ? `, expires ${input.expiresAt.toISOString().slice(0, 10)}` : ""})`,
+      summary: `Created API token "${input.name}" (${row.prefix}…, scopes ${input.scopes.join(", ")}${input.expiresAt ? `, expires ${isoDay(input.expiresAt)}` : ""})`,
     });
     return { id: row.id, token };
   });
 }
 
-export async function revokeToken(
-  prisma: PrismaClient,
-  actor: Actor,
-  id: string,
-): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+/** Revokes a token; false when it does not exist or was already revoked. */
+export async function revokeToken(actor: Actor | null, id: string): Promise<boolean> {
+  authorize(actor, "tokens.manage");
+  return (await db()).$transaction(async (tx) => {
     const t = await tx.apiToken.findUnique({ where: { id } });
     if (!t || t.revokedAt) return false;
     await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
@@ -55,41 +59,9 @@ export async function revokeToken(
   });
 }
 
-export type TokenCheck =
-  { ok: true; actor: Actor; tokenName: string } | { ok: false; status: 401 | 403; error: string };
-
-/** Checks an Authorization header; records the last use of a valid token. */
-export async function authenticateToken(
-  prisma: PrismaClient,
-  header: string | null,
-  scope: TokenScope,
-  now = new Date(),
-): Promise<TokenCheck> {
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  if (!match)
-    return { ok: false, status: 401, error: "Missing token: send Authorization: Bearer <token>." };
-  const t = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]) } });
-  if (!t) return { ok: false, status: 401, error: "Unknown token." };
-  if (t.revokedAt)
-    return {
-      ok: false,
-      status: 401,
-      error: `This token was revoked on ${t.revokedAt.toISOString().slice(0, 10)}.`,
-    };
-  if (t.expiresAt && t.expiresAt <= now)
-    return {
-      ok: false,
-      status: 401,
-      error: `This token expired on ${t.expiresAt.toISOString().slice(0, 10)}.`,
-    };
-  if (!t.scopes.includes(scope))
-    return { ok: false, status: 403, error: `This token lacks the "${scope}" scope.` };
-  await prisma.apiToken.update({ where: { id: t.id }, data: { lastUsedAt: now } });
-  return { ok: true, actor: { id: t.createdById, email: `token:${t.name}` }, tokenName: t.name };
-}
-
-export async function listTokens(prisma: PrismaClient) {
-  return prisma.apiToken.findMany({
+export async function listTokens(actor: Actor | null) {
+  authorize(actor, "tokens.manage");
+  return (await db()).apiToken.findMany({
     orderBy: { createdAt: "desc" },
     select: {
       id: true,
@@ -100,4 +72,37 @@ export async function listTokens(prisma: PrismaClient) {
       revokedAt: true,
     },
   });
+}
+
+export type TokenAuthentication =
+  | { actor: TokenActor; who: ActivityActor }
+  /** `who` names a known but unusable (revoked, expired) token, so its use is recorded. */
+  | { actor: null; who: ActivityActor | null; error: AppError };
+
+const unauthenticated = (who: ActivityActor | null, message: string): TokenAuthentication => ({
+  actor: null,
+  who,
+  error: new AppError("unauthenticated", message),
+});
+
+/** Who an Authorization header speaks for; records the last use of a valid token. */
+export async function authenticateToken(
+  header: string | null,
+  now = new Date(),
+): Promise<TokenAuthentication> {
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  if (!match?.[1])
+    return unauthenticated(null, "Missing token: send Authorization: Bearer <token>.");
+  const prisma = await db();
+  const t = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]) } });
+  if (!t) return unauthenticated(null, "Unknown token.");
+  const who = { id: t.createdById, email: `token:${t.name}` };
+  if (t.revokedAt) return unauthenticated(who, `This token was revoked on ${isoDay(t.revokedAt)}.`);
+  if (t.expiresAt && t.expiresAt <= now)
+    return unauthenticated(who, `This token expired on ${isoDay(t.expiresAt)}.`);
+  await prisma.apiToken.update({ where: { id: t.id }, data: { lastUsedAt: now } });
+  const scopes = t.scopes.filter((s): s is TokenScope =>
+    (TOKEN_SCOPES as readonly string[]).includes(s),
+  );
+  return { actor: { kind: "token", tokenId: t.id, scopes, ...who }, who };
 }

@@ -1,7 +1,9 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { notFound, invalid } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import { READERS, UserError, WRITERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Tx } from "@/lib/db/tx";
 import type { ControlInput } from "./schemas";
@@ -19,11 +21,11 @@ function snapshot(input: ControlInput) {
 }
 
 export async function createControl(
-  actor: SessionUser | null,
+  actor: Actor | null,
   input: ControlInput,
   ref?: string,
 ): Promise<{ id: string; ref: string }> {
-  assertRole(actor, WRITERS, "create controls");
+  authorize(actor, "controls.write");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     await assertCriteriaExist(tx, input.criteria);
@@ -48,17 +50,16 @@ export async function createControl(
 }
 
 export async function updateControl(
-  actor: SessionUser | null,
+  actor: Actor | null,
   id: string,
   input: ControlInput,
 ): Promise<void> {
-  assertRole(actor, WRITERS, "edit controls");
+  authorize(actor, "controls.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const before = await tx.control.findUnique({ where: { id }, include: { criteria: true } });
-    if (!before) throw new UserError("That control no longer exists.");
-    if (before.archivedAt)
-      throw new UserError("Archived controls cannot be edited; restore it first.");
+    if (!before) throw notFound("That control no longer exists.");
+    if (before.archivedAt) throw invalid("Archived controls cannot be edited; restore it first.");
     await assertCriteriaExist(tx, input.criteria);
     const { criteria, ...fields } = input;
     await tx.control.update({ where: { id }, data: fields });
@@ -86,18 +87,18 @@ export async function updateControl(
 }
 
 export async function setControlArchived(
-  actor: SessionUser | null,
+  actor: Actor | null,
   id: string,
   archived: boolean,
 ): Promise<void> {
-  assertRole(actor, WRITERS, "archive controls");
+  authorize(actor, "controls.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const c = await tx.control.findUnique({
       where: { id },
       select: { ref: true, title: true, archivedAt: true },
     });
-    if (!c) throw new UserError("That control no longer exists.");
+    if (!c) throw notFound("That control no longer exists.");
     if (Boolean(c.archivedAt) === archived) return;
     await tx.control.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
     await recordActivity(tx, actor, {
@@ -122,10 +123,10 @@ export interface ControlListRow {
 }
 
 export async function listControls(
-  actor: SessionUser | null,
+  actor: Actor | null,
   opts: { includeArchived?: boolean } = {},
 ): Promise<ControlListRow[]> {
-  assertRole(actor, READERS, "read controls");
+  authorize(actor, "workspace.read");
   const rows = await (
     await db()
   ).control.findMany({
@@ -156,8 +157,8 @@ export async function listControls(
   }));
 }
 
-export async function getControl(actor: SessionUser | null, id: string) {
-  assertRole(actor, READERS, "read controls");
+export async function getControl(actor: Actor | null, id: string) {
+  authorize(actor, "workspace.read");
   return (await db()).control.findUnique({
     where: { id },
     include: {
@@ -186,8 +187,8 @@ export async function getControl(actor: SessionUser | null, id: string) {
 }
 
 /** Owners to choose from: active admins and engineers. */
-export async function listOwners(actor: SessionUser | null) {
-  assertRole(actor, READERS, "read controls");
+export async function listOwners(actor: Actor | null) {
+  authorize(actor, "workspace.read");
   return (await db()).user.findMany({
     where: { active: true, role: { in: ["admin", "engineer"] } },
     select: { id: true, name: true },
@@ -197,22 +198,22 @@ export async function listOwners(actor: SessionUser | null) {
 
 /** Mapping edited from the criterion's side: exactly these controls satisfy the criterion. */
 export async function setCriterionControls(
-  actor: SessionUser | null,
+  actor: Actor | null,
   criterionId: string,
   controlIds: string[],
 ): Promise<void> {
-  assertRole(actor, WRITERS, "map controls");
+  authorize(actor, "controls.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     if (!(await tx.criterion.count({ where: { id: criterionId } })))
-      throw new UserError("That criterion does not exist.");
+      throw notFound("That criterion does not exist.");
     const wanted = [...new Set(controlIds)];
     if (
       wanted.length &&
       (await tx.control.count({ where: { id: { in: wanted }, archivedAt: null } })) !==
         wanted.length
     ) {
-      throw new UserError("One of the chosen controls does not exist or is archived.");
+      throw notFound("One of the chosen controls does not exist or is archived.");
     }
     const before = (
       await tx.controlCriterion.findMany({ where: { criterionId }, select: { controlId: true } })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { criterionIds, lines } from "@/lib/validation/fields";
+import { CRITERION_ID, criterionIds, lines, manyOf } from "@/lib/validation/fields";
 
 export const controlSchema = z
   .object({
@@ -33,3 +33,15 @@ export const controlSchema = z
   });
 
 export type ControlInput = z.output<typeof controlSchema>;
+
+export const updateControlSchema = z.intersection(z.object({ id: z.uuid() }), controlSchema);
+
+export const archiveControlSchema = z.object({
+  id: z.uuid(),
+  archived: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+
+export const criterionMappingSchema = z.object({
+  criterionId: z.string().regex(CRITERION_ID),
+  controls: manyOf(z.uuid(), 500),
+});

@@ -1,5 +1,5 @@
+import { notFound } from "@/lib/errors";
 import type { Tx } from "@/lib/db/tx";
-import { UserError } from "@/lib/auth/guard";
 
 export async function assertCriteriaExist(tx: Tx, ids: readonly string[]): Promise<void> {
   const unique = [...new Set(ids)];
@@ -9,5 +9,5 @@ export async function assertCriteriaExist(tx: Tx, ids: readonly string[]): Promi
     select: { id: true },
   });
   const missing = unique.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw new UserError(`Unknown criterion: ${missing.join(", ")}.`);
+  if (missing.length) throw notFound(`Unknown criterion: ${missing.join(", ")}.`);
 }

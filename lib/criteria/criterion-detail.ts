@@ -1,11 +1,12 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 
 /** Mapped controls, the evidence behind them, and up to a year of daily status snapshots. */
-export async function getCriterionDetail(actor: SessionUser | null, id: string) {
-  assertRole(actor, READERS, "read criteria");
+export async function getCriterionDetail(actor: Actor | null, id: string) {
+  authorize(actor, "workspace.read");
   const prisma = await db();
   const since = new Date(Date.now() - 365 * 86_400_000);
   const [criterion, history] = await Promise.all([

@@ -1,6 +1,7 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { READERS, assertRole } from "@/lib/auth/guard";
 import { inScope } from "@/lib/catalog/criteria";
 import type { SessionUser } from "@/lib/auth/types";
 import type { CriterionCategory } from "@/lib/generated/prisma/enums";
@@ -15,8 +16,8 @@ export interface CriterionRow {
   sortOrder: number;
 }
 
-export async function listCriteria(actor: SessionUser | null): Promise<CriterionRow[]> {
-  assertRole(actor, READERS, "read criteria");
+export async function listCriteria(actor: Actor | null): Promise<CriterionRow[]> {
+  authorize(actor, "workspace.read");
   const prisma = await db();
   const [rows, ws] = await Promise.all([
     prisma.criterion.findMany({ orderBy: { sortOrder: "asc" } }),
@@ -33,7 +34,7 @@ export async function listCriteria(actor: SessionUser | null): Promise<Criterion
   }));
 }
 
-export async function getCriterion(actor: SessionUser | null, id: string) {
-  assertRole(actor, READERS, "read criteria");
+export async function getCriterion(actor: Actor | null, id: string) {
+  authorize(actor, "workspace.read");
   return (await db()).criterion.findUnique({ where: { id } });
 }

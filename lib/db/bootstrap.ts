@@ -3,7 +3,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Env } from "@/lib/env";
 import { CRITERIA } from "@/lib/catalog/criteria";
-import { SYSTEM_ACTOR } from "@/lib/activity/record";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { insertUser } from "@/lib/users/insert-user";
 import { ensureDefaultActionMappings } from "@/lib/collectors/audit/ingest";
 

@@ -1,10 +1,10 @@
 // The demo workspace, built from the SOC 2 controls-mapping seed: its 15 criteria with their
 // implementation items as controls, the evidence it lists inside a 6-month audit period,
 // and demo engineer/auditor accounts with generated passwords.
+import { conflict } from "@/lib/errors";
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordActivity, type Actor } from "@/lib/activity/record";
-import { UserError } from "@/lib/auth/guard";
 import { insertUser } from "@/lib/users/insert-user";
 import { SEED_MAPPING } from "./seed-mapping";
 import { demoJUnit } from "./demo-test-runs";
@@ -60,7 +60,7 @@ export async function loadDemo(
     prisma.backlogItem.count(),
   ]);
   if (counts.some((n) => n > 0)) {
-    throw new UserError(
+    throw conflict(
       "The workspace already has controls, evidence, phases or backlog items; the demo is only loaded into an empty workspace.",
     );
   }

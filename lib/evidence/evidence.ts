@@ -1,7 +1,9 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { invalid, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import { ADMINS, READERS, UserError, WRITERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Tx } from "@/lib/db/tx";
 import type { EvidenceFields } from "./schemas";
@@ -12,7 +14,7 @@ const asDate = (d: string | undefined) => (d ? new Date(`${d}T00:00:00Z`) : null
 
 async function assertControlsExist(tx: Tx, ids: string[]) {
   if (ids.length && (await tx.control.count({ where: { id: { in: ids } } })) !== new Set(ids).size)
-    throw new UserError("One of the chosen controls does not exist.");
+    throw notFound("One of the chosen controls does not exist.");
 }
 
 export interface CreatedEvidence {
@@ -21,12 +23,12 @@ export interface CreatedEvidence {
 }
 
 export async function createEvidence(
-  actor: SessionUser | null,
+  actor: Actor | null,
   f: EvidenceFields,
   file: PreparedFile | null,
 ): Promise<CreatedEvidence> {
-  assertRole(actor, WRITERS, "add evidence");
-  if (f.kind === "file" && !file) throw new UserError("Choose a file to upload.");
+  authorize(actor, "evidence.write");
+  if (f.kind === "file" && !file) throw invalid("Choose a file to upload.");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     await assertControlsExist(tx, f.controls);
@@ -66,12 +68,8 @@ export async function createEvidence(
   });
 }
 
-export async function addRevision(
-  actor: SessionUser | null,
-  evidenceId: string,
-  file: PreparedFile,
-) {
-  assertRole(actor, WRITERS, "upload evidence");
+export async function addRevision(actor: Actor | null, evidenceId: string, file: PreparedFile) {
+  authorize(actor, "evidence.write");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const ev = await tx.evidence.findUnique({
@@ -83,11 +81,11 @@ export async function addRevision(
         revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, sha256: true } },
       },
     });
-    if (!ev) throw new UserError("That evidence no longer exists.");
-    if (ev.kind !== "file") throw new UserError("Only file evidence has revisions.");
+    if (!ev) throw notFound("That evidence no longer exists.");
+    if (ev.kind !== "file") throw invalid("Only file evidence has revisions.");
     const last = ev.revisions[0];
     if (last && last.sha256 === file.sha256)
-      throw new UserError(
+      throw invalid(
         `This file is identical to revision ${last.number} (same SHA-256); nothing was added.`,
       );
     const number = (last?.number ?? 0) + 1;
@@ -111,19 +109,19 @@ export async function addRevision(
 }
 
 export async function reviewEvidence(
-  actor: SessionUser | null,
+  actor: Actor | null,
   id: string,
   decision: "accept" | "reject",
   comment: string,
 ) {
-  assertRole(actor, ADMINS, "accept or reject evidence");
+  authorize(actor, "evidence.review");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const ev = await tx.evidence.findUnique({
       where: { id },
       select: { title: true, reviewState: true },
     });
-    if (!ev) throw new UserError("That evidence no longer exists.");
+    if (!ev) throw notFound("That evidence no longer exists.");
     const reviewState = decision === "accept" ? "accepted" : "rejected";
     await tx.evidence.update({
       where: { id },
@@ -145,12 +143,8 @@ export async function reviewEvidence(
   });
 }
 
-export async function setEvidenceControls(
-  actor: SessionUser | null,
-  id: string,
-  controls: string[],
-) {
-  assertRole(actor, WRITERS, "link evidence");
+export async function setEvidenceControls(actor: Actor | null, id: string, controls: string[]) {
+  authorize(actor, "evidence.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const before = await tx.evidenceControl.findMany({
@@ -174,8 +168,8 @@ export async function setEvidenceControls(
 }
 
 /** File content for download; every read is recorded, so auditors' downloads are on file. */
-export async function readRevision(actor: SessionUser | null, evidenceId: string, number: number) {
-  assertRole(actor, READERS, "download evidence");
+export async function readRevision(actor: Actor | null, evidenceId: string, number: number) {
+  authorize(actor, "evidence.read");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const rev = await tx.evidenceRevision.findUnique({

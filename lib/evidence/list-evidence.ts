@@ -1,6 +1,7 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import { resolveExpiry } from "@/lib/status/expiry";
 
@@ -18,11 +19,8 @@ export interface EvidenceRow {
 }
 
 /** The evidence library; "state" shows expired once the expiry has passed, whatever the review said. */
-export async function listEvidence(
-  actor: SessionUser | null,
-  now = new Date(),
-): Promise<EvidenceRow[]> {
-  assertRole(actor, READERS, "read evidence");
+export async function listEvidence(actor: Actor | null, now = new Date()): Promise<EvidenceRow[]> {
+  authorize(actor, "evidence.read");
   const rows = await (
     await db()
   ).evidence.findMany({
@@ -66,8 +64,8 @@ export async function listEvidence(
   });
 }
 
-export async function getEvidence(actor: SessionUser | null, id: string) {
-  assertRole(actor, READERS, "read evidence");
+export async function getEvidence(actor: Actor | null, id: string) {
+  authorize(actor, "evidence.read");
   return (await db()).evidence.findUnique({
     where: { id },
     include: {
@@ -94,9 +92,9 @@ export async function getEvidence(actor: SessionUser | null, id: string) {
 
 /** Evidence to pick from when linking (newest first, capped: a picker, not a library). */
 export async function evidenceOptions(
-  actor: SessionUser | null,
+  actor: Actor | null,
 ): Promise<{ id: string; title: string }[]> {
-  assertRole(actor, READERS, "read evidence");
+  authorize(actor, "evidence.read");
   return (await db()).evidence.findMany({
     orderBy: [{ evidenceDate: "desc" }, { createdAt: "desc" }],
     take: 500,

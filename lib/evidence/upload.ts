@@ -1,8 +1,8 @@
 // Turns an uploaded File into what Trustboard stores: size-checked, hashed, scanned for
 // secrets (text-like files), optionally redacted. Nothing is written here.
+import { invalid } from "@/lib/errors";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { UserError } from "@/lib/auth/guard";
 import { isTextLike, redactSecrets, scanForSecrets, type SecretFinding } from "./secret-scan";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -41,9 +41,9 @@ export async function prepareUpload(
   decision: "redact" | "keep" | undefined,
 ): Promise<Prepared> {
   if (!file || typeof file === "string" || file.size === 0)
-    throw new UserError("Choose a non-empty file to upload.");
+    throw invalid("Choose a non-empty file to upload.");
   if (file.size > MAX_UPLOAD_BYTES) {
-    throw new UserError(
+    throw invalid(
       `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Nothing was saved.`,
     );
   }

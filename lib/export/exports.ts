@@ -1,6 +1,7 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record";
-import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { listControls } from "@/lib/controls/controls";
@@ -15,8 +16,8 @@ export type ExportName = (typeof EXPORTS)[number];
 const firstReason = (reasons: { severity: string; text: string }[]) =>
   reasons.find((r) => r.severity !== "info")?.text ?? reasons[0]?.text ?? "";
 
-export async function exportCsv(actor: SessionUser | null, name: ExportName): Promise<string> {
-  assertRole(actor, READERS, "export data");
+export async function exportCsv(actor: Actor | null, name: ExportName): Promise<string> {
+  authorize(actor, "data.export");
   let csv: string;
   if (name === "criteria") {
     const [rows, status] = await Promise.all([listCriteria(actor), workspaceStatus(actor)]);

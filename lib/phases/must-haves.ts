@@ -1,7 +1,9 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { invalid, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import { UserError, WRITERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import { mustHaveScore, verifierRefusal } from "./phase-status";
 import { assertEvidenceExists } from "./phase-writes";
@@ -17,17 +19,17 @@ async function assertRequirementsOf(
     where: { id: phaseId },
     select: { number: true, requirements: { select: { code: true } } },
   });
-  if (!phase) throw new UserError("That phase no longer exists.");
+  if (!phase) throw notFound("That phase no longer exists.");
   const unknown = codes.filter((r) => !phase.requirements.some((p) => p.code === r));
   if (unknown.length)
-    throw new UserError(
+    throw notFound(
       `Phase ${phase.number} has no requirement ${unknown.join(", ")}; add it to the phase first.`,
     );
   return phase.number;
 }
 
-export async function addMustHave(actor: SessionUser | null, input: MustHaveInput): Promise<void> {
-  assertRole(actor, WRITERS, "edit phases");
+export async function addMustHave(actor: Actor | null, input: MustHaveInput): Promise<void> {
+  authorize(actor, "phases.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const phase = { number: await assertRequirementsOf(tx, input.phaseId, input.requirements) };
@@ -54,11 +56,8 @@ export async function addMustHave(actor: SessionUser | null, input: MustHaveInpu
 }
 
 /** Records a verifier's verdict; the phase owner may not verify their own phase. */
-export async function verifyMustHave(
-  actor: SessionUser | null,
-  input: VerifyInput,
-): Promise<string> {
-  assertRole(actor, WRITERS, "verify must-haves");
+export async function verifyMustHave(actor: Actor | null, input: VerifyInput): Promise<string> {
+  authorize(actor, "phases.write");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const m = await tx.mustHave.findUnique({
@@ -71,9 +70,9 @@ export async function verifyMustHave(
         phase: { select: { number: true, ownerId: true } },
       },
     });
-    if (!m) throw new UserError("That must-have no longer exists.");
+    if (!m) throw notFound("That must-have no longer exists.");
     const refusal = verifierRefusal(actor.id, m.phase.ownerId);
-    if (refusal) throw new UserError(refusal);
+    if (refusal) throw invalid(refusal);
     await assertEvidenceExists(tx, input.evidenceId);
     const { mustHaveId, ...data } = input;
     await tx.mustHave.update({
@@ -98,17 +97,17 @@ export async function verifyMustHave(
 }
 
 /** Only a must-have nobody has assessed yet can go: a verdict, once given, stays on record. */
-export async function removeMustHave(actor: SessionUser | null, mustHaveId: string): Promise<void> {
-  assertRole(actor, WRITERS, "edit phases");
+export async function removeMustHave(actor: Actor | null, mustHaveId: string): Promise<void> {
+  authorize(actor, "phases.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const m = await tx.mustHave.findUnique({
       where: { id: mustHaveId },
       select: { phaseId: true, truth: true, verdict: true, phase: { select: { number: true } } },
     });
-    if (!m) throw new UserError("That must-have no longer exists.");
+    if (!m) throw notFound("That must-have no longer exists.");
     if (m.verdict !== "pending")
-      throw new UserError(
+      throw invalid(
         "This must-have has been assessed; its verdict stays on record. Record a new verdict instead.",
       );
     await tx.mustHave.delete({ where: { id: mustHaveId } });
@@ -126,18 +125,15 @@ export async function removeMustHave(actor: SessionUser | null, mustHaveId: stri
  * Rewords a must-have or changes the requirements it proves. A verdict was given on the old
  * wording, so a change clears it (recorded): the must-have has to be verified again.
  */
-export async function editMustHave(
-  actor: SessionUser | null,
-  input: MustHaveEdit,
-): Promise<string> {
-  assertRole(actor, WRITERS, "edit phases");
+export async function editMustHave(actor: Actor | null, input: MustHaveEdit): Promise<string> {
+  authorize(actor, "phases.write");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const m = await tx.mustHave.findUnique({
       where: { id: input.mustHaveId },
       select: { phaseId: true, truth: true, requirements: true, verdict: true, reason: true },
     });
-    if (!m) throw new UserError("That must-have no longer exists.");
+    if (!m) throw notFound("That must-have no longer exists.");
     const number = await assertRequirementsOf(tx, m.phaseId, input.requirements);
     const same =
       m.truth === input.truth &&

@@ -1,6 +1,7 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import {
   checklistScore,
@@ -24,8 +25,8 @@ export interface PhaseCard {
   criteria: string[];
 }
 
-export async function listPhases(actor: SessionUser | null): Promise<PhaseCard[]> {
-  assertRole(actor, READERS, "view phases");
+export async function listPhases(actor: Actor | null): Promise<PhaseCard[]> {
+  authorize(actor, "workspace.read");
   const prisma = await db();
   const phases = await prisma.phase.findMany({
     orderBy: { number: "asc" },
@@ -58,8 +59,8 @@ export async function listPhases(actor: SessionUser | null): Promise<PhaseCard[]
   }));
 }
 
-export async function getPhase(actor: SessionUser | null, number: number) {
-  assertRole(actor, READERS, "view phases");
+export async function getPhase(actor: Actor | null, number: number) {
+  authorize(actor, "workspace.read");
   const prisma = await db();
   const phase = await prisma.phase.findUnique({
     where: { number },
@@ -123,8 +124,8 @@ export async function getPhase(actor: SessionUser | null, number: number) {
 }
 export type PhaseDetail = NonNullable<Awaited<ReturnType<typeof getPhase>>>;
 
-export async function nextPhaseNumber(actor: SessionUser | null): Promise<number> {
-  assertRole(actor, READERS, "view phases");
+export async function nextPhaseNumber(actor: Actor | null): Promise<number> {
+  authorize(actor, "workspace.read");
   const last = await (await db()).phase.aggregate({ _max: { number: true } });
   return last._max.number === null ? 0 : last._max.number + 1;
 }

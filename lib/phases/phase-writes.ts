@@ -1,7 +1,9 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { conflict, invalid, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import { UserError, WRITERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Tx } from "@/lib/db/tx";
 import { assertCriteriaExist } from "@/lib/criteria/assert-criteria";
@@ -21,7 +23,7 @@ async function writeRequirements(tx: Tx, phaseId: string, input: PhaseInput) {
   for (const m of named) {
     const gone = m.requirements.filter((code) => !kept.has(code));
     if (gone.length)
-      throw new UserError(
+      throw invalid(
         `Must-have ${m.position} names ${gone.join(", ")}; keep ${gone.length > 1 ? "them" : "it"} among the requirements.`,
       );
   }
@@ -39,17 +41,17 @@ async function writeRequirements(tx: Tx, phaseId: string, input: PhaseInput) {
 
 export async function assertEvidenceExists(tx: Tx, id: string | null): Promise<void> {
   if (id && !(await tx.evidence.findUnique({ where: { id }, select: { id: true } })))
-    throw new UserError("The chosen evidence no longer exists.");
+    throw notFound("The chosen evidence no longer exists.");
 }
 
 async function assertNumberFree(tx: Tx, number: number, except?: string) {
   const taken = await tx.phase.findUnique({ where: { number }, select: { id: true } });
   if (taken && taken.id !== except)
-    throw new UserError(`Phase ${number} already exists; choose another number.`);
+    throw conflict(`Phase ${number} already exists; choose another number.`);
 }
 
-export async function createPhase(actor: SessionUser | null, input: PhaseInput): Promise<number> {
-  assertRole(actor, WRITERS, "create phases");
+export async function createPhase(actor: Actor | null, input: PhaseInput): Promise<number> {
+  authorize(actor, "phases.write");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     await assertNumberFree(tx, input.number);
@@ -68,18 +70,18 @@ export async function createPhase(actor: SessionUser | null, input: PhaseInput):
 }
 
 export async function updatePhase(
-  actor: SessionUser | null,
+  actor: Actor | null,
   id: string,
   input: PhaseInput,
 ): Promise<number> {
-  assertRole(actor, WRITERS, "edit phases");
+  authorize(actor, "phases.write");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const before = await tx.phase.findUnique({
       where: { id },
       include: { requirements: { select: { code: true, description: true, criteria: true } } },
     });
-    if (!before) throw new UserError("That phase no longer exists.");
+    if (!before) throw notFound("That phase no longer exists.");
     await assertNumberFree(tx, input.number, id);
     const { requirements, ...fields } = input;
     await tx.phase.update({ where: { id }, data: fields });
@@ -104,18 +106,15 @@ export async function updatePhase(
   });
 }
 
-export async function addPhaseItem(
-  actor: SessionUser | null,
-  input: PhaseItemInput,
-): Promise<void> {
-  assertRole(actor, WRITERS, "edit phases");
+export async function addPhaseItem(actor: Actor | null, input: PhaseItemInput): Promise<void> {
+  authorize(actor, "phases.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const phase = await tx.phase.findUnique({
       where: { id: input.phaseId },
       select: { number: true },
     });
-    if (!phase) throw new UserError("That phase no longer exists.");
+    if (!phase) throw notFound("That phase no longer exists.");
     await assertEvidenceExists(tx, input.evidenceId);
     const last = await tx.phaseItem.aggregate({
       where: { phaseId: input.phaseId, kind: input.kind },
@@ -143,18 +142,18 @@ export async function addPhaseItem(
 }
 
 export async function setPhaseItemDone(
-  actor: SessionUser | null,
+  actor: Actor | null,
   itemId: string,
   done: boolean,
 ): Promise<void> {
-  assertRole(actor, WRITERS, "tick phase deliverables");
+  authorize(actor, "phases.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const item = await tx.phaseItem.findUnique({
       where: { id: itemId },
       select: { phaseId: true, text: true, doneAt: true, phase: { select: { number: true } } },
     });
-    if (!item) throw new UserError("That checklist item no longer exists.");
+    if (!item) throw notFound("That checklist item no longer exists.");
     if ((item.doneAt !== null) === done) return;
     await tx.phaseItem.update({
       where: { id: itemId },
@@ -171,18 +170,18 @@ export async function setPhaseItemDone(
 }
 
 export async function setPhaseItemEvidence(
-  actor: SessionUser | null,
+  actor: Actor | null,
   itemId: string,
   evidenceId: string | null,
 ): Promise<void> {
-  assertRole(actor, WRITERS, "link evidence to deliverables");
+  authorize(actor, "phases.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const item = await tx.phaseItem.findUnique({
       where: { id: itemId },
       select: { phaseId: true, text: true, evidenceId: true, phase: { select: { number: true } } },
     });
-    if (!item) throw new UserError("That checklist item no longer exists.");
+    if (!item) throw notFound("That checklist item no longer exists.");
     await assertEvidenceExists(tx, evidenceId);
     await tx.phaseItem.update({ where: { id: itemId }, data: { evidenceId } });
     await recordActivity(tx, actor, {
@@ -196,15 +195,15 @@ export async function setPhaseItemEvidence(
   });
 }
 
-export async function removePhaseItem(actor: SessionUser | null, itemId: string): Promise<void> {
-  assertRole(actor, WRITERS, "edit phases");
+export async function removePhaseItem(actor: Actor | null, itemId: string): Promise<void> {
+  authorize(actor, "phases.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const item = await tx.phaseItem.findUnique({
       where: { id: itemId },
       include: { files: true, phase: { select: { number: true } } },
     });
-    if (!item) throw new UserError("That checklist item no longer exists.");
+    if (!item) throw notFound("That checklist item no longer exists.");
     await tx.phaseItem.delete({ where: { id: itemId } });
     await recordActivity(tx, actor, {
       action: "phase.item.remove",

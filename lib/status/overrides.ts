@@ -1,8 +1,10 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { notFound, invalid } from "@/lib/errors";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import { ADMINS, UserError, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 
 export const overrideSchema = z.object({
@@ -20,19 +22,19 @@ export const overrideSchema = z.object({
 });
 
 export async function createOverride(
-  actor: SessionUser | null,
+  actor: Actor | null,
   input: z.output<typeof overrideSchema>,
 ): Promise<void> {
-  assertRole(actor, ADMINS, "override a status");
+  authorize(actor, "status.override");
   const expiresAt = new Date(new Date(`${input.until}T00:00:00Z`).getTime() + 86_400_000);
-  if (expiresAt <= new Date()) throw new UserError("The override must last at least until today.");
+  if (expiresAt <= new Date()) throw invalid("The override must last at least until today.");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const exists =
       input.targetType === "control"
         ? await tx.control.count({ where: { id: input.targetId } })
         : await tx.criterion.count({ where: { id: input.targetId } });
-    if (!exists) throw new UserError(`That ${input.targetType} does not exist.`);
+    if (!exists) throw notFound(`That ${input.targetType} does not exist.`);
     await tx.statusOverride.updateMany({
       where: { targetType: input.targetType, targetId: input.targetId, revokedAt: null },
       data: { revokedAt: new Date() },
@@ -57,18 +59,18 @@ export async function createOverride(
 }
 
 export async function revokeOverride(
-  actor: SessionUser | null,
+  actor: Actor | null,
   targetType: "control" | "criterion",
   targetId: string,
 ): Promise<void> {
-  assertRole(actor, ADMINS, "remove an override");
+  authorize(actor, "status.override");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const n = await tx.statusOverride.updateMany({
       where: { targetType, targetId, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (n.count === 0) throw new UserError("There is no active override to remove.");
+    if (n.count === 0) throw invalid("There is no active override to remove.");
     await recordActivity(tx, actor, {
       action: "status.override_revoke",
       entityType: targetType,

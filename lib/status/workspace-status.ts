@@ -1,7 +1,8 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import { computeWorkspaceStatus, recordSnapshots, type WorkspaceStatus } from "./compute";
 
@@ -13,7 +14,7 @@ const computeOnce = cache(async (): Promise<WorkspaceStatus> => {
 });
 
 /** Computed status of every control and criterion, once per request; refreshes today's snapshot. */
-export async function workspaceStatus(actor: SessionUser | null): Promise<WorkspaceStatus> {
-  assertRole(actor, READERS, "read status");
+export async function workspaceStatus(actor: Actor | null): Promise<WorkspaceStatus> {
+  authorize(actor, "workspace.read");
   return computeOnce();
 }

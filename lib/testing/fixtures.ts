@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { SYSTEM_ACTOR } from "@/lib/activity/record";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { insertUser } from "@/lib/users/insert-user";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -29,5 +29,5 @@ export async function makeUser(
       "test",
     ),
   );
-  return { id, email, name: `${role} ${n}`, role, accessExpiresAt, password };
+  return { kind: "user", id, email, name: `${role} ${n}`, role, accessExpiresAt, password };
 }

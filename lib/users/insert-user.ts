@@ -1,8 +1,8 @@
+import { conflict } from "@/lib/errors";
 import type { Tx } from "@/lib/db/tx";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordActivity, type Actor } from "@/lib/activity/record";
 import { hashPassword } from "@/lib/auth/password";
-import { UserError } from "@/lib/auth/guard";
 
 export interface NewUser {
   email: string;
@@ -21,7 +21,7 @@ export async function insertUser(
 ): Promise<string> {
   const email = input.email.trim().toLowerCase();
   if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new UserError(`An account with the email ${email} already exists.`);
+    throw conflict(`An account with the email ${email} already exists.`);
   }
   const user = await tx.user.create({
     data: {

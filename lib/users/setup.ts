@@ -1,7 +1,7 @@
 import "server-only";
+import { conflict } from "@/lib/errors";
 import { db } from "@/lib/db";
-import { SYSTEM_ACTOR } from "@/lib/activity/record";
-import { UserError } from "@/lib/auth/guard";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { insertUser } from "./insert-user";
 
 const SETUP_LOCK = 7270002;
@@ -20,7 +20,7 @@ export async function setupFirstAdmin(input: {
   await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK}::bigint)`;
     if ((await tx.user.count()) > 0)
-      throw new UserError("Trustboard is already set up. Sign in instead.");
+      throw conflict("Trustboard is already set up. Sign in instead.");
     await insertUser(
       tx,
       SYSTEM_ACTOR,

@@ -1,7 +1,9 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { invalid, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import { ADMINS, UserError, assertRole } from "@/lib/auth/guard";
 import { expiryFromDate } from "@/lib/auth/access";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -18,8 +20,8 @@ export interface UserRow {
   lastLoginAt: Date | null;
 }
 
-export async function listUsers(actor: SessionUser | null): Promise<UserRow[]> {
-  assertRole(actor, ADMINS, "manage users");
+export async function listUsers(actor: Actor | null): Promise<UserRow[]> {
+  authorize(actor, "users.manage");
   return (await db()).user.findMany({
     orderBy: [{ active: "desc" }, { email: "asc" }],
     select: {
@@ -36,10 +38,10 @@ export async function listUsers(actor: SessionUser | null): Promise<UserRow[]> {
 }
 
 export async function createUser(
-  actor: SessionUser | null,
+  actor: Actor | null,
   input: { email: string; name: string; role: Role; password: string; expires: string | null },
 ): Promise<string> {
-  assertRole(actor, ADMINS, "add users");
+  authorize(actor, "users.manage");
   const prisma = await db();
   return prisma.$transaction((tx) =>
     insertUser(
@@ -56,22 +58,22 @@ async function otherActiveAdmins(userId: string): Promise<number> {
 }
 
 export async function updateUserAccess(
-  actor: SessionUser | null,
+  actor: Actor | null,
   input: { id: string; role: Role; expires: string | null },
 ): Promise<void> {
-  assertRole(actor, ADMINS, "change roles");
+  authorize(actor, "users.manage");
   const prisma = await db();
   const before = await prisma.user.findUnique({
     where: { id: input.id },
     select: { email: true, role: true, accessExpiresAt: true },
   });
-  if (!before) throw new UserError("That account no longer exists.");
+  if (!before) throw notFound("That account no longer exists.");
   if (
     before.role === "admin" &&
     input.role !== "admin" &&
     (await otherActiveAdmins(input.id)) === 0
   ) {
-    throw new UserError(
+    throw invalid(
       "This is the last active administrator; make someone else an administrator first.",
     );
   }
@@ -92,21 +94,21 @@ export async function updateUserAccess(
 
 /** Accounts are never deleted, so the activity log keeps its actors. */
 export async function setUserActive(
-  actor: SessionUser | null,
+  actor: Actor | null,
   id: string,
   active: boolean,
 ): Promise<void> {
-  assertRole(actor, ADMINS, "deactivate users");
-  if (id === actor.id && !active) throw new UserError("You cannot deactivate your own account.");
+  authorize(actor, "users.manage");
+  if (id === actor.id && !active) throw invalid("You cannot deactivate your own account.");
   const prisma = await db();
   const user = await prisma.user.findUnique({
     where: { id },
     select: { email: true, role: true, active: true },
   });
-  if (!user) throw new UserError("That account no longer exists.");
+  if (!user) throw notFound("That account no longer exists.");
   if (user.active === active) return;
   if (!active && user.role === "admin" && (await otherActiveAdmins(id)) === 0) {
-    throw new UserError("This is the last active administrator and cannot be deactivated.");
+    throw invalid("This is the last active administrator and cannot be deactivated.");
   }
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { active } });

@@ -1,7 +1,8 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import { ADMINS, READERS, assertRole } from "@/lib/auth/guard";
 import { ALWAYS_IN_SCOPE } from "@/lib/catalog/criteria";
 import type { SessionUser } from "@/lib/auth/types";
 import type { CriterionCategory } from "@/lib/generated/prisma/enums";
@@ -13,8 +14,8 @@ export interface WorkspaceSettings {
   auditPeriodEnd: Date | null;
 }
 
-export async function getWorkspace(actor: SessionUser | null): Promise<WorkspaceSettings> {
-  assertRole(actor, READERS, "read the workspace settings");
+export async function getWorkspace(actor: Actor | null): Promise<WorkspaceSettings> {
+  authorize(actor, "workspace.read");
   const ws = await (
     await db()
   ).workspace.findUniqueOrThrow({
@@ -25,10 +26,10 @@ export async function getWorkspace(actor: SessionUser | null): Promise<Workspace
 }
 
 export async function setCategoriesInScope(
-  actor: SessionUser | null,
+  actor: Actor | null,
   categories: CriterionCategory[],
 ): Promise<void> {
-  assertRole(actor, ADMINS, "change the scope");
+  authorize(actor, "workspace.configure");
   const next = Array.from(new Set<CriterionCategory>([ALWAYS_IN_SCOPE, ...categories])).sort();
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
@@ -50,11 +51,11 @@ export async function setCategoriesInScope(
 }
 
 export async function setAuditPeriod(
-  actor: SessionUser | null,
+  actor: Actor | null,
   start: string | null,
   end: string | null,
 ): Promise<void> {
-  assertRole(actor, ADMINS, "change the audit period");
+  authorize(actor, "workspace.configure");
   const toDate = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
   const prisma = await db();
   await prisma.$transaction(async (tx) => {

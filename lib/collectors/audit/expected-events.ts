@@ -1,8 +1,10 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { notFound } from "@/lib/errors";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import { UserError, WRITERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 
 export const expectedEventSchema = z.object({
@@ -22,17 +24,17 @@ export const expectedEventSchema = z.object({
 });
 
 export async function addExpectedEvent(
-  actor: SessionUser | null,
+  actor: Actor | null,
   input: z.output<typeof expectedEventSchema>,
 ) {
-  assertRole(actor, WRITERS, "declare expected events");
+  authorize(actor, "audit.expect");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const control = await tx.control.findUnique({
       where: { id: input.controlId },
       select: { ref: true },
     });
-    if (!control) throw new UserError("That control no longer exists.");
+    if (!control) throw notFound("That control no longer exists.");
     await tx.expectedEvent.upsert({
       where: { controlId_action: { controlId: input.controlId, action: input.action } },
       create: input,
@@ -48,15 +50,15 @@ export async function addExpectedEvent(
   });
 }
 
-export async function removeExpectedEvent(actor: SessionUser | null, id: string) {
-  assertRole(actor, WRITERS, "declare expected events");
+export async function removeExpectedEvent(actor: Actor | null, id: string) {
+  authorize(actor, "audit.expect");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const e = await tx.expectedEvent.findUnique({
       where: { id },
       include: { control: { select: { ref: true } } },
     });
-    if (!e) throw new UserError("That expectation no longer exists.");
+    if (!e) throw notFound("That expectation no longer exists.");
     await tx.expectedEvent.delete({ where: { id } });
     await recordActivity(tx, actor, {
       action: "expected_event.remove",
@@ -68,8 +70,8 @@ export async function removeExpectedEvent(actor: SessionUser | null, id: string)
   });
 }
 
-export async function listExpectedEvents(actor: SessionUser | null, controlId: string) {
-  assertRole(actor, ["admin", "engineer", "auditor"], "read controls");
+export async function listExpectedEvents(actor: Actor | null, controlId: string) {
+  authorize(actor, "workspace.read");
   return (await db()).expectedEvent.findMany({ where: { controlId }, orderBy: { action: "asc" } });
 }
 
@@ -102,10 +104,10 @@ export const actionMappingSchema = z.object({
 
 /** Admins edit which criteria an event type evidences; an empty list removes the type. */
 export async function setActionMapping(
-  actor: SessionUser | null,
+  actor: Actor | null,
   input: z.output<typeof actionMappingSchema>,
 ) {
-  assertRole(actor, ["admin"], "edit the event-type mapping");
+  authorize(actor, "audit.configure");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const before = await tx.auditActionMapping.findUnique({ where: { action: input.action } });

@@ -2,11 +2,11 @@
 // batches on a cursor column, and each batch stored together with the new cursor, so a pull
 // that fails half-way keeps everything before the failed batch and nothing of it — and a
 // retry continues from there.
+import { conflict, invalid, notFound } from "@/lib/errors";
 import { Client } from "pg";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordActivity, type Actor } from "@/lib/activity/record";
-import { UserError } from "@/lib/auth/guard";
 import { decryptSecret } from "./crypto";
 import { copyPulledBatch } from "./copy-batch";
 import type { SqlPool } from "@/lib/db/runners";
@@ -179,10 +179,10 @@ export async function pullSource(
   opts: { batchSize?: number; maxRows?: number } = {},
 ): Promise<PullResult> {
   const source = await prisma.auditSource.findUnique({ where: { id: sourceId } });
-  if (!source) throw new UserError("That audit source no longer exists.");
+  if (!source) throw notFound("That audit source no longer exists.");
   const columns = columnsSchema.parse(source.columns);
   if (running.has(sourceId))
-    throw new UserError(
+    throw conflict(
       `"${source.name}" is being pulled already (${running.get(sourceId)!.rows} events so far); wait for it to finish.`,
     );
   // Another app instance on the same database may be pulling it: take the lease or refuse.
@@ -194,7 +194,7 @@ export async function pullSource(
       where: { id: sourceId },
       select: { pullLeaseUntil: true },
     });
-    throw new UserError(
+    throw invalid(
       `"${source.name}" is being pulled by another Trustboard instance; try again after ${held?.pullLeaseUntil?.toISOString().slice(11, 19) ?? "a few minutes"} UTC.`,
     );
   }
@@ -248,7 +248,7 @@ export async function pullSource(
           [next, sourceId, previous, LEASE_SECONDS],
         );
         if (moved.length === 0)
-          throw new UserError(
+          throw conflict(
             "another pull of this source moved its cursor meanwhile; this batch was not stored",
           );
         return copyPulledBatch(q, events);
@@ -261,11 +261,11 @@ export async function pullSource(
     return { pulled: progress.rows, stored, batches: progress.batches, cursor };
   } catch (err) {
     const why =
-      err instanceof AuditParseError || err instanceof UserError
+      err instanceof AuditParseError || err instanceof AppError
         ? err.message
         : explainSourceError(err);
     outcome = `failed after ${progress.rows} events (kept; retry continues from cursor ${cursor ?? "start"}): ${why}`;
-    throw new UserError(`Pull of "${source.name}" ${outcome}`);
+    throw invalid(`Pull of "${source.name}" ${outcome}`);
   } finally {
     running.delete(sourceId);
     await client?.end().catch(() => undefined);

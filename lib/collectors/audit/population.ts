@@ -1,8 +1,9 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import type { ParsedEvent } from "./parse";
 
@@ -25,10 +26,10 @@ export type SampledEvent = Omit<ParsedEvent, "metadata" | "dedupeKey"> & { id: s
 
 /** Event types mapped to a criterion, for the population picker. */
 export async function actionsForCriterion(
-  actor: SessionUser | null,
+  actor: Actor | null,
   criterion: string,
 ): Promise<string[]> {
-  assertRole(actor, READERS, "read audit events");
+  authorize(actor, "audit.read");
   const rows = await (
     await db()
   ).auditActionMapping.findMany({
@@ -42,8 +43,8 @@ export async function actionsForCriterion(
  * The population (every event of a type in a period) and a reproducible random sample of it:
  * events ordered by md5(seed ‖ id), so the same seed always draws the same events.
  */
-export async function drawSample(actor: SessionUser | null, req: SampleRequest) {
-  assertRole(actor, READERS, "sample audit events");
+export async function drawSample(actor: Actor | null, req: SampleRequest) {
+  authorize(actor, "audit.read");
   const prisma = await db();
   const from = new Date(`${req.from}T00:00:00Z`);
   const to = new Date(new Date(`${req.to}T00:00:00Z`).getTime() + 86_400_000);

@@ -1,26 +1,28 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { conflict, invalid } from "@/lib/errors";
 import { database, db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import { ADMINS, READERS, UserError, WRITERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import { encryptSecret } from "./crypto";
 import { pullSource, testSource, type SourceConfig } from "./pg-source";
 import { secretKey } from "./secret-key";
 
-export async function checkSource(actor: SessionUser | null, config: SourceConfig) {
-  assertRole(actor, ADMINS, "configure audit sources");
+export async function checkSource(actor: Actor | null, config: SourceConfig) {
+  authorize(actor, "audit.configure");
   return testSource(config);
 }
 
 /** Saved only once the connection test passes; the connection string is encrypted at rest. */
-export async function addSource(actor: SessionUser | null, config: SourceConfig) {
-  assertRole(actor, ADMINS, "configure audit sources");
+export async function addSource(actor: Actor | null, config: SourceConfig) {
+  authorize(actor, "audit.configure");
   const test = await testSource(config);
-  if (!test.ok) throw new UserError(`Not saved: ${test.error}`);
+  if (!test.ok) throw invalid(`Not saved: ${test.error}`);
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     if (await tx.auditSource.findUnique({ where: { name: config.name } }))
-      throw new UserError("A source with that name exists already.");
+      throw conflict("A source with that name exists already.");
     const s = await tx.auditSource.create({
       data: {
         name: config.name,
@@ -45,14 +47,14 @@ export async function addSource(actor: SessionUser | null, config: SourceConfig)
   });
 }
 
-export async function pullAuditSource(actor: SessionUser | null, id: string) {
-  assertRole(actor, WRITERS, "pull audit sources");
+export async function pullAuditSource(actor: Actor | null, id: string) {
+  authorize(actor, "audit.pull");
   const d = await database();
   return pullSource(d.prisma, actor, id, secretKey(), d.sql);
 }
 
-export async function listSources(actor: SessionUser | null) {
-  assertRole(actor, READERS, "read audit sources");
+export async function listSources(actor: Actor | null) {
+  authorize(actor, "audit.read");
   return (await db()).auditSource.findMany({
     orderBy: { name: "asc" },
     select: {

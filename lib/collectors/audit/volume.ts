@@ -1,14 +1,15 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 
 /** Events per day and type from the daily aggregates (never the raw table). */
 export async function eventVolume(
-  actor: SessionUser | null,
+  actor: Actor | null,
   opts: { days?: number; actions?: string[] } = {},
 ) {
-  assertRole(actor, READERS, "read audit events");
+  authorize(actor, "audit.read");
   const since = new Date(Date.now() - (opts.days ?? 90) * 86_400_000);
   const rows = await (
     await db()
@@ -27,8 +28,8 @@ export async function eventVolume(
   return { actions, days: [...byDay.values()] };
 }
 
-export async function knownActions(actor: SessionUser | null): Promise<string[]> {
-  assertRole(actor, READERS, "read audit events");
+export async function knownActions(actor: Actor | null): Promise<string[]> {
+  authorize(actor, "audit.read");
   const prisma = await db();
   const [mapped, seen] = await Promise.all([
     prisma.auditActionMapping.findMany({ select: { action: true } }),
@@ -37,7 +38,7 @@ export async function knownActions(actor: SessionUser | null): Promise<string[]>
   return [...new Set([...mapped, ...seen].map((r) => r.action))].sort();
 }
 
-export async function listActionMappings(actor: SessionUser | null) {
-  assertRole(actor, READERS, "read audit events");
+export async function listActionMappings(actor: Actor | null) {
+  authorize(actor, "audit.read");
   return (await db()).auditActionMapping.findMany({ orderBy: { action: "asc" } });
 }

@@ -1,11 +1,11 @@
 // Pulling result files from directories on the server. Only directories inside the roots
 // listed in TRUSTBOARD_RESULTS_ROOTS are accepted, checked on the real path, so neither ".."
 // nor a symbolic link can lead outside them.
+import { notFound, conflict, invalid } from "@/lib/errors";
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordActivity, type Actor } from "@/lib/activity/record";
-import { UserError } from "@/lib/auth/guard";
 import { ingestTestResults } from "./ingest";
 import { MAX_RESULT_BYTES } from "./parse";
 
@@ -13,15 +13,15 @@ const MAX_FILES_PER_PULL = 500;
 const pulling = new Set<string>();
 
 export function allowedDirectory(candidate: string, roots: string[]): string {
-  if (roots.length === 0) throw new UserError("No result roots are configured: set TRUSTBOARD_RESULTS_ROOTS on the server first.");
-  if (!path.isAbsolute(candidate)) throw new UserError("Give an absolute path.");
+  if (roots.length === 0) throw invalid("No result roots are configured: set TRUSTBOARD_RESULTS_ROOTS on the server first.");
+  if (!path.isAbsolute(candidate)) throw invalid("Give an absolute path.");
   let real: string;
   try {
     real = realpathSync(/* turbopackIgnore: true */ candidate);
   } catch {
-    throw new UserError(`${candidate} does not exist on the server.`);
+    throw notFound(`${candidate} does not exist on the server.`);
   }
-  if (!statSync(/* turbopackIgnore: true */ real).isDirectory()) throw new UserError(`${candidate} is not a directory.`);
+  if (!statSync(/* turbopackIgnore: true */ real).isDirectory()) throw invalid(`${candidate} is not a directory.`);
   for (const root of roots) {
     let realRoot: string;
     try {
@@ -32,13 +32,13 @@ export function allowedDirectory(candidate: string, roots: string[]): string {
     const rel = path.relative(realRoot, real);
     if (rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel))) return real;
   }
-  throw new UserError(`${candidate} is outside the allowed result roots (${roots.join(", ")}).`);
+  throw invalid(`${candidate} is outside the allowed result roots (${roots.join(", ")}).`);
 }
 
 export async function addResultDirectory(prisma: PrismaClient, actor: Actor, input: { name: string; path: string }, roots: string[]) {
   const real = allowedDirectory(input.path, roots);
   return prisma.$transaction(async (tx) => {
-    if (await tx.resultDirectory.findUnique({ where: { path: real } })) throw new UserError("That directory is already configured.");
+    if (await tx.resultDirectory.findUnique({ where: { path: real } })) throw conflict("That directory is already configured.");
     const d = await tx.resultDirectory.create({ data: { name: input.name, path: real } });
     await recordActivity(tx, actor, { action: "result_dir.create", entityType: "result_directory", entityId: d.id, summary: `Configured result directory "${input.name}" (${real})` });
     return d;
@@ -55,8 +55,8 @@ export interface PullReport {
 /** Ingests every .xml/.json file; a bad file is reported and skipped, the others still land. */
 export async function pullResultDirectory(prisma: PrismaClient, actor: Actor, id: string, roots: string[]): Promise<PullReport> {
   const dir = await prisma.resultDirectory.findUnique({ where: { id } });
-  if (!dir) throw new UserError("That result directory no longer exists.");
-  if (pulling.has(id)) throw new UserError(`"${dir.name}" is being pulled already; try again when it finishes.`);
+  if (!dir) throw notFound("That result directory no longer exists.");
+  if (pulling.has(id)) throw conflict(`"${dir.name}" is being pulled already; try again when it finishes.`);
   pulling.add(id);
   try {
     const real = allowedDirectory(dir.path, roots);
@@ -67,7 +67,7 @@ export async function pullResultDirectory(prisma: PrismaClient, actor: Actor, id
       try {
         const st = statSync(/* turbopackIgnore: true */ file);
         if (!st.isFile()) continue;
-        if (st.size > MAX_RESULT_BYTES) throw new UserError(`larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB`);
+        if (st.size > MAX_RESULT_BYTES) throw invalid(`larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB`);
         const r = await ingestTestResults(prisma, actor, readFileSync(/* turbopackIgnore: true */ file, "utf8"), { fileName: name, source: dir.name, via: "directory" });
         if (r.duplicate) report.duplicates += 1;
         else report.ingested += 1;

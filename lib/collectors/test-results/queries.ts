@@ -1,10 +1,11 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { READERS, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 
-export async function listRuns(actor: SessionUser | null, take = 50) {
-  assertRole(actor, READERS, "read test results");
+export async function listRuns(actor: Actor | null, take = 50) {
+  authorize(actor, "results.read");
   return (await db()).testRun.findMany({ orderBy: [{ startedAt: "desc" }, { ingestedAt: "desc" }], take });
 }
 
@@ -17,8 +18,8 @@ export interface UnmappedTest {
 }
 
 /** Tests from the last 10 runs that no tag or rule maps to a control yet. */
-export async function listUnmappedTests(actor: SessionUser | null, limit = 200): Promise<UnmappedTest[]> {
-  assertRole(actor, READERS, "read test results");
+export async function listUnmappedTests(actor: Actor | null, limit = 200): Promise<UnmappedTest[]> {
+  authorize(actor, "results.read");
   return (await db()).$queryRaw<UnmappedTest[]>`
     WITH recent AS (SELECT id, started_at FROM "test_runs" ORDER BY started_at DESC, ingested_at DESC LIMIT 10)
     SELECT DISTINCT ON (c.suite, c.classname, c.name, c.file) c.suite, c.classname, c.name, c.file, c.status::text AS "lastStatus"
@@ -28,8 +29,8 @@ export async function listUnmappedTests(actor: SessionUser | null, limit = 200):
     LIMIT ${limit}`;
 }
 
-export async function listRules(actor: SessionUser | null) {
-  assertRole(actor, READERS, "read test results");
+export async function listRules(actor: Actor | null) {
+  authorize(actor, "results.read");
   return (await db()).testMappingRule.findMany({ orderBy: { createdAt: "desc" }, include: { control: { select: { ref: true, title: true } }, createdBy: { select: { email: true } } } });
 }
 
@@ -44,8 +45,8 @@ export interface ControlRunPoint {
 }
 
 /** Per run, the pass rate of the tests mapped to one control (newest last, up to 60 runs). */
-export async function controlTestHistory(actor: SessionUser | null, controlId: string) {
-  assertRole(actor, READERS, "read test results");
+export async function controlTestHistory(actor: Actor | null, controlId: string) {
+  authorize(actor, "results.read");
   const prisma = await db();
   const points = await prisma.$queryRaw<ControlRunPoint[]>`
     SELECT * FROM (
@@ -69,7 +70,7 @@ export async function controlTestHistory(actor: SessionUser | null, controlId: s
   return { points, latest: latest ?? null, failing };
 }
 
-export async function listDirectories(actor: SessionUser | null) {
-  assertRole(actor, READERS, "read test results");
+export async function listDirectories(actor: Actor | null) {
+  authorize(actor, "results.read");
   return (await db()).resultDirectory.findMany({ orderBy: { name: "asc" } });
 }

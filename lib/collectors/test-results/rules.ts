@@ -1,7 +1,9 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { notFound, conflict, invalid } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import { ADMINS, UserError, assertRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/types";
 import { globToRegExp } from "./mapping";
 import { createAutomatedEvidence } from "./automated-evidence";
@@ -12,14 +14,14 @@ const COLUMN = { file: `"file"`, suite: `"suite"`, name: `"name"` } as const;
  * Adds "tests whose <field> matches <pattern> prove <control>" and applies it to the stored
  * results that no tag or rule mapped yet, so the control's history reflects it at once.
  */
-export async function createMappingRule(actor: SessionUser | null, input: { field: "file" | "suite" | "name"; pattern: string; controlId: string }) {
-  assertRole(actor, ADMINS, "define test mapping rules");
+export async function createMappingRule(actor: Actor | null, input: { field: "file" | "suite" | "name"; pattern: string; controlId: string }) {
+  authorize(actor, "results.configure");
   const prisma = await db();
   const regex = globToRegExp(input.pattern).source;
   return prisma.$transaction(async (tx) => {
     const control = await tx.control.findUnique({ where: { id: input.controlId }, select: { ref: true, archivedAt: true, testFreshnessDays: true } });
-    if (!control || control.archivedAt) throw new UserError("Choose an existing, unarchived control.");
-    if (await tx.testMappingRule.findFirst({ where: input })) throw new UserError("That rule already exists.");
+    if (!control || control.archivedAt) throw invalid("Choose an existing, unarchived control.");
+    if (await tx.testMappingRule.findFirst({ where: input })) throw conflict("That rule already exists.");
     const rule = await tx.testMappingRule.create({ data: { ...input, createdById: actor.id } });
     const extra = input.field === "suite" ? ` OR coalesce("classname", '') ~* $1` : "";
     const updated = await tx.$executeRawUnsafe(
@@ -48,12 +50,12 @@ export async function createMappingRule(actor: SessionUser | null, input: { fiel
   });
 }
 
-export async function deleteMappingRule(actor: SessionUser | null, id: string) {
-  assertRole(actor, ADMINS, "define test mapping rules");
+export async function deleteMappingRule(actor: Actor | null, id: string) {
+  authorize(actor, "results.configure");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const rule = await tx.testMappingRule.findUnique({ where: { id } });
-    if (!rule) throw new UserError("That rule no longer exists.");
+    if (!rule) throw notFound("That rule no longer exists.");
     await tx.testMappingRule.delete({ where: { id } });
     await recordActivity(tx, actor, { action: "test_rule.delete", entityType: "test_mapping_rule", entityId: id, summary: `Removed the rule ${rule.field} ~ "${rule.pattern}" (applies to future runs)`, before: rule });
   });

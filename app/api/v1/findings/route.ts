@@ -1,38 +1,17 @@
-import { db } from "@/lib/db";
-import { UserError } from "@/lib/auth/guard";
-import { authenticateToken } from "@/lib/collectors/tokens";
-import { readLimited } from "@/lib/collectors/read-body";
-import { findingBodySchema, pushFinding } from "@/lib/backlog/push-finding";
-
-const MAX = 1024 * 1024;
-const fail = (status: number, error: string) => Response.json({ error }, { status });
+import { tokenRoute } from "@/lib/http/api-route";
+import { readIngestBody } from "@/lib/http/ingest-body";
+import { pushFinding } from "@/lib/backlog/push-finding";
+import { findingBodySchema } from "@/lib/backlog/schemas";
+import { parseJsonBody } from "@/lib/validation/parse-json";
 
 // POST /api/v1/findings — one finding as JSON, with a Bearer token holding the "ingest" scope.
-export async function POST(req: Request) {
-  const prisma = await db();
-  const auth = await authenticateToken(prisma, req.headers.get("authorization"), "ingest");
-  if (!auth.ok) return fail(auth.status, auth.error);
-  if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json"))
-    return fail(415, "Send the finding as application/json.");
-  try {
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder().decode(await readLimited(req.body, MAX)));
-    } catch (err) {
-      if (err instanceof UserError) return fail(413, "The body is larger than 1 MB.");
-      return fail(400, "The body is not valid JSON.");
-    }
-    const parsed = findingBodySchema.safeParse(json);
-    if (!parsed.success)
-      return fail(
-        400,
-        parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "),
-      );
-    const r = await pushFinding(prisma, auth.actor, parsed.data);
-    return Response.json({ ...r, url: `/backlog/${r.key}` }, { status: r.created ? 201 : 200 });
-  } catch (err) {
-    if (err instanceof UserError) return fail(400, err.message);
-    console.error("[api] findings:", err instanceof Error ? err.message : err);
-    return fail(500, "The finding could not be stored; nothing was saved.");
-  }
-}
+export const POST = tokenRoute("findings.ingest", async (req, actor) => {
+  const body = await readIngestBody(req, {
+    max: 1024 * 1024,
+    accept: /^application\/json/,
+    describe: "the finding as application/json",
+    multipart: false,
+  });
+  const r = await pushFinding(actor, parseJsonBody(body.content, findingBodySchema));
+  return Response.json({ ...r, url: `/backlog/${r.key}` }, { status: r.created ? 201 : 200 });
+});

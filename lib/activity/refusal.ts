@@ -1,0 +1,28 @@
+import "server-only";
+// A refused call changes nothing, but the refusal itself is evidence: who tried what, through
+// which door. Recorded in a transaction of its own, since the caller's work never started.
+// Callers without any identity (no session, unknown token) are not recorded, so anonymous
+// traffic cannot fill the append-only log.
+import { db } from "@/lib/db";
+import type { AppError } from "@/lib/errors";
+import { recordActivity, type ActivityActor } from "./record";
+
+export async function recordRefusal(
+  actor: ActivityActor,
+  err: AppError,
+  via: string,
+): Promise<void> {
+  try {
+    const prisma = await db();
+    await prisma.$transaction((tx) =>
+      recordActivity(tx, actor, {
+        action: "access.refuse",
+        entityType: "capability",
+        entityId: err.details.capability ?? null,
+        summary: `Refused ${via}: ${err.message}`,
+      }),
+    );
+  } catch (e) {
+    console.error("[activity] could not record a refusal:", e instanceof Error ? e.message : e);
+  }
+}

@@ -1,0 +1,35 @@
+// Who is acting: a signed-in user, an API token, or the machine itself (CLI, start-up, schedules).
+// Every kind carries the id and email the activity log records.
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { TokenScope } from "./capabilities";
+
+export interface UserActor {
+  kind: "user";
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  accessExpiresAt: Date | null;
+}
+
+export interface TokenActor {
+  kind: "token";
+  /** The account that created the token, recorded as the actor of what the token does. */
+  id: string | null;
+  /** "token:<name>" in the activity log. */
+  email: string;
+  tokenId: string;
+  scopes: readonly TokenScope[];
+}
+
+export interface SystemActor {
+  kind: "system";
+  id: null;
+  /** "system" for the server itself, "cli" for the command line. */
+  email: string;
+}
+
+export type Actor = UserActor | TokenActor | SystemActor;
+
+export const SYSTEM_ACTOR: SystemActor = { kind: "system", id: null, email: "system" };
+export const CLI_ACTOR: SystemActor = { kind: "system", id: null, email: "cli" };

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  daysBetween,
+  endOfIsoDay,
+  endOfUtcDay,
+  isoDay,
+  parseIsoDay,
+  startOfUtcDay,
+} from "./dates";
+
+describe("dates", () => {
+  const at = new Date("2026-03-05T17:45:12.345Z");
+
+  it("reads the UTC day of an instant", () => {
+    expect(isoDay(at)).toBe("2026-03-05");
+    expect(startOfUtcDay(at).toISOString()).toBe("2026-03-05T00:00:00.000Z");
+    expect(endOfUtcDay(at).toISOString()).toBe("2026-03-06T00:00:00.000Z");
+  });
+
+  it("adds and counts days across month and year ends", () => {
+    expect(isoDay(addDays(new Date("2026-12-31T12:00:00Z"), 1))).toBe("2027-01-01");
+    expect(daysBetween(new Date("2026-02-27T23:00:00Z"), new Date("2026-03-01T01:00:00Z"))).toBe(2);
+    expect(daysBetween(new Date("2026-03-01T00:00:00Z"), new Date("2026-02-27T00:00:00Z"))).toBe(
+      -2,
+    );
+  });
+
+  it("parses only real calendar days", () => {
+    expect(parseIsoDay("2028-02-29")?.toISOString()).toBe("2028-02-29T00:00:00.000Z");
+    expect(parseIsoDay("2027-02-29")).toBeNull();
+    expect(parseIsoDay("2026-13-01")).toBeNull();
+    expect(parseIsoDay("26-01-01")).toBeNull();
+    expect(endOfIsoDay("2026-12-31")?.toISOString()).toBe("2027-01-01T00:00:00.000Z");
+  });
+});

@@ -1,0 +1,42 @@
+// Calendar arithmetic in UTC, in one place: evidence dates, audit periods, expiry days and
+// chart buckets are all whole UTC days.
+
+export const DAY_MS = 86_400_000;
+
+/** "2026-11-30" for the UTC day of an instant. */
+export function isoDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+export function startOfUtcDay(at: Date): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+}
+
+/** The first instant after the UTC day of `at` (exclusive end of that day). */
+export function endOfUtcDay(at: Date): Date {
+  return new Date(startOfUtcDay(at).getTime() + DAY_MS);
+}
+
+export function addDays(at: Date, days: number): Date {
+  return new Date(at.getTime() + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier), by UTC day. */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.round((startOfUtcDay(to).getTime() - startOfUtcDay(from).getTime()) / DAY_MS);
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Parses "YYYY-MM-DD" as the start of that UTC day, or null when it is not a real date. */
+export function parseIsoDay(day: string): Date | null {
+  if (!ISO_DAY.test(day)) return null;
+  const at = new Date(`${day}T00:00:00.000Z`);
+  return Number.isNaN(at.getTime()) || isoDay(at) !== day ? null : at;
+}
+
+/** "Through 2026-12-31" means up to, not including, the first instant of 2027-01-01 (UTC). */
+export function endOfIsoDay(day: string): Date | null {
+  const start = parseIsoDay(day);
+  return start ? addDays(start, 1) : null;
+}

@@ -1,0 +1,65 @@
+import "server-only";
+// The two kinds of route handler: for a signed-in user (downloads and exports from the app) and
+// for an API token (machines pushing evidence). Both turn errors into one JSON shape
+// { error, code } with the status the code maps to, and record refusals.
+import { resolveSession } from "@/lib/auth/session";
+import { authorize } from "@/lib/auth/authorize";
+import type { TokenActor } from "@/lib/auth/actor";
+import type { Capability } from "@/lib/auth/capabilities";
+import type { SessionUser } from "@/lib/auth/types";
+import { authenticateToken } from "@/lib/collectors/tokens";
+import type { ActivityActor } from "@/lib/activity/record";
+import { HTTP_STATUS, UNEXPECTED_MESSAGE, type AppError } from "@/lib/errors";
+import { settleError } from "./boundary";
+
+export function errorResponse(err: AppError | null): Response {
+  if (!err) return Response.json({ error: UNEXPECTED_MESSAGE, code: "internal" }, { status: 500 });
+  return Response.json(
+    {
+      error: err.message,
+      code: err.code,
+      ...(err.details.field ? { field: err.details.field } : {}),
+    },
+    { status: HTTP_STATUS[err.code] },
+  );
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+export function sessionRoute<P = Record<string, never>>(
+  capability: Capability,
+  handler: (req: Request, user: SessionUser, params: P) => Promise<Response>,
+) {
+  return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
+    const session = await resolveSession();
+    const who = session.user ?? ("who" in session ? session.who : null);
+    try {
+      authorize(session.user, capability);
+      return await handler(req, session.user, await ctx.params);
+    } catch (err) {
+      return errorResponse(
+        await settleError(err, who, `${req.method} ${new URL(req.url).pathname}`),
+      );
+    }
+  };
+}
+
+export function tokenRoute(
+  capability: Capability,
+  handler: (req: Request, actor: TokenActor) => Promise<Response>,
+) {
+  return async (req: Request): Promise<Response> => {
+    let who: ActivityActor | null = null;
+    try {
+      const auth = await authenticateToken(req.headers.get("authorization"));
+      who = auth.who;
+      if (!auth.actor) throw auth.error;
+      authorize(auth.actor, capability);
+      return await handler(req, auth.actor);
+    } catch (err) {
+      return errorResponse(
+        await settleError(err, who, `${req.method} ${new URL(req.url).pathname}`),
+      );
+    }
+  };
+}
