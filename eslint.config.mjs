@@ -11,6 +11,7 @@ const config = [
       "data/**",
       "test-results/**",
       "playwright-report/**",
+      "test-fixtures/**",
       "next-env.d.ts",
     ],
   },

@@ -6,14 +6,21 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { database } = await import("./lib/db");
   const { env } = await import("./lib/env");
-  const db = await database();
+  await database();
+  const { SYSTEM_ACTOR } = await import("./lib/auth/actor");
   const { computeWorkspaceStatus } = await import("./lib/status/compute");
-  void computeWorkspaceStatus(db.prisma).catch((err: unknown) =>
+  void computeWorkspaceStatus(SYSTEM_ACTOR).catch((err: unknown) =>
     console.error("[start] status warm-up:", err instanceof Error ? err.message : err),
   );
   const { TRUSTBOARD_RESULTS_ROOTS: roots, TRUSTBOARD_PULL_MINUTES: minutes } = env();
   if (roots.length > 0 && minutes > 0) {
     const { pullAllResultDirectories } = await import("./lib/collectors/test-results/directories");
-    setInterval(() => void pullAllResultDirectories(db.prisma, roots), minutes * 60_000).unref();
+    // The server itself pulls; the activity log names it "scheduler".
+    const scheduler = { ...SYSTEM_ACTOR, email: "scheduler" };
+    const pullAll = () =>
+      pullAllResultDirectories(scheduler, roots).catch((err: unknown) =>
+        console.error("[pull]", err instanceof Error ? err.message : err),
+      );
+    setInterval(() => void pullAll(), minutes * 60_000).unref();
   }
 }

@@ -32,7 +32,7 @@ test("the chain check reports a row altered directly in the database", async ({ 
     await db.query<{ seq: number }>(
       `SELECT seq::int FROM activity WHERE action = 'user.create' ORDER BY seq LIMIT 1`,
     )
-  ).rows[0].seq;
+  ).rows[0]!.seq;
   await expect(
     db.query(`UPDATE activity SET summary = 'nothing happened' WHERE seq = $1`, [target]),
   ).rejects.toThrow(/append-only/);

@@ -3,6 +3,9 @@ import { ADMIN_STATE } from "./support/accounts";
 
 test.use({ storageState: ADMIN_STATE });
 
+// Run times relative to now: the control counts a run only within its freshness window (7 days).
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
 const junit = (timestamp: string, failing: boolean) => `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites>
   <testsuite name="security" tests="2" timestamp="${timestamp}">
@@ -30,7 +33,7 @@ test("upload a JUnit file, map an unmapped test, and see the control's status an
   await page.getByTestId("results-file").setInputFiles({
     name: "junit-1.xml",
     mimeType: "application/xml",
-    buffer: Buffer.from(junit("2026-11-20T09:00:00", true)),
+    buffer: Buffer.from(junit(daysAgo(2), true)),
   });
   await page.getByRole("button", { name: "Upload results" }).click();
   await expect(page.getByTestId("upload-status")).toContainText(
@@ -65,7 +68,7 @@ test("upload a JUnit file, map an unmapped test, and see the control's status an
   await page.getByTestId("results-file").setInputFiles({
     name: "junit-2.xml",
     mimeType: "application/xml",
-    buffer: Buffer.from(junit("2026-11-21T09:00:00", false)),
+    buffer: Buffer.from(junit(daysAgo(1), false)),
   });
   await page.getByRole("button", { name: "Upload results" }).click();
   await expect(page.getByTestId("upload-status")).toContainText("1 mapped to");
@@ -86,7 +89,7 @@ test("CI pushes results with a token created in Settings; the same file twice is
   const token = (await page.getByTestId("new-token").textContent())!.trim();
   expect(token).toMatch(/^tb_/);
 
-  const body = junit("2026-11-22T09:00:00", false).replace("security", "pushed-by-ci");
+  const body = junit(daysAgo(0), false).replace("security", "pushed-by-ci");
   const post = () =>
     page.request.post("/api/v1/test-results", {
       headers: {

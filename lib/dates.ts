@@ -40,3 +40,8 @@ export function endOfIsoDay(day: string): Date | null {
   const start = parseIsoDay(day);
   return start ? addDays(start, 1) : null;
 }
+
+/** "2026-11-30 14:05" (UTC), for timestamps shown in tables and histories. */
+export function isoMinute(at: Date): string {
+  return at.toISOString().slice(0, 16).replace("T", " ");
+}

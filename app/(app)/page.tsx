@@ -1,14 +1,17 @@
 import Link from "next/link";
 import { StatusDistributionChart } from "@/components/charts/status-distribution-chart";
 import { DemoButton } from "@/components/demo/demo-button";
-import { STATUS_LABEL, StatusBadge } from "@/components/status/status-badge";
+import { StatusBadge } from "@/components/status/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { CATEGORIES, CATEGORY_LABELS } from "@/lib/catalog/labels";
+import { isoDay } from "@/lib/dates";
 import { listCriteria } from "@/lib/criteria/list-criteria";
 import { listEvidence } from "@/lib/evidence/list-evidence";
 import { workspaceStatus } from "@/lib/status/workspace-status";
 import { remediationSummary } from "@/lib/backlog/remediation-summary";
+import { STATUS_LABEL } from "@/lib/status/labels";
 import type { Status } from "@/lib/status/types";
 
 export const metadata = { title: "Overview" };
@@ -49,7 +52,7 @@ export default async function OverviewPage({
         title="Overview"
         description={
           status.ctx.period
-            ? `Audit period ${status.ctx.period.start.toISOString().slice(0, 10)} – ${status.ctx.period.end.toISOString().slice(0, 10)}.`
+            ? `Audit period ${isoDay(status.ctx.period.start)} – ${isoDay(status.ctx.period.end)}.`
             : "No audit period set: evidence of any date counts. Set it under Settings."
         }
       />
@@ -74,7 +77,7 @@ export default async function OverviewPage({
             </Link>{" "}
             and mapping it to criteria, then add evidence.
           </p>
-          {user.role === "admin" && <DemoButton />}
+          {can(user, "demo.load") && <DemoButton />}
         </div>
       )}
       <section

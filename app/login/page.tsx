@@ -3,13 +3,11 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
 import { needsSetup } from "@/lib/users/setup";
 import { getSessionUser } from "@/lib/auth/session";
+import { SIGN_IN_REFUSED } from "@/lib/users/sign-in-messages";
 
 export const metadata = { title: "Sign in" };
 
-const NOTICES: Record<string, string> = {
-  expired: "Your auditor access has expired. Ask the compliance officer to extend it.",
-  inactive: "This account has been deactivated.",
-};
+const NOTICES: Record<string, string | undefined> = SIGN_IN_REFUSED;
 
 export default async function LoginPage({
   searchParams,

@@ -1,4 +1,4 @@
-import type { ActivityFilter } from "@/lib/activity/list-activity";
+import type { ActivityFilter } from "@/lib/activity/schemas";
 
 const input = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
 

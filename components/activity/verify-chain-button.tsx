@@ -1,42 +1,34 @@
 "use client";
-import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
-import { verifyChainAction, type VerifyResult } from "@/lib/actions/activity-actions";
+import { useActionState } from "react";
+import { verifyChainAction } from "@/lib/actions/activity-actions";
 
 export function VerifyChainButton() {
-  const [result, setResult] = useState<VerifyResult | null>(null);
-  const [pending, start] = useTransition();
-  const router = useRouter();
+  const [state, action, pending] = useActionState(verifyChainAction, {});
+  const chain = state.chain;
   return (
-    <div className="flex flex-col items-end gap-2">
+    <form action={action} className="flex flex-col items-end gap-2">
       <button
-        type="button"
+        type="submit"
         data-testid="verify-chain"
         disabled={pending}
-        onClick={() =>
-          start(async () => {
-            setResult(await verifyChainAction());
-            router.refresh();
-          })
-        }
         className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-60"
       >
         {pending ? "Verifying every entry…" : "Verify chain"}
       </button>
-      {result && (
+      {state.message && (
         <p
           role="status"
           data-testid="chain-result"
-          data-ok={result.ok ? "true" : "false"}
-          className={`max-w-md rounded-md px-3 py-2 text-sm ${result.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}
+          data-ok={chain?.ok ? "true" : "false"}
+          className={`max-w-md rounded-md px-3 py-2 text-sm ${chain?.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}
         >
-          {result.ok
-            ? `Chain intact: ${result.checked} entries verified. Head ${result.headHash.slice(0, 16)}…`
-            : result.brokenAt
-              ? `Chain broken at entry #${result.brokenAt}: ${result.reason}. ${result.checked} entries before it verify.`
-              : result.message}
+          {!chain
+            ? state.message
+            : chain.ok
+              ? `Chain intact: ${chain.checked} entries verified. Head ${chain.headHash.slice(0, 16)}…`
+              : `Chain broken at entry #${chain.brokenAt}: ${chain.reason}. ${chain.checked} entries before it verify.`}
         </p>
       )}
-    </div>
+    </form>
   );
 }

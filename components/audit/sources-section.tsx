@@ -17,8 +17,10 @@ function Pull({ id }: { id: string }) {
   const [progress, setProgress] = useState<number | null>(null);
   useEffect(() => {
     if (!pending) return;
+    const form = new FormData();
+    form.set("id", id);
     const timer = setInterval(
-      async () => setProgress((await pullProgressAction(id))?.rows ?? null),
+      async () => setProgress((await pullProgressAction({}, form)).progress?.rows ?? null),
       1000,
     );
     return () => clearInterval(timer);
@@ -55,9 +57,18 @@ const COLUMNS = [
   ["col_target", "Target column", "", false],
 ] as const;
 
-export function SourcesSection({ sources, isAdmin }: { sources: SourceRow[]; isAdmin: boolean }) {
+export function SourcesSection({
+  sources,
+  canConfigure,
+  canPull,
+}: {
+  sources: SourceRow[];
+  canConfigure: boolean;
+  canPull: boolean;
+}) {
   const [state, action, pending] = useActionState(sourceAction, {});
   const v = state.values;
+  const e = state.errors;
   return (
     <div className="flex flex-col gap-4 text-sm">
       {sources.length === 0 && <p className="text-slate-600">No PostgreSQL sources yet.</p>}
@@ -74,14 +85,14 @@ export function SourcesSection({ sources, isAdmin }: { sources: SourceRow[]; isA
           <p className="text-xs text-slate-600">
             {s.lastPulledAt ? `Last pulled ${s.lastPulledAt}: ${s.lastResult}` : "Never pulled."}
           </p>
-          <Pull id={s.id} />
+          {canPull && <Pull id={s.id} />}
         </div>
       ))}
-      {isAdmin && (
+      {canConfigure && (
         <details>
           <summary className="cursor-pointer font-medium">Add a PostgreSQL source</summary>
           <form action={action} className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-3">
-            <Field id="src-name" label="Name" name="name" required values={v} />
+            <Field id="src-name" label="Name" name="name" required values={v} errors={e?.name} />
             <Field
               id="src-url"
               label="Connection string (read-only user)"
@@ -90,6 +101,7 @@ export function SourcesSection({ sources, isAdmin }: { sources: SourceRow[]; isA
               required
               placeholder="postgresql://reader:…@db:5432/app"
               hint="Encrypted at rest and never shown again."
+              errors={e?.url}
             />
             <Field
               id="src-table"
@@ -98,6 +110,7 @@ export function SourcesSection({ sources, isAdmin }: { sources: SourceRow[]; isA
               required
               placeholder="public.core_auditlog"
               values={v}
+              errors={e?.tableName}
             />
             <Field
               id="src-cursor"
@@ -105,6 +118,7 @@ export function SourcesSection({ sources, isAdmin }: { sources: SourceRow[]; isA
               name="cursorColumn"
               required
               defaultValue={v?.cursorColumn ?? "id"}
+              errors={e?.cursorColumn}
             />
             {COLUMNS.map(([name, label, placeholder, required]) => (
               <Field
@@ -115,6 +129,7 @@ export function SourcesSection({ sources, isAdmin }: { sources: SourceRow[]; isA
                 required={required}
                 placeholder={placeholder}
                 values={v}
+                errors={e?.[name]}
               />
             ))}
             <div className="flex gap-2 md:col-span-3">

@@ -9,7 +9,12 @@ import {
   OwnerSelect,
 } from "@/components/ui/form";
 import { CriteriaPicker, type CriterionOption } from "@/components/controls/criteria-picker";
-import { IMPACT_OPTIONS, LIKELIHOOD_OPTIONS, type Risk } from "@/lib/backlog/schemas";
+import {
+  IMPACT_OPTIONS,
+  LIKELIHOOD_LABEL,
+  LIKELIHOOD_OPTIONS,
+  type Risk,
+} from "@/lib/backlog/schemas";
 import { PriorityOptions } from "./priority-badge";
 
 export interface BacklogFormValues {
@@ -27,7 +32,6 @@ export interface BacklogFormValues {
 }
 
 const box = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
-const words = (s: string) => s.replace("_", " ");
 
 function RiskFields({
   prefix,
@@ -42,6 +46,7 @@ function RiskFields({
   values?: Record<string, string>;
   errors?: Record<string, string[]>;
 }) {
+  const riskError = errors?.[`${prefix}Likelihood`];
   return (
     <fieldset className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">
       <legend className="px-1 text-sm font-medium text-slate-700">{label}</legend>
@@ -63,7 +68,7 @@ function RiskFields({
             <option value="">—</option>
             {LIKELIHOOD_OPTIONS.map((o) => (
               <option key={o} value={o}>
-                {words(o)}
+                {LIKELIHOOD_LABEL[o]}
               </option>
             ))}
           </select>
@@ -93,9 +98,7 @@ function RiskFields({
           errors={errors?.[`${prefix}Cvss`]}
         />
       </div>
-      {errors?.[`${prefix}Likelihood`] && (
-        <p className="text-xs text-red-700">{errors[`${prefix}Likelihood`].join(" ")}</p>
-      )}
+      {riskError && <p className="text-xs text-red-700">{riskError.join(" ")}</p>}
     </fieldset>
   );
 }

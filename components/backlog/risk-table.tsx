@@ -1,6 +1,4 @@
-import { riskSchema } from "@/lib/backlog/schemas";
-
-const words = (s: string) => s.replace("_", " ");
+import { LIKELIHOOD_LABEL, riskSchema } from "@/lib/backlog/schemas";
 
 export function RiskTable({ before, after }: { before: unknown; after: unknown }) {
   const rows = [
@@ -30,7 +28,7 @@ export function RiskTable({ before, after }: { before: unknown; after: unknown }
           <tr key={label} className="border-t border-slate-100">
             <th className="py-2 font-medium">{label}</th>
             <td>{r?.risk || "—"}</td>
-            <td>{r ? words(r.likelihood) : "—"}</td>
+            <td>{r ? LIKELIHOOD_LABEL[r.likelihood] : "—"}</td>
             <td>{r?.impact ?? "—"}</td>
             <td>{r?.cvss ?? "—"}</td>
           </tr>

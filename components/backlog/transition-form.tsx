@@ -14,7 +14,7 @@ export function TransitionForm({
   allowed: readonly BacklogStatus[];
 }) {
   const [state, action, pending] = useActionState(transitionBacklogItemAction, {});
-  const [to, setTo] = useState<BacklogStatus>(allowed[0]);
+  const [to, setTo] = useState<BacklogStatus>(allowed[0] ?? "open");
   const needsWhy = NEEDS_JUSTIFICATION.includes(to);
   return (
     <form

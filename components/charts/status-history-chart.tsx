@@ -8,18 +8,15 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { STATUS_LABEL } from "@/lib/status/labels";
+import type { Status } from "@/lib/status/types";
 
-const LEVEL: Record<string, number> = {
-  not_applicable: 0,
-  not_started: 1,
-  gap: 2,
-  at_risk: 3,
-  met: 4,
-};
-const NAME = ["Not applicable", "Not started", "Gap", "At risk", "Met"];
+/** Bottom to top: the chart's levels. */
+const LEVELS: Status[] = ["not_applicable", "not_started", "gap", "at_risk", "met"];
+const NAME = LEVELS.map((s) => STATUS_LABEL[s]);
 
-export function StatusHistoryChart({ points }: { points: { day: string; status: string }[] }) {
-  const data = points.map((p) => ({ day: p.day, level: LEVEL[p.status] }));
+export function StatusHistoryChart({ points }: { points: { day: string; status: Status }[] }) {
+  const data = points.map((p) => ({ day: p.day, level: LEVELS.indexOf(p.status) }));
   return (
     <figure>
       <div className="h-48 w-full" aria-hidden="true">
@@ -30,7 +27,7 @@ export function StatusHistoryChart({ points }: { points: { day: string; status: 
             <YAxis
               domain={[0, 4]}
               ticks={[0, 1, 2, 3, 4]}
-              tickFormatter={(v: number) => NAME[v]}
+              tickFormatter={(v: number) => NAME[v] ?? ""}
               width={90}
               fontSize={11}
             />

@@ -2,6 +2,7 @@
 import { useActionState, useState } from "react";
 import { createControlAction, updateControlAction } from "@/lib/actions/control-actions";
 import { Field, FormStatus, SubmitButton, OwnerSelect } from "@/components/ui/form";
+import { IMPLEMENTATION_LABEL } from "@/lib/controls/labels";
 import { CriteriaPicker, type CriterionOption } from "./criteria-picker";
 
 export interface ControlFormValues {
@@ -14,13 +15,6 @@ export interface ControlFormValues {
   locations: string[];
   criteria: string[];
 }
-
-const IMPLEMENTATION = [
-  ["not_started", "Not started"],
-  ["in_progress", "In progress"],
-  ["implemented", "Implemented"],
-  ["not_applicable", "Not applicable"],
-] as const;
 
 const box = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
@@ -73,7 +67,7 @@ export function ControlForm({
             className={box}
             data-testid="implementation-select"
           >
-            {IMPLEMENTATION.map(([value, label]) => (
+            {Object.entries(IMPLEMENTATION_LABEL).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>

@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { listHas, type TableFeatureSet } from "@/components/data-table/features";
 import { StatusBadge } from "@/components/status/status-badge";
+import { IMPLEMENTATION_LABEL } from "@/lib/controls/labels";
+import type { ImplementationStatus } from "@/lib/generated/prisma/enums";
 import type { Status } from "@/lib/status/types";
 
 export interface ControlTableRow {
@@ -10,18 +12,11 @@ export interface ControlTableRow {
   title: string;
   status: Status;
   overridden: boolean;
-  implementation: string;
+  implementation: ImplementationStatus;
   owner: string;
   criteria: string;
   evidenceCount: number;
 }
-
-export const IMPLEMENTATION_LABEL: Record<string, string> = {
-  not_started: "Not started",
-  in_progress: "In progress",
-  implemented: "Implemented",
-  not_applicable: "Not applicable",
-};
 
 export const controlsColumns: ColumnDef<TableFeatureSet, ControlTableRow>[] = [
   { accessorKey: "ref", header: "Ref", sortFn: "alphanumeric" },

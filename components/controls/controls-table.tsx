@@ -1,7 +1,8 @@
 "use client";
 import { DataTable } from "@/components/data-table/data-table";
-import { STATUS_LABEL } from "@/components/status/status-badge";
-import { IMPLEMENTATION_LABEL, controlsColumns, type ControlTableRow } from "./controls-columns";
+import { IMPLEMENTATION_LABEL } from "@/lib/controls/labels";
+import { STATUS_LABEL } from "@/lib/status/labels";
+import { controlsColumns, type ControlTableRow } from "./controls-columns";
 
 export function ControlsTable({
   rows,

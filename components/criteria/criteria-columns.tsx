@@ -1,12 +1,12 @@
 import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import type { TableFeatureSet } from "@/components/data-table/features";
+import { StatusBadge } from "@/components/status/status-badge";
+import { CATEGORY_LABELS } from "@/lib/catalog/labels";
 import type { CriterionRow } from "@/lib/criteria/list-criteria";
 import type { Status } from "@/lib/status/types";
-import { StatusBadge } from "@/components/status/status-badge";
 
 export type CriterionTableRow = CriterionRow & { status: Status; overridden: boolean };
-import { CATEGORY_LABELS } from "@/lib/catalog/labels";
 
 export const criteriaColumns: ColumnDef<TableFeatureSet, CriterionTableRow>[] = [
   {

@@ -1,7 +1,7 @@
 "use client";
 import { DataTable } from "@/components/data-table/data-table";
 import { CATEGORIES, CATEGORY_LABELS } from "@/lib/catalog/labels";
-import { STATUS_LABEL } from "@/components/status/status-badge";
+import { STATUS_LABEL } from "@/lib/status/labels";
 import { criteriaColumns, type CriterionTableRow } from "./criteria-columns";
 
 export function CriteriaTable({ rows }: { rows: CriterionTableRow[] }) {

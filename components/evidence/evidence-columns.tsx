@@ -1,15 +1,8 @@
 import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { listHas, type TableFeatureSet } from "@/components/data-table/features";
+import { REVIEW_LABEL } from "@/lib/evidence/labels";
 import type { EvidenceRow } from "@/lib/evidence/list-evidence";
-
-export const REVIEW_LABEL: Record<string, string> = {
-  draft: "Draft",
-  in_review: "In review",
-  accepted: "Accepted",
-  rejected: "Rejected",
-  expired: "Expired",
-};
 
 export const evidenceColumns: ColumnDef<TableFeatureSet, EvidenceRow>[] = [
   {

@@ -3,6 +3,7 @@ import { useActionState, useState } from "react";
 import { keptSubmit } from "./kept-submit";
 import { createEvidenceAction, type UploadState } from "@/lib/actions/evidence-actions";
 import { Field, FormStatus } from "@/components/ui/form";
+import { isoDay } from "@/lib/dates";
 import { FileDrop } from "./file-drop";
 import { SecretDecision } from "./secret-decision";
 
@@ -78,7 +79,7 @@ export function EvidenceForm({
           name="evidenceDate"
           type="date"
           required
-          defaultValue={v?.evidenceDate ?? new Date().toISOString().slice(0, 10)}
+          defaultValue={v?.evidenceDate ?? isoDay(new Date())}
           errors={state.errors?.evidenceDate}
         />
         <Field

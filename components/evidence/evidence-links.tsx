@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { isoDay } from "@/lib/dates";
 
 export interface EvidenceLinkItem {
   id: string;
@@ -17,8 +18,7 @@ export function EvidenceLinks({ items, testId }: { items: EvidenceLinkItem[]; te
             {e.title}
           </Link>{" "}
           <span className="text-slate-500">
-            ({e.kind}, {e.reviewState.replace("_", " ")},{" "}
-            {e.evidenceDate.toISOString().slice(0, 10)})
+            ({e.kind}, {e.reviewState.replace("_", " ")}, {isoDay(e.evidenceDate)})
           </span>
         </li>
       ))}

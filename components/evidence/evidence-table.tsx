@@ -1,7 +1,8 @@
 "use client";
 import { DataTable } from "@/components/data-table/data-table";
 import type { EvidenceRow } from "@/lib/evidence/list-evidence";
-import { REVIEW_LABEL, evidenceColumns } from "./evidence-columns";
+import { REVIEW_LABEL } from "@/lib/evidence/labels";
+import { evidenceColumns } from "./evidence-columns";
 
 export function EvidenceTable({
   rows,

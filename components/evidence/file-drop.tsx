@@ -1,7 +1,8 @@
 "use client";
 import { useRef, useState } from "react";
+import { MAX_UPLOAD_BYTES } from "@/lib/evidence/limits";
 
-const MAX = 20 * 1024 * 1024;
+const MB = 1024 * 1024;
 
 // A file input that also accepts drag-and-drop; the size limit is checked before upload.
 export function FileDrop({
@@ -18,8 +19,10 @@ export function FileDrop({
   function accept(files: FileList | null) {
     const f = files?.[0];
     if (!f) return;
-    if (f.size > MAX) {
-      onError?.(`${f.name} is ${(f.size / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB.`);
+    if (f.size > MAX_UPLOAD_BYTES) {
+      onError?.(
+        `${f.name} is ${(f.size / MB).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / MB} MB.`,
+      );
       if (input.current) input.current.value = "";
       setChosen(null);
       return;
@@ -59,7 +62,8 @@ export function FileDrop({
         />
       </label>
       <p className="text-xs text-slate-600" aria-live="polite">
-        {chosen ?? "Up to 20 MB. Text files are checked for secrets before anyone else sees them."}
+        {chosen ??
+          `Up to ${MAX_UPLOAD_BYTES / MB} MB. Text files are checked for secrets before anyone else sees them.`}
       </p>
     </div>
   );

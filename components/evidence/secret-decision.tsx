@@ -1,20 +1,12 @@
+import { SECRET_KIND_LABEL } from "@/lib/evidence/labels";
 import type { SecretFinding } from "@/lib/evidence/secret-scan";
-
-const KIND: Record<SecretFinding["kind"], string> = {
-  "database-url": "Database URL with a password",
-  "private-key": "Private key",
-  "cloud-key": "Cloud access key or API token",
-  "bearer-token": "Bearer token",
-  jwt: "JSON Web Token",
-  "password-assignment": "Password or secret assignment",
-};
 
 export function FindingsList({ findings }: { findings: SecretFinding[] }) {
   return (
     <ul className="list-disc pl-5 text-sm" data-testid="secret-findings">
       {findings.map((f, i) => (
         <li key={i}>
-          {KIND[f.kind]} on line {f.line}{" "}
+          {SECRET_KIND_LABEL[f.kind]} on line {f.line}{" "}
           <span className="font-mono text-xs text-slate-600">{f.preview}</span>
         </li>
       ))}

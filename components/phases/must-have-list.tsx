@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { STATUS_LABEL, isOpen } from "@/lib/backlog/workflow";
+import { isoDay } from "@/lib/dates";
 import type { PhaseDetail } from "@/lib/phases/phase-queries";
 import { VERDICT_LABEL, isGap } from "@/lib/phases/phase-status";
 import { ToBacklogButton, VerifyForm } from "./verify-form";
@@ -13,17 +15,19 @@ const VERDICT_STYLE = {
   partial: "bg-amber-100 text-amber-900",
   failed: "bg-red-100 text-red-900",
 } as const;
-const OPEN = new Set(["open", "in_progress", "awaiting_deployment"]);
 
 export function MustHaveList({
   mustHaves,
   canWrite,
+  canTrack,
   canVerify,
   ownerNote,
   evidence,
 }: {
   mustHaves: PhaseDetail["mustHaves"];
   canWrite: boolean;
+  /** May turn a gap into a backlog item. */
+  canTrack: boolean;
   canVerify: boolean;
   ownerNote: string | null;
   evidence: EvidenceOption[];
@@ -101,7 +105,7 @@ export function MustHaveList({
               )}
               {m.verifiedAt && (
                 <p className="text-slate-500">
-                  Assessed on {m.verifiedAt.toISOString().slice(0, 10)}
+                  Assessed on {isoDay(m.verifiedAt)}
                   {m.verifiedBy && ` by ${m.verifiedBy.name}`}
                 </p>
               )}
@@ -118,7 +122,7 @@ export function MustHaveList({
                       >
                         {b.key}
                       </Link>{" "}
-                      ({b.status.replace("_", " ")})
+                      ({STATUS_LABEL[b.status].toLowerCase()})
                     </span>
                   ))}
                 </p>
@@ -155,7 +159,7 @@ export function MustHaveList({
                 evidence={evidence}
               />
             )}
-            {canWrite && isGap(m.verdict) && !m.backlogItems.some((b) => OPEN.has(b.status)) && (
+            {canTrack && isGap(m.verdict) && !m.backlogItems.some((b) => isOpen(b.status)) && (
               <ToBacklogButton mustHaveId={m.id} position={m.position} />
             )}
           </li>

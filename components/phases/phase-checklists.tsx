@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { isoDay } from "@/lib/dates";
 import type { PhaseDetail } from "@/lib/phases/phase-queries";
 import { removePhaseItemAction, setPhaseItemDoneAction } from "@/lib/actions/phase-actions";
 import { RemoveButton } from "@/components/ui/remove-button";
@@ -107,7 +108,7 @@ export function PhaseChecklists({
                       )}
                       {i.doneAt && (
                         <p>
-                          Done by {i.doneBy?.name ?? "—"} on {i.doneAt.toISOString().slice(0, 10)}
+                          Done by {i.doneBy?.name ?? "—"} on {isoDay(i.doneAt)}
                         </p>
                       )}
                     </div>

@@ -8,6 +8,9 @@ import {
   keepFieldsOnSubmit,
   OwnerSelect,
 } from "@/components/ui/form";
+import { PHASE_STATUS_LABEL } from "@/lib/phases/phase-status";
+
+const PROGRESS = ["pending", "in_progress", "complete"] as const;
 
 export interface PhaseFormValues {
   id?: string;
@@ -107,9 +110,11 @@ export function PhaseForm({
             className={box}
             data-testid="phase-progress"
           >
-            <option value="pending">Pending</option>
-            <option value="in_progress">In progress</option>
-            <option value="complete">Complete</option>
+            {PROGRESS.map((p) => (
+              <option key={p} value={p}>
+                {PHASE_STATUS_LABEL[p]}
+              </option>
+            ))}
           </select>
         </label>
         <OwnerSelect

@@ -2,6 +2,7 @@
 import { useActionState, useState } from "react";
 import { addUserAction } from "@/lib/actions/user-actions";
 import { Field, FormStatus, SubmitButton } from "@/components/ui/form";
+import { ROLE_LABELS } from "@/lib/auth/types";
 
 export function AddUserForm() {
   const [state, action, pending] = useActionState(addUserAction, {});
@@ -42,9 +43,11 @@ export function AddUserForm() {
           className="rounded-md border border-slate-300 bg-white px-3 py-2"
           data-testid="new-user-role"
         >
-          <option value="engineer">Engineer</option>
-          <option value="admin">Compliance officer (admin)</option>
-          <option value="auditor">Auditor (read-only)</option>
+          {(["engineer", "admin", "auditor"] as const).map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
         </select>
       </label>
       {role === "auditor" && (

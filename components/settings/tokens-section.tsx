@@ -36,8 +36,21 @@ export function TokensSection({ tokens }: { tokens: TokenRow[] }) {
   return (
     <div className="flex flex-col gap-4">
       <form action={action} className="flex flex-wrap items-end gap-3" data-testid="token-form">
-        <Field id="token-name" label="Token name" name="name" required placeholder="backend CI" />
-        <Field id="token-expires" label="Expires after (optional)" name="expires" type="date" />
+        <Field
+          id="token-name"
+          label="Token name"
+          name="name"
+          required
+          placeholder="backend CI"
+          errors={state.errors?.name}
+        />
+        <Field
+          id="token-expires"
+          label="Expires after (optional)"
+          name="expires"
+          type="date"
+          errors={state.errors?.expires}
+        />
         <SubmitButton pending={pending}>Create ingest token</SubmitButton>
       </form>
       <FormStatus state={state} testId="token-status" />

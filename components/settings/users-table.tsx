@@ -1,5 +1,6 @@
 import type { UserRow } from "@/lib/users/users";
-import { lastAccessDay } from "@/lib/auth/access";
+import { auditorAccessOpen, lastAccessDay } from "@/lib/auth/access";
+import { isoDay } from "@/lib/dates";
 import { UserAccessForm, UserActiveToggle } from "./user-row-controls";
 
 export function UsersTable({ users, selfId }: { users: UserRow[]; selfId: string }) {
@@ -25,8 +26,7 @@ export function UsersTable({ users, selfId }: { users: UserRow[]; selfId: string
         </thead>
         <tbody>
           {users.map((u) => {
-            const expired =
-              u.role === "auditor" && (!u.accessExpiresAt || u.accessExpiresAt <= now);
+            const expired = !auditorAccessOpen(u, now);
             const locked = u.lockedUntil && u.lockedUntil > now;
             return (
               <tr
@@ -48,9 +48,7 @@ export function UsersTable({ users, selfId }: { users: UserRow[]; selfId: string
                         ? "Locked"
                         : "Active"}
                   {u.lastLoginAt && (
-                    <p className="text-slate-500">
-                      Last sign-in {u.lastLoginAt.toISOString().slice(0, 10)}
-                    </p>
+                    <p className="text-slate-500">Last sign-in {isoDay(u.lastLoginAt)}</p>
                   )}
                 </td>
                 <td className="px-4 py-2">

@@ -1,22 +1,28 @@
 import { logoutAction } from "@/lib/actions/auth-actions";
 import { ROLE_LABELS, type SessionUser } from "@/lib/auth/types";
 import { lastAccessDay } from "@/lib/auth/access";
+import { can, type Capability } from "@/lib/auth/capabilities";
 import { NavLinks, type NavItem } from "./nav-links";
 
+// Each page, and the capability its page asks for.
+const NAV: (NavItem & { capability: Capability })[] = [
+  { href: "/", label: "Overview", capability: "workspace.read" },
+  { href: "/criteria", label: "Criteria", capability: "workspace.read" },
+  { href: "/controls", label: "Controls", capability: "workspace.read" },
+  { href: "/evidence", label: "Evidence", capability: "evidence.read" },
+  { href: "/tests", label: "Test results", capability: "results.read" },
+  { href: "/audit", label: "Audit events", capability: "audit.read" },
+  { href: "/phases", label: "Phases", capability: "workspace.read" },
+  { href: "/backlog", label: "Backlog", capability: "workspace.read" },
+  { href: "/activity", label: "Activity log", capability: "activity.read" },
+  { href: "/settings", label: "Settings", capability: "workspace.read" },
+];
+
 function navFor(user: SessionUser): NavItem[] {
-  const items: NavItem[] = [
-    { href: "/", label: "Overview" },
-    { href: "/criteria", label: "Criteria" },
-    { href: "/controls", label: "Controls" },
-    { href: "/evidence", label: "Evidence" },
-    { href: "/tests", label: "Test results" },
-    { href: "/audit", label: "Audit events" },
-    { href: "/phases", label: "Phases" },
-    { href: "/backlog", label: "Backlog" },
-  ];
-  if (user.role !== "engineer") items.push({ href: "/activity", label: "Activity log" });
-  items.push({ href: "/settings", label: "Settings" });
-  return items;
+  return NAV.filter((item) => can(user, item.capability)).map(({ href, label }) => ({
+    href,
+    label,
+  }));
 }
 
 export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { overrideAction, revokeOverrideAction } from "@/lib/actions/override-actions";
 import { FormStatus, SubmitButton } from "@/components/ui/form";
-import { STATUS_LABEL } from "./status-badge";
+import { STATUS_LABEL } from "@/lib/status/labels";
 
 const box = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 

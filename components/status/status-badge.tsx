@@ -1,3 +1,4 @@
+import { STATUS_LABEL } from "@/lib/status/labels";
 import type { Status } from "@/lib/status/types";
 
 const STYLE: Record<Status, string> = {
@@ -6,14 +7,6 @@ const STYLE: Record<Status, string> = {
   gap: "bg-red-100 text-red-900",
   not_started: "bg-slate-200 text-slate-800",
   not_applicable: "bg-slate-100 text-slate-600",
-};
-
-export const STATUS_LABEL: Record<Status, string> = {
-  met: "Met",
-  at_risk: "At risk",
-  gap: "Gap",
-  not_started: "Not started",
-  not_applicable: "Not applicable",
 };
 
 export function StatusBadge({

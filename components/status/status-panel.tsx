@@ -1,19 +1,7 @@
+import { DESIGN_LABEL, OPERATING_LABEL, STATUS_LABEL } from "@/lib/status/labels";
 import type { Evaluation } from "@/lib/status/types";
 import { ReasonList } from "./reason-list";
-import { StatusBadge, STATUS_LABEL } from "./status-badge";
-
-const DESIGN = {
-  effective: "Implemented",
-  partial: "Partly implemented",
-  missing: "Not implemented",
-  not_applicable: "Not applicable",
-} as const;
-const OPERATING = {
-  effective: "Proved over the audit period",
-  partial: "Evidence stale or outside the period",
-  none: "Not proved",
-  not_applicable: "Not applicable",
-} as const;
+import { StatusBadge } from "./status-badge";
 
 export function StatusPanel({ evaluation }: { evaluation: Evaluation }) {
   return (
@@ -33,11 +21,11 @@ export function StatusPanel({ evaluation }: { evaluation: Evaluation }) {
       <dl className="mt-4 grid grid-cols-1 gap-2 text-sm md:grid-cols-2">
         <div>
           <dt className="text-slate-500">Design (Type I)</dt>
-          <dd data-testid="design">{DESIGN[evaluation.design]}</dd>
+          <dd data-testid="design">{DESIGN_LABEL[evaluation.design]}</dd>
         </div>
         <div>
           <dt className="text-slate-500">Operating effectiveness (Type II)</dt>
-          <dd data-testid="operating">{OPERATING[evaluation.operating]}</dd>
+          <dd data-testid="operating">{OPERATING_LABEL[evaluation.operating]}</dd>
         </div>
       </dl>
       <h3 className="mb-2 mt-4 text-sm font-semibold uppercase tracking-wide text-slate-600">

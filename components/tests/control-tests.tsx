@@ -1,3 +1,4 @@
+import { isoMinute } from "@/lib/dates";
 import { PassRateChart } from "@/components/charts/pass-rate-chart";
 import type { SessionUser } from "@/lib/auth/types";
 import { controlTestHistory } from "@/lib/collectors/test-results/queries";
@@ -15,7 +16,7 @@ export async function ControlTests({ user, controlId }: { user: SessionUser; con
   return (
     <div className="flex flex-col gap-4 text-sm" data-testid="control-tests">
       <p>
-        Latest run {latest.startedAt.toISOString().slice(0, 16).replace("T", " ")}:{" "}
+        Latest run {isoMinute(latest.startedAt)}:{" "}
         <span className="font-semibold" data-testid="latest-pass-rate">
           {rate(latest)}% passing
         </span>{" "}
@@ -54,8 +55,8 @@ export async function ControlTests({ user, controlId }: { user: SessionUser; con
         <ul className="mt-1 flex flex-col gap-0.5 text-xs">
           {[...points].reverse().map((p) => (
             <li key={p.runId}>
-              {p.startedAt.toISOString().slice(0, 16).replace("T", " ")} — {p.passed}/{p.total}{" "}
-              passing{p.commit ? ` @ ${p.commit.slice(0, 12)}` : ""}
+              {isoMinute(p.startedAt)} — {p.passed}/{p.total} passing
+              {p.commit ? ` @ ${p.commit.slice(0, 12)}` : ""}
               {p.source ? ` (${p.source})` : ""}
             </li>
           ))}

@@ -34,11 +34,15 @@ function Pull({ id }: { id: string }) {
 export function DirectoriesSection({
   directories,
   roots,
-  isAdmin,
+  canConfigure,
+  canPull,
 }: {
   directories: DirectoryRow[];
   roots: string[];
-  isAdmin: boolean;
+  /** May add directories (results.configure). */
+  canConfigure: boolean;
+  /** May pull them now (results.pull). */
+  canPull: boolean;
 }) {
   const [state, action, pending] = useActionState(addDirectoryAction, {});
   return (
@@ -60,12 +64,19 @@ export function DirectoriesSection({
           <p className="text-xs text-slate-600">
             {d.lastPulledAt ? `Last pulled ${d.lastPulledAt}: ${d.lastResult}` : "Never pulled."}
           </p>
-          <Pull id={d.id} />
+          {canPull && <Pull id={d.id} />}
         </div>
       ))}
-      {isAdmin && roots.length > 0 && (
+      {canConfigure && roots.length > 0 && (
         <form action={action} className="flex flex-wrap items-end gap-3">
-          <Field id="dir-name" label="Name" name="name" required values={state.values} />
+          <Field
+            id="dir-name"
+            label="Name"
+            name="name"
+            required
+            values={state.values}
+            errors={state.errors?.name}
+          />
           <Field
             id="dir-path"
             label="Directory on the server"

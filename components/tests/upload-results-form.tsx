@@ -14,8 +14,12 @@ export function UploadResultsForm() {
           name="file"
           accept=".xml,.json,application/xml,application/json,text/xml"
           required
+          aria-invalid={state.errors?.file ? true : undefined}
           data-testid="results-file"
         />
+        {state.errors?.file && (
+          <span className="text-xs text-red-700">{state.errors.file.join(" ")}</span>
+        )}
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Source (optional)</span>

@@ -1,16 +1,20 @@
 "use server";
-import { getSessionUser } from "@/lib/auth/session";
 import { verifyChain } from "@/lib/activity/list-activity";
-import { userMessage } from "./safe-action";
+import { verifyChainSchema } from "@/lib/activity/schemas";
+import { defineAction } from "./safe-action";
 
-export type VerifyResult =
-  | { ok: true; checked: number; headHash: string }
-  | { ok: false; checked?: number; brokenAt?: string; reason?: string; message?: string };
-
-export async function verifyChainAction(): Promise<VerifyResult> {
-  try {
-    return await verifyChain(await getSessionUser());
-  } catch (err) {
-    return { ok: false, message: userMessage(err) };
-  }
-}
+export const verifyChainAction = defineAction({
+  capability: "activity.read",
+  schema: verifyChainSchema,
+  // The check is recorded: the log on screen gains its entry.
+  revalidate: ["/activity"],
+  async run(_input, user) {
+    const chain = await verifyChain(user);
+    return {
+      message: chain.ok
+        ? `Chain intact: ${chain.checked} entries verified.`
+        : `Chain broken at entry #${chain.brokenAt}: ${chain.reason}.`,
+      data: { chain },
+    };
+  },
+});

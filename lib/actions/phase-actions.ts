@@ -1,184 +1,118 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { WRITERS } from "@/lib/auth/guard";
+import { backlogFromMustHave } from "@/lib/backlog/from-must-have";
+import { addMustHave, editMustHave, removeMustHave, verifyMustHave } from "@/lib/phases/must-haves";
 import {
-  createPhase,
-  updatePhase,
   addPhaseItem,
+  createPhase,
   removePhaseItem,
   setPhaseItemDone,
   setPhaseItemEvidence,
+  updatePhase,
 } from "@/lib/phases/phase-writes";
-import { addMustHave, editMustHave, removeMustHave, verifyMustHave } from "@/lib/phases/must-haves";
 import {
   itemDoneSchema,
   itemEvidenceSchema,
   mustHaveEditSchema,
+  mustHaveIdSchema,
   mustHaveSchema,
+  phaseItemIdSchema,
   phaseItemSchema,
   phaseSchema,
+  updatePhaseSchema,
   verifySchema,
 } from "@/lib/phases/schemas";
-import { backlogFromMustHave } from "@/lib/backlog/from-must-have";
-import { redirectWhenDone, safeAction, type ActionState } from "./safe-action";
+import { defineAction } from "./safe-action";
 
-const done = () => revalidatePath("/", "layout");
-
-const create = safeAction({
-  roles: WRITERS,
+export const createPhaseAction = defineAction({
+  capability: "phases.write",
   schema: phaseSchema,
-  what: "create phases",
   async run(input, user) {
     const n = await createPhase(user, input);
-    done();
-    return `created:${n}`;
+    return { message: `Created phase ${n}.`, redirectTo: `/phases/${n}` };
   },
 });
 
-const update = safeAction({
-  roles: WRITERS,
-  schema: z.intersection(z.object({ id: z.uuid() }), phaseSchema),
-  what: "edit phases",
+export const updatePhaseAction = defineAction({
+  capability: "phases.write",
+  schema: updatePhaseSchema,
   async run({ id, ...input }, user) {
     const n = await updatePhase(user, id, input);
-    done();
-    return `saved:${n}`;
+    return { message: `Saved phase ${n}.`, redirectTo: `/phases/${n}` };
   },
 });
 
-const addItem = safeAction({
-  roles: WRITERS,
+export const addPhaseItemAction = defineAction({
+  capability: "phases.write",
   schema: phaseItemSchema,
-  what: "edit phases",
   async run(input, user) {
     await addPhaseItem(user, input);
-    done();
     return "Item added.";
   },
 });
 
-const tick = safeAction({
-  roles: WRITERS,
+export const setPhaseItemDoneAction = defineAction({
+  capability: "phases.write",
   schema: itemDoneSchema,
-  what: "tick phase deliverables",
-  async run({ itemId, done: isDone }, user) {
-    await setPhaseItemDone(user, itemId, isDone);
-    done();
-    return isDone ? "Ticked." : "Unticked.";
+  async run({ itemId, done }, user) {
+    await setPhaseItemDone(user, itemId, done);
+    return done ? "Ticked." : "Unticked.";
   },
 });
 
-const linkEvidence = safeAction({
-  roles: WRITERS,
+export const setPhaseItemEvidenceAction = defineAction({
+  capability: "phases.write",
   schema: itemEvidenceSchema,
-  what: "link evidence to deliverables",
   async run({ itemId, evidenceId }, user) {
     await setPhaseItemEvidence(user, itemId, evidenceId);
-    done();
     return evidenceId ? "Evidence linked." : "Evidence unlinked.";
   },
 });
 
-const addTruth = safeAction({
-  roles: WRITERS,
-  schema: mustHaveSchema,
-  what: "edit phases",
-  async run(input, user) {
-    await addMustHave(user, input);
-    done();
-    return "Must-have added.";
-  },
-});
-
-const verify = safeAction({
-  roles: WRITERS,
-  schema: verifySchema,
-  what: "verify must-haves",
-  async run(input, user) {
-    const message = await verifyMustHave(user, input);
-    done();
-    return message;
-  },
-});
-
-const removeItem = safeAction({
-  roles: WRITERS,
-  schema: z.object({ itemId: z.uuid() }),
-  what: "edit phases",
+export const removePhaseItemAction = defineAction({
+  capability: "phases.write",
+  schema: phaseItemIdSchema,
   async run({ itemId }, user) {
     await removePhaseItem(user, itemId);
-    done();
     return "Item removed.";
   },
 });
 
-const editTruth = safeAction({
-  roles: WRITERS,
-  schema: mustHaveEditSchema,
-  what: "edit phases",
+export const addMustHaveAction = defineAction({
+  capability: "phases.write",
+  schema: mustHaveSchema,
   async run(input, user) {
-    const message = await editMustHave(user, input);
-    done();
-    return message;
+    await addMustHave(user, input);
+    return "Must-have added.";
   },
 });
 
-const removeTruth = safeAction({
-  roles: WRITERS,
-  schema: z.object({ mustHaveId: z.uuid() }),
-  what: "edit phases",
+export const verifyMustHaveAction = defineAction({
+  capability: "phases.write",
+  schema: verifySchema,
+  run: (input, user) => verifyMustHave(user, input),
+});
+
+export const editMustHaveAction = defineAction({
+  capability: "phases.write",
+  schema: mustHaveEditSchema,
+  run: (input, user) => editMustHave(user, input),
+});
+
+export const removeMustHaveAction = defineAction({
+  capability: "phases.write",
+  schema: mustHaveIdSchema,
   async run({ mustHaveId }, user) {
     await removeMustHave(user, mustHaveId);
-    done();
     return "Must-have removed.";
   },
 });
 
-const toBacklog = safeAction({
-  roles: WRITERS,
-  schema: z.object({ mustHaveId: z.uuid() }),
-  what: "create backlog items",
+/** A FAILED or PARTIAL must-have becomes a backlog item: a backlog write, not a phase edit. */
+export const mustHaveToBacklogAction = defineAction({
+  capability: "backlog.write",
+  schema: mustHaveIdSchema,
   async run({ mustHaveId }, user) {
     const key = await backlogFromMustHave(user, mustHaveId);
-    done();
-    return `created:${key}`;
+    return { message: `Created ${key}.`, redirectTo: `/backlog/${key}` };
   },
 });
-
-export async function createPhaseAction(prev: ActionState, form: FormData): Promise<ActionState> {
-  return redirectWhenDone(await create(prev, form), (id) => `/phases/${id}`);
-}
-export async function updatePhaseAction(prev: ActionState, form: FormData): Promise<ActionState> {
-  return redirectWhenDone(await update(prev, form), (id) => `/phases/${id}`);
-}
-export async function addPhaseItemAction(prev: ActionState, form: FormData) {
-  return addItem(prev, form);
-}
-export async function setPhaseItemDoneAction(prev: ActionState, form: FormData) {
-  return tick(prev, form);
-}
-export async function setPhaseItemEvidenceAction(prev: ActionState, form: FormData) {
-  return linkEvidence(prev, form);
-}
-export async function addMustHaveAction(prev: ActionState, form: FormData) {
-  return addTruth(prev, form);
-}
-export async function verifyMustHaveAction(prev: ActionState, form: FormData) {
-  return verify(prev, form);
-}
-export async function mustHaveToBacklogAction(
-  prev: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  return redirectWhenDone(await toBacklog(prev, form), (id) => `/backlog/${id}`);
-}
-export async function removePhaseItemAction(prev: ActionState, form: FormData) {
-  return removeItem(prev, form);
-}
-export async function removeMustHaveAction(prev: ActionState, form: FormData) {
-  return removeTruth(prev, form);
-}
-export async function editMustHaveAction(prev: ActionState, form: FormData) {
-  return editTruth(prev, form);
-}

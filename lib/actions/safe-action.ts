@@ -41,14 +41,21 @@ export interface ActionOptions<S extends z.ZodType, X extends object> {
   run: (input: z.output<S>, user: SessionUser) => Promise<ActionReply<X>>;
   /** What to refresh after success: every page (default) or the listed paths. */
   revalidate?: "all" | readonly string[];
+  /** Fields never echoed back in `values`, besides password, secret and token fields. */
+  secretFields?: readonly string[];
 }
 
 const SECRET_FIELD = /password|confirm|secret|token/i;
 
-function echoValues(form: FormData): Record<string, string> {
+function echoValues(form: FormData, secret: readonly string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION") && !SECRET_FIELD.test(key))
+    if (
+      typeof value === "string" &&
+      !key.startsWith("$ACTION") &&
+      !SECRET_FIELD.test(key) &&
+      !secret.includes(key)
+    )
       out[key] = value;
   }
   return out;
@@ -75,11 +82,30 @@ function fieldErrors(error: z.ZodError): Record<string, string[]> {
 }
 
 /** The form state of a failure: the AppError's message and code, or a generic one for a bug. */
-export function failureState(err: AppError | null, form?: FormData): ActionState {
-  const values = form ? echoValues(form) : undefined;
+export function failureState(
+  err: AppError | null,
+  form?: FormData,
+  secretFields?: readonly string[],
+): ActionState {
+  const values = form ? echoValues(form, secretFields) : undefined;
   if (!err) return { ok: false, message: UNEXPECTED_MESSAGE, values };
   const errors = err.details.field ? { [err.details.field]: [err.message] } : undefined;
   return { ok: false, code: err.code, message: err.message, errors, values };
+}
+
+/** The form state of a zod failure: each field's messages, and what the user typed. */
+export function invalidFormState(
+  error: z.ZodError,
+  form: FormData,
+  secretFields?: readonly string[],
+): ActionState {
+  return {
+    ok: false,
+    code: "invalid",
+    message: "Check the highlighted fields.",
+    errors: fieldErrors(error),
+    values: echoValues(form, secretFields),
+  };
 }
 
 export function defineAction<S extends z.ZodType, X extends object = object>(
@@ -93,24 +119,22 @@ export function defineAction<S extends z.ZodType, X extends object = object>(
       authorize(session.user, opts.capability);
       const parsed = opts.schema.safeParse(formObject(form));
       if (!parsed.success) {
-        return {
-          ok: false,
-          code: "invalid",
-          message: "Check the highlighted fields.",
-          errors: fieldErrors(parsed.error),
-          values: echoValues(form),
-        } as ActionState & Partial<X>;
+        return invalidFormState(parsed.error, form, opts.secretFields) as ActionState & Partial<X>;
       }
       const r = await opts.run(parsed.data, session.user);
       reply = typeof r === "string" ? { message: r } : r;
     } catch (err) {
-      return failureState(await settleError(err, who, "action"), form) as ActionState & Partial<X>;
+      return failureState(
+        await settleError(err, who, "action"),
+        form,
+        opts.secretFields,
+      ) as ActionState & Partial<X>;
     }
     if (reply.ok === false) {
       return {
         ok: false,
         message: reply.message,
-        values: echoValues(form),
+        values: echoValues(form, opts.secretFields),
         ...reply.data,
       } as ActionState & Partial<X>;
     }

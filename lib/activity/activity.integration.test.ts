@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { recordActivity } from "./record";
 import { verifyActivityChain } from "./verify";
 import { GENESIS_HASH } from "./chain";
@@ -29,9 +30,9 @@ describe("activity log in the database", () => {
     await writeSome(5);
     const prisma = await db();
     const rows = await prisma.activity.findMany({ orderBy: { seq: "asc" } });
-    expect(rows[0].prevHash).toBe(GENESIS_HASH);
-    for (let i = 1; i < rows.length; i++) expect(rows[i].prevHash).toBe(rows[i - 1].hash);
-    const verdict = await verifyActivityChain(prisma);
+    expect(rows[0]?.prevHash).toBe(GENESIS_HASH);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]?.prevHash).toBe(rows[i - 1]?.hash);
+    const verdict = await verifyActivityChain(SYSTEM_ACTOR);
     expect(verdict).toMatchObject({ ok: true, checked: rows.length });
   });
 
@@ -67,7 +68,7 @@ describe("activity log in the database", () => {
     const prisma = await db();
     const target = (
       await prisma.activity.findMany({ orderBy: { seq: "asc" }, skip: 2, take: 1 })
-    )[0];
+    )[0]!;
     // What a database superuser could still do: switch the trigger off, edit, switch it on.
     await prisma.$executeRawUnsafe(
       `ALTER TABLE "activity" DISABLE TRIGGER "activity_no_update_delete"`,
@@ -78,7 +79,7 @@ describe("activity log in the database", () => {
     await prisma.$executeRawUnsafe(
       `ALTER TABLE "activity" ENABLE TRIGGER "activity_no_update_delete"`,
     );
-    const verdict = await verifyActivityChain(prisma);
+    const verdict = await verifyActivityChain(SYSTEM_ACTOR);
     expect(verdict.ok).toBe(false);
     if (!verdict.ok) {
       expect(verdict.brokenAt).toBe(target.seq);

@@ -42,12 +42,12 @@ describe("activity hash chain", () => {
 
   it("verifies an intact chain and reports its head", () => {
     const rows = build(5);
-    expect(verify(rows)).toEqual({ ok: true, checked: 5, headHash: rows[4].hash });
+    expect(verify(rows)).toEqual({ ok: true, checked: 5, headHash: rows[4]!.hash });
   });
 
   it("reports the first altered row", () => {
     const rows = build(5);
-    rows[2] = { ...rows[2], summary: "Created user 3 (edited)" };
+    rows[2] = { ...rows[2]!, summary: "Created user 3 (edited)" };
     const verdict = verify(rows);
     expect(verdict).toMatchObject({ ok: false, brokenAt: 3n, checked: 2 });
   });
@@ -60,7 +60,7 @@ describe("activity hash chain", () => {
 
   it("detects a row re-hashed in place: the next link breaks", () => {
     const rows = build(4);
-    const forged = { ...rows[1], summary: "forged" };
+    const forged = { ...rows[1]!, summary: "forged" };
     forged.hash = hashRow(forged, forged.prevHash);
     rows[1] = forged;
     expect(verify(rows)).toMatchObject({ ok: false, brokenAt: 3n });

@@ -1,25 +1,14 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
-import { z } from "zod";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/types";
+import { endOfIsoDay, parseIsoDay } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { verifyActivityChain } from "./verify";
 import { recordActivity } from "./record";
+import type { ActivityFilter } from "./schemas";
 
-export const PAGE_SIZE = 50;
-
-export const activityFilterSchema = z.object({
-  action: z.string().trim().max(100).optional().catch(undefined),
-  actor: z.string().trim().max(320).optional().catch(undefined),
-  entity: z.string().trim().max(100).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-  before: z.string().regex(/^\d+$/).optional().catch(undefined),
-});
-export type ActivityFilter = z.infer<typeof activityFilterSchema>;
+const PAGE_SIZE = 50;
 
 export interface ActivityRow {
   seq: string;
@@ -36,18 +25,13 @@ export interface ActivityRow {
 
 export async function listActivity(actor: Actor | null, f: ActivityFilter) {
   authorize(actor, "activity.read");
+  const from = f.from ? parseIsoDay(f.from) : null;
+  const to = f.to ? endOfIsoDay(f.to) : null;
   const where: Prisma.ActivityWhereInput = {
     ...(f.action ? { action: { startsWith: f.action } } : {}),
     ...(f.actor ? { actorEmail: { contains: f.actor, mode: "insensitive" } } : {}),
     ...(f.entity ? { entityType: f.entity } : {}),
-    ...(f.from || f.to
-      ? {
-          at: {
-            ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}),
-            ...(f.to ? { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
-          },
-        }
-      : {}),
+    ...(from || to ? { at: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
     ...(f.before ? { seq: { lt: BigInt(f.before) } } : {}),
   };
   const prisma = await db();
@@ -64,15 +48,21 @@ export async function listActivity(actor: Actor | null, f: ActivityFilter) {
     .map((r) => ({ ...r, seq: r.seq.toString() }));
   return {
     rows: page,
-    nextBefore: rows.length > PAGE_SIZE ? page[page.length - 1].seq : null,
+    nextBefore: rows.length > PAGE_SIZE ? (page.at(-1)?.seq ?? null) : null,
     actions: actions.map((a) => a.action),
   };
 }
 
-export async function verifyChain(actor: Actor | null) {
+/** The outcome of a chain check, as the page shows it (sequence numbers as strings). */
+export type ChainCheck =
+  | { ok: true; checked: number; headHash: string }
+  | { ok: false; checked: number; brokenAt: string; reason: string };
+
+/** Verifies the whole chain and records that it did. */
+export async function verifyChain(actor: Actor | null): Promise<ChainCheck> {
   authorize(actor, "activity.read");
+  const verdict = await verifyActivityChain(actor);
   const prisma = await db();
-  const verdict = await verifyActivityChain(prisma);
   // The check itself becomes part of the record an auditor can point to.
   await prisma.$transaction((tx) =>
     recordActivity(tx, actor, {
@@ -84,9 +74,9 @@ export async function verifyChain(actor: Actor | null) {
     }),
   );
   return verdict.ok
-    ? { ok: true as const, checked: verdict.checked, headHash: verdict.headHash }
+    ? { ok: true, checked: verdict.checked, headHash: verdict.headHash }
     : {
-        ok: false as const,
+        ok: false,
         checked: verdict.checked,
         brokenAt: verdict.brokenAt.toString(),
         reason: verdict.reason,

@@ -1,10 +1,15 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import "server-only";
+import { db } from "@/lib/db";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { chainVerifier, type ChainVerdict } from "./chain";
 
 const BATCH = 2000;
 
 /** Re-computes every hash in sequence order, in batches so memory stays flat. */
-export async function verifyActivityChain(prisma: PrismaClient): Promise<ChainVerdict> {
+export async function verifyActivityChain(actor: Actor | null): Promise<ChainVerdict> {
+  authorize(actor, "activity.read");
+  const prisma = await db();
   const verifier = chainVerifier();
   let after = 0n;
   for (;;) {
@@ -17,7 +22,8 @@ export async function verifyActivityChain(prisma: PrismaClient): Promise<ChainVe
       const broken = verifier.check(row);
       if (broken) return broken;
     }
-    if (rows.length < BATCH) return verifier.done();
-    after = rows[rows.length - 1].seq;
+    const last = rows.at(-1);
+    if (rows.length < BATCH || !last) return verifier.done();
+    after = last.seq;
   }
 }

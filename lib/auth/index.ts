@@ -3,9 +3,8 @@
 // deactivated user or an expired auditor loses access at once.
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { credentialsSchema } from "@/lib/users/schemas";
 import { attemptLogin } from "./login";
 
 export class LoginRefused extends CredentialsSignin {
@@ -14,11 +13,6 @@ export class LoginRefused extends CredentialsSignin {
     this.code = code;
   }
 }
-
-const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(1024),
-});
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -30,7 +24,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new LoginRefused("invalid");
-        const outcome = await attemptLogin(await db(), parsed.data.email, parsed.data.password);
+        const outcome = await attemptLogin(parsed.data.email, parsed.data.password);
         if (!outcome.ok)
           throw new LoginRefused(
             outcome.code === "locked" && outcome.until

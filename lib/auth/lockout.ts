@@ -1,6 +1,6 @@
 // Five failed sign-ins for one account within 15 minutes lock it for 15 minutes.
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+const MAX_FAILURES = 5;
+const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 export const LOCK_MS = 15 * 60 * 1000;
 
 export interface LockoutState {

@@ -7,11 +7,11 @@ describe("sign-in decisions", () => {
   it("signs in with the right password, clears failures and records it", async () => {
     const u = await makeUser("engineer");
     const prisma = await db();
-    expect(await attemptLogin(prisma, u.email, "wrong password!!")).toEqual({
+    expect(await attemptLogin(u.email, "wrong password!!")).toEqual({
       ok: false,
       code: "invalid",
     });
-    const ok = await attemptLogin(prisma, u.email.toUpperCase(), u.password);
+    const ok = await attemptLogin(u.email.toUpperCase(), u.password);
     expect(ok).toMatchObject({ ok: true, user: { id: u.id, role: "engineer" } });
     const row = await prisma.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(row.failedLogins).toBe(0);
@@ -24,23 +24,23 @@ describe("sign-in decisions", () => {
 
   it("locks the account on the fifth failure and refuses even the right password while locked", async () => {
     const u = await makeUser("admin");
-    const prisma = await db();
     const t = new Date();
     for (let i = 0; i < 4; i++)
-      expect((await attemptLogin(prisma, u.email, "nope nope nope", t)).ok).toBe(false);
-    const fifth = await attemptLogin(prisma, u.email, "nope nope nope", t);
+      expect((await attemptLogin(u.email, "nope nope nope", t)).ok).toBe(false);
+    const fifth = await attemptLogin(u.email, "nope nope nope", t);
     expect(fifth).toMatchObject({ ok: false, code: "locked" });
+    expect(await attemptLogin(u.email, u.password, new Date(t.getTime() + 60_000))).toMatchObject({
+      ok: false,
+      code: "locked",
+    });
     expect(
-      await attemptLogin(prisma, u.email, u.password, new Date(t.getTime() + 60_000)),
-    ).toMatchObject({ ok: false, code: "locked" });
-    expect(
-      await attemptLogin(prisma, u.email, u.password, new Date(t.getTime() + 16 * 60_000)),
+      await attemptLogin(u.email, u.password, new Date(t.getTime() + 16 * 60_000)),
     ).toMatchObject({ ok: true });
   });
 
   it("refuses an auditor whose access has expired, with the reason", async () => {
     const u = await makeUser("auditor", { expires: new Date(Date.now() - 1000) });
-    expect(await attemptLogin(await db(), u.email, u.password)).toEqual({
+    expect(await attemptLogin(u.email, u.password)).toEqual({
       ok: false,
       code: "expired",
     });
@@ -50,18 +50,18 @@ describe("sign-in decisions", () => {
     const u = await makeUser("engineer");
     const prisma = await db();
     await prisma.user.update({ where: { id: u.id }, data: { active: false } });
-    expect(await attemptLogin(prisma, u.email, "wrong password!!")).toEqual({
+    expect(await attemptLogin(u.email, "wrong password!!")).toEqual({
       ok: false,
       code: "invalid",
     });
-    expect(await attemptLogin(prisma, u.email, u.password)).toEqual({
+    expect(await attemptLogin(u.email, u.password)).toEqual({
       ok: false,
       code: "inactive",
     });
   });
 
   it("treats an unknown email like a wrong password", async () => {
-    expect(await attemptLogin(await db(), "nobody@example.test", "whatever password")).toEqual({
+    expect(await attemptLogin("nobody@example.test", "whatever password")).toEqual({
       ok: false,
       code: "invalid",
     });

@@ -1,10 +1,12 @@
 // Decides a sign-in attempt: lockout, password, deactivation, auditor expiry. Every
 // outcome is written to the activity log in the same transaction as the counter change.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+// Open to anyone (no actor, no capability): this is how an actor comes to be.
+import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
 import { CLEARED, afterFailure, lockedUntil } from "./lockout";
 import { burnVerification, verifyPassword } from "./password";
 import { auditorAccessOpen } from "./access";
+import type { UserActor } from "./actor";
 import type { SessionUser } from "./types";
 
 export type LoginOutcome =
@@ -12,11 +14,11 @@ export type LoginOutcome =
   | { ok: false; code: "invalid" | "locked" | "expired" | "inactive"; until?: Date };
 
 export async function attemptLogin(
-  prisma: PrismaClient,
   rawEmail: string,
   password: string,
   now = new Date(),
 ): Promise<LoginOutcome> {
+  const prisma = await db();
   const email = rawEmail.trim().toLowerCase();
   const user = await prisma.user.findUnique({ where: { email } });
   if (!user) {
@@ -64,6 +66,7 @@ export async function attemptLogin(
   return {
     ok: true,
     user: {
+      kind: "user",
       id: user.id,
       email: user.email,
       name: user.name,
@@ -71,4 +74,18 @@ export async function attemptLogin(
       accessExpiresAt: user.accessExpiresAt,
     },
   };
+}
+
+/** Records a sign-out; the session itself is ended by next-auth. Open to the signed-in user. */
+export async function recordSignOut(user: UserActor): Promise<void> {
+  await (
+    await db()
+  ).$transaction((tx) =>
+    recordActivity(tx, user, {
+      action: "auth.logout",
+      entityType: "user",
+      entityId: user.id,
+      summary: `${user.email} signed out`,
+    }),
+  );
 }

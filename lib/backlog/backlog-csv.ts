@@ -1,7 +1,6 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
-import type { Actor } from "@/lib/auth/actor";
-import type { SessionUser } from "@/lib/auth/types";
+import { actorRole, type Actor } from "@/lib/auth/actor";
 import { toCsv } from "@/lib/export/csv";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
@@ -52,7 +51,7 @@ export async function backlogCsv(actor: Actor | null, filter: BacklogFilter): Pr
     recordActivity(tx, actor, {
       action: "export.csv",
       entityType: "backlog",
-      summary: `${actor.email} (${actor.role}) exported ${rows.length} backlog items as CSV${filters ? ` (${filters})` : ""}`,
+      summary: `${actor.email} (${actorRole(actor)}) exported ${rows.length} backlog items as CSV${filters ? ` (${filters})` : ""}`,
     }),
   );
   return csv;

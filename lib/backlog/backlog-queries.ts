@@ -1,9 +1,9 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
+import { addDays, isoDay, startOfUtcDay } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { SessionUser } from "@/lib/auth/types";
 import type { BacklogFilter } from "./schemas";
 import {
   OPEN_STATUSES,
@@ -11,7 +11,6 @@ import {
   SEVERITY,
   burndown,
   isOverdue,
-  startOfUtcDay,
   type BurndownPoint,
   type Priority,
 } from "./workflow";
@@ -95,7 +94,7 @@ export async function listBacklog(
     severity: SEVERITY[i.priority],
     status: i.status,
     ownerName: i.owner?.name ?? null,
-    dueDate: i.dueDate?.toISOString().slice(0, 10) ?? null,
+    dueDate: i.dueDate ? isoDay(i.dueDate) : null,
     overdue: isOverdue(i, now),
     criteria: [
       ...new Set([
@@ -141,15 +140,11 @@ export async function backlogCharts(
   }));
   return {
     openByPriority,
-    burndown: burndown(
-      transitions,
-      new Date(startOfUtcDay(now).getTime() - (days - 1) * 86_400_000),
-      now,
-    ),
+    burndown: burndown(transitions, addDays(startOfUtcDay(now), -(days - 1)), now),
   };
 }
 
-export async function getBacklogItem(actor: Actor | null, key: string) {
+export async function getBacklogItem(actor: Actor | null, key: string, now = new Date()) {
   authorize(actor, "workspace.read");
   const prisma = await db();
   const item = await prisma.backlogItem.findUnique({
@@ -192,6 +187,5 @@ export async function getBacklogItem(actor: Actor | null, key: string) {
     orderBy: { seq: "asc" },
     select: { seq: true, at: true, actorEmail: true, summary: true },
   });
-  return { ...item, overdue: isOverdue(item, new Date()), history };
+  return { ...item, overdue: isOverdue(item, now), history };
 }
-export type BacklogDetail = NonNullable<Awaited<ReturnType<typeof getBacklogItem>>>;

@@ -1,17 +1,23 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { accountId, type Actor } from "@/lib/auth/actor";
+import { AppError, conflict, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { recordActivity, type Actor } from "@/lib/activity/record";
-import type { SessionUser } from "@/lib/auth/types";
+import { recordActivity, type ActivityActor } from "@/lib/activity/record";
 import type { Tx } from "@/lib/db/tx";
 import { assertCriteriaExist } from "@/lib/criteria/assert-criteria";
 import type { BacklogInput } from "./schemas";
-import { STATUS_LABEL, isOpen, transitionRefusal, type BacklogStatus } from "./workflow";
+import {
+  STATUS_LABEL,
+  isOpen,
+  transitionRefusal,
+  type BacklogOrigin,
+  type BacklogStatus,
+} from "./workflow";
 
 export interface Origin {
-  origin: "manual" | "phase_gap" | "collector";
+  origin: BacklogOrigin;
   originNote?: string;
   mustHaveId?: string | null;
 }
@@ -41,7 +47,7 @@ const riskJson = (r: BacklogInput["riskBefore"]) => r ?? undefined;
 /** Inserts an item with its links, checklist and first transition; shared by the form, the demo and must-have gaps. */
 export async function insertBacklogItem(
   tx: Tx,
-  actor: Actor,
+  actor: ActivityActor,
   input: BacklogInput,
   origin: Origin,
   at = new Date(),
@@ -178,7 +184,7 @@ export async function transitionBacklogItem(
       justification: input.justification,
       checks: item.checks,
     });
-    if (refusal) throw invalid(refusal);
+    if (refusal) throw new AppError(refusal.code, refusal.message);
     const reopening =
       (item.status === "resolved" || item.status === "verified") && isOpen(input.to);
     await tx.backlogItem.update({
@@ -189,8 +195,9 @@ export async function transitionBacklogItem(
           input.to === "risk_accepted" || input.to === "false_positive"
             ? input.justification
             : null,
-        ...(input.to === "resolved" ? { resolvedById: actor.id, resolvedAt: at } : {}),
-        ...(input.to === "verified" ? { verifiedById: actor.id, verifiedAt: at } : {}),
+        // Who resolved and who verified must be accounts: the two may not be the same person.
+        ...(input.to === "resolved" ? { resolvedById: accountId(actor), resolvedAt: at } : {}),
+        ...(input.to === "verified" ? { verifiedById: accountId(actor), verifiedAt: at } : {}),
         ...(reopening
           ? { resolvedById: null, resolvedAt: null, verifiedById: null, verifiedAt: null }
           : {}),
@@ -243,12 +250,12 @@ export async function setBacklogCheck(
     });
     if (!check) throw notFound("That checklist item no longer exists.");
     if (check.item.status === "verified")
-      throw invalid(`${check.item.key} is verified; reopen it to change its checklist.`);
+      throw conflict(`${check.item.key} is verified; reopen it to change its checklist.`);
     if ((check.checkedById !== null) === checked) return;
     await tx.backlogCheck.update({
       where: { id: checkId },
       data: checked
-        ? { checkedById: actor.id, checkedAt: new Date() }
+        ? { checkedById: accountId(actor), checkedAt: new Date() }
         : { checkedById: null, checkedAt: null },
     });
     await recordActivity(tx, actor, {
@@ -274,7 +281,7 @@ export async function addBacklogCheck(
     });
     if (!item) throw notFound("That backlog item no longer exists.");
     if (item.status === "verified")
-      throw invalid(`${item.key} is verified; reopen it to change its checklist.`);
+      throw conflict(`${item.key} is verified; reopen it to change its checklist.`);
     const last = await tx.backlogCheck.aggregate({ where: { itemId }, _max: { position: true } });
     await tx.backlogCheck.create({
       data: { itemId, text, position: (last._max.position ?? 0) + 1 },
@@ -303,8 +310,8 @@ export async function removeBacklogCheck(actor: Actor | null, checkId: string): 
     });
     if (!check) throw notFound("That checklist item no longer exists.");
     if (check.item.status === "verified")
-      throw invalid(`${check.item.key} is verified; reopen it to change its checklist.`);
-    if (check.checkedById) throw invalid("A checked item cannot be removed; uncheck it first.");
+      throw conflict(`${check.item.key} is verified; reopen it to change its checklist.`);
+    if (check.checkedById) throw conflict("A checked item cannot be removed; uncheck it first.");
     await tx.backlogCheck.delete({ where: { id: checkId } });
     await recordActivity(tx, actor, {
       action: "backlog.check.remove",

@@ -1,14 +1,16 @@
 import "server-only";
-import type { SessionUser } from "@/lib/auth/types";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
 import { listControls, listOwners } from "@/lib/controls/controls";
 import { criterionOptions } from "@/lib/criteria/criterion-options";
 
 /** What the backlog item form offers: owners, controls (by ref) and criteria. */
-export async function backlogFormOptions(user: SessionUser) {
+export async function backlogFormOptions(actor: Actor | null) {
+  authorize(actor, "workspace.read");
   const [owners, controls, criteria] = await Promise.all([
-    listOwners(user),
-    listControls(user),
-    criterionOptions(),
+    listOwners(actor),
+    listControls(actor),
+    criterionOptions(actor),
   ]);
   return {
     owners,

@@ -23,7 +23,7 @@ describe("collector findings become backlog items", () => {
     await prisma.expectedEvent.create({
       data: { controlId: control.id, action: "login_failed", maxSilenceDays: 7 },
     });
-    const finding = (await computeWorkspaceStatus(prisma)).controls
+    const finding = (await computeWorkspaceStatus(auditor)).controls
       .get(control.id)!
       .reasons.find((r) => r.source.type === "signal")!.text;
     expect(finding).toBe(
@@ -50,7 +50,7 @@ describe("collector findings become backlog items", () => {
     ).rejects.toThrow(new RegExp(`already tracked as ${key}`));
     expect((await listBacklogForControl(auditor, control.id)).map((i) => i.key)).toEqual([key]);
     // The open P0 item now holds the control back as a gap, besides the silence.
-    const status = (await computeWorkspaceStatus(prisma)).controls.get(control.id)!;
+    const status = (await computeWorkspaceStatus(auditor)).controls.get(control.id)!;
     expect(status.status).toBe("gap");
     expect(status.reasons.map((r) => r.text)).toContain(
       `Open P0 CRITICAL backlog item ${key} "${item.title}" (open)`,

@@ -1,9 +1,8 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
-import { notFound, conflict, invalid } from "@/lib/errors";
+import { conflict, invalid, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/types";
 import { computeWorkspaceStatus } from "@/lib/status/compute";
 import { insertBacklogItem } from "./backlog-writes";
 import { OPEN_STATUSES, type Priority } from "./workflow";
@@ -19,7 +18,7 @@ export async function backlogFromFinding(
 ): Promise<string> {
   authorize(actor, "backlog.write");
   const prisma = await db();
-  const status = await computeWorkspaceStatus(prisma);
+  const status = await computeWorkspaceStatus(actor);
   const control = status.controls.get(input.controlId);
   if (!control) throw notFound("That control no longer exists or is archived.");
   if (!control.reasons.some((r) => r.source.type === "signal" && r.text === input.finding))

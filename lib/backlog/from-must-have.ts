@@ -1,9 +1,8 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/types";
 import { mustHaveCriteria } from "@/lib/phases/phase-status";
 import { insertBacklogItem } from "./backlog-writes";
 import { OPEN_STATUSES } from "./workflow";
@@ -41,7 +40,7 @@ export async function backlogFromMustHave(
     });
     if (!m) throw notFound("That must-have no longer exists.");
     if (m.verdict !== "failed" && m.verdict !== "partial")
-      throw invalid("Only a FAILED or PARTIAL must-have can become a backlog item.");
+      throw conflict("Only a FAILED or PARTIAL must-have can become a backlog item.");
     if (m.backlogItems.length)
       throw conflict(
         `This gap is already tracked as ${m.backlogItems.map((b) => b.key).join(", ")}.`,

@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 import { makeUser } from "@/lib/testing/fixtures";
 import { createControl } from "@/lib/controls/controls";
 import { computeWorkspaceStatus } from "@/lib/status/compute";
-import { findingBodySchema, pushFinding } from "./push-finding";
+import type { TokenActor } from "@/lib/auth/actor";
+import { pushFinding } from "./push-finding";
+import { findingBodySchema } from "./schemas";
 import { getBacklogItem } from "./backlog-queries";
 
 describe("findings pushed by collectors", () => {
@@ -19,7 +21,13 @@ describe("findings pushed by collectors", () => {
       locations: [],
       criteria: ["CC6.1"],
     });
-    const actor = { id: admin.id, email: "token:db-scanner" };
+    const actor: TokenActor = {
+      kind: "token",
+      id: admin.id,
+      email: "token:db-scanner",
+      tokenId: "00000000-0000-4000-8000-000000000001",
+      scopes: ["ingest"],
+    };
     const body = findingBodySchema.parse({
       title: "RLS disabled on 3 tables",
       priority: "P0",
@@ -27,7 +35,12 @@ describe("findings pushed by collectors", () => {
       checklist: ["rowsecurity = true on all tables"],
       source: "nightly db scan",
     });
-    const first = await pushFinding(prisma, actor, body);
+    // Only an ingest token pushes findings: not a signed-in user (even an admin), nor nobody.
+    const none = await prisma.backlogItem.count();
+    await expect(pushFinding(admin, body)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(pushFinding(null, body)).rejects.toMatchObject({ code: "unauthenticated" });
+    expect(await prisma.backlogItem.count()).toBe(none);
+    const first = await pushFinding(actor, body);
     expect(first.created).toBe(true);
     const item = (await getBacklogItem(admin, first.key))!;
     expect(item).toMatchObject({
@@ -36,8 +49,8 @@ describe("findings pushed by collectors", () => {
       priority: "P0",
     });
     expect(item.controls.map((c) => c.control.id)).toEqual([control.id]);
-    expect(await pushFinding(prisma, actor, body)).toEqual({ created: false, key: first.key });
-    expect((await computeWorkspaceStatus(prisma)).controls.get(control.id)!.status).toBe("gap");
+    expect(await pushFinding(actor, body)).toEqual({ created: false, key: first.key });
+    expect((await computeWorkspaceStatus(admin)).controls.get(control.id)!.status).toBe("gap");
 
     const keyed = findingBodySchema.parse({
       key: "scan-42",
@@ -45,8 +58,8 @@ describe("findings pushed by collectors", () => {
       priority: "P3",
       criteria: ["CC6.6"],
     });
-    expect(await pushFinding(prisma, actor, keyed)).toEqual({ created: true, key: "SCAN-42" });
-    expect(await pushFinding(prisma, actor, { ...keyed, title: "Renamed" })).toEqual({
+    expect(await pushFinding(actor, keyed)).toEqual({ created: true, key: "SCAN-42" });
+    expect(await pushFinding(actor, { ...keyed, title: "Renamed" })).toEqual({
       created: false,
       key: "SCAN-42",
     });
@@ -54,14 +67,16 @@ describe("findings pushed by collectors", () => {
     const before = await prisma.backlogItem.count();
     await expect(
       pushFinding(
-        prisma,
         actor,
         findingBodySchema.parse({ title: "x", priority: "P1", controls: ["CTL-999"] }),
       ),
-    ).rejects.toThrow(/Unknown or archived control ref\(s\): CTL-999/);
+    ).rejects.toMatchObject({
+      code: "invalid",
+      message: "Unknown or archived control ref(s): CTL-999.",
+    });
     expect(await prisma.backlogItem.count()).toBe(before);
     expect(
-      findingBodySchema.safeParse({ title: "x", priority: "urgent" }).error?.issues[0].message,
+      findingBodySchema.safeParse({ title: "x", priority: "urgent" }).error?.issues[0]?.message,
     ).toBe("priority is one of P0, P1, P2, P3");
   });
 });

@@ -1,9 +1,9 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
+import { startOfUtcDay } from "@/lib/dates";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/types";
-import { OPEN_STATUSES, startOfUtcDay } from "./workflow";
+import { OPEN_STATUSES } from "./workflow";
 
 /** What the overview shows of unfinished remediation: open P0/P1 items, overdue items, resolved items awaiting verification, phases with gaps. */
 export async function remediationSummary(actor: Actor | null, now = new Date()) {

@@ -36,7 +36,7 @@ describe("backlog item form", () => {
     expect(backlogSchema.parse(base).key).toBeNull();
     const half = backlogSchema.safeParse({ ...base, riskAfterLikelihood: "low" });
     expect(half.success).toBe(false);
-    expect(half.error?.issues[0].message).toMatch(/both likelihood and impact/);
+    expect(half.error?.issues[0]?.message).toMatch(/both likelihood and impact/);
     const cvss = backlogSchema.safeParse({
       ...base,
       riskBeforeLikelihood: "low",

@@ -7,8 +7,11 @@ import {
   manyOf,
   optionalUuid,
 } from "@/lib/validation/fields";
+import { parseIsoDay } from "@/lib/dates";
 import { PRIORITIES, STATUSES } from "./workflow";
 
+/** An item key: BL-131, or a scanner's own like SCAN-42. */
+const ITEM_KEY = /^[A-Z][A-Z0-9]*-\d+$/;
 const LIKELIHOOD = ["very_low", "low", "medium", "high", "very_high"] as const;
 const IMPACT = ["low", "medium", "high", "critical", "catastrophic"] as const;
 
@@ -21,6 +24,13 @@ export const riskSchema = z.object({
 export type Risk = z.output<typeof riskSchema>;
 export const LIKELIHOOD_OPTIONS = LIKELIHOOD;
 export const IMPACT_OPTIONS = IMPACT;
+export const LIKELIHOOD_LABEL: Record<Risk["likelihood"], string> = {
+  very_low: "very low",
+  low: "low",
+  medium: "medium",
+  high: "high",
+  very_high: "very high",
+};
 
 /** Risk from flat form fields ("riskBeforeLikelihood", …): all empty → null, partly filled → an error. */
 function riskFields(prefix: "riskBefore" | "riskAfter") {
@@ -56,12 +66,7 @@ export const backlogSchema = z
   .object({
     key: z.preprocess(
       blankToNull,
-      z
-        .string()
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z][A-Z0-9]*-\d+$/, "Use a key like BL-131")
-        .nullable(),
+      z.string().trim().toUpperCase().regex(ITEM_KEY, "Use a key like BL-131").nullable(),
     ),
     title: z.string().trim().min(1, "Enter a title").max(300),
     description: z.string().trim().max(20_000).optional().default(""),
@@ -69,7 +74,7 @@ export const backlogSchema = z
     ownerId: optionalUuid,
     dueDate: z
       .preprocess(blankToNull, z.iso.date("Enter a date").nullable())
-      .transform((d) => (d ? new Date(`${d}T00:00:00Z`) : null)),
+      .transform((d) => (d ? parseIsoDay(d) : null)),
     controls: manyOf(z.uuid(), 200),
     criteria: criterionIds,
     checklist: lines.pipe(z.array(z.string().max(1000)).max(100)),
@@ -99,6 +104,8 @@ export const backlogSchema = z
   });
 export type BacklogInput = z.output<typeof backlogSchema>;
 
+export const updateBacklogSchema = z.intersection(z.object({ id: z.uuid() }), backlogSchema);
+
 export const transitionSchema = z.object({
   itemId: z.uuid(),
   to: z.enum(STATUSES, { message: "Choose the new status" }),
@@ -109,6 +116,8 @@ export const checkSchema = z.object({
   checkId: z.uuid(),
   checked: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
+
+export const removeCheckSchema = z.object({ checkId: z.uuid() });
 
 export const addCheckSchema = z.object({
   itemId: z.uuid(),
@@ -132,3 +141,25 @@ export const findingSchema = z.object({
   finding: z.string().trim().min(1).max(2000),
   priority: z.enum(PRIORITIES, { message: "Choose a priority" }),
 });
+
+/** A finding pushed by a scanner as JSON (POST /api/v1/findings). */
+export const findingBodySchema = z.object({
+  key: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(ITEM_KEY, "key looks like BL-131 or SCAN-42")
+    .optional(),
+  title: z.string().trim().min(1, "title is required").max(300),
+  description: z.string().trim().max(20_000).default(""),
+  priority: z.enum(PRIORITIES, { message: "priority is one of P0, P1, P2, P3" }),
+  controls: z.array(z.string().trim().min(1)).max(200).default([]),
+  criteria: z
+    .array(z.string().regex(CRITERION_ID, "criteria are ids like CC6.1"))
+    .max(61)
+    .default([]),
+  checklist: z.array(z.string().trim().min(1).max(1000)).max(100).default([]),
+  dueDate: z.iso.date("dueDate is YYYY-MM-DD").optional(),
+  source: z.string().trim().max(200).default(""),
+});
+export type FindingBody = z.output<typeof findingBodySchema>;

@@ -32,10 +32,14 @@ describe("backlog workflow", () => {
   });
 
   it("risk accepted and false positive need a justification", () => {
-    expect(transitionRefusal("open", "risk_accepted", ctx())).toMatch(/justification/);
-    expect(transitionRefusal("open", "false_positive", ctx({ justification: "  " }))).toMatch(
-      /justification/,
-    );
+    expect(transitionRefusal("open", "risk_accepted", ctx())).toEqual({
+      code: "invalid",
+      message: expect.stringMatching(/justification/),
+    });
+    expect(transitionRefusal("open", "false_positive", ctx({ justification: "  " }))).toEqual({
+      code: "invalid",
+      message: expect.stringMatching(/justification/),
+    });
     expect(
       transitionRefusal(
         "open",
@@ -46,10 +50,11 @@ describe("backlog workflow", () => {
   });
 
   it("verification needs a second person and every check done by someone other than the resolver", () => {
-    expect(transitionRefusal("resolved", "verified", ctx({ actorId: "fixer" }))).toMatch(
-      /resolved the item cannot verify/,
-    );
-    expect(transitionRefusal("resolved", "verified", ctx({ resolvedById: null }))).toMatch(
+    expect(transitionRefusal("resolved", "verified", ctx({ actorId: "fixer" }))).toEqual({
+      code: "conflict",
+      message: expect.stringMatching(/resolved the item cannot verify/),
+    });
+    expect(transitionRefusal("resolved", "verified", ctx({ resolvedById: null }))?.message).toMatch(
       /resolve it before/,
     );
     expect(
@@ -57,14 +62,14 @@ describe("backlog workflow", () => {
         "resolved",
         "verified",
         ctx({ checks: [{ checkedById: "verifier" }, { checkedById: null }] }),
-      ),
+      )?.message,
     ).toMatch(/1 verification checklist item/);
     expect(
       transitionRefusal(
         "resolved",
         "verified",
         ctx({ checks: [{ checkedById: "fixer" }, { checkedById: "verifier" }] }),
-      ),
+      )?.message,
     ).toMatch(/checked by the person who resolved/);
     expect(
       transitionRefusal(
@@ -76,7 +81,11 @@ describe("backlog workflow", () => {
   });
 
   it("refuses a move to the same status", () => {
-    expect(transitionRefusal("open", "open", ctx())).toMatch(/already open/);
+    expect(transitionRefusal("open", "open", ctx())).toEqual({
+      code: "conflict",
+      message: "The item is already open.",
+    });
+    expect(transitionRefusal("verified", "resolved", ctx())?.code).toBe("conflict");
   });
 });
 

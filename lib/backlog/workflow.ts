@@ -1,5 +1,6 @@
 // Pure rules of the remediation backlog: the status workflow, who may verify, overdue,
 // severity labels and the burndown drawn from recorded status changes.
+import { DAY_MS, isoDay, startOfUtcDay } from "@/lib/dates";
 
 export const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -30,6 +31,13 @@ export const STATUS_LABEL: Record<BacklogStatus, string> = {
   false_positive: "False positive",
 };
 
+export type BacklogOrigin = "manual" | "phase_gap" | "collector";
+export const ORIGIN_LABEL: Record<BacklogOrigin, string> = {
+  manual: "Entered by hand",
+  phase_gap: "A phase gap",
+  collector: "A collector finding",
+};
+
 /** Work not done yet: these count as open in filters, charts and status. */
 export const OPEN_STATUSES: readonly BacklogStatus[] = [
   "open",
@@ -57,39 +65,52 @@ export function allowedTransitions(from: BacklogStatus): readonly BacklogStatus[
 }
 
 export interface TransitionContext {
-  actorId: string;
+  actorId: string | null;
   resolvedById: string | null;
   justification?: string | null;
   checks: readonly { checkedById: string | null }[];
 }
 
-/** Why the move is refused, or null when it is allowed. */
+/**
+ * Why the move is refused, or null when it is allowed: "invalid" when the request lacks
+ * something (a justification), "conflict" when the item's state or history forbids it.
+ */
+export interface TransitionRefusal {
+  code: "invalid" | "conflict";
+  message: string;
+}
+
 export function transitionRefusal(
   from: BacklogStatus,
   to: BacklogStatus,
   ctx: TransitionContext,
-): string | null {
-  if (from === to) return `The item is already ${STATUS_LABEL[to].toLowerCase()}.`;
+): TransitionRefusal | null {
+  const clash = (message: string): TransitionRefusal => ({ code: "conflict", message });
+  if (from === to) return clash(`The item is already ${STATUS_LABEL[to].toLowerCase()}.`);
   if (!NEXT[from].includes(to))
-    return `An item that is ${STATUS_LABEL[from].toLowerCase()} cannot move to ${STATUS_LABEL[to].toLowerCase()}.`;
+    return clash(
+      `An item that is ${STATUS_LABEL[from].toLowerCase()} cannot move to ${STATUS_LABEL[to].toLowerCase()}.`,
+    );
   if (NEEDS_JUSTIFICATION.includes(to) && !ctx.justification?.trim())
-    return `Marking an item "${STATUS_LABEL[to].toLowerCase()}" needs a written justification.`;
+    return {
+      code: "invalid",
+      message: `Marking an item "${STATUS_LABEL[to].toLowerCase()}" needs a written justification.`,
+    };
   if (to === "verified") {
     if (!ctx.resolvedById)
-      return "Nobody is recorded as having resolved this item; resolve it before verifying.";
+      return clash("Nobody is recorded as having resolved this item; resolve it before verifying.");
     if (ctx.actorId === ctx.resolvedById)
-      return "The person who resolved the item cannot verify it; ask someone else.";
+      return clash("The person who resolved the item cannot verify it; ask someone else.");
     const unchecked = ctx.checks.filter((c) => !c.checkedById).length;
-    if (unchecked > 0) return `${unchecked} verification checklist item(s) are not checked yet.`;
+    if (unchecked > 0)
+      return clash(`${unchecked} verification checklist item(s) are not checked yet.`);
     const byResolver = ctx.checks.filter((c) => c.checkedById === ctx.resolvedById).length;
     if (byResolver > 0)
-      return `${byResolver} checklist item(s) were checked by the person who resolved the item; someone else must check them.`;
+      return clash(
+        `${byResolver} checklist item(s) were checked by the person who resolved the item; someone else must check them.`,
+      );
   }
   return null;
-}
-
-export function startOfUtcDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
 export function isOverdue(
@@ -119,16 +140,14 @@ export function burndown(
   const state = new Map<string, BacklogStatus>();
   const out: BurndownPoint[] = [];
   let i = 0;
-  const start = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
-  for (let day = start; day <= to.getTime(); day += 86_400_000) {
-    const end = day + 86_400_000;
-    while (i < sorted.length && sorted[i].at.getTime() < end) {
-      state.set(sorted[i].itemId, sorted[i].to);
-      i += 1;
+  for (let day = startOfUtcDay(from).getTime(); day <= to.getTime(); day += DAY_MS) {
+    const end = day + DAY_MS;
+    for (let t = sorted[i]; t && t.at.getTime() < end; t = sorted[++i]) {
+      state.set(t.itemId, t.to);
     }
     let open = 0;
     for (const s of state.values()) if (isOpen(s)) open += 1;
-    out.push({ day: new Date(day).toISOString().slice(0, 10), open, closed: state.size - open });
+    out.push({ day: isoDay(new Date(day)), open, closed: state.size - open });
   }
   return out;
 }

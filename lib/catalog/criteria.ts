@@ -104,7 +104,7 @@ const TITLES: [string, string][] = [
 ];
 
 export function seriesOf(id: string): string {
-  return id.split(".")[0];
+  return id.split(".")[0] ?? id;
 }
 
 export function categoryOf(id: string): CriterionCategory {

@@ -1,15 +1,12 @@
 // `npm run demo`: loads the demo workspace (embedded database: with the server stopped).
-import { openDatabase } from "@/lib/db/open";
-import { ensureCatalog } from "@/lib/db/bootstrap";
-import { env } from "@/lib/env";
+import { database } from "@/lib/db";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 import { loadDemo } from "@/lib/demo/load-demo";
 
 async function main(): Promise<void> {
-  const e = env();
-  const database = await openDatabase({ url: e.DATABASE_URL, dataDir: e.dataDir });
+  const opened = await database();
   try {
-    await ensureCatalog(database.prisma);
-    const r = await loadDemo(database.prisma, { id: null, email: "cli" });
+    const r = await loadDemo(CLI_ACTOR);
     console.log(
       `Demo workspace loaded: ${r.controls} controls, ${r.evidence} evidence items, ${r.testRuns} test runs, ${r.auditEvents} audit events, ${r.phases} phases, ${r.backlogItems} backlog items, audit period ${r.period.start} – ${r.period.end}.`,
     );
@@ -24,7 +21,7 @@ async function main(): Promise<void> {
       "The passwords are shown only now; change them or deactivate the accounts after the demo.",
     );
   } finally {
-    await database.close();
+    await opened.close();
   }
 }
 

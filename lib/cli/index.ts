@@ -4,9 +4,7 @@
 //   token create --name N [--scope ingest] [--expires YYYY-MM-DD]   (token printed alone on the last line)
 // With the embedded database the server must be stopped (one process per data directory).
 import { parseArgs } from "node:util";
-import { openDatabase } from "@/lib/db/open";
-import { ensureCatalog } from "@/lib/db/bootstrap";
-import { env } from "@/lib/env";
+import { database } from "@/lib/db";
 import { runTokenCommand } from "./token-commands";
 import { runUserCommand } from "./user-commands";
 
@@ -33,14 +31,13 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
-  const e = env();
-  const database = await openDatabase({ url: e.DATABASE_URL, dataDir: e.dataDir });
+  // Opened as the server opens it (migrations, catalog); the commands act as CLI_ACTOR.
+  const opened = await database();
   try {
-    await ensureCatalog(database.prisma);
-    if (group === "token") return await runTokenCommand(database.prisma, command, values);
-    return await runUserCommand(database.prisma, command, values, process.stdin);
+    if (group === "token") return await runTokenCommand(command, values);
+    return await runUserCommand(command, values, process.stdin);
   } finally {
-    await database.close();
+    await opened.close();
   }
 }
 

@@ -2,30 +2,32 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { attemptLogin } from "@/lib/auth/login";
+import { addDays, isoDay } from "@/lib/dates";
 import { runUserCommand } from "./user-commands";
 
 const stdin = (text: string) => Readable.from([Buffer.from(text)]);
+// Expiry days a year from now: login and token checks compare them with the current time.
+const inAYear = isoDay(addDays(new Date(), 365));
 
 describe("npm run cli -- user …", () => {
   it("adds an auditor with the password from standard input and lists it", async () => {
     const prisma = await db();
     const lines: string[] = [];
     const code = await runUserCommand(
-      prisma,
       "add",
-      { email: "Ext.Auditor@Example.test", role: "auditor", expires: "2031-03-31" },
+      { email: "Ext.Auditor@Example.test", role: "auditor", expires: inAYear },
       stdin("a very long password\n"),
       (l) => lines.push(l),
     );
     expect(code).toBe(0);
-    expect(lines[0]).toBe("Added auditor ext.auditor@example.test (access until 2031-03-31).");
-    expect(
-      await attemptLogin(prisma, "ext.auditor@example.test", "a very long password"),
-    ).toMatchObject({ ok: true });
+    expect(lines[0]).toBe(`Added auditor ext.auditor@example.test (access until ${inAYear}).`);
+    expect(await attemptLogin("ext.auditor@example.test", "a very long password")).toMatchObject({
+      ok: true,
+    });
     const listed: string[] = [];
-    await runUserCommand(prisma, "list", {}, stdin(""), (l) => listed.push(l));
+    await runUserCommand("list", {}, stdin(""), (l) => listed.push(l));
     expect(listed.join("\n")).toContain(
-      "ext.auditor@example.test\tauditor until 2031-03-31\tactive",
+      `ext.auditor@example.test\tauditor until ${inAYear}\tactive`,
     );
     const log = await prisma.activity.findFirstOrThrow({
       where: { action: "user.create", actorEmail: "cli" },
@@ -51,9 +53,7 @@ describe("npm run cli -- user …", () => {
     async (opts, password, message) => {
       const prisma = await db();
       const before = await prisma.user.count();
-      await expect(runUserCommand(prisma, "add", opts, stdin(password), () => {})).rejects.toThrow(
-        message,
-      );
+      await expect(runUserCommand("add", opts, stdin(password), () => {})).rejects.toThrow(message);
       expect(await prisma.user.count()).toBe(before);
     },
   );
@@ -67,22 +67,31 @@ describe("npm run cli -- token create", () => {
     const lines: string[] = [];
     expect(
       await runTokenCommand(
-        prisma,
         "create",
-        { name: "backend-ci", scope: "ingest", expires: "2031-01-31" },
+        { name: "backend-ci", scope: "ingest", expires: inAYear },
         (l) => lines.push(l),
       ),
     ).toBe(0);
-    const token = lines[lines.length - 1];
+    const token = lines.at(-1) ?? "";
     expect(token).toMatch(/^tb_[A-Za-z0-9_-]{32}$/);
     const row = await prisma.apiToken.findFirstOrThrow({ where: { name: "backend-ci" } });
     expect(row.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
-    expect(await authenticateToken(prisma, `Bearer ${token}`, "ingest")).toMatchObject({
-      ok: true,
+    // Valid through the end of the given day (UTC).
+    expect(row.expiresAt).toEqual(addDays(new Date(`${inAYear}T00:00:00.000Z`), 1));
+    expect(await authenticateToken(`Bearer ${token}`)).toMatchObject({
+      actor: { kind: "token", email: "token:backend-ci", scopes: ["ingest"] },
     });
-    await expect(runTokenCommand(prisma, "create", { name: "x", scope: "admin" })).rejects.toThrow(
+    const log = await prisma.activity.findFirstOrThrow({
+      where: { action: "token.create", entityId: row.id },
+    });
+    expect(log.actorEmail).toBe("cli");
+    await expect(runTokenCommand("create", { name: "x", scope: "admin" })).rejects.toThrow(
       /--scope/,
     );
+    await expect(runTokenCommand("create", { name: "x", expires: "someday" })).rejects.toThrow(
+      /--expires/,
+    );
+    expect(await prisma.apiToken.count({ where: { name: "x" } })).toBe(0);
   });
 });

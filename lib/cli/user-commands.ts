@@ -1,12 +1,11 @@
-import { invalid, notFound } from "@/lib/errors";
 import type { Readable } from "node:stream";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { expiryFromDate, lastAccessDay } from "@/lib/auth/access";
-import { insertUser } from "@/lib/users/insert-user";
+import { invalid } from "@/lib/errors";
+import { CLI_ACTOR } from "@/lib/auth/actor";
+import { lastAccessDay } from "@/lib/auth/access";
+import { createUser, listUsers } from "@/lib/users/users";
 import { newUserSchema } from "@/lib/users/schemas";
 
-export async function readPassword(input: Readable): Promise<string> {
+async function readPassword(input: Readable): Promise<string> {
   const decoder = new TextDecoder();
   let text = "";
   for await (const chunk of input)
@@ -17,15 +16,15 @@ export async function readPassword(input: Readable): Promise<string> {
   return text.replace(/\r?\n$/, "");
 }
 
+/** `user list` and `user add`, acting as the command line (CLI_ACTOR). */
 export async function runUserCommand(
-  prisma: PrismaClient,
   command: string,
   opts: { email?: string; role?: string; name?: string; expires?: string },
   stdin: Readable,
   out: (line: string) => void = console.log,
 ): Promise<number> {
   if (command === "list") {
-    const users = await prisma.user.findMany({ orderBy: { email: "asc" } });
+    const users = (await listUsers(CLI_ACTOR)).sort((a, b) => (a.email < b.email ? -1 : 1));
     if (users.length === 0) out("No users yet.");
     for (const u of users) {
       const access = u.accessExpiresAt ? ` until ${lastAccessDay(u.accessExpiresAt)}` : "";
@@ -34,7 +33,7 @@ export async function runUserCommand(
     return 0;
   }
   if (command !== "add")
-    throw notFound(`Unknown command "user ${command}". Use "user add" or "user list".`);
+    throw invalid(`Unknown command "user ${command}". Use "user add" or "user list".`);
   const password = await readPassword(stdin);
   const parsed = newUserSchema.safeParse({
     email: opts.email ?? "",
@@ -51,14 +50,7 @@ export async function runUserCommand(
     throw invalid(msg.join("\n"));
   }
   const input = parsed.data;
-  await prisma.$transaction((tx) =>
-    insertUser(
-      tx,
-      { ...SYSTEM_ACTOR, email: "cli" },
-      { ...input, accessExpiresAt: input.expires ? expiryFromDate(input.expires) : null },
-      "from the command line",
-    ),
-  );
+  await createUser(CLI_ACTOR, input, "from the command line");
   out(
     `Added ${input.role} ${input.email}${input.expires ? ` (access until ${input.expires})` : ""}.`,
   );

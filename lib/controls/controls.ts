@@ -1,11 +1,11 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
-import { notFound, invalid } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import type { SessionUser } from "@/lib/auth/types";
 import type { Tx } from "@/lib/db/tx";
+import type { ImplementationStatus } from "@/lib/generated/prisma/enums";
 import type { ControlInput } from "./schemas";
 import { assertCriteriaExist } from "@/lib/criteria/assert-criteria";
 
@@ -59,7 +59,7 @@ export async function updateControl(
   await prisma.$transaction(async (tx) => {
     const before = await tx.control.findUnique({ where: { id }, include: { criteria: true } });
     if (!before) throw notFound("That control no longer exists.");
-    if (before.archivedAt) throw invalid("Archived controls cannot be edited; restore it first.");
+    if (before.archivedAt) throw conflict("Archived controls cannot be edited; restore it first.");
     await assertCriteriaExist(tx, input.criteria);
     const { criteria, ...fields } = input;
     await tx.control.update({ where: { id }, data: fields });
@@ -114,7 +114,7 @@ export interface ControlListRow {
   id: string;
   ref: string;
   title: string;
-  implementation: string;
+  implementation: ImplementationStatus;
   ownerId: string | null;
   ownerName: string | null;
   criteria: string[];

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { addDays, isoDay, parseIsoDay } from "@/lib/dates";
 import { makeUser } from "@/lib/testing/fixtures";
 import { createEvidence, reviewEvidence } from "@/lib/evidence/evidence";
 import { evidenceSchema } from "@/lib/evidence/schemas";
-import { computeWorkspaceStatus, recordSnapshots } from "@/lib/status/compute";
-import { createOverride } from "@/lib/status/overrides";
+import { criterionOptions } from "@/lib/criteria/criterion-options";
+import { computeWorkspaceStatus } from "@/lib/status/compute";
+import { createOverride, revokeOverride } from "@/lib/status/overrides";
+import { workspaceStatus } from "@/lib/status/workspace-status";
 import { createControl, setControlArchived, setCriterionControls } from "./controls";
 
-const today = new Date().toISOString().slice(0, 10);
-
 async function criterion(id: string) {
-  const s = await computeWorkspaceStatus(await db());
+  const s = await computeWorkspaceStatus(SYSTEM_ACTOR);
   return s.criteria.get(id)!;
 }
 
@@ -33,14 +35,14 @@ describe("status follows controls and evidence", () => {
     expect(c.ref).toMatch(/^CTL-\d{3}$/);
     const noEvidence = await criterion("CC6.1");
     expect(noEvidence.status).toBe("gap");
-    expect(noEvidence.reasons[0].text).toContain('No evidence linked to "Tenant isolation"');
+    expect(noEvidence.reasons[0]?.text).toContain('No evidence linked to "Tenant isolation"');
     const ev = await createEvidence(
       admin,
       evidenceSchema.parse({
         title: "Isolation tests",
         kind: "note",
         body: "8/8",
-        evidenceDate: today,
+        evidenceDate: isoDay(new Date()),
         controls: [c.id],
       }),
       null,
@@ -69,7 +71,7 @@ describe("status follows controls and evidence", () => {
     });
     await setCriterionControls(admin, "C1.2", [c.id]);
     expect((await criterion("C1.2")).status).toBe("gap");
-    const until = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const until = isoDay(addDays(new Date(), 10));
     await createOverride(admin, {
       targetType: "criterion",
       targetId: "C1.2",
@@ -95,12 +97,43 @@ describe("status follows controls and evidence", () => {
   });
 
   it("keeps one snapshot per criterion per day", async () => {
+    const auditor = await makeUser("auditor");
+    const s = await workspaceStatus(auditor);
+    await workspaceStatus(auditor);
     const prisma = await db();
-    const s = await computeWorkspaceStatus(prisma);
-    await recordSnapshots(prisma, s);
-    await recordSnapshots(prisma, s);
     expect(
-      await prisma.statusSnapshot.count({ where: { day: new Date(`${today}T00:00:00Z`) } }),
+      await prisma.statusSnapshot.count({ where: { day: parseIsoDay(isoDay(s.ctx.now))! } }),
     ).toBe(61);
+  });
+
+  it("reads status and criteria only for a signed-in actor, and removes an override once", async () => {
+    await expect(computeWorkspaceStatus(null)).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(workspaceStatus(null)).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(criterionOptions(null)).rejects.toMatchObject({ code: "unauthenticated" });
+    const auditor = await makeUser("auditor");
+    expect(await criterionOptions(auditor)).toHaveLength(61);
+    const expired = await makeUser("auditor", { expires: addDays(new Date(), -1) });
+    await expect(criterionOptions(expired)).rejects.toMatchObject({ code: "forbidden" });
+    const admin = await makeUser("admin");
+    await createOverride(admin, {
+      targetType: "criterion",
+      targetId: "PI1.1",
+      status: "met",
+      justification: "Reviewed by hand every quarter",
+      until: isoDay(new Date()),
+    });
+    await expect(
+      createOverride(admin, {
+        targetType: "criterion",
+        targetId: "PI1.2",
+        status: "met",
+        justification: "Reviewed by hand every quarter",
+        until: isoDay(addDays(new Date(), -1)),
+      }),
+    ).rejects.toMatchObject({ code: "invalid" });
+    await revokeOverride(admin, "criterion", "PI1.1");
+    await expect(revokeOverride(admin, "criterion", "PI1.1")).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 });

@@ -2,13 +2,13 @@ import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/types";
+import { addDays, isoDay } from "@/lib/dates";
 
 /** Mapped controls, the evidence behind them, and up to a year of daily status snapshots. */
 export async function getCriterionDetail(actor: Actor | null, id: string) {
   authorize(actor, "workspace.read");
   const prisma = await db();
-  const since = new Date(Date.now() - 365 * 86_400_000);
+  const since = addDays(new Date(), -365);
   const [criterion, history] = await Promise.all([
     prisma.criterion.findUnique({
       where: { id },
@@ -61,6 +61,6 @@ export async function getCriterionDetail(actor: Actor | null, id: string) {
     evidence: [...evidence.values()].sort(
       (a, b) => b.evidenceDate.getTime() - a.evidenceDate.getTime(),
     ),
-    history: history.map((h) => ({ day: h.day.toISOString().slice(0, 10), status: h.status })),
+    history: history.map((h) => ({ day: isoDay(h.day), status: h.status })),
   };
 }

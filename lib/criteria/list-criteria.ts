@@ -3,7 +3,7 @@ import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { inScope } from "@/lib/catalog/criteria";
-import type { SessionUser } from "@/lib/auth/types";
+import { WORKSPACE_ID } from "@/lib/workspace/id";
 import type { CriterionCategory } from "@/lib/generated/prisma/enums";
 
 export interface CriterionRow {
@@ -21,7 +21,10 @@ export async function listCriteria(actor: Actor | null): Promise<CriterionRow[]>
   const prisma = await db();
   const [rows, ws] = await Promise.all([
     prisma.criterion.findMany({ orderBy: { sortOrder: "asc" } }),
-    prisma.workspace.findUniqueOrThrow({ where: { id: 1 }, select: { categoriesInScope: true } }),
+    prisma.workspace.findUniqueOrThrow({
+      where: { id: WORKSPACE_ID },
+      select: { categoriesInScope: true },
+    }),
   ]);
   return rows.map((c) => ({
     id: c.id,
@@ -32,9 +35,4 @@ export async function listCriteria(actor: Actor | null): Promise<CriterionRow[]>
     inScope: inScope(c.category, ws.categoriesInScope),
     sortOrder: c.sortOrder,
   }));
-}
-
-export async function getCriterion(actor: Actor | null, id: string) {
-  authorize(actor, "workspace.read");
-  return (await db()).criterion.findUnique({ where: { id } });
 }

@@ -5,6 +5,7 @@ import type { Env } from "@/lib/env";
 import { CRITERIA } from "@/lib/catalog/criteria";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { insertUser } from "@/lib/users/insert-user";
+import { WORKSPACE_ID } from "@/lib/workspace/id";
 import { ensureDefaultActionMappings } from "@/lib/collectors/audit/ingest";
 
 export async function ensureCatalog(prisma: PrismaClient): Promise<void> {
@@ -27,7 +28,11 @@ export async function ensureCatalog(prisma: PrismaClient): Promise<void> {
     return same ? [] : [prisma.criterion.update({ where: { id: c.id }, data: row })];
   });
   if (writes.length > 0) await prisma.$transaction(writes);
-  await prisma.workspace.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+  await prisma.workspace.upsert({
+    where: { id: WORKSPACE_ID },
+    create: { id: WORKSPACE_ID },
+    update: {},
+  });
   await ensureDefaultActionMappings(prisma);
 }
 

@@ -71,7 +71,8 @@ describe("migrations", () => {
       ),
     ).toEqual([]);
     expect(
-      (await runner.query<{ t: string | null }>(`SELECT to_regclass('half_done')::text AS t`))[0].t,
+      (await runner.query<{ t: string | null }>(`SELECT to_regclass('half_done')::text AS t`))[0]
+        ?.t,
     ).toBeNull();
     await done();
   });

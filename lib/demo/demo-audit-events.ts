@@ -3,8 +3,7 @@
 // login path never calls it — the control expecting those events shows the silence.
 import { createHash } from "node:crypto";
 import type { ParsedEvent } from "@/lib/collectors/audit/parse";
-
-const DAY = 86_400_000;
+import { DAY_MS } from "@/lib/dates";
 
 // Deterministic, so the demo is the same every time it is loaded on the same day.
 function prng(seed: number) {
@@ -28,20 +27,20 @@ const PER_DAY: [string, number][] = [
 ];
 
 export const SILENT_ACTION = "login_failed";
-export const SILENT_FOR_DAYS = 40;
+const SILENT_FOR_DAYS = 40;
 
 export function demoAuditEvents(today: Date, days = 150): ParsedEvent[] {
   const rand = prng(2026);
   const users = Array.from({ length: 40 }, (_, i) => `user${i + 1}@vasdj.example`);
   const out: ParsedEvent[] = [];
   for (let d = days; d >= 1; d--) {
-    const dayStart = today.getTime() - d * DAY;
+    const dayStart = today.getTime() - d * DAY_MS;
     for (const [action, rate] of PER_DAY) {
       if (action === SILENT_ACTION && d < SILENT_FOR_DAYS) continue;
       const n = Math.floor(rate + rand());
       for (let i = 0; i < n; i++) {
-        const occurredAt = new Date(dayStart + Math.floor(rand() * DAY));
-        const actor = users[Math.floor(rand() * users.length)];
+        const occurredAt = new Date(dayStart + Math.floor(rand() * DAY_MS));
+        const actor = users[Math.floor(rand() * users.length)] ?? null;
         const ip = `203.0.113.${1 + Math.floor(rand() * 250)}`;
         const outcome =
           action === "login_failed" || action === "access_denied" ? "failure" : "success";

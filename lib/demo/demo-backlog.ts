@@ -122,7 +122,7 @@ export const DEMO_BACKLOG: DemoBacklogItem[] = [
       "pin.rs UPDATE queries: add AND org_id = $Y",
       "Current: UPDATE api_keys SET ... WHERE id = $X. Improvement: add AND org_id = $Y. Risk: LOW - keys fetched with org_id filter first.",
     ],
-  ].map(([title, description]): DemoBacklogItem => ({
+  ].map(([title = "", description = ""]): DemoBacklogItem => ({
     key: null,
     title: `Defense in depth: ${title}`,
     description,

@@ -1,10 +1,14 @@
 // The demo workspace, built from the SOC 2 controls-mapping seed: its 15 criteria with their
 // implementation items as controls, the evidence it lists inside a 6-month audit period,
 // and demo engineer/auditor accounts with generated passwords.
-import { conflict } from "@/lib/errors";
 import { randomBytes } from "node:crypto";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordActivity, type Actor } from "@/lib/activity/record";
+import { conflict } from "@/lib/errors";
+import { db } from "@/lib/db";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { addDays, isoDay, startOfUtcDay } from "@/lib/dates";
+import { WORKSPACE_ID } from "@/lib/workspace/id";
+import { recordActivity } from "@/lib/activity/record";
 import { insertUser } from "@/lib/users/insert-user";
 import { SEED_MAPPING } from "./seed-mapping";
 import { demoJUnit } from "./demo-test-runs";
@@ -12,9 +16,6 @@ import { ingestTestResults } from "@/lib/collectors/test-results/ingest";
 import { storeAuditEvents } from "@/lib/collectors/audit/ingest";
 import { SILENT_ACTION, demoAuditEvents } from "./demo-audit-events";
 import { loadDemoRemediation } from "./load-remediation";
-
-const DAY = 86_400_000;
-const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 
 export const DEMO_ENGINEER = "engineer@demo.trustboard.local";
 export const DEMO_AUDITOR = "auditor@demo.trustboard.local";
@@ -40,7 +41,7 @@ function password(): string {
 }
 
 function evidenceTitle(line: string): { title: string; body: string } {
-  const [label, ...rest] = line.split(":");
+  const [label = "", ...rest] = line.split(":");
   const detail = rest.join(":").trim().replace(/`/g, "");
   return {
     title: detail ? `${label.trim()}: ${detail}`.slice(0, 200) : label.trim(),
@@ -48,11 +49,9 @@ function evidenceTitle(line: string): { title: string; body: string } {
   };
 }
 
-export async function loadDemo(
-  prisma: PrismaClient,
-  actor: Actor,
-  now = new Date(),
-): Promise<DemoResult> {
+export async function loadDemo(actor: Actor | null, now = new Date()): Promise<DemoResult> {
+  authorize(actor, "demo.load");
+  const prisma = await db();
   const counts = await Promise.all([
     prisma.control.count(),
     prisma.evidence.count(),
@@ -64,9 +63,9 @@ export async function loadDemo(
       "The workspace already has controls, evidence, phases or backlog items; the demo is only loaded into an empty workspace.",
     );
   }
-  const today = utcDay(now);
-  const start = new Date(today.getTime() - 150 * DAY);
-  const end = new Date(start.getTime() + 182 * DAY);
+  const today = startOfUtcDay(now);
+  const start = addDays(today, -150);
+  const end = addDays(start, 182);
   const accounts: DemoResult["accounts"] = [];
 
   const result = await prisma.$transaction(
@@ -88,7 +87,7 @@ export async function loadDemo(
             name,
             role,
             password: pw,
-            accessExpiresAt: role === "auditor" ? new Date(end.getTime() + DAY) : null,
+            accessExpiresAt: role === "auditor" ? addDays(end, 1) : null,
           },
           "demo workspace",
         );
@@ -99,7 +98,7 @@ export async function loadDemo(
         select: { id: true },
       });
       await tx.workspace.update({
-        where: { id: 1 },
+        where: { id: WORKSPACE_ID },
         data: {
           auditPeriodStart: start,
           auditPeriodEnd: end,
@@ -155,7 +154,7 @@ export async function loadDemo(
         for (const [j, line] of c.evidence.entries()) {
           if (FUTURE.test(line)) continue;
           const { title, body } = evidenceTitle(line);
-          const evidenceDate = new Date(start.getTime() + ((i * 7 + j * 13) % 140) * DAY + 5 * DAY);
+          const evidenceDate = addDays(start, ((i * 7 + j * 13) % 140) + 5);
           await tx.evidence.create({
             data: {
               title: `${c.id} — ${title}`.slice(0, 300),
@@ -165,7 +164,7 @@ export async function loadDemo(
               renewalDays: 365,
               reviewState: "accepted",
               reviewedById: actor.id ?? owner.id,
-              reviewedAt: new Date(evidenceDate.getTime() + DAY),
+              reviewedAt: addDays(evidenceDate, 1),
               createdById: owner.id,
               controls: { create: controls.map((controlId) => ({ controlId })) },
             },
@@ -177,8 +176,8 @@ export async function loadDemo(
       await recordActivity(tx, actor, {
         action: "demo.load",
         entityType: "workspace",
-        entityId: "1",
-        summary: `Loaded the demo workspace: ${byTitle.size} controls, ${evidenceCount} evidence items, ${remediation.phases} phases, ${remediation.backlogItems} backlog items, audit period ${start.toISOString().slice(0, 10)} – ${end.toISOString().slice(0, 10)}`,
+        entityId: String(WORKSPACE_ID),
+        summary: `Loaded the demo workspace: ${byTitle.size} controls, ${evidenceCount} evidence items, ${remediation.phases} phases, ${remediation.backlogItems} backlog items, audit period ${isoDay(start)} – ${isoDay(end)}`,
       });
       return {
         controls: byTitle.size,
@@ -187,7 +186,7 @@ export async function loadDemo(
         auditEvents: 0,
         ...remediation,
         accounts,
-        period: { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) },
+        period: { start: isoDay(start), end: isoDay(end) },
       };
     },
     { timeout: 60_000 },
@@ -199,17 +198,16 @@ export async function loadDemo(
       c.ref,
     ]),
   );
-  const extra = [
-    new Map([["TestTenantIsolation", ["test_superuser_bypass_logged"]]]),
-    new Map<string, string[]>(),
-    new Map<string, string[]>(),
+  const nights: [daysAgo: number, extraFailures: Map<string, string[]>][] = [
+    [3, new Map([["TestTenantIsolation", ["test_superuser_bypass_logged"]]])],
+    [2, new Map()],
+    [1, new Map()],
   ];
-  for (const [i, daysAgo] of [3, 2, 1].entries()) {
-    const at = new Date(today.getTime() - daysAgo * DAY + 2 * 3_600_000);
+  for (const [i, [daysAgo, extra]] of nights.entries()) {
+    const at = new Date(addDays(today, -daysAgo).getTime() + 2 * 3_600_000);
     await ingestTestResults(
-      prisma,
       actor,
-      demoJUnit(at, refs, extra[i]),
+      demoJUnit(at, refs, extra),
       {
         source: "nightly CI",
         commit: `demo${(i + 1).toString().padStart(3, "0")}`,
@@ -220,7 +218,7 @@ export async function loadDemo(
     );
   }
   // The application's audit log, and what the controls expect of it.
-  const audit = await storeAuditEvents(prisma, actor, demoAuditEvents(today), "demo");
+  const audit = await storeAuditEvents(actor, demoAuditEvents(today), "demo");
   const expectations: [string, string, number][] = [
     ["Failed Login Monitoring", SILENT_ACTION, 7],
     ["Permission Change Logging", "permission_changed", 14],

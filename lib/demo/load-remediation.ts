@@ -1,13 +1,13 @@
 // Phases and backlog of the demo workspace (seeds 004, 001, 002, 000), written inside the
 // demo's transaction with the same insert path as the forms.
-import { recordActivity, type Actor } from "@/lib/activity/record";
+import { recordActivity, type ActivityActor } from "@/lib/activity/record";
 import type { Tx } from "@/lib/db/tx";
 import { insertBacklogItem } from "@/lib/backlog/backlog-writes";
 import { DEMO_PHASES, type DemoPhase } from "./demo-phases";
 import { DEMO_PHASE_25 } from "./demo-phase-25";
 import { DEMO_BACKLOG } from "./demo-backlog";
 
-async function insertPhase(tx: Tx, actor: Actor, ownerId: string, p: DemoPhase, at: Date) {
+async function insertPhase(tx: Tx, actor: ActivityActor, ownerId: string, p: DemoPhase, at: Date) {
   const verifiedAt = p.verifiedAt ? new Date(p.verifiedAt) : at;
   const positions = new Map<string, number>();
   const phase = await tx.phase.create({
@@ -75,7 +75,7 @@ async function insertPhase(tx: Tx, actor: Actor, ownerId: string, p: DemoPhase, 
 
 export async function loadDemoRemediation(
   tx: Tx,
-  actor: Actor,
+  actor: ActivityActor,
   ownerId: string,
   now: Date,
 ): Promise<{ phases: number; backlogItems: number }> {

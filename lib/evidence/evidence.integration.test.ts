@@ -4,8 +4,9 @@ import { db } from "@/lib/db";
 import { makeUser } from "@/lib/testing/fixtures";
 import { createControl } from "@/lib/controls/controls";
 import { addRevision, createEvidence, readRevision, reviewEvidence } from "./evidence";
+import { MAX_UPLOAD_BYTES } from "./limits";
 import { evidenceSchema } from "./schemas";
-import { MAX_UPLOAD_BYTES, prepareUpload, type PreparedFile } from "./upload";
+import { prepareUpload, type PreparedFile } from "./upload";
 
 const fields = (over: Record<string, unknown> = {}) =>
   evidenceSchema.parse({
@@ -57,6 +58,13 @@ describe("evidence files", () => {
     await expect(addRevision(engineer, id, await ready("version two"))).rejects.toThrow(
       /identical to revision 2/,
     );
+    await expect(addRevision(engineer, id, await ready("version two"))).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(readRevision(admin, id, 3)).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      readRevision(admin, "00000000-0000-4000-8000-000000000000", 1),
+    ).rejects.toMatchObject({ code: "not_found" });
     await expect(
       prisma.$executeRawUnsafe(
         `UPDATE "evidence_revisions" SET file_name = 'x' WHERE evidence_id = '${id}'`,
@@ -96,6 +104,10 @@ describe("evidence files", () => {
   it("refuses a file over the size limit before reading it", async () => {
     const big = new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], "big.bin");
     await expect(prepareUpload(big, undefined)).rejects.toThrow(/limit is 20 MB/);
+    await expect(prepareUpload(big, undefined)).rejects.toMatchObject({ code: "too_large" });
+    await expect(prepareUpload(new File([], "empty.txt"), undefined)).rejects.toMatchObject({
+      code: "invalid",
+    });
   });
 });
 
@@ -117,6 +129,7 @@ describe("evidence access rules", () => {
       /engineer\) is not allowed to accept or reject evidence/,
     );
     await expect(reviewEvidence(auditor, id, "accept", "")).rejects.toThrow(/not allowed/);
+    await expect(readRevision(null, id, 1)).rejects.toMatchObject({ code: "unauthenticated" });
     expect((await prisma.evidence.findUniqueOrThrow({ where: { id } })).reviewState).toBe(
       "in_review",
     );

@@ -1,16 +1,16 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
-import type { Actor } from "@/lib/auth/actor";
-import { invalid, notFound } from "@/lib/errors";
+import { accountId, actorRole, type Actor } from "@/lib/auth/actor";
+import { conflict, invalid, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import type { SessionUser } from "@/lib/auth/types";
+import { parseIsoDay } from "@/lib/dates";
 import type { Tx } from "@/lib/db/tx";
 import type { EvidenceFields } from "./schemas";
 import { storeRevision } from "./store-file";
 import type { PreparedFile } from "./upload";
 
-const asDate = (d: string | undefined) => (d ? new Date(`${d}T00:00:00Z`) : null);
+const asDate = (d: string | undefined) => (d ? parseIsoDay(d) : null);
 
 async function assertControlsExist(tx: Tx, ids: string[]) {
   if (ids.length && (await tx.control.count({ where: { id: { in: ids } } })) !== new Set(ids).size)
@@ -29,6 +29,7 @@ export async function createEvidence(
 ): Promise<CreatedEvidence> {
   authorize(actor, "evidence.write");
   if (f.kind === "file" && !file) throw invalid("Choose a file to upload.");
+  const uploader = file ? accountId(actor) : null;
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     await assertControlsExist(tx, f.controls);
@@ -49,7 +50,8 @@ export async function createEvidence(
         controls: { create: [...new Set(f.controls)].map((controlId) => ({ controlId })) },
       },
     });
-    const duplicateOf = file ? await storeRevision(tx, evidence.id, 1, file, actor.id) : null;
+    const duplicateOf =
+      file && uploader ? await storeRevision(tx, evidence.id, 1, file, uploader) : null;
     await recordActivity(tx, actor, {
       action: "evidence.create",
       entityType: "evidence",
@@ -70,6 +72,7 @@ export async function createEvidence(
 
 export async function addRevision(actor: Actor | null, evidenceId: string, file: PreparedFile) {
   authorize(actor, "evidence.write");
+  const uploader = accountId(actor);
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const ev = await tx.evidence.findUnique({
@@ -82,14 +85,14 @@ export async function addRevision(actor: Actor | null, evidenceId: string, file:
       },
     });
     if (!ev) throw notFound("That evidence no longer exists.");
-    if (ev.kind !== "file") throw invalid("Only file evidence has revisions.");
+    if (ev.kind !== "file") throw conflict("Only file evidence has revisions.");
     const last = ev.revisions[0];
     if (last && last.sha256 === file.sha256)
-      throw invalid(
+      throw conflict(
         `This file is identical to revision ${last.number} (same SHA-256); nothing was added.`,
       );
     const number = (last?.number ?? 0) + 1;
-    const duplicateOf = await storeRevision(tx, evidenceId, number, file, actor.id);
+    const duplicateOf = await storeRevision(tx, evidenceId, number, file, uploader);
     // New content needs a new review: acceptance was for the old content.
     const reviewState = ev.reviewState === "draft" ? "draft" : "in_review";
     await tx.evidence.update({
@@ -143,30 +146,6 @@ export async function reviewEvidence(
   });
 }
 
-export async function setEvidenceControls(actor: Actor | null, id: string, controls: string[]) {
-  authorize(actor, "evidence.write");
-  const prisma = await db();
-  await prisma.$transaction(async (tx) => {
-    const before = await tx.evidenceControl.findMany({
-      where: { evidenceId: id },
-      select: { controlId: true },
-    });
-    await assertControlsExist(tx, controls);
-    await tx.evidenceControl.deleteMany({ where: { evidenceId: id } });
-    await tx.evidenceControl.createMany({
-      data: [...new Set(controls)].map((controlId) => ({ evidenceId: id, controlId })),
-    });
-    await recordActivity(tx, actor, {
-      action: "evidence.link",
-      entityType: "evidence",
-      entityId: id,
-      summary: `Linked evidence to ${controls.length} control(s)`,
-      before: { controls: before.map((b) => b.controlId).sort() },
-      after: { controls: [...controls].sort() },
-    });
-  });
-}
-
 /** File content for download; every read is recorded, so auditors' downloads are on file. */
 export async function readRevision(actor: Actor | null, evidenceId: string, number: number) {
   authorize(actor, "evidence.read");
@@ -182,12 +161,12 @@ export async function readRevision(actor: Actor | null, evidenceId: string, numb
         blob: { select: { content: true } },
       },
     });
-    if (!rev) return null;
+    if (!rev) throw notFound("No such revision.");
     await recordActivity(tx, actor, {
       action: "evidence.download",
       entityType: "evidence",
       entityId: evidenceId,
-      summary: `${actor.email} (${actor.role}) downloaded revision ${number} of "${rev.evidence.title}" (${rev.fileName})`,
+      summary: `${actor.email} (${actorRole(actor)}) downloaded revision ${number} of "${rev.evidence.title}" (${rev.fileName})`,
       after: { revision: number, sha256: rev.sha256 },
     });
     return {

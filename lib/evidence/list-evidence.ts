@@ -2,14 +2,15 @@ import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/types";
+import { DAY_MS, isoDay } from "@/lib/dates";
 import { resolveExpiry } from "@/lib/status/expiry";
+import type { ReviewState } from "@/lib/generated/prisma/enums";
 
 export interface EvidenceRow {
   id: string;
   title: string;
   kind: string;
-  state: string;
+  state: ReviewState;
   evidenceDate: string;
   expiresOn: string | null;
   daysToExpiry: number | null;
@@ -47,9 +48,9 @@ export async function listEvidence(actor: Actor | null, now = new Date()): Promi
       title: r.title,
       kind: r.kind,
       state: expired ? "expired" : r.reviewState,
-      evidenceDate: r.evidenceDate.toISOString().slice(0, 10),
-      expiresOn: expiry ? expiry.toISOString().slice(0, 10) : null,
-      daysToExpiry: expiry ? Math.ceil((expiry.getTime() - now.getTime()) / 86_400_000) : null,
+      evidenceDate: isoDay(r.evidenceDate),
+      expiresOn: expiry ? isoDay(expiry) : null,
+      daysToExpiry: expiry ? Math.ceil((expiry.getTime() - now.getTime()) / DAY_MS) : null,
       controls: r.controls
         .map((c) => c.control.ref)
         .sort()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { manyOf } from "@/lib/validation/fields";
 
 const day = z.iso.date("Use a date (YYYY-MM-DD)");
 const optionalDay = z
@@ -7,11 +8,9 @@ const optionalDay = z
   .transform((v) => (v ? v : undefined))
   .pipe(day.optional());
 
-const ids = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean))
-  .pipe(z.array(z.uuid("Unknown control")).max(200));
+/** The chosen file; its size and content are checked when it is read (upload.ts). */
+const file = z.instanceof(File, { message: "Choose a file to upload." }).optional();
+const secrets = z.enum(["redact", "keep"]).optional();
 
 export const evidenceSchema = z
   .object({
@@ -43,9 +42,9 @@ export const evidenceSchema = z
       .optional()
       .transform((v) => (v ? Number(v) : undefined))
       .pipe(z.number().int("Whole days").min(1).max(3650).optional()),
-    controls: ids,
+    controls: manyOf(z.uuid("Unknown control"), 200),
     submit: z.enum(["draft", "review"]).optional().default("review"),
-    secrets: z.enum(["redact", "keep"]).optional(),
+    secrets,
   })
   .superRefine((v, ctx) => {
     if (v.kind === "link" && !v.url)
@@ -68,6 +67,12 @@ export const evidenceSchema = z
 
 export type EvidenceFields = z.output<typeof evidenceSchema>;
 
+/** The "add evidence" form: the fields, and the file when the kind is file. */
+export const createEvidenceSchema = z.intersection(z.object({ file }), evidenceSchema);
+
+/** A new revision of file evidence. */
+export const revisionSchema = z.object({ id: z.uuid(), secrets, file });
+
 export const reviewSchema = z
   .object({
     id: z.uuid(),
@@ -78,3 +83,12 @@ export const reviewSchema = z
     path: ["comment"],
     message: "Say why the evidence is rejected",
   });
+
+/** The download address /api/evidence/<id>/revisions/<number>. */
+export const revisionParamsSchema = z.object({
+  id: z.uuid(),
+  number: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/)
+    .transform(Number),
+});

@@ -1,11 +1,10 @@
 // Turns an uploaded File into what Trustboard stores: size-checked, hashed, scanned for
 // secrets (text-like files), optionally redacted. Nothing is written here.
-import { invalid } from "@/lib/errors";
+import { invalid, tooLarge } from "@/lib/errors";
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { MAX_UPLOAD_BYTES } from "./limits";
 import { isTextLike, redactSecrets, scanForSecrets, type SecretFinding } from "./secret-scan";
-
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export interface PreparedFile {
   fileName: string;
@@ -20,7 +19,7 @@ export type Prepared =
   | { kind: "ready"; file: PreparedFile }
   | { kind: "needs-decision"; findings: SecretFinding[]; fileName: string };
 
-export function sha256(content: Uint8Array): string {
+function sha256(content: Uint8Array): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
@@ -43,7 +42,7 @@ export async function prepareUpload(
   if (!file || typeof file === "string" || file.size === 0)
     throw invalid("Choose a non-empty file to upload.");
   if (file.size > MAX_UPLOAD_BYTES) {
-    throw invalid(
+    throw tooLarge(
       `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Nothing was saved.`,
     );
   }

@@ -1,8 +1,7 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
-import type { Actor } from "@/lib/auth/actor";
+import { actorRole, type Actor } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record";
-import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { listControls } from "@/lib/controls/controls";
 import { listCriteria } from "@/lib/criteria/list-criteria";
@@ -108,7 +107,7 @@ export async function exportCsv(actor: Actor | null, name: ExportName): Promise<
     recordActivity(tx, actor, {
       action: "export.csv",
       entityType: name,
-      summary: `${actor.email} (${actor.role}) exported ${name} as CSV`,
+      summary: `${actor.email} (${actorRole(actor)}) exported ${name} as CSV`,
     }),
   );
   return csv;

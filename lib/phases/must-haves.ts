@@ -1,10 +1,9 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
-import type { Actor } from "@/lib/auth/actor";
-import { invalid, notFound } from "@/lib/errors";
+import { accountId, type Actor } from "@/lib/auth/actor";
+import { conflict, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import type { SessionUser } from "@/lib/auth/types";
 import { mustHaveScore, verifierRefusal } from "./phase-status";
 import { assertEvidenceExists } from "./phase-writes";
 import type { Tx } from "@/lib/db/tx";
@@ -72,12 +71,12 @@ export async function verifyMustHave(actor: Actor | null, input: VerifyInput): P
     });
     if (!m) throw notFound("That must-have no longer exists.");
     const refusal = verifierRefusal(actor.id, m.phase.ownerId);
-    if (refusal) throw invalid(refusal);
+    if (refusal) throw conflict(refusal);
     await assertEvidenceExists(tx, input.evidenceId);
     const { mustHaveId, ...data } = input;
     await tx.mustHave.update({
       where: { id: mustHaveId },
-      data: { ...data, verifiedById: actor.id, verifiedAt: new Date() },
+      data: { ...data, verifiedById: accountId(actor), verifiedAt: new Date() },
     });
     const all = await tx.mustHave.findMany({
       where: { phaseId: m.phaseId },
@@ -107,7 +106,7 @@ export async function removeMustHave(actor: Actor | null, mustHaveId: string): P
     });
     if (!m) throw notFound("That must-have no longer exists.");
     if (m.verdict !== "pending")
-      throw invalid(
+      throw conflict(
         "This must-have has been assessed; its verdict stays on record. Record a new verdict instead.",
       );
     await tx.mustHave.delete({ where: { id: mustHaveId } });

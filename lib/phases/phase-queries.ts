@@ -2,7 +2,6 @@ import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/types";
 import {
   checklistScore,
   isGap,

@@ -44,10 +44,6 @@ export function phaseStatus(progress: PhaseProgress, verdicts: readonly Verdict[
   return progress;
 }
 
-export function percent(s: Score): number {
-  return s.total === 0 ? 0 : Math.round((s.done / s.total) * 100);
-}
-
 export function isGap(verdict: Verdict): boolean {
   return verdict === "partial" || verdict === "failed";
 }
@@ -76,7 +72,7 @@ export function mustHaveCriteria(
 }
 
 /** Returns why this person may not verify, or null when they may: the owner cannot verify their own phase. */
-export function verifierRefusal(verifierId: string, ownerId: string | null): string | null {
+export function verifierRefusal(verifierId: string | null, ownerId: string | null): string | null {
   if (ownerId && verifierId === ownerId)
     return "The phase owner cannot verify its must-haves; ask someone else to verify them.";
   return null;

@@ -1,10 +1,9 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import type { SessionUser } from "@/lib/auth/types";
 import type { Tx } from "@/lib/db/tx";
 import { assertCriteriaExist } from "@/lib/criteria/assert-criteria";
 import type { PhaseInput, PhaseItemInput } from "./schemas";
@@ -23,7 +22,7 @@ async function writeRequirements(tx: Tx, phaseId: string, input: PhaseInput) {
   for (const m of named) {
     const gone = m.requirements.filter((code) => !kept.has(code));
     if (gone.length)
-      throw invalid(
+      throw conflict(
         `Must-have ${m.position} names ${gone.join(", ")}; keep ${gone.length > 1 ? "them" : "it"} among the requirements.`,
       );
   }

@@ -26,7 +26,7 @@ describe("phase form parsing", () => {
       requirements: "TENANT-01 | a | CC6.1\nTENANT-01 | b | CC6.1",
     });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0].message).toBe("TENANT-01 is listed twice");
+    expect(bad.error?.issues[0]?.message).toBe("TENANT-01 is listed twice");
     const ok = phaseSchema.parse({
       ...base,
       requirements: "TENANT-01 | Tenants table | CC6.1\n\nSOC2-02 | Audit logging | CC7.2",

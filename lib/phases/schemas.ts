@@ -58,6 +58,8 @@ export const phaseSchema = z.object({
 });
 export type PhaseInput = z.output<typeof phaseSchema>;
 
+export const updatePhaseSchema = z.intersection(z.object({ id: z.uuid() }), phaseSchema);
+
 export interface FileLine {
   path: string;
   change: "created" | "modified" | "referenced";
@@ -67,9 +69,8 @@ export interface FileLine {
 /** "created: path — note" / "modified: path - note" / "path" (referenced). */
 export function parseFileLine(line: string): FileLine {
   const m = /^(created|modified|referenced)\s*:\s*(.+)$/i.exec(line);
-  const change = (m ? m[1].toLowerCase() : "referenced") as FileLine["change"];
-  const rest = m ? m[2] : line;
-  const [path, ...note] = rest.split(/\s+[—-]\s+/);
+  const change = (m?.[1]?.toLowerCase() ?? "referenced") as FileLine["change"];
+  const [path = "", ...note] = (m?.[2] ?? line).split(/\s+[—-]\s+/);
   return { path: path.trim().replace(/^`|`$/g, ""), change, note: note.join(" — ").trim() };
 }
 
@@ -82,6 +83,8 @@ export const phaseItemSchema = z.object({
   evidenceId: optionalUuid,
 });
 export type PhaseItemInput = z.output<typeof phaseItemSchema>;
+
+export const phaseItemIdSchema = z.object({ itemId: z.uuid() });
 
 export const itemEvidenceSchema = z.object({ itemId: z.uuid(), evidenceId: optionalUuid });
 
@@ -104,6 +107,8 @@ export type MustHaveInput = z.output<typeof mustHaveSchema>;
 
 export const mustHaveEditSchema = z.object({ mustHaveId: z.uuid(), ...truthFields });
 export type MustHaveEdit = z.output<typeof mustHaveEditSchema>;
+
+export const mustHaveIdSchema = z.object({ mustHaveId: z.uuid() });
 
 export const verifySchema = z
   .object({

@@ -1,13 +1,9 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/tx";
+import { DAY_MS, isoDay } from "@/lib/dates";
 import type { Signal } from "./types";
 
-const DAY = 86_400_000;
-
 /** Expected event types that went silent longer than tolerated: the audit helper nobody calls. */
-export async function auditSignals(
-  prisma: PrismaClient,
-  now: Date,
-): Promise<Map<string, Signal[]>> {
+export async function auditSignals(prisma: Tx, now: Date): Promise<Map<string, Signal[]>> {
   const expected = await prisma.expectedEvent.findMany({
     select: { id: true, controlId: true, action: true, maxSilenceDays: true },
   });
@@ -21,9 +17,9 @@ export async function auditSignals(
   const lastBy = new Map(latest.map((l) => [l.action, l.last]));
   for (const e of expected) {
     const last = lastBy.get(e.action) ?? null;
-    if (last && now.getTime() - last.getTime() <= e.maxSilenceDays * DAY) continue;
+    if (last && now.getTime() - last.getTime() <= e.maxSilenceDays * DAY_MS) continue;
     const text = last
-      ? `No \`${e.action}\` events since ${last.toISOString().slice(0, 10)} (silence tolerated: ${e.maxSilenceDays} days)`
+      ? `No \`${e.action}\` events since ${isoDay(last)} (silence tolerated: ${e.maxSilenceDays} days)`
       : `No \`${e.action}\` events recorded at all (expected at least every ${e.maxSilenceDays} days)`;
     out.set(e.controlId, [
       ...(out.get(e.controlId) ?? []),

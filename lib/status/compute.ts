@@ -1,5 +1,8 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { db, type Tx } from "@/lib/db";
+import { endOfUtcDay } from "@/lib/dates";
 import { evaluateControl, evaluateCriterion } from "./engine";
 import type {
   ControlResult,
@@ -12,6 +15,7 @@ import { resolveExpiry } from "./expiry";
 import { testSignals } from "./test-signals";
 import { auditSignals } from "./audit-signals";
 import { remediationSignals } from "./remediation-load";
+import { WORKSPACE_ID } from "@/lib/workspace/id";
 
 export interface WorkspaceStatus {
   controls: Map<string, ControlResult>;
@@ -19,14 +23,23 @@ export interface WorkspaceStatus {
   ctx: EngineContext;
 }
 
-/** Loads what the engine needs in a handful of queries and evaluates every control and criterion. */
+/** Computed status of every control and criterion as of `now` (pages use workspaceStatus). */
 export async function computeWorkspaceStatus(
-  prisma: PrismaClient,
+  actor: Actor | null,
   now = new Date(),
 ): Promise<WorkspaceStatus> {
+  authorize(actor, "workspace.read");
+  return evaluateWorkspace(await db(), now);
+}
+
+/**
+ * Loads what the engine needs in a handful of queries and evaluates every control and criterion.
+ * No check of its own: for computeWorkspaceStatus and workspaceStatus, which authorize first.
+ */
+export async function evaluateWorkspace(prisma: Tx, now: Date): Promise<WorkspaceStatus> {
   const [ws, controls, criteria, overrides, signals, silence, remediation] = await Promise.all([
     prisma.workspace.findUniqueOrThrow({
-      where: { id: 1 },
+      where: { id: WORKSPACE_ID },
       select: { auditPeriodStart: true, auditPeriodEnd: true },
     }),
     prisma.control.findMany({
@@ -76,7 +89,10 @@ export async function computeWorkspaceStatus(
     now,
     period:
       ws.auditPeriodStart && ws.auditPeriodEnd
-        ? { start: ws.auditPeriodStart, end: new Date(ws.auditPeriodEnd.getTime() + 86_399_999) }
+        ? {
+            start: ws.auditPeriodStart,
+            end: new Date(endOfUtcDay(ws.auditPeriodEnd).getTime() - 1),
+          }
         : null,
   };
   const overrideFor = new Map<string, OverrideInput>();
@@ -139,18 +155,4 @@ export async function computeWorkspaceStatus(
     );
   }
   return { controls: controlResults, criteria: criteriaResults, ctx };
-}
-
-/** Keeps today's row per criterion current, in one statement. */
-export async function recordSnapshots(
-  prisma: PrismaClient,
-  status: WorkspaceStatus,
-): Promise<void> {
-  const ids = [...status.criteria.keys()];
-  const values = ids.map((id) => status.criteria.get(id)!.status);
-  const day = status.ctx.now.toISOString().slice(0, 10);
-  await prisma.$executeRaw`
-    INSERT INTO "status_snapshots" ("day", "criterion_id", "status")
-    SELECT ${day}::date, u.id, u.status::"StatusValue" FROM unnest(${ids}::text[], ${values}::text[]) AS u(id, status)
-    ON CONFLICT ("criterion_id", "day") DO UPDATE SET "status" = EXCLUDED."status"`;
 }

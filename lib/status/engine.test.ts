@@ -224,7 +224,7 @@ describe("criterion status", () => {
       severity: "warning",
       source: { type: "control", id: "c2" },
     });
-    expect(r.reasons[0].text).toBe(
+    expect(r.reasons[0]?.text).toBe(
       'Control "Backups" is at risk: Evidence "Argon2 config" expired on 2026-05-01',
     );
     expect(r.design).toBe("effective");
@@ -234,7 +234,7 @@ describe("criterion status", () => {
   it("says when nothing is mapped", () => {
     expect(
       evaluateCriterion({ id: "CC1.1", title: "t", controls: [], signals: [], override: null }, ctx)
-        .reasons[0].text,
+        .reasons[0]?.text,
     ).toBe("No controls are mapped to CC1.1");
   });
 });

@@ -16,6 +16,7 @@
 // not_applicable; all applicable ones not started → not_started; otherwise the worst of
 // its applicable controls, a not-started control counting as a gap, made worse by the
 // signals linked to the criterion itself (backlog items, phase gaps).
+import { isoDay } from "@/lib/dates";
 import type {
   ControlInput,
   ControlResult,
@@ -32,7 +33,6 @@ import type {
   Status,
 } from "./types";
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const RANK: Record<"met" | "at_risk" | "gap", number> = { met: 0, at_risk: 1, gap: 2 };
 const SEVERITY_ORDER: Record<Severity, number> = { gap: 0, warning: 1, info: 2 };
 
@@ -57,7 +57,7 @@ function signalReasons(signals: Signal[]): Reason[] {
 
 type EvidenceVerdict = "current" | "stale" | "not_accepted";
 
-export function judgeEvidence(
+function judgeEvidence(
   e: EvidenceInput,
   ctx: EngineContext,
 ): { verdict: EvidenceVerdict; reason: Reason } {
@@ -78,7 +78,7 @@ export function judgeEvidence(
     };
   }
   if (e.state === "expired" || (e.expiresAt && e.expiresAt <= ctx.now)) {
-    const when = e.expiresAt ? ` on ${day(e.expiresAt)}` : "";
+    const when = e.expiresAt ? ` on ${isoDay(e.expiresAt)}` : "";
     return {
       verdict: "stale",
       reason: { severity: "warning", text: `Evidence "${e.title}" expired${when}`, source },
@@ -92,7 +92,7 @@ export function judgeEvidence(
         verdict: "stale",
         reason: {
           severity: "warning",
-          text: `Evidence "${e.title}" (${day(from)}${to > from ? `–${day(to)}` : ""}) lies outside the audit period ${day(ctx.period.start)}–${day(ctx.period.end)}`,
+          text: `Evidence "${e.title}" (${isoDay(from)}${to > from ? `–${isoDay(to)}` : ""}) lies outside the audit period ${isoDay(ctx.period.start)}–${isoDay(ctx.period.end)}`,
           source,
         },
       };
@@ -102,7 +102,7 @@ export function judgeEvidence(
     verdict: "current",
     reason: {
       severity: "info",
-      text: `Accepted evidence "${e.title}" dated ${day(e.evidenceDate)}`,
+      text: `Accepted evidence "${e.title}" dated ${isoDay(e.evidenceDate)}`,
       source,
     },
   };
@@ -119,7 +119,7 @@ function operatingFrom(
   return { operating: "none", reasons };
 }
 
-export function applyOverride(
+function applyOverride(
   computed: Status,
   override: OverrideInput | null,
   ctx: EngineContext,
@@ -134,13 +134,13 @@ export function applyOverride(
       reasons: [
         {
           severity: "info" as const,
-          text: `Override by ${override.by} expired on ${day(override.expiresAt)} and no longer applies`,
+          text: `Override by ${override.by} expired on ${isoDay(override.expiresAt)} and no longer applies`,
           source,
         },
       ],
     };
   }
-  const text = `Overridden to "${override.status.replace("_", " ")}" by ${override.by} until ${day(override.expiresAt)} (computed: ${computed.replace("_", " ")}): ${override.justification}`;
+  const text = `Overridden to "${override.status.replace("_", " ")}" by ${override.by} until ${isoDay(override.expiresAt)} (computed: ${computed.replace("_", " ")}): ${override.justification}`;
   return {
     status: override.status,
     overridden: true,

@@ -1,3 +1,5 @@
+import { addDays } from "@/lib/dates";
+
 /** The instant evidence stops counting: an explicit expiry date, or evidence date + renewal interval. */
 export function resolveExpiry(e: {
   evidenceDate: Date;
@@ -5,6 +7,6 @@ export function resolveExpiry(e: {
   renewalDays: number | null;
 }): Date | null {
   if (e.expiresOn) return e.expiresOn;
-  if (e.renewalDays) return new Date(e.evidenceDate.getTime() + e.renewalDays * 86_400_000);
+  if (e.renewalDays) return addDays(e.evidenceDate, e.renewalDays);
   return null;
 }

@@ -1,32 +1,17 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
-import type { Actor } from "@/lib/auth/actor";
-import { notFound, invalid } from "@/lib/errors";
-import { z } from "zod";
+import { accountId, type Actor } from "@/lib/auth/actor";
+import { conflict, invalid, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import type { SessionUser } from "@/lib/auth/types";
+import { endOfIsoDay } from "@/lib/dates";
+import type { OverrideInput } from "./schemas";
 
-export const overrideSchema = z.object({
-  targetType: z.enum(["control", "criterion"]),
-  targetId: z.string().min(1).max(64),
-  status: z.enum(["met", "at_risk", "gap", "not_started", "not_applicable"], {
-    message: "Choose the status to show",
-  }),
-  justification: z
-    .string()
-    .trim()
-    .min(20, "Write a justification of at least 20 characters")
-    .max(4000),
-  until: z.iso.date("Choose the last day the override applies"),
-});
-
-export async function createOverride(
-  actor: Actor | null,
-  input: z.output<typeof overrideSchema>,
-): Promise<void> {
+export async function createOverride(actor: Actor | null, input: OverrideInput): Promise<void> {
   authorize(actor, "status.override");
-  const expiresAt = new Date(new Date(`${input.until}T00:00:00Z`).getTime() + 86_400_000);
+  const createdById = accountId(actor);
+  const expiresAt = endOfIsoDay(input.until);
+  if (!expiresAt) throw invalid("Choose the last day the override applies");
   if (expiresAt <= new Date()) throw invalid("The override must last at least until today.");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
@@ -41,7 +26,7 @@ export async function createOverride(
     });
     const { until: _until, ...fields } = input;
     const o = await tx.statusOverride.create({
-      data: { ...fields, expiresAt, createdById: actor.id },
+      data: { ...fields, expiresAt, createdById },
     });
     await recordActivity(tx, actor, {
       action: "status.override",
@@ -70,7 +55,7 @@ export async function revokeOverride(
       where: { targetType, targetId, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (n.count === 0) throw invalid("There is no active override to remove.");
+    if (n.count === 0) throw conflict("There is no active override to remove.");
     await recordActivity(tx, actor, {
       action: "status.override_revoke",
       entityType: targetType,

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/tx";
 import { backlogSignal, phaseSignals } from "./remediation-signals";
 import type { Signal } from "./types";
 
@@ -12,10 +12,7 @@ const push = (m: Map<string, Signal[]>, key: string, s: Signal) =>
   m.set(key, [...(m.get(key) ?? []), s]);
 
 /** Backlog items and phase gaps that hold controls and criteria back (rules in remediation-signals.ts). */
-export async function remediationSignals(
-  prisma: PrismaClient,
-  now: Date,
-): Promise<RemediationSignals> {
+export async function remediationSignals(prisma: Tx, now: Date): Promise<RemediationSignals> {
   const [items, phases] = await Promise.all([
     prisma.backlogItem.findMany({
       where: {

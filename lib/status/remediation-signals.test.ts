@@ -75,7 +75,7 @@ describe("phase gaps as status signals", () => {
     const m = phaseSignals(phase);
     expect(m.get("CC6.1")!.map((s) => s.effect)).toEqual(["at_risk"]);
     expect(m.get("CC7.2")!.map((s) => s.effect)).toEqual(["gap"]);
-    expect(m.get("CC7.2")![0].text).toBe(
+    expect(m.get("CC7.2")![0]?.text).toBe(
       'Phase 25 "Multi-Tenancy Schema & Audit Foundation": must-have "audit_logs records all security events" is FAILED — writeAuditLog() never called',
     );
   });
@@ -84,8 +84,8 @@ describe("phase gaps as status signals", () => {
       phaseSignals({
         ...phase,
         mustHaves: [
-          { ...phase.mustHaves[0] },
-          { ...phase.mustHaves[1], verdict: "pending" as const },
+          { ...phase.mustHaves[0]! },
+          { ...phase.mustHaves[1]!, verdict: "pending" as const },
         ],
       }).size,
     ).toBe(0);

@@ -14,6 +14,7 @@ import {
   type BacklogStatus,
   type Priority,
 } from "@/lib/backlog/workflow";
+import { isoDay } from "@/lib/dates";
 import { mustHaveCriteria, type Verdict } from "@/lib/phases/phase-status";
 import type { Signal } from "./types";
 
@@ -33,8 +34,8 @@ export function backlogSignal(item: BacklogSignalInput, now: Date): Signal | nul
   if (isOpen(item.status)) {
     const due = item.dueDate
       ? isOverdue(item, now)
-        ? `, overdue since ${item.dueDate.toISOString().slice(0, 10)}`
-        : `, due ${item.dueDate.toISOString().slice(0, 10)}`
+        ? `, overdue since ${isoDay(item.dueDate)}`
+        : `, due ${isoDay(item.dueDate)}`
       : "";
     return {
       effect: item.priority === "P0" ? "gap" : "at_risk",

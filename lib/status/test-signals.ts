@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/tx";
 import type { Signal } from "./types";
 
 interface Row {
@@ -10,7 +10,7 @@ interface Row {
 }
 
 /** For each control, its latest test run: failing mapped tests make it at risk, naming them. */
-export async function testSignals(prisma: PrismaClient): Promise<Map<string, Signal[]>> {
+export async function testSignals(prisma: Tx): Promise<Map<string, Signal[]>> {
   const rows = await prisma.$queryRaw<Row[]>`
     WITH latest AS (
       SELECT DISTINCT ON (cid) cid, r.id AS run_id

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { addDays } from "@/lib/dates";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { insertUser } from "@/lib/users/insert-user";
 import type { SessionUser } from "@/lib/auth/types";
@@ -18,7 +19,7 @@ export async function makeUser(
   const accessExpiresAt =
     role === "auditor"
       ? opts.expires === undefined
-        ? new Date(Date.now() + 86_400_000)
+        ? addDays(new Date(), 1)
         : opts.expires
       : null;
   const id = await prisma.$transaction((tx) =>

@@ -8,7 +8,8 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
-import { openDatabase } from "../db/open";
+import { openDatabase, type Database } from "../db/open";
+import type { SystemActor } from "../auth/actor";
 import { ensureCatalog } from "../db/bootstrap";
 import { parseTestResults } from "../collectors/test-results/parse";
 import { ingestTestResults } from "../collectors/test-results/ingest";
@@ -40,6 +41,13 @@ function junit(n: number, seed: number): string {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString("en")} /s`;
 
+const BENCH: SystemActor = { kind: "system", id: null, email: "bench" };
+
+/** The data layer reaches the database through db(): point it at the lane's database. */
+function serve(d: Database): void {
+  (globalThis as { __trustboardDb?: Promise<Database> }).__trustboardDb = Promise.resolve(d);
+}
+
 const SOURCE_SCHEMA = "trustboard_bench_src";
 const KEY = "bench-key-0123456789abcdef0123456789";
 
@@ -70,6 +78,7 @@ async function pullChild(
   rows: number,
 ) {
   const d = await openDatabase({ url, dataDir, migrate: true });
+  serve(d);
   try {
     const source = await d.prisma.auditSource.create({
       data: {
@@ -90,7 +99,8 @@ async function pullChild(
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const t = performance.now();
-    const r = await pullSource(d.prisma, { id: null, email: "bench" }, source.id, KEY, d.sql, {
+    const r = await pullSource(BENCH, source.id, {
+      key: KEY,
       maxRows: rows,
       batchSize: Number(process.env.BENCH_PULL_BATCH ?? 10_000),
     });
@@ -104,7 +114,7 @@ async function pullChild(
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t2 = performance.now();
-      await computeWorkspaceStatus(d.prisma);
+      await computeWorkspaceStatus(BENCH);
       times.push(performance.now() - t2);
     }
     console.log(
@@ -112,6 +122,7 @@ async function pullChild(
     );
   } finally {
     await d.close();
+    (globalThis as { __trustboardDb?: unknown }).__trustboardDb = undefined;
   }
   await pageBench(name, url, dataDir);
 }
@@ -143,6 +154,7 @@ async function pageBench(name: string, url: string | undefined, dataDir: string)
       UNION ALL
       SELECT "id", "created_at" + interval '3 days', 'open'::"BacklogStatus", "status" FROM "backlog_items" WHERE "title" LIKE 'Generated item %' AND "status" <> 'open'`);
     const user = {
+      kind: "user" as const,
       id: "00000000-0000-4000-8000-000000000000",
       email: "bench",
       name: "bench",
@@ -164,7 +176,7 @@ async function pageBench(name: string, url: string | undefined, dataDir: string)
       ),
       await timed("backlog charts (90 days)", () => backlogCharts(user)),
       await timed("phase list", () => listPhases(user)),
-      await timed("status", () => computeWorkspaceStatus(d.prisma)),
+      await timed("status", () => computeWorkspaceStatus(user)),
     ];
     console.log(
       `${name.padEnd(11)} with ${BACKLOG_ITEMS.toLocaleString("en")} backlog items over a year: ${figures.join("; ")}`,
@@ -202,9 +214,9 @@ async function lane(
     await c.end();
   }
   const d = await openDatabase({ url, dataDir, migrate: true });
+  serve(d);
   try {
     await ensureCatalog(d.prisma);
-    const admin = { id: null, email: "bench" };
     for (const [i, id] of ["CC6.1", "CC7.2"].entries()) {
       await d.prisma.control.create({
         data: {
@@ -221,18 +233,18 @@ async function lane(
     for (let i = 1; i <= 3; i++) {
       const file = junit(CASES, i);
       const t = performance.now();
-      mapped = (await ingestTestResults(d.prisma, admin, file, { via: "api", source: "bench" }))
-        .mapped.tests;
+      mapped = (await ingestTestResults(BENCH, file, { via: "api", source: "bench" })).mapped.tests;
       ingestMs.push(performance.now() - t);
     }
     const t = performance.now();
-    await computeWorkspaceStatus(d.prisma);
+    await computeWorkspaceStatus(BENCH);
     const statusMs = performance.now() - t;
     console.log(
       `${name.padEnd(11)} ingest ${CASES} cases end-to-end, three files: ${ingestMs.map((ms) => `${ms.toFixed(0)} ms (${rate(CASES, ms)})`).join(", ")}; mapped ${mapped} each; status for all 61 criteria: ${statusMs.toFixed(0)} ms; RSS ${mb(process.memoryUsage().rss)}`,
     );
   } finally {
     await d.close();
+    (globalThis as { __trustboardDb?: unknown }).__trustboardDb = undefined;
   }
   // A PGlite directory is opened by one process at a time: the lane closed it first.
   if (!pull) return;
@@ -243,7 +255,9 @@ async function lane(
 async function main() {
   const at = process.argv.indexOf("--pull");
   if (at >= 0) {
-    const [name, url, dataDir, sourceUrl, rows] = process.argv.slice(at + 1);
+    const [name = "", url = "", dataDir = "", sourceUrl = "", rows = "0"] = process.argv.slice(
+      at + 1,
+    );
     return pullChild(name, url || undefined, dataDir, sourceUrl, Number(rows));
   }
   const file = junit(CASES, 0);

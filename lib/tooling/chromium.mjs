@@ -7,7 +7,7 @@ export function findChromium() {
     process.env.CHROMIUM_PATH,
     "/usr/bin/chromium",
     "/usr/bin/chromium-browser",
-  ].filter(Boolean);
+  ].filter(/** @returns {p is string} */ (p) => Boolean(p));
   const found = candidates.find((p) => existsSync(p));
   if (found) return found;
   try {

@@ -26,6 +26,7 @@ function nativeEngine() {
   return existsSync(dir) && readdirSync(dir).some((f) => f.startsWith("schema-engine"));
 }
 
+/** @param {string[]} cliArgs @param {Record<string, string>} [extraEnv] */
 function prismaCli(cliArgs, extraEnv = {}) {
   const bin = path.join(root, "node_modules", "prisma", "build", "index.js");
   const r = spawnSync(process.execPath, [bin, ...cliArgs], {
@@ -36,6 +37,7 @@ function prismaCli(cliArgs, extraEnv = {}) {
   process.exit(r.status ?? 1);
 }
 
+/** @param {string} name */
 function flag(name) {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
@@ -71,6 +73,7 @@ async function migrateDiffCheck() {
   console.log("schema.prisma and prisma/migrations agree.");
 }
 
+/** @param {string} command */
 function migrateDeploy(command) {
   const r = spawnSync(
     process.execPath,

@@ -17,14 +17,26 @@ const noFilters = { externalTables: [], externalEnums: [] };
 
 // pglite-prisma-adapter 0.7.2 does not await exec() in executeScript, so a failing migration
 // would be reported as a success; this makes the failure reach the engine.
+/**
+ * @param {import("@prisma/driver-adapter-utils").SqlDriverAdapter} adapter
+ * @returns {import("@prisma/driver-adapter-utils").SqlDriverAdapter}
+ */
 function awaitingScripts(adapter) {
-  adapter.executeScript = async (script) => {
-    await adapter.client.exec(script);
+  // The adapter is pglite-prisma-adapter's, which keeps its PGlite as `client`.
+  const client = /** @type {{ client: { exec(sql: string): Promise<unknown> } }} */ (
+    /** @type {unknown} */ (adapter)
+  ).client;
+  adapter.executeScript = async (/** @type {string} */ script) => {
+    await client.exec(script);
   };
   return adapter;
 }
 
+/** @typedef {import("@prisma/driver-adapter-utils").SqlMigrationAwareDriverAdapterFactory} MigrationAwareFactory */
+
+/** @implements {MigrationAwareFactory} */
 class MemoryPGliteFactory {
+  /** @type {"postgres"} */
   provider = "postgres";
   adapterName = "pglite-memory";
   #inner;
@@ -84,26 +96,34 @@ function loadWasm() {
       "./schema_engine_bg.js": wasmBindings,
     });
     wasmBindings.__wbg_set_wasm(instance.exports);
-    instance.exports.__wbindgen_start();
+    /** @type {{ __wbindgen_start(): void }} */ (
+      /** @type {unknown} */ (instance.exports)
+    ).__wbindgen_start();
     return wasmBindings.SchemaEngine;
   })();
   return ready;
 }
 
-/** `main`: the PGlite the engine works on (a fresh in-memory one unless given). */
+/**
+ * `main`: the PGlite the engine works on (a fresh in-memory one unless given).
+ * @param {{ main?: PGlite; schemaFile?: string }} [options]
+ */
 export async function openEngine({ main, schemaFile } = {}) {
   const SchemaEngine = await loadWasm();
   const schema = readSchema(schemaFile);
   const logs = [];
   const engine = await SchemaEngine.new(
     { datamodels: schema.files.map((f) => [f.path, f.content]) },
-    (line) => logs.push(line),
+    (/** @type {string} */ line) => logs.push(line),
     bindMigrationAwareSqlAdapterFactory(new MemoryPGliteFactory(main)),
   );
   return engine;
 }
 
-/** What Prisma's own engine says about the migration history booked in `main`. */
+/**
+ * What Prisma's own engine says about the migration history booked in `main`.
+ * @param {PGlite} main
+ */
 export async function diagnoseHistory(main) {
   const engine = await openEngine({ main });
   return engine.diagnoseMigrationHistory({
@@ -130,7 +150,10 @@ export async function pendingSchemaChange({
   return sql === "" || sql.startsWith("-- This is an empty migration") ? "" : sql;
 }
 
-/** Asks the engine for the next migration script (empty string when nothing changed). */
+/**
+ * Asks the engine for the next migration script (empty string when nothing changed).
+ * @param {string} name
+ */
 export async function createMigrationScript(name) {
   const engine = await openEngine();
   const migrationsList = readMigrationsList();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, with one summary line at the end.
 //   type-check · lint · format · schema/migrations agreement · unit · integration on PGlite
-//   · integration on PostgreSQL (when TEST_DATABASE_URL is set) · Playwright in Chromium
+//   · integration on PostgreSQL (when TEST_DATABASE_URL is set) · unit + integration on PGlite
+//   with the clock 400 days ahead (when `faketime` is installed) · Playwright in Chromium
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -10,16 +11,23 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const out = path.join(root, "test-results");
 mkdirSync(out, { recursive: true });
-const bin = (pkg, file) => path.join(root, "node_modules", pkg, file);
+const bin = (/** @type {string} */ pkg, /** @type {string} */ file) =>
+  path.join(root, "node_modules", pkg, file);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** @type {string[]} */
 const failedSteps = [];
 
-function run(name, args, extraEnv = {}) {
+/**
+ * @param {string} name
+ * @param {string[]} args
+ * @param {Record<string, string>} [extraEnv]
+ */
+function run(name, args, extraEnv = {}, command = process.execPath) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, args, {
+  const r = spawnSync(command, args, {
     cwd: root,
     stdio: "inherit",
     env: { ...env, ...extraEnv },
@@ -32,6 +40,7 @@ function run(name, args, extraEnv = {}) {
   return ok;
 }
 
+/** @param {string} file */
 function countVitest(file) {
   if (!existsSync(file)) return;
   const r = JSON.parse(readFileSync(file, "utf8"));
@@ -40,23 +49,35 @@ function countVitest(file) {
   totals.skipped += r.numPendingTests + r.numTodoTests;
 }
 
-function vitest(name, project, file, extraEnv) {
+/**
+ * `wrapper`: a command that runs node with the rest of the arguments (e.g. faketime).
+ * @param {string} name
+ * @param {string} project
+ * @param {string} file
+ * @param {Record<string, string>} [extraEnv]
+ * @param {string[]} [wrapper]
+ */
+function vitest(name, project, file, extraEnv, wrapper = []) {
   rmSync(file, { force: true });
-  run(
-    name,
-    [
-      bin("vitest", "vitest.mjs"),
-      "run",
-      "--project",
-      project,
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile=${file}`,
-    ],
-    extraEnv,
-  );
+  const args = [
+    bin("vitest", "vitest.mjs"),
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${file}`,
+  ];
+  if (wrapper.length)
+    run(name, [...wrapper.slice(1), process.execPath, ...args], extraEnv, wrapper[0]);
+  else run(name, args, extraEnv);
   countVitest(file);
 }
+
+const onPath = (/** @type {string} */ command) =>
+  (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .some((dir) => dir && existsSync(path.join(dir, command)));
 
 run("type-check", [bin("typescript", "bin/tsc"), "--noEmit"]);
 run("lint", [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"]);
@@ -80,6 +101,31 @@ if (process.env.TEST_DATABASE_URL) {
   );
 } else {
   console.log("\n(TEST_DATABASE_URL is not set: the PostgreSQL lane is skipped. .ci/run sets it.)");
+}
+// No test may depend on today's date: the unit and PGlite integration suites again, with the
+// system clock 400 days ahead. Debian's `faketime` preloads libfaketime into node, and the
+// vitest workers inherit it (LD_PRELOAD, FAKETIME). `-f +400d` shifts the wall clock (Date,
+// PGlite's now()); `--exclude-monotonic` (FAKETIME_DONT_FAKE_MONOTONIC=1) leaves the monotonic
+// clock alone, so timers, performance.now() and the event loop run as usual.
+const ahead = "with the clock 400 days ahead (faketime)";
+const faketime = ["faketime", "--exclude-monotonic", "-f", "+400d"];
+if (onPath("faketime")) {
+  vitest(`unit tests ${ahead}`, "unit", path.join(out, "vitest-unit-faketime.json"), {}, faketime);
+  vitest(
+    `integration tests on PGlite ${ahead}`,
+    "integration",
+    path.join(out, "vitest-pglite-faketime.json"),
+    { TEST_LANE: "pglite" },
+    faketime,
+  );
+} else if (process.env.CI === "true") {
+  const step = `unit + integration tests ${ahead}`;
+  console.log(`\n=== ${step}: FAILED (faketime is not installed; .ci/run installs it) ===`);
+  failedSteps.push(step);
+} else {
+  console.log(
+    `\n(faketime is not installed: the lane with the clock 400 days ahead is skipped. Debian: apt-get install faketime; .ci/run installs it.)`,
+  );
 }
 const pwReport = path.join(out, "playwright.json");
 rmSync(pwReport, { force: true });

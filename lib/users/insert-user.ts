@@ -1,7 +1,7 @@
 import { conflict } from "@/lib/errors";
 import type { Tx } from "@/lib/db/tx";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { recordActivity, type Actor } from "@/lib/activity/record";
+import { recordActivity, type ActivityActor } from "@/lib/activity/record";
 import { hashPassword } from "@/lib/auth/password";
 
 export interface NewUser {
@@ -15,7 +15,7 @@ export interface NewUser {
 /** The one place accounts are created (UI, setup page, CLI, start-up), always logged. */
 export async function insertUser(
   tx: Tx,
-  actor: Actor,
+  actor: ActivityActor,
   input: NewUser,
   how: string,
 ): Promise<string> {

@@ -1,21 +1,18 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { parseIsoDay } from "@/lib/dates";
 
-export const roleSchema = z.enum(["admin", "engineer", "auditor"], {
+const roleSchema = z.enum(["admin", "engineer", "auditor"], {
   message: "Choose a role: admin, engineer or auditor",
 });
 
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(new Date(`${d}T00:00:00Z`).getTime()), "Not a real date");
+  .refine((d) => parseIsoDay(d) !== null, "Not a real date");
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Enter a valid email address"));
-export const passwordSchema = z
+const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address"));
+const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(1024, "Too long");
@@ -66,3 +63,20 @@ export const setupSchema = z
     path: ["confirm"],
     message: "The passwords do not match",
   });
+
+export const setActiveSchema = z.object({
+  id: z.uuid(),
+  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+
+/** The sign-in form. */
+export const loginSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email"),
+  password: z.string().min(1, "Enter your password"),
+});
+
+/** What the credentials provider accepts: the sign-in form, bounded. */
+export const credentialsSchema = z.object({
+  email: loginSchema.shape.email.max(320),
+  password: loginSchema.shape.password.max(1024),
+});

@@ -96,8 +96,8 @@ describe("role enforcement in the data layer", () => {
       "user.update_access",
       "user.deactivate",
     ]);
-    expect(log[1].before).toMatchObject({ role: "engineer" });
-    expect(log[1].after).toMatchObject({ role: "auditor" });
+    expect(log[1]?.before).toMatchObject({ role: "engineer" });
+    expect(log[1]?.after).toMatchObject({ role: "auditor" });
     expect(log.every((l) => l.actorId === admin.id)).toBe(true);
   });
 

@@ -1,11 +1,10 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
-import { invalid, notFound } from "@/lib/errors";
+import { conflict, invalid, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
 import { expiryFromDate } from "@/lib/auth/access";
-import type { SessionUser } from "@/lib/auth/types";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { insertUser } from "./insert-user";
 
@@ -37,9 +36,11 @@ export async function listUsers(actor: Actor | null): Promise<UserRow[]> {
   });
 }
 
+/** `how` is what the activity log says about the way the account came to be. */
 export async function createUser(
   actor: Actor | null,
   input: { email: string; name: string; role: Role; password: string; expires: string | null },
+  how = "by an administrator",
 ): Promise<string> {
   authorize(actor, "users.manage");
   const prisma = await db();
@@ -48,7 +49,7 @@ export async function createUser(
       tx,
       actor,
       { ...input, accessExpiresAt: input.expires ? expiryFromDate(input.expires) : null },
-      "by an administrator",
+      how,
     ),
   );
 }
@@ -73,7 +74,7 @@ export async function updateUserAccess(
     input.role !== "admin" &&
     (await otherActiveAdmins(input.id)) === 0
   ) {
-    throw invalid(
+    throw conflict(
       "This is the last active administrator; make someone else an administrator first.",
     );
   }
@@ -108,7 +109,7 @@ export async function setUserActive(
   if (!user) throw notFound("That account no longer exists.");
   if (user.active === active) return;
   if (!active && user.role === "admin" && (await otherActiveAdmins(id)) === 0) {
-    throw invalid("This is the last active administrator and cannot be deactivated.");
+    throw conflict("This is the last active administrator and cannot be deactivated.");
   }
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { active } });

@@ -31,3 +31,8 @@ export const criterionIds = manyOf(z.string().regex(CRITERION_ID, "Unknown crite
 
 /** A select whose empty choice means "none". */
 export const optionalUuid = z.preprocess(blankToNull, z.uuid("Choose from the list").nullable());
+
+const UUID = z.uuid();
+
+/** For route and page parameters: is it a well-formed uuid (anything else names nothing)? */
+export const isUuid = (v: string): boolean => UUID.safeParse(v).success;

@@ -4,7 +4,8 @@ import { ActivityTable } from "@/components/activity/activity-table";
 import { VerifyChainButton } from "@/components/activity/verify-chain-button";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { activityFilterSchema, listActivity } from "@/lib/activity/list-activity";
+import { listActivity } from "@/lib/activity/list-activity";
+import { activityFilterSchema } from "@/lib/activity/schemas";
 
 export const metadata = { title: "Activity log" };
 
@@ -13,7 +14,7 @@ export default async function ActivityPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const user = await requireUser(["admin", "auditor"]);
+  const user = await requireUser("activity.read");
   const raw = await searchParams;
   const filter = activityFilterSchema.parse(
     Object.fromEntries(Object.entries(raw).filter(([, v]) => v)),

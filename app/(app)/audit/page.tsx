@@ -4,8 +4,11 @@ import { SourcesSection } from "@/components/audit/sources-section";
 import { ActionMappingForm } from "@/components/audit/action-mapping-form";
 import { listSources } from "@/lib/collectors/audit/sources";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
-import { drawSample, sampleSchema } from "@/lib/collectors/audit/population";
+import { drawSample } from "@/lib/collectors/audit/population";
+import { sampleSchema } from "@/lib/collectors/audit/schemas";
+import { isoDay, isoMinute } from "@/lib/dates";
 import { eventVolume, knownActions, listActionMappings } from "@/lib/collectors/audit/volume";
 import { criterionOptions } from "@/lib/criteria/criterion-options";
 
@@ -19,18 +22,18 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const user = await requireUser();
+  const user = await requireUser("audit.read");
   const params = await searchParams;
   const [volume, actions, criteria, mappings, sources] = await Promise.all([
     eventVolume(user),
     knownActions(user),
-    criterionOptions(),
+    criterionOptions(user),
     listActionMappings(user),
     listSources(user),
   ]);
   const wanted = params.action ? sampleSchema.safeParse(params) : null;
   const result = wanted?.success ? await drawSample(user, wanted.data) : null;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(new Date());
   const exportQuery =
     wanted?.success && result
       ? new URLSearchParams({
@@ -45,7 +48,7 @@ export default async function AuditPage({
         title="Audit events"
         description="Security events from your application's audit log, mapped to criteria by event type. Controls can declare event types that must keep flowing."
       />
-      {user.role !== "auditor" && (
+      {can(user, "audit.ingest") && (
         <section className={`${card} mb-6`}>
           <UploadEventsForm />
           <p className="mt-2 text-xs text-slate-500">
@@ -57,13 +60,14 @@ export default async function AuditPage({
       <section className={`${card} mb-6`}>
         <h2 className="mb-3 font-semibold">PostgreSQL sources</h2>
         <SourcesSection
-          isAdmin={user.role === "admin"}
+          canConfigure={can(user, "audit.configure")}
+          canPull={can(user, "audit.pull")}
           sources={sources.map((s) => ({
             id: s.id,
             name: s.name,
             tableName: s.tableName,
             cursor: s.cursorValue,
-            lastPulledAt: s.lastPulledAt?.toISOString().slice(0, 16).replace("T", " ") ?? null,
+            lastPulledAt: s.lastPulledAt ? isoMinute(s.lastPulledAt) : null,
             lastResult: s.lastResult,
           }))}
         />
@@ -162,7 +166,7 @@ export default async function AuditPage({
           </button>
         </form>
         {wanted && !wanted.success && (
-          <p className="mt-3 text-sm text-red-800">{wanted.error.issues[0].message}</p>
+          <p className="mt-3 text-sm text-red-800">{wanted.error.issues[0]?.message}</p>
         )}
         {result && (
           <div className="mt-4 text-sm" data-testid="sample-result">
@@ -203,7 +207,7 @@ export default async function AuditPage({
             </li>
           ))}
         </ul>
-        {user.role === "admin" && <ActionMappingForm />}
+        {can(user, "audit.configure") && <ActionMappingForm />}
       </section>
     </>
   );

@@ -3,6 +3,7 @@ import { BacklogFilters } from "@/components/backlog/backlog-filters";
 import { BacklogTable } from "@/components/backlog/backlog-table";
 import { BacklogCharts } from "@/components/charts/backlog-charts";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { BACKLOG_PAGE_LIMIT, backlogCharts, listBacklog } from "@/lib/backlog/backlog-queries";
 import { backlogFilterSchema } from "@/lib/backlog/schemas";
@@ -22,9 +23,9 @@ export default async function BacklogPage({
     listBacklog(user, filter),
     backlogCharts(user),
     listOwners(user),
-    criterionOptions(),
+    criterionOptions(user),
   ]);
-  const canWrite = user.role !== "auditor";
+  const canWrite = can(user, "backlog.write");
   const query = new URLSearchParams(
     Object.entries(filter).flatMap(([k, v]) =>
       v === null || v === false ? [] : [[k, v === true ? "1" : String(v)]],

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ControlsTable } from "@/components/controls/controls-table";
 import { ExportButton } from "@/components/ui/export-button";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { listControls } from "@/lib/controls/controls";
 import { workspaceStatus } from "@/lib/status/workspace-status";
@@ -11,7 +12,7 @@ export const metadata = { title: "Controls" };
 export default async function ControlsPage() {
   const user = await requireUser();
   const [controls, status] = await Promise.all([listControls(user), workspaceStatus(user)]);
-  const canWrite = user.role !== "auditor";
+  const canWrite = can(user, "controls.write");
   const rows = controls.map((c) => {
     const s = status.controls.get(c.id);
     return {

@@ -2,15 +2,16 @@ import Link from "next/link";
 import { EvidenceTable } from "@/components/evidence/evidence-table";
 import { ExportButton } from "@/components/ui/export-button";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { listEvidence } from "@/lib/evidence/list-evidence";
 
 export const metadata = { title: "Evidence" };
 
 export default async function EvidencePage() {
-  const user = await requireUser();
+  const user = await requireUser("evidence.read");
   const rows = await listEvidence(user);
-  const canWrite = user.role !== "auditor";
+  const canWrite = can(user, "evidence.write");
   const split = (s: string) => s.split(", ").filter(Boolean);
   return (
     <>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { PhaseTimeline } from "@/components/phases/phase-timeline";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { listPhases } from "@/lib/phases/phase-queries";
 
@@ -9,7 +10,7 @@ export const metadata = { title: "Phases" };
 export default async function PhasesPage() {
   const user = await requireUser();
   const phases = await listPhases(user);
-  const canWrite = user.role !== "auditor";
+  const canWrite = can(user, "phases.write");
   return (
     <>
       <PageHeader

@@ -1,3 +1,4 @@
+import { isoMinute } from "@/lib/dates";
 import { MapTestForm } from "@/components/tests/map-test-form";
 import { RuleList } from "@/components/tests/rule-list";
 import { UploadResultsForm } from "@/components/tests/upload-results-form";
@@ -5,6 +6,7 @@ import { DirectoriesSection } from "@/components/tests/directories-section";
 import { env } from "@/lib/env";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/capabilities";
 import { listControls } from "@/lib/controls/controls";
 import {
   listDirectories,
@@ -20,7 +22,7 @@ const pct = (passed: number, total: number) =>
   total ? `${Math.round((passed / total) * 100)}%` : "—";
 
 export default async function TestsPage() {
-  const user = await requireUser();
+  const user = await requireUser("results.read");
   const [runs, unmapped, rules, controls, directories] = await Promise.all([
     listRuns(user),
     listUnmappedTests(user),
@@ -28,8 +30,8 @@ export default async function TestsPage() {
     listControls(user),
     listDirectories(user),
   ]);
-  const canUpload = user.role !== "auditor";
-  const isAdmin = user.role === "admin";
+  const canUpload = can(user, "results.ingest");
+  const canConfigure = can(user, "results.configure");
   const controlOptions = controls.map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }));
   return (
     <>
@@ -88,7 +90,7 @@ export default async function TestsPage() {
         <h2 className="mb-1 font-semibold">Unmapped tests ({unmapped.length})</h2>
         <p className="mb-3 text-sm text-slate-600">
           From the last 10 runs: these prove no control yet.
-          {isAdmin
+          {canConfigure
             ? " Map one to add a rule; stored results are mapped at once."
             : " An administrator can map them."}
         </p>
@@ -109,7 +111,7 @@ export default async function TestsPage() {
                     {t.file ? ` (${t.file})` : ""}, last {t.lastStatus}
                   </span>
                 </p>
-                {isAdmin && controlOptions.length > 0 && (
+                {canConfigure && controlOptions.length > 0 && (
                   <MapTestForm name={t.name} controls={controlOptions} />
                 )}
               </li>
@@ -120,13 +122,14 @@ export default async function TestsPage() {
       <section className={`${card} mb-6`}>
         <h2 className="mb-3 font-semibold">Result directories</h2>
         <DirectoriesSection
-          isAdmin={isAdmin}
+          canConfigure={canConfigure}
+          canPull={can(user, "results.pull")}
           roots={env().TRUSTBOARD_RESULTS_ROOTS}
           directories={directories.map((d) => ({
             id: d.id,
             name: d.name,
             path: d.path,
-            lastPulledAt: d.lastPulledAt?.toISOString().slice(0, 16).replace("T", " ") ?? null,
+            lastPulledAt: d.lastPulledAt ? isoMinute(d.lastPulledAt) : null,
             lastResult: d.lastResult,
           }))}
         />
@@ -134,7 +137,7 @@ export default async function TestsPage() {
       <section className={card}>
         <h2 className="mb-3 font-semibold">Mapping rules</h2>
         <RuleList
-          editable={isAdmin}
+          editable={canConfigure}
           rules={rules.map((r) => ({
             id: r.id,
             field: r.field,

@@ -1,14 +1,23 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/audit-events/route";
 import { db } from "@/lib/db";
 import { createControl } from "@/lib/controls/controls";
+import { addDays, DAY_MS, isoDay, startOfUtcDay } from "@/lib/dates";
+import { AppError } from "@/lib/errors";
 import { computeWorkspaceStatus } from "@/lib/status/compute";
 import { makeUser } from "@/lib/testing/fixtures";
 import { createToken } from "../tokens";
 import { addExpectedEvent } from "./expected-events";
+import { storeAuditEvents } from "./ingest";
+import { parseAuditEvents } from "./parse";
+import { pullProgress, pullSource } from "./pg-source";
 import { drawSample } from "./population";
+import { sampleSchema } from "./schemas";
 
-const DAY = 86_400_000;
+// The route is a token route: no session is read, and next-auth is not loaded under test.
+vi.mock("@/lib/auth/index", () => ({ auth: async () => null }));
+
+const DAY = DAY_MS;
 const iso = (d: Date) => d.toISOString();
 
 function jsonl(events: { at: Date; action: string; actor?: string }[]) {
@@ -38,12 +47,13 @@ describe("audit events", () => {
   it("stores events once, keeps daily counts, and refuses a bad file whole", async () => {
     const admin = await makeUser("admin");
     const prisma = await db();
-    const { token } = await createToken(prisma, admin, {
+    const { token } = await createToken(admin, {
       name: "app",
       scopes: ["ingest"],
       expiresAt: null,
     });
-    const day = new Date("2026-11-10T08:00:00Z");
+    const midnight = startOfUtcDay(addDays(new Date(), -20));
+    const day = new Date(midnight.getTime() + 8 * 3_600_000);
     const body = jsonl([
       { at: day, action: "login" },
       { at: new Date(day.getTime() + 3_600_000), action: "login", actor: "b@x.io" },
@@ -56,20 +66,22 @@ describe("audit events", () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ stored: 0, duplicates: 3 });
     const daily = await prisma.auditEventDaily.findUniqueOrThrow({
-      where: { action_day: { action: "login", day: new Date("2026-11-10T00:00:00Z") } },
+      where: { action_day: { action: "login", day: midnight } },
     });
     expect(daily.count).toBe(2);
     const before = await prisma.auditEvent.count();
     const bad = await send(`${jsonl([{ at: day, action: "logout" }])}\n{"action":"login"}`, token);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatch(/Line 2: no valid time/);
+    expect(await bad.json()).toMatchObject({
+      code: "invalid",
+      error: expect.stringMatching(/Line 2: no valid time/),
+    });
     expect(await prisma.auditEvent.count()).toBe(before);
     expect((await send(body, "tb_wrong")).status).toBe(401);
   });
 
   it("a control expecting login_failed shows the silence, and recovers when events flow again", async () => {
     const admin = await makeUser("admin");
-    const prisma = await db();
     const c = await createControl(admin, {
       title: "Failed login monitoring",
       description: "",
@@ -80,24 +92,24 @@ describe("audit events", () => {
       criteria: ["CC7.2"],
     });
     await addExpectedEvent(admin, { controlId: c.id, action: "login_failed", maxSilenceDays: 7 });
-    let s = (await computeWorkspaceStatus(prisma)).controls.get(c.id)!;
+    let s = (await computeWorkspaceStatus(admin)).controls.get(c.id)!;
     expect(s.reasons.map((r) => r.text)).toContain(
       "No `login_failed` events recorded at all (expected at least every 7 days)",
     );
-    const { token } = await createToken(prisma, admin, {
+    const { token } = await createToken(admin, {
       name: "app2",
       scopes: ["ingest"],
       expiresAt: null,
     });
     await send(jsonl([{ at: new Date(Date.now() - 31 * DAY), action: "login_failed" }]), token);
-    s = (await computeWorkspaceStatus(prisma)).controls.get(c.id)!;
-    const since = new Date(Date.now() - 31 * DAY).toISOString().slice(0, 10);
+    s = (await computeWorkspaceStatus(admin)).controls.get(c.id)!;
+    const since = isoDay(new Date(Date.now() - 31 * DAY));
     expect(s.reasons.map((r) => r.text)).toContain(
       `No \`login_failed\` events since ${since} (silence tolerated: 7 days)`,
     );
     expect(s.status === "at_risk" || s.status === "gap").toBe(true);
     await send(jsonl([{ at: new Date(Date.now() - DAY), action: "login_failed" }]), token);
-    s = (await computeWorkspaceStatus(prisma)).controls.get(c.id)!;
+    s = (await computeWorkspaceStatus(admin)).controls.get(c.id)!;
     expect(s.reasons.some((r) => r.text.includes("login_failed"))).toBe(false);
   });
 
@@ -105,12 +117,13 @@ describe("audit events", () => {
     const admin = await makeUser("admin");
     const auditor = await makeUser("auditor");
     const prisma = await db();
-    const { token } = await createToken(prisma, admin, {
+    const { token } = await createToken(admin, {
       name: "app3",
       scopes: ["ingest"],
       expiresAt: null,
     });
-    const base = new Date("2026-09-01T00:00:00Z").getTime();
+    const first = startOfUtcDay(addDays(new Date(), -60));
+    const base = first.getTime();
     await send(
       jsonl(
         Array.from({ length: 120 }, (_, i) => ({
@@ -124,8 +137,8 @@ describe("audit events", () => {
     const req = {
       criterion: "CC6.3",
       action: "user_suspended",
-      from: "2026-09-01",
-      to: "2026-09-30",
+      from: isoDay(first),
+      to: isoDay(addDays(first, 29)),
       n: 10,
       seed: "audit-2026",
     };
@@ -141,5 +154,43 @@ describe("audit events", () => {
         where: { action: "audit_events.sample", actorEmail: auditor.email },
       }),
     ).toBe(3);
+  });
+
+  it("checks the actor in the data layer itself: a refused call changes nothing", async () => {
+    const admin = await makeUser("admin");
+    const auditor = await makeUser("auditor");
+    const expired = await makeUser("auditor", { expires: new Date(Date.now() - DAY) });
+    const prisma = await db();
+    const events = parseAuditEvents(
+      jsonl([{ at: new Date(Date.now() - DAY), action: "mfa_enabled" }]),
+    );
+    const before = await prisma.auditEvent.count();
+    await expect(storeAuditEvents(auditor, events, "test")).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(storeAuditEvents(null, events, "test")).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
+    expect(await prisma.auditEvent.count()).toBe(before);
+
+    const id = crypto.randomUUID();
+    expect(pullProgress(auditor, id)).toBeNull();
+    expect(() => pullProgress(null, id)).toThrow(AppError);
+    expect(() => pullProgress(expired, id)).toThrow(/auditor access has ended/);
+    await expect(pullSource(auditor, id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(pullSource(admin, id)).rejects.toMatchObject({ code: "not_found" });
+
+    const req = sampleSchema.parse({
+      criterion: "CC6.1",
+      action: "mfa_enabled",
+      from: isoDay(addDays(new Date(), -7)),
+      to: isoDay(new Date()),
+    });
+    await expect(drawSample(expired, req)).rejects.toMatchObject({ code: "forbidden" });
+    expect(
+      await prisma.activity.count({
+        where: { action: "audit_events.sample", actorEmail: expired.email },
+      }),
+    ).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 // Pulled events are written with COPY (several times faster than INSERT for large batches) and
 // their daily counts added in one upsert. Pulled rows carry no de-duplication key: the cursor
 // moves in the same transaction, so no row is read twice.
+import { isoDay } from "@/lib/dates";
 import type { BulkRunner } from "@/lib/db/runners";
 import type { ParsedEvent } from "./parse";
 
@@ -12,7 +13,7 @@ export function copyField(v: string | null): string {
   );
 }
 
-export const PULLED_COLUMNS = `"audit_events" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target")`;
+const PULLED_COLUMNS = `"audit_events" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target")`;
 
 export function copyText(events: readonly ParsedEvent[]): string {
   let out = "";
@@ -28,16 +29,18 @@ export function dailyCounts(events: readonly ParsedEvent[]): {
   actions: string[];
   counts: number[];
 } {
-  const m = new Map<string, number>();
+  const m = new Map<string, { day: string; action: string; n: number }>();
   for (const e of events) {
-    const key = `${e.occurredAt.toISOString().slice(0, 10)}\u0000${e.action}`;
-    m.set(key, (m.get(key) ?? 0) + 1);
+    const day = isoDay(e.occurredAt);
+    const key = `${day}\u0000${e.action}`;
+    const entry = m.get(key);
+    if (entry) entry.n += 1;
+    else m.set(key, { day, action: e.action, n: 1 });
   }
   const days: string[] = [];
   const actions: string[] = [];
   const counts: number[] = [];
-  for (const [key, n] of m) {
-    const [day, action] = key.split("\u0000");
+  for (const { day, action, n } of m.values()) {
     days.push(day);
     actions.push(action);
     counts.push(n);

@@ -16,8 +16,8 @@ describe("connection string encryption", () => {
     const sealed = encryptSecret(url, "key-one");
     expect(() => decryptSecret(sealed, "key-two")).toThrow(/cannot be decrypted/);
     const parts = sealed.split(".");
-    const body = Buffer.from(parts[3], "base64");
-    body[0] ^= 1;
+    const body = Buffer.from(parts[3]!, "base64");
+    body[0]! ^= 1;
     expect(() =>
       decryptSecret([parts[0], parts[1], parts[2], body.toString("base64")].join("."), "key-one"),
     ).toThrow(/cannot be decrypted/);

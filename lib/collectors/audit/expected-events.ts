@@ -1,32 +1,12 @@
 import "server-only";
-import { authorize } from "@/lib/auth/authorize";
-import type { Actor } from "@/lib/auth/actor";
-import { notFound } from "@/lib/errors";
-import { z } from "zod";
-import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import type { SessionUser } from "@/lib/auth/types";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { ActionMappingInput, ExpectedEventInput } from "./schemas";
 
-export const expectedEventSchema = z.object({
-  controlId: z.uuid(),
-  action: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, "Enter the event type")
-    .max(100)
-    .regex(/^[a-z0-9_.:-]+$/, "Letters, digits, _ . : - only"),
-  maxSilenceDays: z.coerce
-    .number()
-    .int("Whole days")
-    .min(1, "At least 1 day")
-    .max(365, "At most 365 days"),
-});
-
-export async function addExpectedEvent(
-  actor: Actor | null,
-  input: z.output<typeof expectedEventSchema>,
-) {
+export async function addExpectedEvent(actor: Actor | null, input: ExpectedEventInput) {
   authorize(actor, "audit.expect");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
@@ -75,38 +55,8 @@ export async function listExpectedEvents(actor: Actor | null, controlId: string)
   return (await db()).expectedEvent.findMany({ where: { controlId }, orderBy: { action: "asc" } });
 }
 
-export const actionMappingSchema = z.object({
-  action: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, "Enter the event type")
-    .max(100)
-    .regex(/^[a-z0-9_.:-]+$/, "Letters, digits, _ . : - only"),
-  criteria: z
-    .string()
-    .transform((v) => [
-      ...new Set(
-        v
-          .split(/[\s,]+/)
-          .map((c) => c.trim().toUpperCase())
-          .filter(Boolean),
-      ),
-    ])
-    .pipe(
-      z
-        .array(
-          z.string().regex(/^(CC|A|C|PI|P)\d\.\d$/, "Criteria like CC6.1, separated by commas"),
-        )
-        .max(61),
-    ),
-});
-
 /** Admins edit which criteria an event type evidences; an empty list removes the type. */
-export async function setActionMapping(
-  actor: Actor | null,
-  input: z.output<typeof actionMappingSchema>,
-) {
+export async function setActionMapping(actor: Actor | null, input: ActionMappingInput) {
   authorize(actor, "audit.configure");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {

@@ -1,26 +1,35 @@
 // Stores audit events: de-duplicated by record hash, and the daily per-action counts updated
 // in the same statement, so volume charts and silence checks never scan the whole table.
+// Not server-only: start-up (lib/db/bootstrap.ts) imports the default mapping from here.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordActivity, type Actor } from "@/lib/activity/record";
+import { recordActivity } from "@/lib/activity/record";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { db } from "@/lib/db";
 import type { SqlRunner } from "@/lib/db/migrator";
 import { DEFAULT_ACTION_CRITERIA } from "./defaults";
 import type { ParsedEvent } from "./parse";
 
+/** The largest export accepted at once, by upload or by POST /api/v1/audit-events. */
+export const MAX_AUDIT_BYTES = 50 * 1024 * 1024;
+
 const BATCH = 5000;
 
-export interface AuditIngestResult {
+interface AuditIngestResult {
   received: number;
   stored: number;
   duplicates: number;
   actions: string[];
 }
 
+/** Stores parsed events (all or none); `via` names the channel in the activity log. */
 export async function storeAuditEvents(
-  prisma: PrismaClient,
-  actor: Actor,
+  actor: Actor | null,
   events: ParsedEvent[],
   via: string,
 ): Promise<AuditIngestResult> {
+  authorize(actor, "audit.ingest");
+  const prisma = await db();
   let stored = 0;
   await prisma.$transaction(
     async (tx) => {
@@ -65,7 +74,7 @@ const INSERT_BATCH = `
   SELECT count(*)::int AS n FROM ins`;
 
 /** One statement per batch of uploaded events, inside the caller's transaction (pulls use COPY: copy-batch.ts). */
-export async function insertAuditBatch(
+async function insertAuditBatch(
   q: Pick<SqlRunner, "query">,
   events: ParsedEvent[],
 ): Promise<number> {
@@ -83,6 +92,7 @@ export async function insertAuditBatch(
   return rows[0]?.n ?? 0;
 }
 
+/** At start-up (bootstrap, before any request): the default mapping on a fresh workspace. */
 export async function ensureDefaultActionMappings(prisma: PrismaClient): Promise<void> {
   if ((await prisma.auditActionMapping.count()) > 0) return;
   await prisma.auditActionMapping.createMany({

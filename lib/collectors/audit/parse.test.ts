@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
 import { csvRows, parseAuditEvents } from "./parse";
 
 describe("audit event files", () => {
@@ -24,7 +25,7 @@ describe("audit event files", () => {
       outcome: "success",
       metadata: null,
     });
-    expect(events[1].occurredAt.toISOString()).toBe("2025-11-01T10:00:00.000Z");
+    expect(events[1]!.occurredAt.toISOString()).toBe("2025-11-01T10:00:00.000Z");
   });
 
   it("reads CSV with quoted commas, quotes and newlines", () => {
@@ -45,7 +46,7 @@ describe("audit event files", () => {
   it("gives the same record the same dedupe key, whatever its key order", () => {
     const [a] = parseAuditEvents('{"action":"login","time":"2026-11-01T00:00:00Z"}');
     const [b] = parseAuditEvents('{"time":"2026-11-01T00:00:00Z","action":"login"}');
-    expect(a.dedupeKey).toBe(b.dedupeKey);
+    expect(a!.dedupeKey).toBe(b!.dedupeKey);
   });
 
   it.each([
@@ -59,6 +60,18 @@ describe("audit event files", () => {
     ['time,action\n"2026-11-01,login', /ends inside a quoted field/],
     ["", /empty/],
   ])("refuses %j, naming the record", (content, message) => {
-    expect(() => parseAuditEvents(content)).toThrow(message);
+    let thrown: unknown = null;
+    try {
+      parseAuditEvents(content);
+    } catch (err) {
+      thrown = err;
+    }
+    // A user's mistake, not a bug: an AppError with code "invalid" (HTTP 400).
+    expect(thrown).toBeInstanceOf(AppError);
+    expect(thrown).toMatchObject({
+      name: "AuditParseError",
+      code: "invalid",
+      message: expect.stringMatching(message),
+    });
   });
 });

@@ -2,6 +2,7 @@
 // with one bad record is refused as a whole, naming the line: nothing half-imported.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/activity/chain";
+import { AppError } from "@/lib/errors";
 
 export interface ParsedEvent {
   occurredAt: Date;
@@ -15,7 +16,13 @@ export interface ParsedEvent {
   dedupeKey: string | null;
 }
 
-export class AuditParseError extends Error {}
+/** A bad file or record: refused whole, with the line named (code "invalid"). */
+export class AuditParseError extends AppError {
+  constructor(message: string) {
+    super("invalid", message);
+    this.name = "AuditParseError";
+  }
+}
 
 const ALIASES: Record<Exclude<keyof ParsedEvent, "metadata" | "dedupeKey">, string[]> = {
   occurredAt: [
@@ -44,7 +51,7 @@ const ALIASES: Record<Exclude<keyof ParsedEvent, "metadata" | "dedupeKey">, stri
   target: ["target", "resource", "object", "target_id", "object_id"],
 };
 
-export const MAX_EVENTS_PER_FILE = 1_000_000;
+const MAX_EVENTS_PER_FILE = 1_000_000;
 
 function parseTime(v: unknown): Date | null {
   if (typeof v === "number") return new Date(v < 1e12 ? v * 1000 : v);
@@ -59,7 +66,7 @@ function parseTime(v: unknown): Date | null {
 const str = (v: unknown) =>
   v === undefined || v === null || v === "" ? null : String(v).slice(0, 1000);
 
-export function toEvent(record: Record<string, unknown>, where: string): ParsedEvent {
+function toEvent(record: Record<string, unknown>, where: string): ParsedEvent {
   const lower = new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), [k, v] as const]));
   const used = new Set<string>();
   const pick = (field: keyof typeof ALIASES) => {
@@ -97,11 +104,11 @@ export function toEvent(record: Record<string, unknown>, where: string): ParsedE
   return { ...event, metadata, dedupeKey };
 }
 
-export function parseJsonLines(content: string): ParsedEvent[] {
+function parseJsonLines(content: string): ParsedEvent[] {
   const out: ParsedEvent[] = [];
   const lines = content.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
     if (!line) continue;
     let record: unknown;
     try {
@@ -152,7 +159,7 @@ export function csvRows(content: string): string[][] {
   return rows.filter((r) => !(r.length === 1 && r[0] === ""));
 }
 
-export function parseCsv(content: string): ParsedEvent[] {
+function parseCsv(content: string): ParsedEvent[] {
   const [header, ...rows] = csvRows(content.replace(/^\uFEFF/, ""));
   if (!header) throw new AuditParseError("The CSV is empty.");
   return rows.map((r, i) => {

@@ -1,9 +1,11 @@
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { database, db } from "@/lib/db";
+import { isoDay } from "@/lib/dates";
 import { makeUser } from "@/lib/testing/fixtures";
 import { encryptSecret } from "./crypto";
-import { pullSource, testSource, type SourceConfig } from "./pg-source";
+import { pullSource, testSource } from "./pg-source";
+import type { SourceConfig } from "./schemas";
 
 // The source is always a real PostgreSQL (the application being audited); Trustboard's own
 // database is whichever lane runs. Without TEST_DATABASE_URL there is no source to pull.
@@ -46,21 +48,24 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     await src.end();
   });
 
-  it("explains connection problems plainly", async () => {
+  it("explains connection problems plainly, to admins only", async () => {
+    const admin = await makeUser("admin");
+    const engineer = await makeUser("engineer");
     expect(
-      await testSource({ ...config(), url: "postgresql://nobody:x@127.0.0.1:1/none" }),
+      await testSource(admin, { ...config(), url: "postgresql://nobody:x@127.0.0.1:1/none" }),
     ).toEqual({ ok: false, error: expect.stringMatching(/unreachable/) });
     const wrongPassword = url!.replace(/:\/\/([^:]+):[^@]*@/, "://$1:wrong-password@");
     if (wrongPassword !== url)
-      expect((await testSource({ ...config(), url: wrongPassword })).ok).toBe(false);
-    expect(await testSource({ ...config(), tableName: `${schema}.nope` })).toEqual({
+      expect((await testSource(admin, { ...config(), url: wrongPassword })).ok).toBe(false);
+    expect(await testSource(admin, { ...config(), tableName: `${schema}.nope` })).toEqual({
       ok: false,
       error: expect.stringMatching(/does not exist/),
     });
     expect(
-      await testSource({ ...config(), columns: { ...config().columns, actor: "who" } }),
+      await testSource(admin, { ...config(), columns: { ...config().columns, actor: "who" } }),
     ).toEqual({ ok: false, error: `Column(s) missing in ${schema}.core_auditlog: who.` });
-    expect(await testSource(config())).toEqual({ ok: true, rows: 2500 });
+    expect(await testSource(admin, config())).toEqual({ ok: true, rows: 2500 });
+    await expect(testSource(engineer, config())).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("pulls in batches by cursor, then only new rows; a failing batch stores nothing and a retry continues", async () => {
@@ -77,7 +82,7 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
         cursorColumn: c.cursorColumn,
       },
     });
-    const first = await pullSource(prisma, admin, source.id, KEY, sql, { batchSize: 1000 });
+    const first = await pullSource(admin, source.id, { key: KEY, batchSize: 1000 });
     expect(first).toMatchObject({ pulled: 2500, stored: 2500, batches: 3, cursor: "2500" });
     expect(
       await prisma.auditEvent.count({ where: { action: "login_failed" } }),
@@ -86,7 +91,7 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     await src.query(
       `INSERT INTO ${schema}.core_auditlog (created_at, action, user_email) VALUES (now(), 'logout', 'a@x.io'), (now(), 'logout', 'b@x.io')`,
     );
-    expect(await pullSource(prisma, admin, source.id, KEY, sql)).toMatchObject({
+    expect(await pullSource(admin, source.id, { key: KEY })).toMatchObject({
       pulled: 2,
       stored: 2,
       cursor: "2502",
@@ -97,7 +102,7 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
       `INSERT INTO ${schema}.core_auditlog (created_at, action, user_email) VALUES (now(), 'logout', 'c@x.io'), (now(), 'logout', 'd@x.io'), (now(), NULL, 'e@x.io')`,
     );
     const before = await prisma.auditEvent.count();
-    await expect(pullSource(prisma, admin, source.id, KEY, sql)).rejects.toThrow(
+    await expect(pullSource(admin, source.id, { key: KEY })).rejects.toThrow(
       /failed after 0 events .*retry continues from cursor 2502.*no action/,
     );
     expect(await prisma.auditEvent.count()).toBe(before);
@@ -106,7 +111,7 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     ).toBe("2502");
 
     await src.query(`UPDATE ${schema}.core_auditlog SET action = 'logout' WHERE id = 2505`);
-    expect(await pullSource(prisma, admin, source.id, KEY, sql)).toMatchObject({
+    expect(await pullSource(admin, source.id, { key: KEY })).toMatchObject({
       pulled: 3,
       stored: 3,
       cursor: "2505",
@@ -131,7 +136,7 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
       close: sql.close,
     };
     const count = await prisma.auditEvent.count();
-    await expect(pullSource(prisma, admin, source.id, KEY, racing)).rejects.toThrow(
+    await expect(pullSource(admin, source.id, { key: KEY, sql: racing })).rejects.toThrow(
       /another pull of this source moved its cursor/,
     );
     expect(await prisma.auditEvent.count()).toBe(count);
@@ -141,14 +146,14 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
       where: { id: source.id },
       data: { pullLeaseUntil: new Date(Date.now() + 60_000) },
     });
-    await expect(pullSource(prisma, admin, source.id, KEY, sql)).rejects.toThrow(
+    await expect(pullSource(admin, source.id, { key: KEY })).rejects.toThrow(
       /is being pulled by another Trustboard instance; try again after \d{2}:\d{2}:\d{2} UTC/,
     );
     await prisma.auditSource.update({
       where: { id: source.id },
       data: { pullLeaseUntil: new Date(Date.now() - 1000) },
     });
-    expect(await pullSource(prisma, admin, source.id, KEY, sql)).toMatchObject({ pulled: 0 });
+    expect(await pullSource(admin, source.id, { key: KEY })).toMatchObject({ pulled: 0 });
     expect(
       (await prisma.auditSource.findUniqueOrThrow({ where: { id: source.id } })).pullLeaseUntil,
     ).toBeNull();
@@ -187,14 +192,14 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
       close: sql.close,
     };
     await expect(
-      pullSource(prisma, admin, source.id, KEY, failing, { batchSize: 1 }),
+      pullSource(admin, source.id, { key: KEY, sql: failing, batchSize: 1 }),
     ).rejects.toThrow(/failed after 2 events .*retry continues from cursor 2.*disk full/);
     const stored = await prisma.auditEvent.findMany({
       where: { action: "key_created" },
       orderBy: { occurredAt: "asc" },
     });
     expect(stored.map((e) => e.actor)).toEqual([awkward, null]);
-    expect(await pullSource(prisma, admin, source.id, KEY, sql, { batchSize: 1 })).toMatchObject({
+    expect(await pullSource(admin, source.id, { key: KEY, batchSize: 1 })).toMatchObject({
       pulled: 2,
       stored: 2,
       cursor: "4",
@@ -203,7 +208,7 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
       where: { action: "key_created" },
       orderBy: { day: "asc" },
     });
-    expect(daily.map((d) => [d.day.toISOString().slice(0, 10), d.count])).toEqual([
+    expect(daily.map((d) => [isoDay(d.day), d.count])).toEqual([
       ["2026-03-01", 2],
       ["2026-03-02", 2],
     ]);

@@ -2,50 +2,19 @@
 // batches on a cursor column, and each batch stored together with the new cursor, so a pull
 // that fails half-way keeps everything before the failed batch and nothing of it — and a
 // retry continues from there.
-import { conflict, invalid, notFound } from "@/lib/errors";
+import "server-only";
 import { Client } from "pg";
-import { z } from "zod";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordActivity, type Actor } from "@/lib/activity/record";
-import { decryptSecret } from "./crypto";
-import { copyPulledBatch } from "./copy-batch";
+import { recordActivity } from "@/lib/activity/record";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { database } from "@/lib/db";
 import type { SqlPool } from "@/lib/db/runners";
+import { AppError, conflict, notFound } from "@/lib/errors";
+import { copyPulledBatch } from "./copy-batch";
+import { decryptSecret } from "./crypto";
 import { AuditParseError, type ParsedEvent } from "./parse";
-
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ident = z.string().trim().regex(IDENT, "Use a plain column name (letters, digits, _)");
-const optionalIdent = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => v || undefined)
-  .pipe(ident.optional());
-
-export const columnsSchema = z.object({
-  time: ident,
-  action: ident,
-  actor: optionalIdent,
-  organisation: optionalIdent,
-  ip: optionalIdent,
-  outcome: optionalIdent,
-  target: optionalIdent,
-});
-export type ColumnMapping = z.output<typeof columnsSchema>;
-
-export const sourceSchema = z.object({
-  name: z.string().trim().min(1, "Name the source").max(100),
-  url: z
-    .string()
-    .trim()
-    .regex(/^postgres(ql)?:\/\//, "Use a postgresql:// connection string"),
-  tableName: z
-    .string()
-    .trim()
-    .regex(/^([A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*$/, "Use table or schema.table"),
-  cursorColumn: ident,
-  columns: columnsSchema,
-});
-export type SourceConfig = z.output<typeof sourceSchema>;
+import { columnsSchema, type SourceConfig } from "./schemas";
+import { secretKey } from "./secret-key";
 
 const quote = (name: string) =>
   name
@@ -54,7 +23,7 @@ const quote = (name: string) =>
     .join(".");
 
 /** A failure in words a compliance officer can act on; never echoes the connection string. */
-export function explainSourceError(err: unknown): string {
+function explainSourceError(err: unknown): string {
   const e = err as { code?: string; message?: string };
   switch (e.code) {
     case "ECONNREFUSED":
@@ -89,9 +58,12 @@ async function connect(url: string): Promise<Client> {
   return client;
 }
 
+/** Connects read-only and checks the table and every mapped column; stores nothing. */
 export async function testSource(
+  actor: Actor | null,
   config: SourceConfig,
 ): Promise<{ ok: true; rows: number } | { ok: false; error: string }> {
+  authorize(actor, "audit.configure");
   let client: Client | null = null;
   try {
     client = await connect(config.url);
@@ -135,7 +107,7 @@ const text = (v: unknown) =>
   v === null || v === undefined || v === "" ? null : String(v).slice(0, 1000);
 
 /** A source row as an event. No de-duplication key: the cursor guarantees each row is read once. */
-export function rowToEvent(row: Record<string, unknown>, table: string): ParsedEvent {
+function rowToEvent(row: Record<string, unknown>, table: string): ParsedEvent {
   const cursor = String(row.__cursor);
   const occurredAt = row.time instanceof Date ? row.time : new Date(String(row.time));
   if (Number.isNaN(occurredAt.getTime()))
@@ -159,25 +131,42 @@ const running = new Map<string, { rows: number; batches: number }>();
 /** How long a pull may go without finishing a batch before another instance may take over. */
 const LEASE_SECONDS = 300;
 
-export function pullProgress(sourceId: string) {
-  return running.get(sourceId) ?? null;
+/** Rows and batches stored so far by a pull running in this process, or null. */
+export function pullProgress(
+  actor: Actor | null,
+  sourceId: string,
+): { rows: number; batches: number } | null {
+  authorize(actor, "audit.read");
+  const p = running.get(sourceId);
+  return p ? { ...p } : null;
 }
 
-export interface PullResult {
+interface PullResult {
   pulled: number;
   stored: number;
   batches: number;
   cursor: string | null;
 }
 
+interface PullOptions {
+  batchSize?: number;
+  /** Stop after about this many rows (the benchmark). */
+  maxRows?: number;
+  /** The key the connection string was encrypted with (default: secretKey()). */
+  key?: string;
+  /** Where batches are written (default: the database's own pool; tests inject failures). */
+  sql?: SqlPool;
+}
+
 export async function pullSource(
-  prisma: PrismaClient,
-  actor: Actor,
+  actor: Actor | null,
   sourceId: string,
-  key: string,
-  sql: SqlPool,
-  opts: { batchSize?: number; maxRows?: number } = {},
+  opts: PullOptions = {},
 ): Promise<PullResult> {
+  authorize(actor, "audit.pull");
+  const d = await database();
+  const prisma = d.prisma;
+  const sql = opts.sql ?? d.sql;
   const source = await prisma.auditSource.findUnique({ where: { id: sourceId } });
   if (!source) throw notFound("That audit source no longer exists.");
   const columns = columnsSchema.parse(source.columns);
@@ -194,7 +183,7 @@ export async function pullSource(
       where: { id: sourceId },
       select: { pullLeaseUntil: true },
     });
-    throw invalid(
+    throw conflict(
       `"${source.name}" is being pulled by another Trustboard instance; try again after ${held?.pullLeaseUntil?.toISOString().slice(11, 19) ?? "a few minutes"} UTC.`,
     );
   }
@@ -206,7 +195,7 @@ export async function pullSource(
   let stored = 0;
   let outcome = "";
   try {
-    client = await connect(decryptSecret(source.connectionEnc, key));
+    client = await connect(decryptSecret(source.connectionEnc, opts.key ?? secretKey()));
     const select = [
       `${quote(source.cursorColumn)}::text AS __cursor`,
       ...Object.entries(columns)
@@ -230,7 +219,7 @@ export async function pullSource(
       ahead = null;
       if (rows.length === 0) break;
       const events = rows.map((row) => rowToEvent(row, source.tableName));
-      const next = String(rows[rows.length - 1].__cursor);
+      const next = String(rows[rows.length - 1]!.__cursor);
       const last =
         rows.length < batchSize ||
         (opts.maxRows !== undefined && progress.rows + rows.length >= opts.maxRows);
@@ -260,12 +249,13 @@ export async function pullSource(
     outcome = `${progress.rows} events read, ${stored} new, cursor at ${cursor ?? "start"}`;
     return { pulled: progress.rows, stored, batches: progress.batches, cursor };
   } catch (err) {
-    const why =
-      err instanceof AuditParseError || err instanceof AppError
-        ? err.message
-        : explainSourceError(err);
+    // A bad row (AuditParseError) or a moved cursor keeps its code; a failing source is "invalid".
+    const why = err instanceof AppError ? err.message : explainSourceError(err);
     outcome = `failed after ${progress.rows} events (kept; retry continues from cursor ${cursor ?? "start"}): ${why}`;
-    throw invalid(`Pull of "${source.name}" ${outcome}`);
+    throw new AppError(
+      err instanceof AppError ? err.code : "invalid",
+      `Pull of "${source.name}" ${outcome}`,
+    );
   } finally {
     running.delete(sourceId);
     await client?.end().catch(() => undefined);

@@ -1,28 +1,14 @@
 import "server-only";
-import { authorize } from "@/lib/auth/authorize";
-import type { Actor } from "@/lib/auth/actor";
-import { z } from "zod";
-import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import type { SessionUser } from "@/lib/auth/types";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { endOfIsoDay, parseIsoDay } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { invalid } from "@/lib/errors";
 import type { ParsedEvent } from "./parse";
+import type { SampleRequest } from "./schemas";
 
-export const sampleSchema = z.object({
-  criterion: z.string().regex(/^(CC|A|C|PI|P)\d\.\d$/, "Choose a criterion"),
-  action: z.string().trim().min(1, "Choose an event type").max(100),
-  from: z.iso.date("Choose the first day"),
-  to: z.iso.date("Choose the last day"),
-  n: z.coerce.number().int().min(1).max(500).default(25),
-  seed: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => v || Math.random().toString(36).slice(2, 10)),
-});
-export type SampleRequest = z.output<typeof sampleSchema>;
-
-export type SampledEvent = Omit<ParsedEvent, "metadata" | "dedupeKey"> & { id: string };
+type SampledEvent = Omit<ParsedEvent, "metadata" | "dedupeKey"> & { id: string };
 
 /** Event types mapped to a criterion, for the population picker. */
 export async function actionsForCriterion(
@@ -46,10 +32,13 @@ export async function actionsForCriterion(
 export async function drawSample(actor: Actor | null, req: SampleRequest) {
   authorize(actor, "audit.read");
   const prisma = await db();
-  const from = new Date(`${req.from}T00:00:00Z`);
-  const to = new Date(new Date(`${req.to}T00:00:00Z`).getTime() + 86_400_000);
-  const [{ count }] = await prisma.$queryRaw<{ count: number }[]>`
+  const from = parseIsoDay(req.from);
+  const to = endOfIsoDay(req.to);
+  if (!from) throw invalid("Choose the first day", "from");
+  if (!to) throw invalid("Choose the last day", "to");
+  const [total] = await prisma.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count FROM "audit_events" WHERE "action" = ${req.action} AND "occurred_at" >= ${from} AND "occurred_at" < ${to}`;
+  const count = total?.count ?? 0;
   const sample = await prisma.$queryRaw<SampledEvent[]>`
     SELECT id::text, "occurred_at" AS "occurredAt", "action", "actor", "organisation", "ip", "outcome", "target"
     FROM "audit_events" WHERE "action" = ${req.action} AND "occurred_at" >= ${from} AND "occurred_at" < ${to}

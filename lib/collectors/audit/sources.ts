@@ -1,23 +1,18 @@
 import "server-only";
-import { authorize } from "@/lib/auth/authorize";
-import type { Actor } from "@/lib/auth/actor";
-import { conflict, invalid } from "@/lib/errors";
-import { database, db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import type { SessionUser } from "@/lib/auth/types";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { db } from "@/lib/db";
+import { conflict, invalid } from "@/lib/errors";
 import { encryptSecret } from "./crypto";
-import { pullSource, testSource, type SourceConfig } from "./pg-source";
+import { testSource } from "./pg-source";
+import type { SourceConfig } from "./schemas";
 import { secretKey } from "./secret-key";
-
-export async function checkSource(actor: Actor | null, config: SourceConfig) {
-  authorize(actor, "audit.configure");
-  return testSource(config);
-}
 
 /** Saved only once the connection test passes; the connection string is encrypted at rest. */
 export async function addSource(actor: Actor | null, config: SourceConfig) {
   authorize(actor, "audit.configure");
-  const test = await testSource(config);
+  const test = await testSource(actor, config);
   if (!test.ok) throw invalid(`Not saved: ${test.error}`);
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
@@ -45,12 +40,6 @@ export async function addSource(actor: Actor | null, config: SourceConfig) {
     });
     return s.id;
   });
-}
-
-export async function pullAuditSource(actor: Actor | null, id: string) {
-  authorize(actor, "audit.pull");
-  const d = await database();
-  return pullSource(d.prisma, actor, id, secretKey(), d.sql);
 }
 
 export async function listSources(actor: Actor | null) {

@@ -1,8 +1,8 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
+import { addDays, isoDay } from "@/lib/dates";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/types";
 
 /** Events per day and type from the daily aggregates (never the raw table). */
 export async function eventVolume(
@@ -10,7 +10,7 @@ export async function eventVolume(
   opts: { days?: number; actions?: string[] } = {},
 ) {
   authorize(actor, "audit.read");
-  const since = new Date(Date.now() - (opts.days ?? 90) * 86_400_000);
+  const since = addDays(new Date(), -(opts.days ?? 90));
   const rows = await (
     await db()
   ).auditEventDaily.findMany({
@@ -20,7 +20,7 @@ export async function eventVolume(
   const actions = [...new Set(rows.map((r) => r.action))].sort();
   const byDay = new Map<string, Record<string, number | string>>();
   for (const r of rows) {
-    const day = r.day.toISOString().slice(0, 10);
+    const day = isoDay(r.day);
     const entry = byDay.get(day) ?? { day };
     entry[r.action] = r.count;
     byDay.set(day, entry);

@@ -1,6 +1,5 @@
 import type { Tx } from "@/lib/db/tx";
-
-const DAY = 86_400_000;
+import { addDays, startOfUtcDay } from "@/lib/dates";
 
 export interface EvidenceCase {
   name: string;
@@ -14,7 +13,13 @@ export interface EvidenceCase {
  */
 export async function createAutomatedEvidence(
   tx: Tx,
-  run: { id: string; startedAt: Date; durationMs: number; commit: string | null; ciUrl: string | null },
+  run: {
+    id: string;
+    startedAt: Date;
+    durationMs: number;
+    commit: string | null;
+    ciUrl: string | null;
+  },
   controlId: string,
   cases: EvidenceCase[],
   label: string,
@@ -24,17 +29,24 @@ export async function createAutomatedEvidence(
   const counted = cases.filter((c) => c.status !== "skipped");
   const passed = counted.filter((c) => c.status === "passed").length;
   const failing = counted.filter((c) => c.status === "failed" || c.status === "errored");
-  const failingList = failing.slice(0, 20).map((c) => `- ${c.name}${c.message ? `: ${c.message.split("\n")[0].slice(0, 200)}` : ""}`);
-  const s = run.startedAt;
+  const failingList = failing
+    .slice(0, 20)
+    .map(
+      (c) => `- ${c.name}${c.message ? `: ${(c.message.split("\n")[0] ?? "").slice(0, 200)}` : ""}`,
+    );
   await tx.evidence.create({
     data: {
       title: `Tests ${passed}/${counted.length} passing — ${label}${run.commit ? ` @ ${run.commit.slice(0, 12)}` : ""}`,
       kind: "automated",
-      body: [`${passed} of ${counted.length} mapped tests passed (${cases.length - counted.length} skipped).`, `Run duration ${(run.durationMs / 1000).toFixed(1)} s.`, ...(failingList.length ? ["Failing:", ...failingList] : [])].join("\n"),
+      body: [
+        `${passed} of ${counted.length} mapped tests passed (${cases.length - counted.length} skipped).`,
+        `Run duration ${(run.durationMs / 1000).toFixed(1)} s.`,
+        ...(failingList.length ? ["Failing:", ...failingList] : []),
+      ].join("\n"),
       url: run.ciUrl && /^https?:\/\//.test(run.ciUrl) ? run.ciUrl : null,
       testRunId: run.id,
-      evidenceDate: new Date(Date.UTC(s.getUTCFullYear(), s.getUTCMonth(), s.getUTCDate())),
-      expiresOn: new Date(s.getTime() + freshnessDays * DAY),
+      evidenceDate: startOfUtcDay(run.startedAt),
+      expiresOn: addDays(run.startedAt, freshnessDays),
       reviewState: "accepted",
       reviewedAt: now,
       controls: { create: [{ controlId }] },

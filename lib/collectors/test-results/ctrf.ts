@@ -3,7 +3,13 @@
 // result that is neither a pass nor a known skip must not look like a pass.
 import { z } from "zod";
 import { computeTotals } from "./totals";
-import { MAX_MESSAGE_CHARS, TestResultParseError, type CaseStatus, type ParsedCase, type ParsedRun } from "./types";
+import {
+  MAX_MESSAGE_CHARS,
+  TestResultParseError,
+  type CaseStatus,
+  type ParsedCase,
+  type ParsedRun,
+} from "./types";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -24,7 +30,10 @@ const reportSchema = z.object({
   reportFormat: z.literal("CTRF").optional(),
   results: z.object({
     tool: z.object({ name: z.string() }).partial().optional(),
-    summary: z.object({ start: z.number().optional(), stop: z.number().optional() }).partial().optional(),
+    summary: z
+      .object({ start: z.number().optional(), stop: z.number().optional() })
+      .partial()
+      .optional(),
     tests: z.array(testSchema),
   }),
 });
@@ -47,15 +56,20 @@ export function parseCtrf(json: string): ParsedRun {
   const parsed = reportSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new TestResultParseError(`Not a CTRF report: ${issue.path.join(".") || "document"}: ${issue.message}`);
+    throw new TestResultParseError(
+      `Not a CTRF report: ${issue?.path.join(".") || "document"}: ${issue?.message ?? "invalid"}`,
+    );
   }
   const r = parsed.data.results;
   const cases: ParsedCase[] = r.tests.map((t) => {
     const properties: Record<string, string[]> = {};
     if (t.tags?.length) properties.tags = t.tags;
-    for (const [k, v] of Object.entries(t.labels ?? {})) properties[k] = (Array.isArray(v) ? v : [v]).map(String);
+    for (const [k, v] of Object.entries(t.labels ?? {}))
+      properties[k] = (Array.isArray(v) ? v : [v]).map(String);
     return {
-      suite: Array.isArray(t.suite) ? t.suite.join(" › ") : (t.suite ?? r.tool?.name ?? "(no suite)"),
+      suite: Array.isArray(t.suite)
+        ? t.suite.join(" › ")
+        : (t.suite ?? r.tool?.name ?? "(no suite)"),
       classname: null,
       name: t.name,
       file: t.filePath ?? null,
@@ -72,7 +86,8 @@ export function parseCtrf(json: string): ParsedRun {
     format: "ctrf",
     tool: r.tool?.name ?? null,
     startedAt: start ? new Date(start) : null,
-    durationMs: start && stop && stop >= start ? stop - start : cases.reduce((n, c) => n + c.durationMs, 0),
+    durationMs:
+      start && stop && stop >= start ? stop - start : cases.reduce((n, c) => n + c.durationMs, 0),
     totals: computeTotals(cases),
     cases,
   };

@@ -3,7 +3,10 @@
 // evidence per mapped control, and the activity row, in one transaction.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordActivity, type Actor } from "@/lib/activity/record";
+import { db } from "@/lib/db";
+import { recordActivity } from "@/lib/activity/record";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { mapCase, type MappingContext } from "./mapping";
 import { parseTestResults } from "./parse";
 import { createAutomatedEvidence } from "./automated-evidence";
@@ -27,13 +30,25 @@ export interface IngestResult {
 
 const BATCH = 5000;
 
-async function mappingContext(prisma: PrismaClient): Promise<MappingContext & { refById: Map<string, string>; freshness: Map<string, number> }> {
+async function mappingContext(
+  prisma: PrismaClient,
+): Promise<MappingContext & { refById: Map<string, string>; freshness: Map<string, number> }> {
   const [controls, rules] = await Promise.all([
-    prisma.control.findMany({ where: { archivedAt: null }, select: { id: true, ref: true, testFreshnessDays: true, criteria: { select: { criterionId: true } } } }),
+    prisma.control.findMany({
+      where: { archivedAt: null },
+      select: {
+        id: true,
+        ref: true,
+        testFreshnessDays: true,
+        criteria: { select: { criterionId: true } },
+      },
+    }),
     prisma.testMappingRule.findMany({ select: { field: true, pattern: true, controlId: true } }),
   ]);
   const controlsByCriterion = new Map<string, string[]>();
-  for (const c of controls) for (const { criterionId } of c.criteria) controlsByCriterion.set(criterionId, [...(controlsByCriterion.get(criterionId) ?? []), c.id]);
+  for (const c of controls)
+    for (const { criterionId } of c.criteria)
+      controlsByCriterion.set(criterionId, [...(controlsByCriterion.get(criterionId) ?? []), c.id]);
   return {
     controlsByRef: new Map(controls.map((c) => [c.ref.toUpperCase(), c.id])),
     controlsByCriterion,
@@ -43,15 +58,31 @@ async function mappingContext(prisma: PrismaClient): Promise<MappingContext & { 
   };
 }
 
-export async function ingestTestResults(prisma: PrismaClient, actor: Actor, content: string, meta: IngestMeta, now = new Date()): Promise<IngestResult> {
+export async function ingestTestResults(
+  actor: Actor | null,
+  content: string,
+  meta: IngestMeta,
+  now = new Date(),
+): Promise<IngestResult> {
+  authorize(actor, "results.ingest");
+  const prisma = await db();
   const sha = createHash("sha256").update(content).digest("hex");
   const existing = await prisma.testRun.findUnique({ where: { contentSha256: sha } });
   if (existing) {
-    const mappedTests = await prisma.testCaseResult.count({ where: { runId: existing.id, NOT: { controlIds: { isEmpty: true } } } });
+    const mappedTests = await prisma.testCaseResult.count({
+      where: { runId: existing.id, NOT: { controlIds: { isEmpty: true } } },
+    });
     return {
       runId: existing.id,
       duplicate: true,
-      totals: { tests: existing.tests, passed: existing.passed, failed: existing.failed, errored: existing.errored, skipped: existing.skipped, flaky: existing.flaky },
+      totals: {
+        tests: existing.tests,
+        passed: existing.passed,
+        failed: existing.failed,
+        errored: existing.errored,
+        skipped: existing.skipped,
+        flaky: existing.flaky,
+      },
       mapped: { tests: mappedTests, unmapped: existing.tests - mappedTests, controls: [] },
     };
   }
@@ -59,7 +90,9 @@ export async function ingestTestResults(prisma: PrismaClient, actor: Actor, cont
   const ctx = await mappingContext(prisma);
   const mappings = run.cases.map((c) => mapCase(c, ctx));
   const byControl = new Map<string, ParsedCase[]>();
-  run.cases.forEach((c, i) => mappings[i].controlIds.forEach((id) => byControl.set(id, [...(byControl.get(id) ?? []), c])));
+  run.cases.forEach((c, i) =>
+    mappings[i]?.controlIds.forEach((id) => byControl.set(id, [...(byControl.get(id) ?? []), c])),
+  );
   const startedAt = run.startedAt && run.startedAt <= now ? run.startedAt : now;
   const label = meta.source || run.tool || meta.fileName || run.format;
 
@@ -96,14 +129,33 @@ export async function ingestTestResults(prisma: PrismaClient, actor: Actor, cont
                AS u(suite, classname, name, file, status, flaky, duration, message, cids)`;
       }
       for (const [controlId, cases] of byControl) {
-        await createAutomatedEvidence(tx, { id: row.id, startedAt, durationMs: run.durationMs, commit: meta.commit ?? null, ciUrl: meta.ciUrl ?? null }, controlId, cases, label, ctx.freshness.get(controlId) ?? 7, now);
+        await createAutomatedEvidence(
+          tx,
+          {
+            id: row.id,
+            startedAt,
+            durationMs: run.durationMs,
+            commit: meta.commit ?? null,
+            ciUrl: meta.ciUrl ?? null,
+          },
+          controlId,
+          cases,
+          label,
+          ctx.freshness.get(controlId) ?? 7,
+          now,
+        );
       }
       await recordActivity(tx, actor, {
         action: "test_run.ingest",
         entityType: "test_run",
         entityId: row.id,
         summary: `Ingested ${run.format} results "${label}" via ${meta.via}: ${run.totals.tests} tests, ${run.totals.failed + run.totals.errored} failing, mapped to ${byControl.size} control(s)`,
-        after: { sha256: sha, totals: run.totals, commit: meta.commit ?? null, controls: [...byControl.keys()].map((id) => ctx.refById.get(id)) },
+        after: {
+          sha256: sha,
+          totals: run.totals,
+          commit: meta.commit ?? null,
+          controls: [...byControl.keys()].map((id) => ctx.refById.get(id)),
+        },
       });
       return row.id;
     },
@@ -114,6 +166,10 @@ export async function ingestTestResults(prisma: PrismaClient, actor: Actor, cont
     runId,
     duplicate: false,
     totals: run.totals,
-    mapped: { tests: mappedTests, unmapped: run.cases.length - mappedTests, controls: [...byControl.keys()].map((id) => ctx.refById.get(id)!).sort() },
+    mapped: {
+      tests: mappedTests,
+      unmapped: run.cases.length - mappedTests,
+      controls: [...byControl.keys()].map((id) => ctx.refById.get(id)!).sort(),
+    },
   };
 }

@@ -4,7 +4,13 @@
 // external entities and no entity expansion; memory grows with the number of cases only.
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { computeTotals } from "./totals";
-import { MAX_MESSAGE_CHARS, TestResultParseError, type CaseStatus, type ParsedCase, type ParsedRun } from "./types";
+import {
+  MAX_MESSAGE_CHARS,
+  TestResultParseError,
+  type CaseStatus,
+  type ParsedCase,
+  type ParsedRun,
+} from "./types";
 
 interface SuiteFrame {
   name: string;
@@ -33,7 +39,7 @@ function addProperty(target: Record<string, string[]>, name: string, value: stri
   (target[name] ??= []).push(value);
 }
 
-export function createJUnitParser() {
+function createJUnitParser() {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const cases: ParsedCase[] = [];
   const suites: SuiteFrame[] = [];
@@ -43,11 +49,17 @@ export function createJUnitParser() {
   let rootTime = 0;
   let startedAt: Date | null = null;
   let text: string | null = null; // collecting text for a failure message or a property
-  let property: { target: Record<string, string[]>; name: string; value: string | undefined } | null = null;
+  let property: {
+    target: Record<string, string[]>;
+    name: string;
+    value: string | undefined;
+  } | null = null;
   let failure: Error | null = null;
 
   parser.on("doctype", () => {
-    throw new TestResultParseError("DOCTYPE declarations are not accepted in test results (no DTDs, no entities).");
+    throw new TestResultParseError(
+      "DOCTYPE declarations are not accepted in test results (no DTDs, no entities).",
+    );
   });
   parser.on("error", (err) => {
     failure ??= err;
@@ -59,7 +71,9 @@ export function createJUnitParser() {
     if (root === null) {
       root = tag.name;
       if (root !== "testsuites" && root !== "testsuite") {
-        throw new TestResultParseError(`The root element is <${root}>; JUnit XML starts with <testsuites> or <testsuite>.`);
+        throw new TestResultParseError(
+          `The root element is <${root}>; JUnit XML starts with <testsuites> or <testsuite>.`,
+        );
       }
       rootTime = seconds(a.time);
     }
@@ -69,12 +83,17 @@ export function createJUnitParser() {
     }
     switch (tag.name) {
       case "testsuite":
-        suites.push({ name: a.name ?? suites[suites.length - 1]?.name ?? "(unnamed suite)", properties: {} });
+        suites.push({
+          name: a.name ?? suites[suites.length - 1]?.name ?? "(unnamed suite)",
+          properties: {},
+        });
         break;
       case "testcase": {
         const suite = suites[suites.length - 1];
         const inherited: Record<string, string[]> = {};
-        for (const s of suites) for (const [k, v] of Object.entries(s.properties)) inherited[k] = [...(inherited[k] ?? []), ...v];
+        for (const s of suites)
+          for (const [k, v] of Object.entries(s.properties))
+            inherited[k] = [...(inherited[k] ?? []), ...v];
         current = {
           suite: suite?.name ?? "(no suite)",
           classname: a.classname ?? null,
@@ -93,9 +112,11 @@ export function createJUnitParser() {
       case "error":
       case "skipped":
         if (current && parent === "testcase") {
-          const status: CaseStatus = tag.name === "failure" ? "failed" : tag.name === "error" ? "errored" : "skipped";
+          const status: CaseStatus =
+            tag.name === "failure" ? "failed" : tag.name === "error" ? "errored" : "skipped";
           // failure/error outrank skipped when a tool writes both.
-          if (current.status === "passed" || (current.status === "skipped" && status !== "skipped")) current.status = status;
+          if (current.status === "passed" || (current.status === "skipped" && status !== "skipped"))
+            current.status = status;
           if (tag.name !== "skipped" || !current.message) current.message = a.message ?? null;
           text = "";
         }
@@ -105,7 +126,10 @@ export function createJUnitParser() {
         if (current) current.flakyMark = true;
         break;
       case "property": {
-        const target = current && stack.includes("testcase") ? current.properties : suites[suites.length - 1]?.properties;
+        const target =
+          current && stack.includes("testcase")
+            ? current.properties
+            : suites[suites.length - 1]?.properties;
         if (target && a.name) property = { target, name: a.name, value: a.value };
         if (property && property.value === undefined) text = "";
         break;
@@ -126,7 +150,8 @@ export function createJUnitParser() {
       case "testcase":
         if (current) {
           const properties = { ...current.inherited };
-          for (const [k, v] of Object.entries(current.properties)) properties[k] = [...(properties[k] ?? []), ...v];
+          for (const [k, v] of Object.entries(current.properties))
+            properties[k] = [...(properties[k] ?? []), ...v];
           cases.push({
             suite: current.suite,
             classname: current.classname,
@@ -144,11 +169,13 @@ export function createJUnitParser() {
       case "failure":
       case "error":
       case "skipped":
-        if (current && text !== null && !current.message) current.message = text.trim().slice(0, MAX_MESSAGE_CHARS) || null;
+        if (current && text !== null && !current.message)
+          current.message = text.trim().slice(0, MAX_MESSAGE_CHARS) || null;
         text = null;
         break;
       case "property":
-        if (property) addProperty(property.target, property.name, property.value ?? (text ?? "").trim());
+        if (property)
+          addProperty(property.target, property.name, property.value ?? (text ?? "").trim());
         property = null;
         text = null;
         break;

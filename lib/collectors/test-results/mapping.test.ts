@@ -2,10 +2,26 @@ import { describe, expect, it } from "vitest";
 import { explicitIds, globToRegExp, mapCase, type MappingContext } from "./mapping";
 import type { ParsedCase } from "./types";
 
-const base: ParsedCase = { suite: "apps.core.tests.security", classname: "TestTenantIsolation", name: "test_cross_org_read", file: "apps/core/tests/security/test_tenant_isolation.py", status: "passed", flaky: false, durationMs: 1, message: null, properties: {} };
+const base: ParsedCase = {
+  suite: "apps.core.tests.security",
+  classname: "TestTenantIsolation",
+  name: "test_cross_org_read",
+  file: "apps/core/tests/security/test_tenant_isolation.py",
+  status: "passed",
+  flaky: false,
+  durationMs: 1,
+  message: null,
+  properties: {},
+};
 const ctx: MappingContext = {
-  controlsByRef: new Map([["CTL-003", "c3"], ["CTL-009", "c9"]]),
-  controlsByCriterion: new Map([["CC6.1", ["c1", "c3"]], ["C1.1", ["c7"]]]),
+  controlsByRef: new Map([
+    ["CTL-003", "c3"],
+    ["CTL-009", "c9"],
+  ]),
+  controlsByCriterion: new Map([
+    ["CC6.1", ["c1", "c3"]],
+    ["C1.1", ["c7"]],
+  ]),
   rules: [
     { field: "file", pattern: "apps/core/tests/security/*", controlId: "c3" },
     { field: "name", pattern: "test_login_*", controlId: "c9" },
@@ -15,7 +31,11 @@ const ctx: MappingContext = {
 describe("mapping tests to controls", () => {
   it.each<[string, Partial<ParsedCase>, string[]]>([
     ["a soc2 property naming a criterion", { properties: { soc2: ["CC6.1"] } }, ["CC6.1"]],
-    ["a control property with several ids", { properties: { control: ["CTL-003, CC6.1"] } }, ["CTL-003", "CC6.1"]],
+    [
+      "a control property with several ids",
+      { properties: { control: ["CTL-003, CC6.1"] } },
+      ["CTL-003", "CC6.1"],
+    ],
     ["CTRF tags", { properties: { tags: ["smoke", "C1.1"] } }, ["C1.1"]],
     ["a label whose whole value is an id", { properties: { requirement: ["CC6.1"] } }, ["CC6.1"]],
     ["a bracketed id in the test name", { name: "denies cross-tenant read [CC6.1]" }, ["CC6.1"]],
@@ -25,21 +45,36 @@ describe("mapping tests to controls", () => {
   });
 
   it("does not read ids out of free text", () => {
-    expect(explicitIds({ ...base, properties: { description: ["covers CC6.1 partly"] }, name: "CC6.1 without brackets" })).toEqual([]);
+    expect(
+      explicitIds({
+        ...base,
+        properties: { description: ["covers CC6.1 partly"] },
+        name: "CC6.1 without brackets",
+      }),
+    ).toEqual([]);
   });
 
   it("lets explicit tags win over rules, expanding a criterion to its controls", () => {
-    expect(mapCase({ ...base, properties: { soc2: ["CC6.1"] } }, ctx)).toEqual({ controlIds: ["c1", "c3"], via: "tag" });
+    expect(mapCase({ ...base, properties: { soc2: ["CC6.1"] } }, ctx)).toEqual({
+      controlIds: ["c1", "c3"],
+      via: "tag",
+    });
   });
 
   it("falls back to rules, then to unmapped", () => {
     expect(mapCase(base, ctx)).toEqual({ controlIds: ["c3"], via: "rule" });
-    expect(mapCase({ ...base, file: null, name: "test_login_locks_after_5" }, ctx)).toEqual({ controlIds: ["c9"], via: "rule" });
+    expect(mapCase({ ...base, file: null, name: "test_login_locks_after_5" }, ctx)).toEqual({
+      controlIds: ["c9"],
+      via: "rule",
+    });
     expect(mapCase({ ...base, file: "other.py" }, ctx)).toEqual({ controlIds: [], via: null });
   });
 
   it("treats an unknown tagged id as no tag", () => {
-    expect(mapCase({ ...base, file: null, properties: { soc2: ["CTL-999"] } }, ctx)).toEqual({ controlIds: [], via: null });
+    expect(mapCase({ ...base, file: null, properties: { soc2: ["CTL-999"] } }, ctx)).toEqual({
+      controlIds: [],
+      via: null,
+    });
   });
 
   it("matches globs whole and case-insensitively, escaping regex characters", () => {

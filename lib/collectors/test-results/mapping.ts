@@ -31,11 +31,15 @@ export function explicitIds(c: ParsedCase): string[] {
     const isTag = TAG_PROPERTIES.includes(key.toLowerCase());
     for (const v of values) {
       // Free-form labels only count when the whole value is an id; tag properties may list several.
-      if (isTag) for (const m of v.matchAll(ID)) ids.add(m[1].toUpperCase());
-      else if (/^(CTL-\d+|(?:CC|PI|A|C|P)\d\.\d)$/i.test(v.trim())) ids.add(v.trim().toUpperCase());
+      if (isTag)
+        for (const m of v.matchAll(ID))
+          if (m[1]) ids.add(m[1].toUpperCase());
+          else if (/^(CTL-\d+|(?:CC|PI|A|C|P)\d\.\d)$/i.test(v.trim()))
+            ids.add(v.trim().toUpperCase());
     }
   }
-  for (const text of [c.name, c.suite, c.classname ?? ""]) for (const m of text.matchAll(BRACKETED)) ids.add(m[1].toUpperCase());
+  for (const text of [c.name, c.suite, c.classname ?? ""])
+    for (const m of text.matchAll(BRACKETED)) if (m[1]) ids.add(m[1].toUpperCase());
   return [...ids];
 }
 
@@ -47,10 +51,11 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${body}$`, "i");
 }
 
-export function ruleMatches(rule: MappingRuleInput, c: ParsedCase): boolean {
+function ruleMatches(rule: MappingRuleInput, c: ParsedCase): boolean {
   const re = globToRegExp(rule.pattern);
   if (rule.field === "file") return c.file !== null && re.test(c.file);
-  if (rule.field === "suite") return re.test(c.suite) || (c.classname !== null && re.test(c.classname));
+  if (rule.field === "suite")
+    return re.test(c.suite) || (c.classname !== null && re.test(c.classname));
   return re.test(c.name);
 }
 

@@ -1,12 +1,21 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseTestResults } from "./parse";
-import type { Totals } from "./types";
+import { TEST_RESULT_FIXTURES } from "@/lib/testing/fixture-path";
+import { AppError } from "@/lib/errors";
+import { MAX_RESULT_BYTES, parseTestResults } from "./parse";
+import { TestResultParseError, type Totals } from "./types";
 
-const FIXTURES = path.resolve(__dirname, "../../../../shared/fixtures/test-results");
+const FIXTURES = TEST_RESULT_FIXTURES;
 const read = (f: string) => readFileSync(path.join(FIXTURES, f), "utf8");
-const t = (tests: number, passed: number, failed: number, errored: number, skipped: number, flaky: number): Totals => ({ tests, passed, failed, errored, skipped, flaky });
+const t = (
+  tests: number,
+  passed: number,
+  failed: number,
+  errored: number,
+  skipped: number,
+  flaky: number,
+): Totals => ({ tests, passed, failed, errored, skipped, flaky });
 
 // Expected totals were counted independently of this parser (Python's ElementTree over each file).
 const EXPECTED: [string, Totals][] = [
@@ -50,22 +59,39 @@ describe("test-result fixtures from real tools", () => {
   });
 
   it("refuses the corrupt file with a clear error", () => {
-    expect(() => parseTestResults(read("edge/corrupt.xml"))).toThrow(/Not well-formed XML: .*\d+:\d+/);
+    expect(() => parseTestResults(read("edge/corrupt.xml"))).toThrow(
+      /Not well-formed XML: .*\d+:\d+/,
+    );
   });
 
   it("keeps failure messages, suite and case properties, and Surefire flakiness", () => {
-    const props = parseTestResults(read("spec/testcase-properties.xml")).cases[0].properties;
-    expect(props.commit).toEqual(["ef7bebf"]);
-    expect(props.attachment).toEqual(["screenshots/dashboard.png", "screenshots/users.png"]);
+    const props = parseTestResults(read("spec/testcase-properties.xml")).cases[0]!.properties;
+    expect(props.commit).toEqual(["9c41d0e"]);
+    expect(props.attachment).toEqual(["evidence/restore-log.txt", "evidence/restore-checksum.txt"]);
     expect(props.description?.[0]).toMatch(/\S/);
+    const basic = parseTestResults(read("spec/junit-basic.xml")).cases;
+    expect(basic.filter((c) => c.suite === "Access.Review.Offboarding")).toHaveLength(3);
+    expect(basic.find((c) => c.name === "lists accounts without an owner")?.classname).toBeNull();
+    expect(basic.find((c) => c.status === "failed")?.message).toBe("expected 1 finding, got 0");
+    const complete = parseTestResults(read("spec/junit-complete.xml")).cases;
+    expect(complete.map((c) => c.message).filter((m) => m !== null)).toEqual([
+      "time zones are not configurable yet",
+      "expected 'at_risk' to be 'failing'",
+      "Cannot read properties of null (reading 'email')",
+    ]);
+    expect(complete[7]!.properties.link).toEqual([
+      "https://tracker.example.org/TB-118",
+      "https://tracker.example.org/TB-131",
+    ]);
+    expect(complete[7]!.properties.commit).toEqual(["9c41d0e"]);
     const flaky = parseTestResults(read("java/surefire-flaky.xml")).cases[0];
     expect(flaky).toMatchObject({ status: "passed", flaky: true, name: "createWebhook" });
-    const catch2 = parseTestResults(read("cpp/catch2.xml")).cases[0];
+    const catch2 = parseTestResults(read("cpp/catch2.xml")).cases[0]!;
     expect(catch2.message).toBe("REQUIRE(v == 1) expands to 0 == 10");
   });
 
   it("reads CTRF tags and labels as properties", () => {
-    const c = parseTestResults(read("ctrf/comprehensive.json")).cases[0];
+    const c = parseTestResults(read("ctrf/comprehensive.json")).cases[0]!;
     expect(c.properties.tags).toEqual(["smoke", "critical"]);
     expect(c.properties.priority).toEqual(["P1"]);
     expect(c.properties.owners).toEqual(["qa", "platform"]);
@@ -90,8 +116,40 @@ describe("safe parsing", () => {
     expect(() => parseTestResults(content)).toThrow(message);
   });
 
+  it("reports bad content as an invalid AppError, and content over the limit as too large", () => {
+    const bad = (content: string) => {
+      try {
+        parseTestResults(content);
+      } catch (err) {
+        return err;
+      }
+      throw new Error("parsed");
+    };
+    for (const content of [
+      "hello",
+      "<html/>",
+      "<testsuite>",
+      "{not json",
+      `<!DOCTYPE x><testsuite/>`,
+    ]) {
+      const err = bad(content);
+      expect(err).toBeInstanceOf(TestResultParseError);
+      expect(err).toBeInstanceOf(AppError);
+      expect(err).toMatchObject({ code: "invalid" });
+    }
+    expect(bad(" ".repeat(MAX_RESULT_BYTES + 1))).toMatchObject({
+      code: "too_large",
+      message: expect.stringMatching(/larger than 50 MB/),
+    });
+  });
+
   it("finds a bare <testsuite> root and nested suites", () => {
-    const run = parseTestResults(`<testsuites><testsuite name="outer"><testsuite name="inner"><testcase name="a"/><testcase name="b"><skipped/></testcase></testsuite></testsuite></testsuites>`);
-    expect(run.cases.map((c) => [c.suite, c.status])).toEqual([["inner", "passed"], ["inner", "skipped"]]);
+    const run = parseTestResults(
+      `<testsuites><testsuite name="outer"><testsuite name="inner"><testcase name="a"/><testcase name="b"><skipped/></testcase></testsuite></testsuite></testsuites>`,
+    );
+    expect(run.cases.map((c) => [c.suite, c.status])).toEqual([
+      ["inner", "passed"],
+      ["inner", "skipped"],
+    ]);
   });
 });

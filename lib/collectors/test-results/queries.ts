@@ -2,11 +2,13 @@ import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/types";
 
 export async function listRuns(actor: Actor | null, take = 50) {
   authorize(actor, "results.read");
-  return (await db()).testRun.findMany({ orderBy: [{ startedAt: "desc" }, { ingestedAt: "desc" }], take });
+  return (await db()).testRun.findMany({
+    orderBy: [{ startedAt: "desc" }, { ingestedAt: "desc" }],
+    take,
+  });
 }
 
 export interface UnmappedTest {
@@ -31,7 +33,13 @@ export async function listUnmappedTests(actor: Actor | null, limit = 200): Promi
 
 export async function listRules(actor: Actor | null) {
   authorize(actor, "results.read");
-  return (await db()).testMappingRule.findMany({ orderBy: { createdAt: "desc" }, include: { control: { select: { ref: true, title: true } }, createdBy: { select: { email: true } } } });
+  return (await db()).testMappingRule.findMany({
+    orderBy: { createdAt: "desc" },
+    include: {
+      control: { select: { ref: true, title: true } },
+      createdBy: { select: { email: true } },
+    },
+  });
 }
 
 export interface ControlRunPoint {
@@ -61,7 +69,11 @@ export async function controlTestHistory(actor: Actor | null, controlId: string)
   const latest = points[points.length - 1];
   const failing = latest
     ? await prisma.testCaseResult.findMany({
-        where: { runId: latest.runId, controlIds: { has: controlId }, status: { in: ["failed", "errored"] } },
+        where: {
+          runId: latest.runId,
+          controlIds: { has: controlId },
+          status: { in: ["failed", "errored"] },
+        },
         select: { name: true, suite: true, message: true, status: true },
         orderBy: { name: "asc" },
         take: 100,

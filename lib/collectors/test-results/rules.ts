@@ -1,10 +1,9 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
-import type { Actor } from "@/lib/auth/actor";
+import { accountId, type Actor } from "@/lib/auth/actor";
 import { notFound, conflict, invalid } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
-import type { SessionUser } from "@/lib/auth/types";
 import { globToRegExp } from "./mapping";
 import { createAutomatedEvidence } from "./automated-evidence";
 
@@ -14,15 +13,24 @@ const COLUMN = { file: `"file"`, suite: `"suite"`, name: `"name"` } as const;
  * Adds "tests whose <field> matches <pattern> prove <control>" and applies it to the stored
  * results that no tag or rule mapped yet, so the control's history reflects it at once.
  */
-export async function createMappingRule(actor: Actor | null, input: { field: "file" | "suite" | "name"; pattern: string; controlId: string }) {
+export async function createMappingRule(
+  actor: Actor | null,
+  input: { field: "file" | "suite" | "name"; pattern: string; controlId: string },
+) {
   authorize(actor, "results.configure");
+  const createdById = accountId(actor);
   const prisma = await db();
   const regex = globToRegExp(input.pattern).source;
   return prisma.$transaction(async (tx) => {
-    const control = await tx.control.findUnique({ where: { id: input.controlId }, select: { ref: true, archivedAt: true, testFreshnessDays: true } });
-    if (!control || control.archivedAt) throw invalid("Choose an existing, unarchived control.");
-    if (await tx.testMappingRule.findFirst({ where: input })) throw conflict("That rule already exists.");
-    const rule = await tx.testMappingRule.create({ data: { ...input, createdById: actor.id } });
+    const control = await tx.control.findUnique({
+      where: { id: input.controlId },
+      select: { ref: true, archivedAt: true, testFreshnessDays: true },
+    });
+    if (!control || control.archivedAt)
+      throw invalid("Choose an existing, unarchived control.", "controlId");
+    if (await tx.testMappingRule.findFirst({ where: input }))
+      throw conflict("That rule already exists.");
+    const rule = await tx.testMappingRule.create({ data: { ...input, createdById } });
     const extra = input.field === "suite" ? ` OR coalesce("classname", '') ~* $1` : "";
     const updated = await tx.$executeRawUnsafe(
       `UPDATE "test_case_results" SET control_ids = array_append(control_ids, $2::uuid)
@@ -36,8 +44,18 @@ export async function createMappingRule(actor: Actor | null, input: { field: "fi
       orderBy: [{ startedAt: "desc" }, { ingestedAt: "desc" }],
     });
     if (latest && updated > 0) {
-      const cases = await tx.testCaseResult.findMany({ where: { runId: latest.id, controlIds: { has: input.controlId } }, select: { name: true, status: true, message: true } });
-      await createAutomatedEvidence(tx, latest, input.controlId, cases, latest.source ?? latest.tool ?? latest.fileName ?? latest.format, control.testFreshnessDays);
+      const cases = await tx.testCaseResult.findMany({
+        where: { runId: latest.id, controlIds: { has: input.controlId } },
+        select: { name: true, status: true, message: true },
+      });
+      await createAutomatedEvidence(
+        tx,
+        latest,
+        input.controlId,
+        cases,
+        latest.source ?? latest.tool ?? latest.fileName ?? latest.format,
+        control.testFreshnessDays,
+      );
     }
     await recordActivity(tx, actor, {
       action: "test_rule.create",
@@ -57,6 +75,12 @@ export async function deleteMappingRule(actor: Actor | null, id: string) {
     const rule = await tx.testMappingRule.findUnique({ where: { id } });
     if (!rule) throw notFound("That rule no longer exists.");
     await tx.testMappingRule.delete({ where: { id } });
-    await recordActivity(tx, actor, { action: "test_rule.delete", entityType: "test_mapping_rule", entityId: id, summary: `Removed the rule ${rule.field} ~ "${rule.pattern}" (applies to future runs)`, before: rule });
+    await recordActivity(tx, actor, {
+      action: "test_rule.delete",
+      entityType: "test_mapping_rule",
+      entityId: id,
+      summary: `Removed the rule ${rule.field} ~ "${rule.pattern}" (applies to future runs)`,
+      before: rule,
+    });
   });
 }

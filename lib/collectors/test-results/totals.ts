@@ -6,8 +6,18 @@ import type { ParsedCase, Totals } from "./types";
  * with both a pass and a failure or error (reruns written as separate <testcase>s).
  */
 export function computeTotals(cases: ParsedCase[]): Totals {
-  const totals: Totals = { tests: cases.length, passed: 0, failed: 0, errored: 0, skipped: 0, flaky: 0 };
-  const outcomes = new Map<string, { pass: boolean; bad: boolean; marked: boolean; members: ParsedCase[] }>();
+  const totals: Totals = {
+    tests: cases.length,
+    passed: 0,
+    failed: 0,
+    errored: 0,
+    skipped: 0,
+    flaky: 0,
+  };
+  const outcomes = new Map<
+    string,
+    { pass: boolean; bad: boolean; marked: boolean; members: ParsedCase[] }
+  >();
   for (const c of cases) {
     totals[c.status] += 1;
     const key = `${c.suite}\u0000${c.classname ?? ""}\u0000${c.name}\u0000${c.file ?? ""}`;

@@ -1,4 +1,5 @@
 // What every test-result format is parsed into.
+import { AppError } from "@/lib/errors";
 
 export type CaseStatus = "passed" | "failed" | "errored" | "skipped";
 
@@ -34,6 +35,12 @@ export interface ParsedRun {
   cases: ParsedCase[];
 }
 
-export class TestResultParseError extends Error {}
+/** A file that is not valid JUnit XML or CTRF JSON: bad input, so an "invalid" AppError. */
+export class TestResultParseError extends AppError {
+  constructor(message: string) {
+    super("invalid", message);
+    this.name = "TestResultParseError";
+  }
+}
 
 export const MAX_MESSAGE_CHARS = 4000;

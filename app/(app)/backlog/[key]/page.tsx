@@ -8,23 +8,20 @@ import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { ToggleForm } from "@/components/ui/toggle-form";
 import { removeBacklogCheckAction, setBacklogCheckAction } from "@/lib/actions/backlog-actions";
 import { RemoveButton } from "@/components/ui/remove-button";
+import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { getBacklogItem } from "@/lib/backlog/backlog-queries";
-import { STATUS_LABEL, allowedTransitions } from "@/lib/backlog/workflow";
+import { ORIGIN_LABEL, STATUS_LABEL, allowedTransitions } from "@/lib/backlog/workflow";
+import { isoDay, isoMinute } from "@/lib/dates";
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
-const ORIGIN = {
-  manual: "Entered by hand",
-  phase_gap: "A phase gap",
-  collector: "A collector finding",
-} as const;
+const day = (d: Date | null) => (d ? isoDay(d) : "—");
 
 export default async function BacklogItemPage({ params }: { params: Promise<{ key: string }> }) {
   const user = await requireUser();
   const { key } = await params;
   const item = await getBacklogItem(user, decodeURIComponent(key));
   if (!item) notFound();
-  const canWrite = user.role !== "auditor";
+  const canWrite = can(user, "backlog.write");
   const card = "rounded-xl border border-slate-200 bg-white p-6 text-sm";
   return (
     <>
@@ -71,7 +68,7 @@ export default async function BacklogItemPage({ params }: { params: Promise<{ ke
               <dd>{day(item.dueDate)}</dd>
               <dt className="text-slate-500">Origin</dt>
               <dd>
-                {ORIGIN[item.origin]}
+                {ORIGIN_LABEL[item.origin]}
                 {item.originNote && ` — ${item.originNote}`}
                 {item.mustHave && (
                   <>
@@ -216,10 +213,8 @@ export default async function BacklogItemPage({ params }: { params: Promise<{ ke
             <ol className="flex flex-col gap-1">
               {item.history.map((h) => (
                 <li key={String(h.seq)}>
-                  <span className="text-slate-500">
-                    {h.at.toISOString().slice(0, 16).replace("T", " ")}
-                  </span>{" "}
-                  {h.actorEmail}: {h.summary}
+                  <span className="text-slate-500">{isoMinute(h.at)}</span> {h.actorEmail}:{" "}
+                  {h.summary}
                 </li>
               ))}
             </ol>

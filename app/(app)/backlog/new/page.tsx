@@ -1,4 +1,3 @@
-import { redirect } from "next/navigation";
 import { BacklogForm } from "@/components/backlog/backlog-form";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -7,8 +6,7 @@ import { backlogFormOptions } from "@/lib/backlog/form-options";
 export const metadata = { title: "New backlog item" };
 
 export default async function NewBacklogItemPage() {
-  const user = await requireUser();
-  if (user.role === "auditor") redirect("/backlog");
+  const user = await requireUser("backlog.write");
   const options = await backlogFormOptions(user);
   return (
     <>

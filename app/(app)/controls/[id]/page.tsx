@@ -10,22 +10,24 @@ import { listExpectedEvents } from "@/lib/collectors/audit/expected-events";
 import { StatusPanel } from "@/components/status/status-panel";
 import { ControlBacklog } from "@/components/backlog/control-backlog";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { getControl, listOwners } from "@/lib/controls/controls";
 import { criterionOptions } from "@/lib/criteria/criterion-options";
 import { workspaceStatus } from "@/lib/status/workspace-status";
+import { isUuid } from "@/lib/validation/fields";
 
 export default async function ControlPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const control = await getControl(user, id);
   if (!control) notFound();
-  const canWrite = user.role !== "auditor";
+  const canWrite = can(user, "controls.write");
   const [status, owners, criteria, expected] = await Promise.all([
     workspaceStatus(user),
     canWrite ? listOwners(user) : [],
-    canWrite ? criterionOptions() : [],
+    canWrite ? criterionOptions(user) : [],
     listExpectedEvents(user, control.id),
   ]);
   const evaluation = status.controls.get(control.id);
@@ -48,7 +50,7 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <div className="flex flex-col gap-6">
           {evaluation && <StatusPanel evaluation={evaluation} />}
-          {user.role === "admin" && !control.archivedAt && (
+          {can(user, "status.override") && !control.archivedAt && (
             <OverrideForm
               targetType="control"
               targetId={control.id}
@@ -61,7 +63,7 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
               user={user}
               controlId={control.id}
               reasons={evaluation?.reasons ?? []}
-              canWrite={canWrite && !control.archivedAt}
+              canWrite={can(user, "backlog.write") && !control.archivedAt}
             />
           </section>
           <section className="rounded-xl border border-slate-200 bg-white p-6">
@@ -72,7 +74,7 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
             <h2 className="mb-3 font-semibold">Expected audit events</h2>
             <ExpectedEvents
               controlId={control.id}
-              editable={canWrite && !control.archivedAt}
+              editable={can(user, "audit.expect") && !control.archivedAt}
               items={expected.map((e) => ({
                 id: e.id,
                 action: e.action,
@@ -117,7 +119,7 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
             ) : (
               <p className="text-slate-600">
                 No evidence yet.{" "}
-                {canWrite && (
+                {can(user, "evidence.write") && (
                   <Link
                     href={`/evidence/new?control=${control.id}`}
                     className="text-indigo-700 underline"

@@ -11,8 +11,8 @@ export default async function NewControlPage({
 }: {
   searchParams: Promise<{ criterion?: string }>;
 }) {
-  const user = await requireUser(["admin", "engineer"]);
-  const [owners, criteria] = await Promise.all([listOwners(user), criterionOptions()]);
+  const user = await requireUser("controls.write");
+  const [owners, criteria] = await Promise.all([listOwners(user), criterionOptions(user)]);
   const preset = (await searchParams).criterion;
   return (
     <>

@@ -7,10 +7,12 @@ import { OverrideForm } from "@/components/status/override-form";
 import { StatusBadge } from "@/components/status/status-badge";
 import { StatusPanel } from "@/components/status/status-panel";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { CATEGORY_LABELS } from "@/lib/catalog/labels";
 import { listControls } from "@/lib/controls/controls";
 import { getCriterionDetail } from "@/lib/criteria/criterion-detail";
+import { CRITERION_ID } from "@/lib/validation/fields";
 import { workspaceStatus } from "@/lib/status/workspace-status";
 import { EventVolumeChart } from "@/components/charts/event-volume-chart";
 import { actionsForCriterion } from "@/lib/collectors/audit/population";
@@ -20,11 +22,12 @@ const card = "rounded-xl border border-slate-200 bg-white p-6";
 
 export default async function CriterionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = decodeURIComponent((await params).id);
+  const { id } = await params;
+  if (!CRITERION_ID.test(id)) notFound();
   const [detail, status] = await Promise.all([getCriterionDetail(user, id), workspaceStatus(user)]);
   if (!detail) notFound();
   const { criterion, controls, evidence, history } = detail;
-  const canWrite = user.role !== "auditor";
+  const canWrite = can(user, "controls.write");
   const allControls = canWrite ? await listControls(user) : [];
   const mappedActions = await actionsForCriterion(user, criterion.id);
   const volume = mappedActions.length
@@ -59,7 +62,7 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
             )}
           </section>
           <StatusPanel evaluation={evaluation} />
-          {user.role === "admin" && (
+          {can(user, "status.override") && (
             <OverrideForm
               targetType="criterion"
               targetId={criterion.id}

@@ -1,26 +1,29 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { REVIEW_LABEL } from "@/components/evidence/evidence-columns";
 import { ReviewForm } from "@/components/evidence/review-form";
 import { RevisionUpload } from "@/components/evidence/revision-upload";
 import { FindingsList } from "@/components/evidence/secret-decision";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
+import { isoDay } from "@/lib/dates";
+import { REVIEW_LABEL } from "@/lib/evidence/labels";
 import { getEvidence } from "@/lib/evidence/list-evidence";
 import type { SecretFinding } from "@/lib/evidence/secret-scan";
 import { resolveExpiry } from "@/lib/status/expiry";
+import { isUuid } from "@/lib/validation/fields";
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+const day = (d: Date | null) => (d ? isoDay(d) : "—");
 
 export default async function EvidenceDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const user = await requireUser("evidence.read");
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const e = await getEvidence(user, id);
   if (!e) notFound();
   const expiry = resolveExpiry(e);
   const state = expiry && expiry <= new Date() ? "expired" : e.reviewState;
-  const canWrite = user.role !== "auditor";
+  const canWrite = can(user, "evidence.write");
   return (
     <>
       <BackLink href="/evidence">Evidence library</BackLink>
@@ -88,7 +91,7 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
           )}
         </section>
         <div className="flex flex-col gap-6">
-          {user.role === "admin" && (
+          {can(user, "evidence.review") && (
             <section className="rounded-xl border border-slate-200 bg-white p-6">
               <h2 className="mb-3 font-semibold">Review</h2>
               <ReviewForm id={e.id} />

@@ -10,7 +10,7 @@ export default async function NewEvidencePage({
 }: {
   searchParams: Promise<{ control?: string }>;
 }) {
-  const user = await requireUser(["admin", "engineer"]);
+  const user = await requireUser("evidence.write");
   const controls = await listControls(user);
   const preset = (await searchParams).control;
   return (

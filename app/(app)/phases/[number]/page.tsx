@@ -7,10 +7,11 @@ import { PhaseStatusBadge } from "@/components/phases/phase-status-badge";
 import { RequirementsTable } from "@/components/phases/requirements-table";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { getPhase } from "@/lib/phases/phase-queries";
 import { evidenceOptions } from "@/lib/evidence/list-evidence";
-import { checklistScore, isGap } from "@/lib/phases/phase-status";
+import { PHASE_STATUS_LABEL, checklistScore, isGap } from "@/lib/phases/phase-status";
 
 export default async function PhasePage({ params }: { params: Promise<{ number: string }> }) {
   const user = await requireUser();
@@ -18,7 +19,7 @@ export default async function PhasePage({ params }: { params: Promise<{ number: 
   if (!/^\d{1,4}$/.test(number)) notFound();
   const phase = await getPhase(user, Number(number));
   if (!phase) notFound();
-  const canWrite = user.role !== "auditor";
+  const canWrite = can(user, "phases.write");
   const evidence = canWrite ? await evidenceOptions(user) : [];
   const isOwner = phase.ownerId === user.id;
   const deliverables = checklistScore(
@@ -62,7 +63,7 @@ export default async function PhasePage({ params }: { params: Promise<{ number: 
         <p className="text-sm text-slate-600">
           Owner: <span className="font-medium text-slate-900">{phase.owner?.name ?? "nobody"}</span>
           <br />
-          Declared progress: {phase.progress.replace("_", " ")}
+          Declared progress: {PHASE_STATUS_LABEL[phase.progress].toLowerCase()}
         </p>
       </div>
       {gaps.length > 0 && (
@@ -117,6 +118,7 @@ export default async function PhasePage({ params }: { params: Promise<{ number: 
             <MustHaveList
               mustHaves={phase.mustHaves}
               canWrite={canWrite}
+              canTrack={can(user, "backlog.write")}
               canVerify={canWrite && !isOwner}
               ownerNote={
                 canWrite && isOwner

@@ -1,4 +1,3 @@
-import { redirect } from "next/navigation";
 import { PhaseForm } from "@/components/phases/phase-form";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -8,8 +7,7 @@ import { nextPhaseNumber } from "@/lib/phases/phase-queries";
 export const metadata = { title: "New phase" };
 
 export default async function NewPhasePage() {
-  const user = await requireUser();
-  if (user.role === "auditor") redirect("/phases");
+  const user = await requireUser("phases.write");
   const [owners, next] = await Promise.all([listOwners(user), nextPhaseNumber(user)]);
   return (
     <>

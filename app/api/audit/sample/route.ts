@@ -1,14 +1,21 @@
-import { getSessionUser } from "@/lib/auth/session";
-import { drawSample, sampleSchema } from "@/lib/collectors/audit/population";
+import { drawSample } from "@/lib/collectors/audit/population";
+import { sampleSchema } from "@/lib/collectors/audit/schemas";
+import { invalid } from "@/lib/errors";
 import { toCsv } from "@/lib/export/csv";
+import { sessionRoute } from "@/lib/http/api-route";
+import { attachmentDisposition } from "@/lib/http/content-disposition";
 
-// The sample as CSV: same parameters and seed, same events.
-export async function GET(req: Request) {
-  const user = await getSessionUser();
-  if (!user) return Response.json({ error: "Sign in to export samples." }, { status: 401 });
+// GET /api/audit/sample?criterion=…&action=…&from=…&to=…&n=…&seed=… — the sample as CSV: same
+// parameters and seed, same events.
+export const GET = sessionRoute("audit.read", async (req, user) => {
   const parsed = sampleSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!parsed.success)
-    return Response.json({ error: parsed.error.issues[0].message }, { status: 400 });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalid(
+      issue?.message ?? "Check the sample parameters.",
+      issue?.path[0] === undefined ? undefined : String(issue.path[0]),
+    );
+  }
   const r = await drawSample(user, parsed.data);
   const csv = toCsv(
     [
@@ -39,8 +46,10 @@ export async function GET(req: Request) {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="sample-${parsed.data.criterion}-${parsed.data.action}-${r.seed}.csv"`,
+      "Content-Disposition": attachmentDisposition(
+        `sample-${parsed.data.criterion}-${parsed.data.action}-${r.seed}.csv`,
+      ),
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -1,17 +1,17 @@
-import { getSessionUser } from "@/lib/auth/session";
+import { sessionRoute } from "@/lib/http/api-route";
 import { backlogCsv } from "@/lib/backlog/backlog-csv";
 import { backlogFilterSchema } from "@/lib/backlog/schemas";
+import { isoDay } from "@/lib/dates";
 
-export async function GET(req: Request) {
-  const user = await getSessionUser();
-  if (!user) return Response.json({ error: "Sign in to export." }, { status: 401 });
+// GET /api/backlog/export?priority=…&status=…&owner=…&criterion=…&overdue=1 — the filtered backlog as CSV.
+export const GET = sessionRoute("data.export", async (req, user) => {
   const filter = backlogFilterSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const csv = await backlogCsv(user, filter);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="trustboard-backlog-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Content-Disposition": `attachment; filename="trustboard-backlog-${isoDay(new Date())}.csv"`,
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -13,7 +13,11 @@ export const POST = tokenRoute("results.ingest", async (req, actor) => {
     describe: "JUnit XML or CTRF JSON (XML, JSON or multipart/form-data)",
   });
   const meta = runMetaFrom(req, body.form);
-  const r = await ingestTestResults(actor, body.content, { ...meta, fileName: body.fileName, via: "api" });
+  const r = await ingestTestResults(actor, body.content, {
+    ...meta,
+    fileName: body.fileName,
+    via: "api",
+  });
   return Response.json(
     { runId: r.runId, duplicate: r.duplicate, totals: r.totals, mapped: r.mapped },
     { status: r.duplicate ? 200 : 201 },

@@ -1,19 +1,19 @@
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { BacklogForm } from "@/components/backlog/backlog-form";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getBacklogItem } from "@/lib/backlog/backlog-queries";
 import { backlogFormOptions } from "@/lib/backlog/form-options";
 import { riskSchema } from "@/lib/backlog/schemas";
+import { isoDay } from "@/lib/dates";
 
 export default async function EditBacklogItemPage({
   params,
 }: {
   params: Promise<{ key: string }>;
 }) {
-  const user = await requireUser();
+  const user = await requireUser("backlog.write");
   const { key } = await params;
-  if (user.role === "auditor") redirect(`/backlog/${key}`);
   const [item, options] = await Promise.all([
     getBacklogItem(user, decodeURIComponent(key)),
     backlogFormOptions(user),
@@ -34,7 +34,7 @@ export default async function EditBacklogItemPage({
             description: item.description,
             priority: item.priority,
             ownerId: item.ownerId,
-            dueDate: item.dueDate?.toISOString().slice(0, 10) ?? "",
+            dueDate: item.dueDate ? isoDay(item.dueDate) : "",
             controls: item.controls.map((c) => c.control.id),
             criteria: item.criteria.map((c) => c.criterionId),
             riskBefore: risk(item.riskBefore),

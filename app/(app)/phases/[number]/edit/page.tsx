@@ -1,4 +1,4 @@
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { PhaseForm } from "@/components/phases/phase-form";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -6,9 +6,8 @@ import { listOwners } from "@/lib/controls/controls";
 import { getPhase } from "@/lib/phases/phase-queries";
 
 export default async function EditPhasePage({ params }: { params: Promise<{ number: string }> }) {
-  const user = await requireUser();
+  const user = await requireUser("phases.write");
   const { number } = await params;
-  if (user.role === "auditor") redirect(`/phases/${number}`);
   if (!/^\d{1,4}$/.test(number)) notFound();
   const [phase, owners] = await Promise.all([getPhase(user, Number(number)), listOwners(user)]);
   if (!phase) notFound();
