@@ -31,11 +31,11 @@ export function explicitIds(c: ParsedCase): string[] {
     const isTag = TAG_PROPERTIES.includes(key.toLowerCase());
     for (const v of values) {
       // Free-form labels only count when the whole value is an id; tag properties may list several.
-      if (isTag)
-        for (const m of v.matchAll(ID))
-          if (m[1]) ids.add(m[1].toUpperCase());
-          else if (/^(CTL-\d+|(?:CC|PI|A|C|P)\d\.\d)$/i.test(v.trim()))
-            ids.add(v.trim().toUpperCase());
+      if (isTag) {
+        for (const m of v.matchAll(ID)) if (m[1]) ids.add(m[1].toUpperCase());
+      } else if (/^(CTL-\d+|(?:CC|PI|A|C|P)\d\.\d)$/i.test(v.trim())) {
+        ids.add(v.trim().toUpperCase());
+      }
     }
   }
   for (const text of [c.name, c.suite, c.classname ?? ""])
