@@ -9,6 +9,7 @@ function href(r: Reason): string | null {
   if (r.source.type === "evidence") return `/evidence/${r.source.id}`;
   if (r.source.type === "criterion") return `/criteria/${r.source.id}`;
   if (r.source.type === "backlog") return `/backlog/${r.source.id}`;
+  if (r.source.type === "coverage") return `/controls/${r.source.id}#coverage`;
   if (r.source.type === "phase") return `/phases/${r.source.id}`;
   return null;
 }

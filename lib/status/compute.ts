@@ -16,11 +16,32 @@ import { testSignals } from "./test-signals";
 import { auditSignals } from "./audit-signals";
 import { remediationSignals } from "./remediation-load";
 import { WORKSPACE_ID } from "@/lib/workspace/id";
+import { coverageInput } from "@/lib/coverage/assemble";
+import { computeCoverage } from "@/lib/coverage/coverage";
+import type { Interval } from "@/lib/coverage/frequency";
+import { loadCoverageRecords, type CoverageRecords } from "@/lib/coverage/load-records";
+import type { ControlCoverage } from "@/lib/coverage/types";
 
 export interface WorkspaceStatus {
   controls: Map<string, ControlResult>;
   criteria: Map<string, Evaluation>;
   ctx: EngineContext;
+  /** The audit period as whole days (end exclusive), null while none is set. */
+  coveragePeriod: Interval | null;
+  /** Coverage over the audit period per control (empty while no period is set). */
+  coverage: Map<string, ControlCoverage>;
+}
+
+const NO_RECORDS: CoverageRecords = { runDays: new Map(), expected: new Map(), items: new Map() };
+
+async function workspacePeriod(prisma: Tx) {
+  const ws = await prisma.workspace.findUniqueOrThrow({
+    where: { id: WORKSPACE_ID },
+    select: { auditPeriodStart: true, auditPeriodEnd: true },
+  });
+  return ws.auditPeriodStart && ws.auditPeriodEnd
+    ? { start: ws.auditPeriodStart, end: endOfUtcDay(ws.auditPeriodEnd) }
+    : null;
 }
 
 /** Computed status of every control and criterion as of `now` (pages use workspaceStatus). */
@@ -37,64 +58,67 @@ export async function computeWorkspaceStatus(
  * No check of its own: for computeWorkspaceStatus and workspaceStatus, which authorize first.
  */
 export async function evaluateWorkspace(prisma: Tx, now: Date): Promise<WorkspaceStatus> {
-  const [ws, controls, criteria, overrides, signals, silence, remediation] = await Promise.all([
-    prisma.workspace.findUniqueOrThrow({
-      where: { id: WORKSPACE_ID },
-      select: { auditPeriodStart: true, auditPeriodEnd: true },
-    }),
-    prisma.control.findMany({
-      where: { archivedAt: null },
-      select: {
-        id: true,
-        title: true,
-        implementation: true,
-        naJustification: true,
-        criteria: { select: { criterionId: true } },
-        evidence: {
-          select: {
-            evidence: {
-              select: {
-                id: true,
-                title: true,
-                reviewState: true,
-                evidenceDate: true,
-                periodStart: true,
-                periodEnd: true,
-                expiresOn: true,
-                renewalDays: true,
+  // The period first: the coverage records are loaded for it, alongside everything else.
+  const coveragePeriod = await workspacePeriod(prisma);
+  const [controls, criteria, overrides, signals, silence, remediation, records] = await Promise.all(
+    [
+      prisma.control.findMany({
+        where: { archivedAt: null },
+        select: {
+          id: true,
+          title: true,
+          implementation: true,
+          naJustification: true,
+          frequency: true,
+          createdAt: true,
+          criteria: { select: { criterionId: true } },
+          evidence: {
+            select: {
+              evidence: {
+                select: {
+                  id: true,
+                  title: true,
+                  reviewState: true,
+                  evidenceDate: true,
+                  periodStart: true,
+                  periodEnd: true,
+                  expiresOn: true,
+                  renewalDays: true,
+                },
               },
             },
           },
         },
-      },
-    }),
-    prisma.criterion.findMany({ select: { id: true, title: true }, orderBy: { sortOrder: "asc" } }),
-    prisma.statusOverride.findMany({
-      where: { revokedAt: null },
-      orderBy: { createdAt: "desc" },
-      select: {
-        targetType: true,
-        targetId: true,
-        status: true,
-        justification: true,
-        expiresAt: true,
-        createdBy: { select: { email: true } },
-      },
-    }),
-    testSignals(prisma),
-    auditSignals(prisma, now),
-    remediationSignals(prisma, now),
-  ]);
+      }),
+      prisma.criterion.findMany({
+        select: { id: true, title: true },
+        orderBy: { sortOrder: "asc" },
+      }),
+      prisma.statusOverride.findMany({
+        where: { revokedAt: null },
+        orderBy: { createdAt: "desc" },
+        select: {
+          targetType: true,
+          targetId: true,
+          status: true,
+          justification: true,
+          expiresAt: true,
+          createdBy: { select: { email: true } },
+        },
+      }),
+      testSignals(prisma),
+      auditSignals(prisma, now),
+      remediationSignals(prisma, now),
+      coveragePeriod ? loadCoverageRecords(prisma, coveragePeriod) : NO_RECORDS,
+    ],
+  );
   const ctx: EngineContext = {
     now,
-    period:
-      ws.auditPeriodStart && ws.auditPeriodEnd
-        ? {
-            start: ws.auditPeriodStart,
-            end: new Date(endOfUtcDay(ws.auditPeriodEnd).getTime() - 1),
-          }
-        : null,
+    period: coveragePeriod
+      ? { start: coveragePeriod.start, end: new Date(coveragePeriod.end.getTime() - 1) }
+      : null,
   };
+  const coverage = new Map<string, ControlCoverage>();
   const overrideFor = new Map<string, OverrideInput>();
   for (const o of overrides) {
     const key = `${o.targetType}:${o.targetId}`;
@@ -118,6 +142,10 @@ export async function evaluateWorkspace(prisma: Tx, now: Date): Promise<Workspac
       periodEnd: e.periodEnd,
       expiresAt: resolveExpiry(e),
     }));
+    const controlCoverage = coveragePeriod
+      ? computeCoverage(coverageInput(c, evidence, records), { period: coveragePeriod, now })
+      : null;
+    if (controlCoverage) coverage.set(c.id, controlCoverage);
     const result = evaluateControl(
       {
         id: c.id,
@@ -131,6 +159,7 @@ export async function evaluateWorkspace(prisma: Tx, now: Date): Promise<Workspac
           ...(silence.get(c.id) ?? []),
         ],
         override: overrideFor.get(`control:${c.id}`) ?? null,
+        coverage: controlCoverage,
       },
       ctx,
     );
@@ -154,5 +183,5 @@ export async function evaluateWorkspace(prisma: Tx, now: Date): Promise<Workspac
       ),
     );
   }
-  return { controls: controlResults, criteria: criteriaResults, ctx };
+  return { controls: controlResults, criteria: criteriaResults, ctx, coveragePeriod, coverage };
 }

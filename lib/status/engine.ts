@@ -1,8 +1,11 @@
 // The status engine: pure functions from controls, evidence and signals to a status with
 // the reasons that produced it. The rules (also in README "Status rules"):
 //
-// Evidence counts towards operating effectiveness when it is accepted, not expired, and
-// dated (or covering a period) inside the audit period. Operating effectiveness is
+// Operating effectiveness (Type II) over an audit period comes from coverage (lib/coverage):
+// "effective" when the control operated in every judged occurrence of the period, "partial"
+// when some occurrences are uncovered (each uncovered interval named), "none" when it operated
+// in none. Without a period, or before any occurrence can be judged, it falls back to today's
+// evidence: accepted, not expired and dated (or covering a period) inside the audit period —
 // "effective" with at least one such item, "partial" when accepted evidence exists but has
 // expired or falls outside the period, "none" otherwise.
 //
@@ -17,6 +20,8 @@
 // its applicable controls, a not-started control counting as a gap, made worse by the
 // signals linked to the criterion itself (backlog items, phase gaps).
 import { isoDay } from "@/lib/dates";
+import { FREQUENCY_ADJECTIVE } from "@/lib/coverage/frequency";
+import type { ControlCoverage } from "@/lib/coverage/types";
 import type {
   ControlInput,
   ControlResult,
@@ -119,6 +124,42 @@ function operatingFrom(
   return { operating: "none", reasons };
 }
 
+const EXCEPTIONS_NAMED = 5;
+
+/** Type II from coverage: which occurrences of the period the control operated in. */
+function operatingFromCoverage(
+  c: ControlInput,
+  coverage: ControlCoverage,
+): { operating: Operating; reasons: Reason[] } {
+  const source = { type: "coverage" as const, id: c.id, label: "coverage" };
+  const adjective = FREQUENCY_ADJECTIVE[coverage.frequency];
+  const operating: Operating =
+    coverage.operated === 0 ? "none" : coverage.uncovered.length > 0 ? "partial" : "effective";
+  const reasons: Reason[] = [
+    {
+      severity: "info",
+      text: `Operated in ${coverage.operated} of ${coverage.judged} ${adjective} occurrence(s) of the audit period so far (${coverage.percent}% coverage)`,
+      source,
+    },
+  ];
+  for (const u of coverage.uncovered)
+    reasons.push({ severity: operating === "none" ? "gap" : "warning", text: u.text, source });
+  for (const e of coverage.exceptions.slice(0, EXCEPTIONS_NAMED))
+    reasons.push({ severity: "info", text: `Exception: ${e.text}`, source });
+  if (coverage.exceptions.length > EXCEPTIONS_NAMED)
+    reasons.push({
+      severity: "info",
+      text: `and ${coverage.exceptions.length - EXCEPTIONS_NAMED} more exception(s) on the coverage page`,
+      source,
+    });
+  // Evidence that is not accepted never counts, and says so (accepted items speak through coverage).
+  for (const e of c.evidence) {
+    const j = judgeEvidence(e, { now: new Date(0), period: null });
+    if (j.verdict === "not_accepted") reasons.push(j.reason);
+  }
+  return { operating, reasons };
+}
+
 function applyOverride(
   computed: Status,
   override: OverrideInput | null,
@@ -182,7 +223,10 @@ export function evaluateControl(c: ControlInput, ctx: EngineContext): ControlRes
       { severity: "gap", text: `Control "${c.title}" is not started`, source: self },
     ]);
   }
-  const { operating, reasons } = operatingFrom(c.evidence, ctx);
+  const byCoverage = ctx.period && c.coverage && c.coverage.judged > 0 ? c.coverage : null;
+  const { operating, reasons } = byCoverage
+    ? operatingFromCoverage(c, byCoverage)
+    : operatingFrom(c.evidence, ctx);
   let status: "met" | "at_risk" | "gap";
   const design: Design = c.implementation === "implemented" ? "effective" : "partial";
   if (design === "effective") {
@@ -195,7 +239,14 @@ export function evaluateControl(c: ControlInput, ctx: EngineContext): ControlRes
     });
     status = operating === "effective" ? "at_risk" : "gap";
   }
-  if (operating === "none")
+  if (byCoverage) {
+    if (operating === "none")
+      reasons.push({
+        severity: "gap",
+        text: `No record of "${c.title}" operating in the audit period`,
+        source: self,
+      });
+  } else if (operating === "none")
     reasons.push({
       severity: "gap",
       text:
@@ -211,7 +262,15 @@ export function evaluateControl(c: ControlInput, ctx: EngineContext): ControlRes
       source: self,
     });
   for (const s of c.signals) status = worst(status, s.effect);
-  return finish(status, design, operating, [...reasons, ...signalReasons(c.signals)]);
+  // With coverage, today's signals come first among equals: they are what to act on now.
+  return finish(
+    status,
+    design,
+    operating,
+    byCoverage
+      ? [...signalReasons(c.signals), ...reasons]
+      : [...reasons, ...signalReasons(c.signals)],
+  );
 }
 
 function combineDesign(values: Design[]): Design {

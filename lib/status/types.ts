@@ -1,4 +1,5 @@
 // Inputs and outputs of the status engine. Pure data: no database, no clock of its own.
+import type { ControlCoverage } from "@/lib/coverage/types";
 
 export type Status = "met" | "at_risk" | "gap" | "not_started" | "not_applicable";
 export type Design = "effective" | "partial" | "missing" | "not_applicable";
@@ -6,7 +7,8 @@ export type Operating = "effective" | "partial" | "none" | "not_applicable";
 export type Severity = "gap" | "warning" | "info";
 
 export interface SourceRef {
-  type: "control" | "evidence" | "criterion" | "override" | "signal" | "backlog" | "phase";
+  type:
+    "control" | "evidence" | "criterion" | "override" | "signal" | "backlog" | "phase" | "coverage";
   id: string;
   label: string;
 }
@@ -59,6 +61,11 @@ export interface ControlInput {
   evidence: EvidenceInput[];
   signals: Signal[];
   override: OverrideInput | null;
+  /**
+   * Coverage over the audit period (lib/coverage). When given and something of the period can
+   * be judged, operating effectiveness (Type II) comes from it instead of today's evidence.
+   */
+  coverage?: ControlCoverage | null;
 }
 
 export interface CriterionInput {

@@ -1,0 +1,174 @@
+// Did a control operate in each occurrence of the audit period? Pure: decided from dated records
+// (evidence dates and covered periods, test runs, audit event days, backlog items' open spans).
+//
+// An occurrence is covered by accepted evidence dated in it (or covering part of it) that had
+// not expired when the occurrence began, by a mapped test run in it (passing or failing), or by
+// the expected audit events being present. An expected event stream silent for longer than its
+// tolerance makes the occurrences of that silence uncovered whatever else exists: the monitor saw
+// nothing. A failed run or an open P0/P1 item during a covered occurrence makes it an exception.
+import { DAY_MS, addDays, isoDay, startOfUtcDay } from "@/lib/dates";
+import { occurrences, type Interval } from "./frequency";
+import type {
+  ControlCoverage,
+  ControlCoverageInput,
+  CoverageContext,
+  CoverageException,
+  CoverageExpectation,
+  Occurrence,
+  UncoveredInterval,
+} from "./types";
+
+const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
+
+/** "2026-08-03 – 2026-09-14" for a half-open interval of days (the end shown inclusive). */
+export function formatInterval(i: Interval): string {
+  const last = addDays(i.end, -1);
+  return last <= i.start ? isoDay(i.start) : `${isoDay(i.start)} – ${isoDay(last)}`;
+}
+
+/**
+ * Runs of days without events longer than the tolerated silence, inside `window`. A silence
+ * still running today counts once it is longer than tolerated.
+ */
+export function silentIntervals(e: CoverageExpectation, window: Interval): Interval[] {
+  const out: Interval[] = [];
+  let from = window.start;
+  const days = e.days.filter((d) => d >= window.start && d < window.end);
+  for (const day of [...days, window.end]) {
+    const gapDays = Math.round((day.getTime() - from.getTime()) / DAY_MS);
+    if (gapDays > e.maxSilenceDays) out.push({ start: from, end: day });
+    from = addDays(day, 1);
+  }
+  return out;
+}
+
+function evidenceSpan(e: ControlCoverageInput["evidence"][number]): Interval {
+  const from = e.periodStart ?? e.evidenceDate;
+  const to = e.periodEnd ?? e.evidenceDate;
+  return { start: startOfUtcDay(from), end: addDays(startOfUtcDay(to), 1) };
+}
+
+export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): ControlCoverage {
+  const today = startOfUtcDay(ctx.now);
+  const tomorrow = addDays(today, 1);
+  const created = startOfUtcDay(c.createdAt);
+  const window: Interval = {
+    start: created > ctx.period.start ? created : ctx.period.start,
+    end: tomorrow < ctx.period.end ? tomorrow : ctx.period.end,
+  };
+  const silences = c.expected.flatMap((e) =>
+    window.start < window.end
+      ? silentIntervals(e, window).map((s) => ({ ...s, expectation: e }))
+      : [],
+  );
+  const usable = c.evidence.filter((e) => e.state === "accepted" || e.state === "expired");
+  const occ: Occurrence[] = occurrences(ctx.period, c.frequency).map((o) => {
+    if (o.end <= created)
+      return { ...o, state: "before", notes: ["the control did not exist yet"] };
+    if (o.start > today) return { ...o, state: "future", notes: [] };
+    const notes: string[] = [];
+    const silent = silences.filter((s) => overlaps(s, o));
+    const silentActions = new Set(
+      silent
+        .filter((s) => !s.expectation.days.some((d) => d >= o.start && d < o.end))
+        .map((s) => s.expectation.action),
+    );
+    for (const e of usable)
+      if (overlaps(evidenceSpan(e), o) && (!e.expiresAt || e.expiresAt > o.start))
+        notes.push(`evidence "${e.title}"`);
+    let failed = 0;
+    for (const r of c.runDays)
+      if (r.day >= o.start && r.day < o.end) {
+        notes.push(`test run ${isoDay(r.day)}`);
+        failed += r.failingRuns;
+      }
+    for (const x of c.expected)
+      if (!silentActions.has(x.action) && x.days.some((d) => d >= o.start && d < o.end))
+        notes.push(`\`${x.action}\` events`);
+    const open = c.items.filter((i) =>
+      overlaps({ start: i.openedAt, end: i.closedAt ?? new Date(8.64e15) }, o),
+    );
+    if (silentActions.size > 0)
+      return {
+        ...o,
+        state: "uncovered",
+        notes: [...silentActions].map((a) => `no \`${a}\` events`),
+      };
+    if (notes.length === 0)
+      return o.end > today
+        ? { ...o, state: "pending", notes: ["under way, nothing recorded yet"] }
+        : { ...o, state: "uncovered", notes: ["no evidence"] };
+    if (failed > 0) notes.push(`${failed} failing run(s)`);
+    open.forEach((i) => notes.push(`open ${i.priority} ${i.key}`));
+    return { ...o, state: failed > 0 || open.length > 0 ? "exception" : "covered", notes };
+  });
+  const judged = occ.filter((o) => ["covered", "exception", "uncovered"].includes(o.state));
+  const operated = judged.filter((o) => o.state !== "uncovered").length;
+  return {
+    controlId: c.id,
+    frequency: c.frequency,
+    derived: c.derived ?? false,
+    occurrences: occ,
+    judged: judged.length,
+    operated,
+    percent: judged.length ? Math.floor((operated * 100) / judged.length) : null,
+    uncovered: mergeUncovered(occ),
+    exceptions: exceptionsOf(c, ctx.period, window, silences),
+  };
+}
+
+/** Consecutive uncovered occurrences with the same cause, as one interval. */
+function mergeUncovered(occ: Occurrence[]): UncoveredInterval[] {
+  const out: (UncoveredInterval & { cause: string })[] = [];
+  for (const o of occ) {
+    if (o.state !== "uncovered") continue;
+    const cause = o.notes.join(", ");
+    const last = out[out.length - 1];
+    if (last && last.end.getTime() === o.start.getTime() && last.cause === cause) last.end = o.end;
+    else out.push({ start: o.start, end: o.end, cause, text: "" });
+  }
+  return out.map(({ start, end, cause }) => {
+    const what = cause.replace(/^no /, "");
+    return { start, end, text: `No ${what} ${formatInterval({ start, end })}` };
+  });
+}
+
+function exceptionsOf(
+  c: ControlCoverageInput,
+  period: Interval,
+  window: Interval,
+  silences: (Interval & { expectation: CoverageExpectation })[],
+): CoverageException[] {
+  const out: CoverageException[] = [];
+  for (const r of c.runDays)
+    if (r.failingRuns > 0 && r.day >= window.start && r.day < window.end)
+      out.push({
+        kind: "failed_run",
+        start: r.day,
+        end: addDays(r.day, 1),
+        text: `${r.failingRuns} of ${r.runs} test run(s) on ${isoDay(r.day)} had failing mapped tests`,
+        link: { type: "run", id: r.runId },
+      });
+  for (const s of silences)
+    out.push({
+      kind: "silence",
+      start: s.start,
+      end: s.end,
+      text: `No \`${s.expectation.action}\` events ${formatInterval(s)} (silence tolerated: ${s.expectation.maxSilenceDays} days)`,
+      link: { type: "expected", id: s.expectation.id },
+    });
+  for (const i of c.items) {
+    const span = { start: i.openedAt, end: i.closedAt ?? window.end };
+    if (!overlaps(span, { start: window.start, end: window.end })) continue;
+    const start = startOfUtcDay(span.start < period.start ? period.start : span.start);
+    const end = span.end >= window.end ? window.end : addDays(startOfUtcDay(span.end), 1);
+    out.push({
+      kind: "critical_item",
+      start,
+      end,
+      text: `${i.priority} backlog item ${i.key} "${i.title}" open ${formatInterval({ start, end })}${i.closedAt ? "" : " (still open)"}`,
+      link: { type: "backlog", id: i.id },
+    });
+  }
+  return out.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
