@@ -13,6 +13,8 @@ import { workspaceStatus } from "@/lib/status/workspace-status";
 import { remediationSummary } from "@/lib/backlog/remediation-summary";
 import { STATUS_LABEL } from "@/lib/status/labels";
 import type { Status } from "@/lib/status/types";
+import { combineCoverage } from "@/lib/coverage/matrix";
+import type { ControlCoverage } from "@/lib/coverage/types";
 
 export const metadata = { title: "Overview" };
 
@@ -89,6 +91,17 @@ export default async function OverviewPage({
           const applicable = rows.filter((r) => r.evaluation.status !== "not_applicable");
           const met = applicable.filter((r) => r.evaluation.status === "met").length;
           const pct = applicable.length ? Math.round((met / applicable.length) * 100) : 0;
+          // Coverage per category: the occurrences of every applicable control its criteria map.
+          const controlIds = new Set(
+            applicable.flatMap((r) => status.criterionControls.get(r.id) ?? []),
+          );
+          const covered = combineCoverage(
+            [...controlIds].flatMap((id): ControlCoverage[] => {
+              const cov = status.coverage.get(id);
+              return cov && status.controls.get(id)?.status !== "not_applicable" ? [cov] : [];
+            }),
+            [],
+          );
           return (
             <div
               key={cat}
@@ -107,6 +120,14 @@ export default async function OverviewPage({
                   <p className="mt-1 text-xs text-slate-600">
                     {met} of {applicable.length} criteria met
                   </p>
+                  {covered.percent !== null && (
+                    <p className="mt-1 text-xs text-slate-600" data-testid={`coverage-${cat}`}>
+                      <Link href={`/coverage?category=${cat}`} className="hover:underline">
+                        Coverage over the period: {covered.percent}% ({covered.operated} of{" "}
+                        {covered.judged} occurrences)
+                      </Link>
+                    </p>
+                  )}
                 </>
               ) : (
                 <p className="mt-1 text-xs text-slate-600">Out of scope</p>

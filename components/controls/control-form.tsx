@@ -3,6 +3,7 @@ import { useActionState, useState } from "react";
 import { createControlAction, updateControlAction } from "@/lib/actions/control-actions";
 import { Field, FormStatus, SubmitButton, OwnerSelect } from "@/components/ui/form";
 import { IMPLEMENTATION_LABEL } from "@/lib/controls/labels";
+import { FREQUENCIES, FREQUENCY_LABEL, type Frequency } from "@/lib/coverage/frequency";
 import { CriteriaPicker, type CriterionOption } from "./criteria-picker";
 
 export interface ControlFormValues {
@@ -12,6 +13,7 @@ export interface ControlFormValues {
   ownerId: string | null;
   implementation: string;
   naJustification: string | null;
+  frequency: Frequency | null;
   locations: string[];
   criteria: string[];
 }
@@ -22,8 +24,11 @@ export function ControlForm({
   initial,
   owners,
   criteria,
+  derivedFrequency,
 }: {
   initial: ControlFormValues;
+  /** What the control is held to while no frequency is chosen (derived from its evidence). */
+  derivedFrequency?: Frequency;
   owners: { id: string; name: string }[];
   criteria: CriterionOption[];
 }) {
@@ -75,6 +80,28 @@ export function ControlForm({
           </select>
         </label>
       </div>
+      <label className="flex flex-col gap-1 text-sm">
+        <span className="font-medium text-slate-700">How often it operates</span>
+        <select
+          name="frequency"
+          defaultValue={v?.frequency ?? initial.frequency ?? ""}
+          className={box}
+          data-testid="frequency-select"
+        >
+          <option value="">
+            Derived from its evidence
+            {derivedFrequency ? ` (now: ${FREQUENCY_LABEL[derivedFrequency].toLowerCase()})` : ""}
+          </option>
+          {FREQUENCIES.map((f) => (
+            <option key={f} value={f}>
+              {FREQUENCY_LABEL[f]}
+            </option>
+          ))}
+        </select>
+        {state.errors?.frequency && (
+          <span className="text-red-700">{state.errors.frequency.join(" ")}</span>
+        )}
+      </label>
       {implementation === "not_applicable" && (
         <Field
           label="Why it does not apply"

@@ -5,7 +5,7 @@ import { conflict, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
 import type { Tx } from "@/lib/db/tx";
-import type { ImplementationStatus } from "@/lib/generated/prisma/enums";
+import type { ControlFrequency, ImplementationStatus } from "@/lib/generated/prisma/enums";
 import type { ControlInput } from "./schemas";
 import { assertCriteriaExist } from "@/lib/criteria/assert-criteria";
 
@@ -17,7 +17,12 @@ async function nextRef(tx: Tx): Promise<string> {
 }
 
 function snapshot(input: ControlInput) {
-  return { ...input, locations: input.locations, criteria: [...input.criteria].sort() };
+  return {
+    ...input,
+    frequency: input.frequency ?? null,
+    locations: input.locations,
+    criteria: [...input.criteria].sort(),
+  };
 }
 
 export async function createControl(
@@ -62,7 +67,10 @@ export async function updateControl(
     if (before.archivedAt) throw conflict("Archived controls cannot be edited; restore it first.");
     await assertCriteriaExist(tx, input.criteria);
     const { criteria, ...fields } = input;
-    await tx.control.update({ where: { id }, data: fields });
+    await tx.control.update({
+      where: { id },
+      data: { ...fields, frequency: fields.frequency ?? null },
+    });
     await tx.controlCriterion.deleteMany({ where: { controlId: id } });
     await tx.controlCriterion.createMany({
       data: [...new Set(criteria)].map((criterionId) => ({ controlId: id, criterionId })),
@@ -78,6 +86,7 @@ export async function updateControl(
         ownerId: before.ownerId,
         implementation: before.implementation,
         naJustification: before.naJustification,
+        frequency: before.frequency,
         locations: before.locations,
         criteria: before.criteria.map((c) => c.criterionId).sort(),
       },
@@ -115,6 +124,7 @@ export interface ControlListRow {
   ref: string;
   title: string;
   implementation: ImplementationStatus;
+  frequency: ControlFrequency | null;
   ownerId: string | null;
   ownerName: string | null;
   criteria: string[];
@@ -137,6 +147,7 @@ export async function listControls(
       ref: true,
       title: true,
       implementation: true,
+      frequency: true,
       ownerId: true,
       archivedAt: true,
       owner: { select: { name: true } },
@@ -149,6 +160,7 @@ export async function listControls(
     ref: r.ref,
     title: r.title,
     implementation: r.implementation,
+    frequency: r.frequency,
     ownerId: r.ownerId,
     ownerName: r.owner?.name ?? null,
     criteria: r.criteria.map((c) => c.criterionId).sort(),

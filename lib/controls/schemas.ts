@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CRITERION_ID, criterionIds, lines, manyOf } from "@/lib/validation/fields";
+import { FREQUENCIES } from "@/lib/coverage/frequency";
 
 export const controlSchema = z
   .object({
@@ -19,6 +20,11 @@ export const controlSchema = z
       .max(2000)
       .optional()
       .transform((v) => (v ? v : null)),
+    // Blank = derived from the control's evidence.
+    frequency: z.preprocess(
+      (v) => (v === "" || v === null ? undefined : v),
+      z.enum(FREQUENCIES, { message: "Choose how often the control operates" }).optional(),
+    ),
     locations: lines.pipe(z.array(z.string().max(500)).max(100)),
     criteria: criterionIds,
   })

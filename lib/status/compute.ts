@@ -30,6 +30,8 @@ export interface WorkspaceStatus {
   coveragePeriod: Interval | null;
   /** Coverage over the audit period per control (empty while no period is set). */
   coverage: Map<string, ControlCoverage>;
+  /** Criterion id → ids of its mapped (unarchived) controls. */
+  criterionControls: Map<string, string[]>;
 }
 
 const NO_RECORDS: CoverageRecords = { runDays: new Map(), expected: new Map(), items: new Map() };
@@ -183,5 +185,15 @@ export async function evaluateWorkspace(prisma: Tx, now: Date): Promise<Workspac
       ),
     );
   }
-  return { controls: controlResults, criteria: criteriaResults, ctx, coveragePeriod, coverage };
+  const criterionControls = new Map(
+    [...byCriterion].map(([id, results]) => [id, results.map((r) => r.id)]),
+  );
+  return {
+    controls: controlResults,
+    criteria: criteriaResults,
+    ctx,
+    coveragePeriod,
+    coverage,
+    criterionControls,
+  };
 }

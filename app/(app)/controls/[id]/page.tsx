@@ -16,6 +16,8 @@ import { getControl, listOwners } from "@/lib/controls/controls";
 import { criterionOptions } from "@/lib/criteria/criterion-options";
 import { workspaceStatus } from "@/lib/status/workspace-status";
 import { isUuid } from "@/lib/validation/fields";
+import { CoverageStrip } from "@/components/coverage/coverage-strip";
+import { controlStrip } from "@/lib/coverage/strip";
 
 export default async function ControlPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -31,6 +33,8 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
     listExpectedEvents(user, control.id),
   ]);
   const evaluation = status.controls.get(control.id);
+  const coverage = status.coverage.get(control.id);
+  const strip = coverage && status.coveragePeriod && controlStrip(coverage, status.coveragePeriod);
   return (
     <>
       <BackLink href="/controls">All controls</BackLink>
@@ -50,6 +54,15 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <div className="flex flex-col gap-6">
           {evaluation && <StatusPanel evaluation={evaluation} />}
+          {strip ? (
+            <CoverageStrip title="Coverage over the audit period" {...strip} />
+          ) : (
+            !control.archivedAt && (
+              <p className="text-sm text-slate-600" data-testid="coverage-strip">
+                Set the audit period in Settings to see coverage over it.
+              </p>
+            )
+          )}
           {can(user, "status.override") && !control.archivedAt && (
             <OverrideForm
               targetType="control"
@@ -137,6 +150,7 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
             <ControlForm
               owners={owners}
               criteria={criteria}
+              derivedFrequency={coverage?.derived ? coverage.frequency : undefined}
               initial={{
                 id: control.id,
                 title: control.title,
@@ -144,6 +158,7 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
                 ownerId: control.ownerId,
                 implementation: control.implementation,
                 naJustification: control.naJustification,
+                frequency: control.frequency,
                 locations: control.locations,
                 criteria: control.criteria.map((c) => c.criterionId),
               }}

@@ -30,6 +30,7 @@ export default async function NewControlPage({
             ownerId: user.id,
             implementation: "not_started",
             naJustification: null,
+            frequency: null,
             locations: [],
             criteria: preset && criteria.some((c) => c.id === preset) ? [preset] : [],
           }}

@@ -17,6 +17,8 @@ import { workspaceStatus } from "@/lib/status/workspace-status";
 import { EventVolumeChart } from "@/components/charts/event-volume-chart";
 import { actionsForCriterion } from "@/lib/collectors/audit/population";
 import { eventVolume } from "@/lib/collectors/audit/volume";
+import { CoverageStrip } from "@/components/coverage/coverage-strip";
+import { criterionStrip } from "@/lib/coverage/strip";
 
 const card = "rounded-xl border border-slate-200 bg-white p-6";
 
@@ -34,6 +36,14 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
     ? await eventVolume(user, { actions: mappedActions })
     : { actions: [], days: [] };
   const evaluation = status.criteria.get(criterion.id)!;
+  const applicableCoverage = controls.flatMap((c) => {
+    const cov = status.coverage.get(c.id);
+    return cov && status.controls.get(c.id)?.status !== "not_applicable" ? [cov] : [];
+  });
+  const strip =
+    status.coveragePeriod && applicableCoverage.length
+      ? criterionStrip(applicableCoverage, status.coveragePeriod)
+      : null;
   return (
     <>
       <BackLink href="/criteria">All criteria</BackLink>
@@ -62,6 +72,7 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
             )}
           </section>
           <StatusPanel evaluation={evaluation} />
+          {strip && <CoverageStrip title="Coverage over the audit period" {...strip} />}
           {can(user, "status.override") && (
             <OverrideForm
               targetType="criterion"
