@@ -9,6 +9,7 @@ const NAV: (NavItem & { capability: Capability })[] = [
   { href: "/", label: "Overview", capability: "workspace.read" },
   { href: "/criteria", label: "Criteria", capability: "workspace.read" },
   { href: "/controls", label: "Controls", capability: "workspace.read" },
+  { href: "/coverage", label: "Coverage", capability: "workspace.read" },
   { href: "/evidence", label: "Evidence", capability: "evidence.read" },
   { href: "/tests", label: "Test results", capability: "results.read" },
   { href: "/audit", label: "Audit events", capability: "audit.read" },

@@ -16,7 +16,10 @@ export function controlStrip(c: ControlCoverage, period: Interval): StripView {
   return {
     summary: `${FREQUENCY_LABEL[c.frequency]} (${how}) · operated in ${c.operated} of ${c.judged} ${FREQUENCY_ADJECTIVE[c.frequency]} occurrence(s) of ${formatInterval(period)} so far · ${so}`,
     cells: cellsFor(c, columnsFor(period)),
-    details: [...c.uncovered.map((u) => u.text), ...c.exceptions.map((e) => `Exception: ${e.text}`)],
+    details: [
+      ...c.uncovered.map((u) => u.text),
+      ...c.exceptions.map((e) => `Exception: ${e.text}`),
+    ],
   };
 }
 
