@@ -6,13 +6,20 @@ import { computeWorkspaceStatus } from "@/lib/status/compute";
 import { DEMO_AUDITOR, DEMO_ENGINEER, loadDemo } from "./load-demo";
 import { makeUser } from "@/lib/testing/fixtures";
 import { remediationSummary } from "@/lib/backlog/remediation-summary";
+import { addDays, isoDay, startOfUtcDay } from "@/lib/dates";
 
 describe("demo workspace from the controls-mapping seed", () => {
   it("reproduces the seed: 15 criteria mapped, held back by tests, audit silence, phase 25 and the backlog", async () => {
     const prisma = await db();
     const r = await loadDemo(CLI_ACTOR);
     expect(r.controls).toBe(47); // 49 items; PII Identification and Data Encryption each serve CC6.8 and C1.1
-    expect(r.evidence).toBe(42); // 43 listed; "Backup configuration: Deployment docs (future)" does not exist yet
+    // 43 listed; "Backup configuration: Deployment docs (future)" does not exist yet; plus one
+    // quarterly security review per quarter of the period begun so far (two or three).
+    const reviews = await prisma.evidence.count({
+      where: { title: { startsWith: "Quarterly security review" } },
+    });
+    expect(reviews).toBeGreaterThanOrEqual(2);
+    expect(r.evidence).toBe(42 + reviews);
     const status = await computeWorkspaceStatus(CLI_ACTOR);
     const mapped = [
       "CC6.1",
@@ -31,6 +38,8 @@ describe("demo workspace from the controls-mapping seed", () => {
       "C1.1",
       "C1.2",
     ];
+    // Coverage over the period leaves these as they were: the controls it finds uncovered for a
+    // while (Tenant Isolation, Failed Login Monitoring) belong to criteria that are gaps already.
     // A1.2 is "Partial" in the seed. CC6.1: open P0 BL-131 (seed 002) besides tenant isolation 7 of 8.
     // CC7.2: phase 25's FAILED audit truth (seed 001), besides login_failed silent for 40 days. PI1.4: P1 BL-136.
     const want: Record<string, string> = {
@@ -68,7 +77,7 @@ describe("demo workspace from the controls-mapping seed", () => {
       ),
     ).toBe(true);
     expect(status.criteria.get("PI1.4")!.reasons[0]?.text).toMatch(/BL-136/);
-    expect(r.testRuns).toBe(3);
+    expect(r.testRuns).toBe(150); // 147 nights of history, then the seed's three
     expect(r.auditEvents).toBeGreaterThan(5000);
     const accounts = await prisma.evidence.findFirstOrThrow({
       where: { kind: "automated", title: { startsWith: "Tests 89/89 passing" } },
@@ -80,6 +89,32 @@ describe("demo workspace from the controls-mapping seed", () => {
       }),
     ).toBe(50); // organizations + feature_flags
     expect(status.criteria.get("CC1.1")!.status).toBe("gap");
+    // Coverage stories (dates relative to the day the demo was loaded).
+    const day = (n: number) => isoDay(addDays(startOfUtcDay(new Date()), -n));
+    const coverageOf = (title: string) => {
+      const control = [...status.controls.values()].find((c) => c.title === title)!;
+      return { control, coverage: status.coverage.get(control.id)! };
+    };
+    const failedLogin = coverageOf("Failed Login Monitoring");
+    expect(failedLogin.coverage.frequency).toBe("weekly"); // derived from its 7-day tolerance
+    expect(failedLogin.coverage.uncovered.map((u) => u.text)).toEqual([
+      expect.stringMatching(/^No `login_failed` events \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/),
+    ]);
+    expect(failedLogin.control.operating).toBe("partial");
+    const tenant2 = coverageOf("Tenant Isolation");
+    expect(tenant2.coverage.frequency).toBe("daily"); // nightly test runs
+    expect(tenant2.coverage.uncovered.map((u) => u.text)).toEqual([
+      `No evidence ${day(100)} – ${day(71)}`,
+    ]);
+    const suite = coverageOf("Security Test Suite");
+    expect([suite.coverage.uncovered, suite.control.operating]).toEqual([[], "effective"]);
+    const review = coverageOf("Regular Security Review");
+    expect(review.coverage).toMatchObject({
+      frequency: "quarterly",
+      derived: false,
+      uncovered: [],
+    });
+    expect(review.coverage.operated).toBe(reviews);
     const auditor = r.accounts.find((a) => a.email === DEMO_AUDITOR)!;
     expect(await attemptLogin(DEMO_AUDITOR, auditor.password!)).toMatchObject({ ok: true });
     const tenantRow = await prisma.control.findFirstOrThrow({

@@ -16,6 +16,11 @@ import { ingestTestResults } from "@/lib/collectors/test-results/ingest";
 import { storeAuditEvents } from "@/lib/collectors/audit/ingest";
 import { SILENT_ACTION, demoAuditEvents } from "./demo-audit-events";
 import { loadDemoRemediation } from "./load-remediation";
+import {
+  QUARTERLY_REVIEW_CONTROL,
+  addQuarterlyReviews,
+  insertNightlyHistory,
+} from "./demo-coverage";
 
 export const DEMO_ENGINEER = "engineer@demo.trustboard.local";
 export const DEMO_AUDITOR = "auditor@demo.trustboard.local";
@@ -139,6 +144,8 @@ export async function loadDemo(actor: Actor | null, now = new Date()): Promise<D
             title,
             description: e.description.join("\n"),
             ownerId: owner.id,
+            // In place since the start of the period, so coverage judges all of it.
+            createdAt: start,
             implementation: IN_PROGRESS.has(title) ? "in_progress" : "implemented",
             locations: [...e.locations],
             criteria: { create: [...e.criteria].map((criterionId) => ({ criterionId })) },
@@ -172,6 +179,13 @@ export async function loadDemo(actor: Actor | null, now = new Date()): Promise<D
           evidenceCount += 1;
         }
       }
+      const reviews = controlIds.get(QUARTERLY_REVIEW_CONTROL);
+      if (reviews)
+        evidenceCount += await addQuarterlyReviews(tx, reviews, actor.id ?? owner.id, {
+          start,
+          today,
+        });
+      const history = await insertNightlyHistory(actor, tx, controlIds, today, 150, 4, now);
       const remediation = await loadDemoRemediation(tx, actor, owner.id, now);
       await recordActivity(tx, actor, {
         action: "demo.load",
@@ -182,7 +196,7 @@ export async function loadDemo(actor: Actor | null, now = new Date()): Promise<D
       return {
         controls: byTitle.size,
         evidence: evidenceCount,
-        testRuns: 0,
+        testRuns: history,
         auditEvents: 0,
         ...remediation,
         accounts,
@@ -191,7 +205,8 @@ export async function loadDemo(actor: Actor | null, now = new Date()): Promise<D
     },
     { timeout: 60_000 },
   );
-  // Three nightly CI runs, ingested like any other: tenant isolation recovers from 6/8 to 7/8.
+  // Nightly CI since the period began (tenant isolation missing for a month), then the three
+  // nights of the seed, ingested like any other: tenant isolation recovers from 6/8 to 7/8.
   const refs = new Map(
     (await prisma.control.findMany({ select: { title: true, ref: true } })).map((c) => [
       c.title,
@@ -231,5 +246,5 @@ export async function loadDemo(actor: Actor | null, now = new Date()): Promise<D
         data: { controlId: control.id, action, maxSilenceDays },
       });
   }
-  return { ...result, testRuns: 3, auditEvents: audit.stored };
+  return { ...result, testRuns: result.testRuns + nights.length, auditEvents: audit.stored };
 }
