@@ -7,6 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { drawSample } from "@/lib/collectors/audit/population";
+import { listControls } from "@/lib/controls/controls";
+import { FREQUENCY_LABEL } from "@/lib/coverage/frequency";
 import { sampleSchema } from "@/lib/collectors/audit/schemas";
 import { isoDay, isoMinute } from "@/lib/dates";
 import { eventVolume, knownActions, listActionMappings } from "@/lib/collectors/audit/volume";
@@ -24,12 +26,13 @@ export default async function AuditPage({
 }) {
   const user = await requireUser("audit.read");
   const params = await searchParams;
-  const [volume, actions, criteria, mappings, sources] = await Promise.all([
+  const [volume, actions, criteria, mappings, sources, controls] = await Promise.all([
     eventVolume(user),
     knownActions(user),
     criterionOptions(user),
     listActionMappings(user),
     listSources(user),
+    listControls(user),
   ]);
   const wanted = params.action ? sampleSchema.safeParse(params) : null;
   const result = wanted?.success ? await drawSample(user, wanted.data) : null;
@@ -37,8 +40,12 @@ export default async function AuditPage({
   const exportQuery =
     wanted?.success && result
       ? new URLSearchParams({
-          ...wanted.data,
-          n: String(wanted.data.n),
+          criterion: wanted.data.criterion,
+          action: wanted.data.action,
+          from: wanted.data.from,
+          to: wanted.data.to,
+          n: String(result.n),
+          ...(wanted.data.control ? { control: wanted.data.control } : {}),
           seed: result.seed,
         }).toString()
       : null;
@@ -139,14 +146,32 @@ export default async function AuditPage({
             />
           </label>
           <label className="flex flex-col gap-1 text-sm">
+            <span className="font-medium">Control tested (optional)</span>
+            <select
+              name="control"
+              defaultValue={params.control ?? ""}
+              className={`${box} max-w-xs`}
+              data-testid="sample-control"
+            >
+              <option value="">None</option>
+              {controls.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.ref} {c.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">Sample size</span>
             <input
               type="number"
               name="n"
               min={1}
               max={500}
-              defaultValue={params.n ?? 25}
-              className={`${box} w-24`}
+              defaultValue={params.n ?? ""}
+              placeholder="by frequency, else 25"
+              className={`${box} w-40`}
+              data-testid="sample-n"
             />
           </label>
           <label className="flex flex-col gap-1 text-sm">
@@ -187,6 +212,14 @@ export default async function AuditPage({
                 </a>
               )}
             </p>
+            {result.suggested && (
+              <p className="mt-1 text-slate-700" data-testid="sample-suggestion">
+                Suggested for a {FREQUENCY_LABEL[result.suggested.frequency].toLowerCase()} control:{" "}
+                {result.suggested.n} (annual 1, quarterly 2, monthly 2, weekly 5, daily 25, many
+                times a day 40; ad hoc 10% of the population, 1–25). Drawn spread across the period,
+                one per equal slice of it first.
+              </p>
+            )}
             <ul className="mt-2 flex flex-col gap-0.5 font-mono text-xs" data-testid="sample-rows">
               {result.sample.map((e) => (
                 <li key={e.id}>

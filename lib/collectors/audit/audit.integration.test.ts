@@ -154,6 +154,26 @@ describe("audit events", () => {
         where: { action: "audit_events.sample", actorEmail: auditor.email },
       }),
     ).toBe(3);
+
+    // For a weekly control: 5 events suggested, one per fifth of the period first, reproducibly.
+    const weekly = await createControl(admin, {
+      title: "Weekly suspension review",
+      description: "",
+      ownerId: null,
+      implementation: "implemented",
+      naJustification: null,
+      frequency: "weekly",
+      locations: [],
+      criteria: ["CC6.3"],
+    });
+    const spreadReq = { ...req, to: isoDay(addDays(first, 4)), n: null, control: weekly.id };
+    const s1 = await drawSample(auditor, spreadReq);
+    const s2 = await drawSample(auditor, spreadReq);
+    expect(s1.suggested).toEqual({ n: 5, frequency: "weekly" });
+    expect(s1.sample).toHaveLength(5);
+    expect(s1.sample.map((e) => e.id)).toEqual(s2.sample.map((e) => e.id));
+    // 120 hourly events over five days: one event from each day.
+    expect(new Set(s1.sample.map((e) => isoDay(e.occurredAt))).size).toBe(5);
   });
 
   it("checks the actor in the data layer itself: a refused call changes nothing", async () => {

@@ -7,6 +7,8 @@ import { db } from "@/lib/db";
 import { invalid } from "@/lib/errors";
 import type { ParsedEvent } from "./parse";
 import type { SampleRequest } from "./schemas";
+import { suggestedSampleSize, type Frequency } from "@/lib/coverage/frequency";
+import { controlFrequency } from "./sample-frequency";
 
 type SampledEvent = Omit<ParsedEvent, "metadata" | "dedupeKey"> & { id: string };
 
@@ -27,9 +29,15 @@ export async function actionsForCriterion(
 
 /**
  * The population (every event of a type in a period) and a reproducible random sample of it:
- * events ordered by md5(seed ‖ id), so the same seed always draws the same events.
+ * events ordered by md5(seed ‖ id), so the same seed always draws the same events. For a control,
+ * the size defaults to what its frequency suggests and the sample is spread across the period:
+ * the period is cut into n equal strata and each gives its first event in seed order before any
+ * gives a second.
  */
-export async function drawSample(actor: Actor | null, req: SampleRequest) {
+export async function drawSample(
+  actor: Actor | null,
+  req: Omit<SampleRequest, "n" | "control"> & { n?: number | null; control?: string | null },
+) {
   authorize(actor, "audit.read");
   const prisma = await db();
   const from = parseIsoDay(req.from);
@@ -39,17 +47,33 @@ export async function drawSample(actor: Actor | null, req: SampleRequest) {
   const [total] = await prisma.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count FROM "audit_events" WHERE "action" = ${req.action} AND "occurred_at" >= ${from} AND "occurred_at" < ${to}`;
   const count = total?.count ?? 0;
-  const sample = await prisma.$queryRaw<SampledEvent[]>`
-    SELECT id::text, "occurred_at" AS "occurredAt", "action", "actor", "organisation", "ip", "outcome", "target"
-    FROM "audit_events" WHERE "action" = ${req.action} AND "occurred_at" >= ${from} AND "occurred_at" < ${to}
-    ORDER BY md5(${req.seed} || id::text) LIMIT ${req.n}`;
+  const control = req.control ? await controlFrequency(prisma, req.control) : null;
+  const n = req.n ?? (control ? suggestedSampleSize(control.frequency, count) : 25);
+  const sample = control
+    ? await prisma.$queryRaw<SampledEvent[]>`
+        SELECT id, "occurredAt", "action", "actor", "organisation", "ip", "outcome", "target" FROM (
+          SELECT id::text, "occurred_at" AS "occurredAt", "action", "actor", "organisation", "ip", "outcome", "target",
+                 row_number() OVER (
+                   PARTITION BY width_bucket(extract(epoch FROM "occurred_at"), ${from.getTime() / 1000}::float8, ${to.getTime() / 1000}::float8, ${Math.max(n, 1)}::int)
+                   ORDER BY md5(${req.seed} || id::text)) AS pick,
+                 md5(${req.seed} || id::text) AS draw
+          FROM "audit_events" WHERE "action" = ${req.action} AND "occurred_at" >= ${from} AND "occurred_at" < ${to}
+        ) s ORDER BY pick, draw LIMIT ${n}`
+    : await prisma.$queryRaw<SampledEvent[]>`
+        SELECT id::text, "occurred_at" AS "occurredAt", "action", "actor", "organisation", "ip", "outcome", "target"
+        FROM "audit_events" WHERE "action" = ${req.action} AND "occurred_at" >= ${from} AND "occurred_at" < ${to}
+        ORDER BY md5(${req.seed} || id::text) LIMIT ${n}`;
+  sample.sort((a, b) => (control ? a.occurredAt.getTime() - b.occurredAt.getTime() : 0));
   await prisma.$transaction((tx) =>
     recordActivity(tx, actor, {
       action: "audit_events.sample",
       entityType: "criterion",
       entityId: req.criterion,
-      summary: `${actor.email} drew ${sample.length} of ${count} \`${req.action}\` events (${req.from} – ${req.to}) for ${req.criterion} with seed ${req.seed}`,
+      summary: `${actor.email} drew ${sample.length} of ${count} \`${req.action}\` events (${req.from} – ${req.to}) for ${req.criterion}${control ? ` testing ${control.ref} (${control.frequency}, spread across the period)` : ""} with seed ${req.seed}`,
     }),
   );
-  return { population: count, sample, seed: req.seed };
+  const suggested: { n: number; frequency: Frequency } | null = control
+    ? { n: suggestedSampleSize(control.frequency, count), frequency: control.frequency }
+    : null;
+  return { population: count, sample, seed: req.seed, n, suggested };
 }

@@ -2,7 +2,7 @@
 // PostgreSQL sources and uploads.
 import { z } from "zod";
 import { parseIsoDay } from "@/lib/dates";
-import { CRITERION_ID } from "@/lib/validation/fields";
+import { CRITERION_ID, blankToNull } from "@/lib/validation/fields";
 
 /** An event type as stored: lower case, letters, digits and _ . : - */
 const eventType = z
@@ -53,7 +53,12 @@ export const sampleSchema = z.object({
   action: z.string().trim().min(1, "Choose an event type").max(100),
   from: isoDayField("Choose the first day"),
   to: isoDayField("Choose the last day"),
-  n: z.coerce.number().int().min(1).max(500).default(25),
+  // Blank with a control chosen: the size its frequency suggests (lib/coverage/frequency.ts).
+  n: z.preprocess(blankToNull, z.coerce.number().int().min(1).max(500).nullable()).default(null),
+  /** The control being tested: suggests the size and spreads the sample across the period. */
+  control: z
+    .preprocess(blankToNull, z.uuid("Choose a control from the list").nullable())
+    .default(null),
   seed: z
     .string()
     .trim()
