@@ -102,6 +102,15 @@ describe("computeCoverage", () => {
       ["before", "covered", "uncovered"],
     ],
     [
+      "a control entered mid-period with older evidence existed since that evidence",
+      control("monthly", {
+        createdAt: day("2026-03-10"),
+        evidence: [evidence("2026-01-20")],
+      }),
+      ctx("2026-01-01", "2026-04-01", "2026-06-01"),
+      ["covered", "uncovered", "uncovered"],
+    ],
+    [
       "the occurrence under way is pending until a record arrives; later ones are future",
       control("monthly", { evidence: [evidence("2026-01-10")] }),
       ctx("2026-01-01", "2026-05-01", "2026-02-14"),

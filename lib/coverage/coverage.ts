@@ -1,7 +1,8 @@
 // Did a control operate in each occurrence of the audit period? Pure: decided from dated records
 // (evidence dates and covered periods, test runs, audit event days, backlog items' open spans).
 //
-// An occurrence is covered by accepted evidence dated in it (or covering part of it) that had
+// Occurrences before the control existed (created in Trustboard, or its earliest record if older)
+// are not judged. An occurrence is covered by accepted evidence dated in it (or covering part of it) that had
 // not expired when the occurrence began, by a mapped test run in it (passing or failing), or by
 // the expected audit events being present. An expected event stream silent for longer than its
 // tolerance makes the occurrences of that silence uncovered whatever else exists: the monitor saw
@@ -48,10 +49,26 @@ function evidenceSpan(e: ControlCoverageInput["evidence"][number]): Interval {
   return { start: startOfUtcDay(from), end: addDays(startOfUtcDay(to), 1) };
 }
 
+/**
+ * When the control began to exist for coverage: its creation in Trustboard, or its earliest dated
+ * record if older (a control entered mid-period with last quarter's evidence existed then).
+ */
+function existedSince(c: ControlCoverageInput): Date {
+  const dates = [
+    startOfUtcDay(c.createdAt),
+    ...c.evidence
+      .filter((e) => e.state === "accepted" || e.state === "expired")
+      .map((e) => evidenceSpan(e).start),
+    ...c.runDays.map((r) => r.day),
+    ...c.expected.flatMap((e) => e.days.slice(0, 1)),
+  ];
+  return new Date(Math.min(...dates.map((d) => d.getTime())));
+}
+
 export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): ControlCoverage {
   const today = startOfUtcDay(ctx.now);
   const tomorrow = addDays(today, 1);
-  const created = startOfUtcDay(c.createdAt);
+  const created = existedSince(c);
   const window: Interval = {
     start: created > ctx.period.start ? created : ctx.period.start,
     end: tomorrow < ctx.period.end ? tomorrow : ctx.period.end,
