@@ -16,6 +16,7 @@ import { ingestTestResults } from "../collectors/test-results/ingest";
 import { computeWorkspaceStatus } from "../status/compute";
 import { encryptSecret } from "../collectors/audit/crypto";
 import { pullSource } from "../collectors/audit/pg-source";
+import { coverageBench } from "./bench-coverage";
 
 const CASES = 10_000;
 const PULL_HEAP_MB = 128;
@@ -178,6 +179,7 @@ async function pageBench(name: string, url: string | undefined, dataDir: string)
       await timed("phase list", () => listPhases(user)),
       await timed("status", () => computeWorkspaceStatus(user)),
     ];
+    figures.push(...(await coverageBench(d.prisma, user)));
     console.log(
       `${name.padEnd(11)} with ${BACKLOG_ITEMS.toLocaleString("en")} backlog items over a year: ${figures.join("; ")}`,
     );
