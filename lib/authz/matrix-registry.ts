@@ -168,6 +168,7 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
         id: ctx.controlId,
         title: "Matrix control",
         implementation: "implemented",
+        frequency: "weekly",
         criteria: "CC6.1",
       }),
     },
@@ -376,6 +377,13 @@ export const ROUTES: Record<string, Partial<Record<HttpMethod, RouteEntry>>> = {
       capability: "data.export",
       auth: "session",
       request: () => ({ url: "/api/backlog/export" }),
+    },
+  },
+  "app/api/coverage/exceptions/route.ts": {
+    GET: {
+      capability: "data.export",
+      auth: "session",
+      request: () => ({ url: "/api/coverage/exceptions?frequency=weekly" }),
     },
   },
   "app/api/export/[table]/route.ts": {
