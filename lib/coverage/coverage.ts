@@ -21,6 +21,18 @@ import type {
 
 const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
 
+/** The first index whose value is ≥ t in an ascending array. */
+function lowerBound(xs: number[], t: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** "2026-08-03 – 2026-09-14" for a half-open interval of days (the end shown inclusive). */
 export function formatInterval(i: Interval): string {
   const last = addDays(i.end, -1);
@@ -78,29 +90,55 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
       ? silentIntervals(e, window).map((s) => ({ ...s, expectation: e }))
       : [],
   );
-  const usable = c.evidence.filter((e) => e.state === "accepted" || e.state === "expired");
+  // Records sorted by time, so each occurrence finds its own by binary search: a daily control
+  // over a year has 365 occurrences and as many runs and evidence items.
+  const spans = c.evidence
+    .filter((e) => e.state === "accepted" || e.state === "expired")
+    .map((e) => ({ e, span: evidenceSpan(e) }))
+    .sort((a, b) => a.span.start.getTime() - b.span.start.getTime());
+  const spanStarts = spans.map((x) => x.span.start.getTime());
+  const longestSpan = Math.max(
+    0,
+    ...spans.map((x) => x.span.end.getTime() - x.span.start.getTime()),
+  );
+  const runs = [...c.runDays].sort((a, b) => a.day.getTime() - b.day.getTime());
+  const runTimes = runs.map((r) => r.day.getTime());
+  const eventTimes = new Map(c.expected.map((x) => [x.action, x.days.map((d) => d.getTime())]));
+  const hasEvents = (action: string, o: Interval) => {
+    const times = eventTimes.get(action) ?? [];
+    const i = lowerBound(times, o.start.getTime());
+    return i < times.length && times[i]! < o.end.getTime();
+  };
   const occ: Occurrence[] = occurrences(ctx.period, c.frequency).map((o) => {
     if (o.end <= created)
       return { ...o, state: "before", notes: ["the control did not exist yet"] };
     if (o.start > today) return { ...o, state: "future", notes: [] };
     const notes: string[] = [];
-    const silent = silences.filter((s) => overlaps(s, o));
     const silentActions = new Set(
-      silent
-        .filter((s) => !s.expectation.days.some((d) => d >= o.start && d < o.end))
+      silences
+        .filter((s) => overlaps(s, o) && !hasEvents(s.expectation.action, o))
         .map((s) => s.expectation.action),
     );
-    for (const e of usable)
-      if (overlaps(evidenceSpan(e), o) && (!e.expiresAt || e.expiresAt > o.start))
+    for (
+      let i = lowerBound(spanStarts, o.start.getTime() - longestSpan);
+      i < spans.length && spanStarts[i]! < o.end.getTime();
+      i++
+    ) {
+      const { e, span } = spans[i]!;
+      if (overlaps(span, o) && (!e.expiresAt || e.expiresAt > o.start))
         notes.push(`evidence "${e.title}"`);
+    }
     let failed = 0;
-    for (const r of c.runDays)
-      if (r.day >= o.start && r.day < o.end) {
-        notes.push(`test run ${isoDay(r.day)}`);
-        failed += r.failingRuns;
-      }
+    for (
+      let i = lowerBound(runTimes, o.start.getTime());
+      i < runs.length && runTimes[i]! < o.end.getTime();
+      i++
+    ) {
+      notes.push(`test run ${isoDay(runs[i]!.day)}`);
+      failed += runs[i]!.failingRuns;
+    }
     for (const x of c.expected)
-      if (!silentActions.has(x.action) && x.days.some((d) => d >= o.start && d < o.end))
+      if (!silentActions.has(x.action) && hasEvents(x.action, o))
         notes.push(`\`${x.action}\` events`);
     const open = c.items.filter((i) =>
       overlaps({ start: i.openedAt, end: i.closedAt ?? new Date(8.64e15) }, o),
