@@ -15,6 +15,7 @@ import type {
   CoverageContext,
   CoverageException,
   CoverageExpectation,
+  CoverageItem,
   Occurrence,
   UncoveredInterval,
 } from "./types";
@@ -101,6 +102,10 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
     0,
     ...spans.map((x) => x.span.end.getTime() - x.span.start.getTime()),
   );
+  const itemSpans = c.items.map((i) => [
+    i.openedAt.getTime(),
+    i.closedAt ? i.closedAt.getTime() : Infinity,
+  ]) as [number, number][];
   const runs = [...c.runDays].sort((a, b) => a.day.getTime() - b.day.getTime());
   const runTimes = runs.map((r) => r.day.getTime());
   const eventTimes = new Map(c.expected.map((x) => [x.action, x.days.map((d) => d.getTime())]));
@@ -129,20 +134,24 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
         notes.push(`evidence "${e.title}"`);
     }
     let failed = 0;
+    let ran = 0;
     for (
       let i = lowerBound(runTimes, o.start.getTime());
       i < runs.length && runTimes[i]! < o.end.getTime();
       i++
     ) {
-      notes.push(`test run ${isoDay(runs[i]!.day)}`);
+      ran += runs[i]!.runs;
       failed += runs[i]!.failingRuns;
     }
+    if (ran > 0) notes.push(`${ran} test run(s)`);
     for (const x of c.expected)
       if (!silentActions.has(x.action) && hasEvents(x.action, o))
         notes.push(`\`${x.action}\` events`);
-    const open = c.items.filter((i) =>
-      overlaps({ start: i.openedAt, end: i.closedAt ?? new Date(8.64e15) }, o),
-    );
+    const oStart = o.start.getTime();
+    const oEnd = o.end.getTime();
+    const open: CoverageItem[] = [];
+    for (let i = 0; i < itemSpans.length; i++)
+      if (itemSpans[i]![0] < oEnd && oStart < itemSpans[i]![1]) open.push(c.items[i]!);
     if (silentActions.size > 0)
       return {
         ...o,
@@ -154,7 +163,8 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
         ? { ...o, state: "pending", notes: ["under way, nothing recorded yet"] }
         : { ...o, state: "uncovered", notes: ["no evidence"] };
     if (failed > 0) notes.push(`${failed} failing run(s)`);
-    open.forEach((i) => notes.push(`open ${i.priority} ${i.key}`));
+    open.slice(0, 3).forEach((i) => notes.push(`open ${i.priority} ${i.key}`));
+    if (open.length > 3) notes.push(`and ${open.length - 3} more open item(s)`);
     return { ...o, state: failed > 0 || open.length > 0 ? "exception" : "covered", notes };
   });
   const judged = occ.filter((o) => ["covered", "exception", "uncovered"].includes(o.state));
