@@ -59,7 +59,13 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
 export async function buildPackage(
   actor: Actor | null,
-  opts: { from?: string; to?: string; outFile: string; onProgress?: (p: PackageProgress) => void },
+  opts: {
+    from?: string;
+    to?: string;
+    /** Where the ZIP goes; a function to name it after the resolved period and creation time. */
+    outFile: string | ((p: { period: { from: string; to: string }; createdAt: Date }) => string);
+    onProgress?: (p: PackageProgress) => void;
+  },
 ): Promise<BuiltPackage> {
   authorize(actor, "package.create");
   if (current) throw conflict("A package is being built already; wait for it to finish.");
@@ -68,13 +74,17 @@ export async function buildPackage(
     current = { step, done, total: current?.total ?? 1 };
     opts.onProgress?.(current);
   };
-  const partial = `${opts.outFile}.partial`;
+  let partial: string | null = null;
   let zip: ZipStream | null = null;
   try {
     const prisma = await db();
     const ws = await prisma.workspace.findUniqueOrThrow({ where: { id: WORKSPACE_ID } });
     const now = new Date();
     const period = resolvePeriod(opts, ws, now);
+    const outFile =
+        typeof opts.outFile === "string" ? opts.outFile : opts.outFile({ period, createdAt: now });
+    partial = `${outFile}.partial`;
+    await rm(partial, { force: true });
     const { start, end } = periodBounds(period);
     const data = await collectPackageData(actor, period, now);
     const key = loadSigningKey();
@@ -120,10 +130,10 @@ export async function buildPackage(
     await zip.addUnlisted("manifest.sig", Buffer.from(key.sign(bytes) + "\n"));
     await zip.close();
     zip = null;
-    await rename(partial, opts.outFile);
-    const { size } = await stat(opts.outFile);
+    await rename(partial, outFile);
+    const { size } = await stat(outFile);
     const built: BuiltPackage = {
-      file: opts.outFile,
+      file: outFile,
       period,
       createdAt: data.createdAt,
       size,
@@ -136,7 +146,7 @@ export async function buildPackage(
       recordActivity(tx, actor, {
         action: "package.create",
         entityType: "package",
-        entityId: path.basename(opts.outFile),
+        entityId: path.basename(outFile),
         summary: `${actor.email} (${actorRole(actor)}) created the audit package for ${period.from} – ${period.to}: ${manifest.files.length} files, ${size} bytes`,
         after: {
           period,
@@ -150,7 +160,7 @@ export async function buildPackage(
     return built;
   } catch (err) {
     await zip?.abort();
-    await rm(partial, { force: true });
+    if (partial) await rm(partial, { force: true });
     throw err;
   } finally {
     current = null;
