@@ -44,7 +44,9 @@ async function main(argv: string[]): Promise<number> {
   if (group === "package" && command === "verify")
     return runPackageVerify({ file: target, fingerprint: values.fingerprint });
   if (group === "package" && command !== "create")
-    throw new Error(`Unknown command "package ${command}". Use "package create" or "package verify".`);
+    throw new Error(
+      `Unknown command "package ${command}". Use "package create" or "package verify".`,
+    );
   // Opened as the server opens it (migrations, catalog); the commands act as CLI_ACTOR.
   const opened = await database();
   try {

@@ -11,7 +11,7 @@ import { actorRole, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { CRITERIA } from "@/lib/catalog/criteria";
 import { db } from "@/lib/db";
-import { conflict } from "@/lib/errors";
+import { conflict, isAppError } from "@/lib/errors";
 import { WORKSPACE_ID } from "@/lib/workspace/id";
 import { collectPackageData } from "./collect";
 import { indexHtml } from "./index-html";
@@ -82,7 +82,7 @@ export async function buildPackage(
     const now = new Date();
     const period = resolvePeriod(opts, ws, now);
     const outFile =
-        typeof opts.outFile === "string" ? opts.outFile : opts.outFile({ period, createdAt: now });
+      typeof opts.outFile === "string" ? opts.outFile : opts.outFile({ period, createdAt: now });
     partial = `${outFile}.partial`;
     await rm(partial, { force: true });
     const { start, end } = periodBounds(period);
@@ -102,7 +102,9 @@ export async function buildPackage(
     for (const r of data.testRuns) {
       progress(`test run ${r.startedAt}`, done);
       // The file's own path and hash are not part of its content.
-      r.sha256 = (await zip.addText(r.path, json({ ...r, path: undefined, sha256: undefined }))).sha256;
+      r.sha256 = (
+        await zip.addText(r.path, json({ ...r, path: undefined, sha256: undefined }))
+      ).sha256;
       done += 1;
     }
     progress("activity log", done);
@@ -161,7 +163,11 @@ export async function buildPackage(
   } catch (err) {
     await zip?.abort();
     if (partial) await rm(partial, { force: true });
-    throw err;
+    if (isAppError(err)) throw err;
+    // A damaged evidence file, a full disk: the user is told what stopped it, and nothing is left.
+    throw conflict(
+      `The package could not be completed and was deleted: ${err instanceof Error ? err.message : String(err)}`,
+    );
   } finally {
     current = null;
   }

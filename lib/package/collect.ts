@@ -23,97 +23,108 @@ export async function collectPackageData(
   authorize(actor, "package.create");
   const prisma = await db();
   const { start, end } = periodBounds(period);
-  const [ws, status, controls, evidence, runs, backlog, mustHaves, daily, samples, snapshots, head] =
-    await Promise.all([
-      prisma.workspace.findUniqueOrThrow({ where: { id: WORKSPACE_ID } }),
-      evaluateWorkspace(prisma, now),
-      prisma.control.findMany({
-        where: { archivedAt: null },
-        orderBy: { ref: "asc" },
-        select: {
-          id: true,
-          ref: true,
-          title: true,
-          implementation: true,
-          owner: { select: { name: true } },
-          criteria: { select: { criterionId: true } },
+  const [
+    ws,
+    status,
+    controls,
+    evidence,
+    runs,
+    backlog,
+    mustHaves,
+    daily,
+    samples,
+    snapshots,
+    head,
+  ] = await Promise.all([
+    prisma.workspace.findUniqueOrThrow({ where: { id: WORKSPACE_ID } }),
+    evaluateWorkspace(prisma, now),
+    prisma.control.findMany({
+      where: { archivedAt: null },
+      orderBy: { ref: "asc" },
+      select: {
+        id: true,
+        ref: true,
+        title: true,
+        implementation: true,
+        owner: { select: { name: true } },
+        criteria: { select: { criterionId: true } },
+      },
+    }),
+    // Accepted evidence dated, or covering a period, inside the package's period.
+    prisma.evidence.findMany({
+      where: {
+        reviewState: "accepted",
+        OR: [
+          { evidenceDate: { gte: start, lt: end } },
+          { periodStart: { lt: end }, periodEnd: { gte: start } },
+        ],
+      },
+      orderBy: [{ evidenceDate: "asc" }, { title: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        title: true,
+        kind: true,
+        reviewState: true,
+        evidenceDate: true,
+        url: true,
+        body: true,
+        controls: { select: { control: { select: { ref: true } } } },
+        revisions: {
+          orderBy: { number: "desc" },
+          take: 1,
+          select: { number: true, fileName: true, size: true, sha256: true },
         },
-      }),
-      // Accepted evidence dated, or covering a period, inside the package's period.
-      prisma.evidence.findMany({
-        where: {
-          reviewState: "accepted",
-          OR: [
-            { evidenceDate: { gte: start, lt: end } },
-            { periodStart: { lt: end }, periodEnd: { gte: start } },
-          ],
-        },
-        orderBy: [{ evidenceDate: "asc" }, { title: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          title: true,
-          kind: true,
-          reviewState: true,
-          evidenceDate: true,
-          url: true,
-          body: true,
-          controls: { select: { control: { select: { ref: true } } } },
-          revisions: {
-            orderBy: { number: "desc" },
-            take: 1,
-            select: { number: true, fileName: true, size: true, sha256: true },
-          },
-        },
-      }),
-      prisma.testRun.findMany({
-        where: { startedAt: { gte: start, lt: end } },
-        orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-      }),
-      prisma.backlogItem.findMany({
-        where: { createdAt: { lt: end } },
-        orderBy: { key: "asc" },
-        select: {
-          key: true,
-          title: true,
-          description: true,
-          priority: true,
-          status: true,
-          dueDate: true,
-          createdAt: true,
-          resolvedAt: true,
-          verifiedAt: true,
-          owner: { select: { name: true } },
-          controls: { select: { control: { select: { ref: true } } } },
-          criteria: { select: { criterionId: true } },
-          checks: { orderBy: { position: "asc" }, select: { text: true, checkedAt: true } },
-        },
-      }),
-      prisma.mustHave.findMany({
-        orderBy: [{ phase: { number: "asc" } }, { position: "asc" }],
-        select: {
-          position: true,
-          truth: true,
-          verdict: true,
-          reason: true,
-          requirements: true,
-          phase: { select: { number: true, title: true, progress: true } },
-        },
-      }),
-      prisma.auditEventDaily.findMany({
-        where: { day: { gte: start, lt: end } },
-        orderBy: [{ day: "asc" }, { action: "asc" }],
-      }),
-      prisma.activity.findMany({
-        where: { action: "audit_events.sample", at: { gte: start, lt: end } },
-        orderBy: { seq: "asc" },
-        select: { at: true, actorEmail: true, entityId: true, summary: true, after: true },
-      }),
-      prisma.statusSnapshot.findMany({
-        where: { day: { gte: start, lt: end } },
-        orderBy: [{ day: "asc" }, { criterionId: "asc" }],
-      }),
-      prisma.activity.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } }),
-    ]);
+      },
+    }),
+    prisma.testRun.findMany({
+      where: { startedAt: { gte: start, lt: end } },
+      orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+    }),
+    prisma.backlogItem.findMany({
+      where: { createdAt: { lt: end } },
+      orderBy: { key: "asc" },
+      select: {
+        key: true,
+        title: true,
+        description: true,
+        priority: true,
+        status: true,
+        dueDate: true,
+        createdAt: true,
+        resolvedAt: true,
+        verifiedAt: true,
+        owner: { select: { name: true } },
+        controls: { select: { control: { select: { ref: true } } } },
+        criteria: { select: { criterionId: true } },
+        checks: { orderBy: { position: "asc" }, select: { text: true, checkedAt: true } },
+      },
+    }),
+    prisma.mustHave.findMany({
+      orderBy: [{ phase: { number: "asc" } }, { position: "asc" }],
+      select: {
+        position: true,
+        truth: true,
+        verdict: true,
+        reason: true,
+        requirements: true,
+        phase: { select: { number: true, title: true, progress: true } },
+      },
+    }),
+    prisma.auditEventDaily.findMany({
+      where: { day: { gte: start, lt: end } },
+      orderBy: [{ day: "asc" }, { action: "asc" }],
+    }),
+    prisma.activity.findMany({
+      where: { action: "audit_events.sample", at: { gte: start, lt: end } },
+      orderBy: { seq: "asc" },
+      select: { at: true, actorEmail: true, entityId: true, summary: true, after: true },
+    }),
+    prisma.statusSnapshot.findMany({
+      where: { day: { gte: start, lt: end } },
+      orderBy: [{ day: "asc" }, { criterionId: "asc" }],
+    }),
+    prisma.activity.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } }),
+  ]);
 
   const refById = new Map(controls.map((c) => [c.id, c.ref]));
   const inScope = new Set<string>(ws.categoriesInScope);
@@ -125,7 +136,14 @@ export async function collectPackageData(
     ? await prisma.testCaseResult.findMany({
         where: { runId: { in: runs.map((r) => r.id) }, status: { in: ["failed", "errored"] } },
         orderBy: [{ suite: "asc" }, { name: "asc" }, { id: "asc" }],
-        select: { runId: true, suite: true, name: true, status: true, message: true, controlIds: true },
+        select: {
+          runId: true,
+          suite: true,
+          name: true,
+          status: true,
+          message: true,
+          controlIds: true,
+        },
       })
     : [];
   const mappedControls = runs.length

@@ -1,5 +1,13 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -41,7 +49,9 @@ describe("the audit package of the demo workspace", () => {
   beforeAll(async () => {
     admin = await makeUser("admin");
     const demo = await loadDemo(CLI_ACTOR);
-    const control = await (await db()).control.findFirstOrThrow({ where: { title: "Tenant Isolation" } });
+    const control = await (
+      await db()
+    ).control.findFirstOrThrow({ where: { title: "Tenant Isolation" } });
     const prepared = await prepareUpload(
       new File(["Quarterly access review: 14 accounts, 2 removed.\n"], EVIDENCE_NAME, {
         type: "text/plain",
@@ -99,7 +109,9 @@ describe("the audit package of the demo workspace", () => {
     expect(ok.code).toBe(0);
     const unpinned = await verifyIn(unpacked);
     expect(unpinned.code).toBe(0);
-    expect(unpinned.out).toContain("warning: signature checked against the included public-key.pem");
+    expect(unpinned.out).toContain(
+      "warning: signature checked against the included public-key.pem",
+    );
     const wrongKey = await verifyIn(unpacked, "--fingerprint", "00".repeat(32));
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.out).toContain("FAILED: public-key.pem is not the expected key");
@@ -156,7 +168,10 @@ describe("the audit package of the demo workspace", () => {
     const missing = await verifyIn(copy);
     expect(missing.out).toContain("oscal/poam.json is missing");
     const manifestFile = path.join(copy, "manifest.json");
-    writeFileSync(manifestFile, readFileSync(manifestFile, "utf8").replace(/"rows": \d+/, '"rows": 1'));
+    writeFileSync(
+      manifestFile,
+      readFileSync(manifestFile, "utf8").replace(/"rows": \d+/, '"rows": 1'),
+    );
     const forged = await verifyIn(copy);
     expect(forged.code).toBe(1);
     expect(forged.out).toContain("manifest.sig is not a valid signature of manifest.json");
@@ -167,9 +182,13 @@ describe("the audit package of the demo workspace", () => {
       const doc = JSON.parse(readFileSync(path.join(unpacked, "oscal", `${f}.json`), "utf8"));
       expect([f, oscalErrors(doc)]).toEqual([f, []]);
     }
-    const ar = JSON.parse(readFileSync(path.join(unpacked, "oscal/assessment-results.json"), "utf8"));
+    const ar = JSON.parse(
+      readFileSync(path.join(unpacked, "oscal/assessment-results.json"), "utf8"),
+    );
     const findings = ar["assessment-results"].results[0].findings;
-    const cc61 = findings.find((f: { target: { "target-id": string } }) => f.target["target-id"] === "CC6.1");
+    const cc61 = findings.find(
+      (f: { target: { "target-id": string } }) => f.target["target-id"] === "CC6.1",
+    );
     expect(cc61.target.status.state).toBe("not-satisfied");
     expect(cc61.description).toContain("BL-131");
   });
@@ -181,12 +200,16 @@ describe("the audit package of the demo workspace", () => {
     const dl = await openStoredPackage(auditor, packageId);
     expect(dl.size).toBeGreaterThan(1000);
     await dl.stream.cancel();
-    await expect(openStoredPackage(engineer, packageId)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(openStoredPackage(engineer, packageId)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(createStoredPackage(auditor, {})).rejects.toMatchObject({ code: "forbidden" });
     await expect(openStoredPackage(auditor, "../../etc/passwd")).rejects.toMatchObject({
       code: "not_found",
     });
-    const actions = await (await db()).activity.findMany({
+    const actions = await (
+      await db()
+    ).activity.findMany({
       where: { entityType: "package" },
       select: { action: true, actorEmail: true },
     });

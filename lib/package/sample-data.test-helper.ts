@@ -123,7 +123,13 @@ export function samplePackageData(overrides: Partial<PackageData> = {}): Package
         skipped: 0,
         controls: ["CTL-001"],
         failing: [
-          { suite: "tenant", name: "cross-tenant read", status: "failed", message: "leak", controls: ["CTL-001"] },
+          {
+            suite: "tenant",
+            name: "cross-tenant read",
+            status: "failed",
+            message: "leak",
+            controls: ["CTL-001"],
+          },
         ],
         path: "evidence/test-runs/20260302T010000Z-r1.json",
         sha256: "b".repeat(64),

@@ -34,7 +34,9 @@ function readOrCreate(file: string): string {
 
 export function loadSigningKey(dataDir = env().dataDir): SigningKey {
   const privateKey = createPrivateKey(readOrCreate(path.join(dataDir, SIGNING_KEY_FILE)));
-  const publicKeyPem = createPublicKey(privateKey).export({ type: "spki", format: "pem" }).toString();
+  const publicKeyPem = createPublicKey(privateKey)
+    .export({ type: "spki", format: "pem" })
+    .toString();
   return {
     publicKeyPem,
     fingerprint: keyFingerprint(publicKeyPem),

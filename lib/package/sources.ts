@@ -10,11 +10,16 @@ export async function evidenceContent(
   sha256: string,
   name: string,
 ): Promise<Buffer> {
-  const blob = await prisma.evidenceBlob.findUnique({ where: { sha256 }, select: { content: true } });
+  const blob = await prisma.evidenceBlob.findUnique({
+    where: { sha256 },
+    select: { content: true },
+  });
   if (!blob) throw new Error(`Evidence file ${name} could not be read: its content is missing.`);
   const content = Buffer.from(blob.content);
   if (createHash("sha256").update(content).digest("hex") !== sha256)
-    throw new Error(`Evidence file ${name} could not be read: its content no longer matches its SHA-256.`);
+    throw new Error(
+      `Evidence file ${name} could not be read: its content no longer matches its SHA-256.`,
+    );
   return content;
 }
 

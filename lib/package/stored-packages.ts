@@ -41,7 +41,10 @@ export async function createStoredPackage(
   const built = await buildPackage(actor, {
     ...period,
     outFile: (p) =>
-      path.join(packagesDir(), `audit-package-${p.period.from}-to-${p.period.to}-${stamp(p.createdAt)}.zip`),
+      path.join(
+        packagesDir(),
+        `audit-package-${p.period.from}-to-${p.period.to}-${stamp(p.createdAt)}.zip`,
+      ),
   });
   return { ...built, id: path.basename(built.file, ".zip") };
 }

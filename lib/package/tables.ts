@@ -12,7 +12,19 @@ export function packageTables(d: PackageData): [string, string][] {
     [
       "tables/criteria.csv",
       toCsv(
-        ["id", "category", "series", "title", "in_scope", "status", "overridden", "design", "operating", "controls", "reasons"],
+        [
+          "id",
+          "category",
+          "series",
+          "title",
+          "in_scope",
+          "status",
+          "overridden",
+          "design",
+          "operating",
+          "controls",
+          "reasons",
+        ],
         d.criteria.map((c) => [
           c.id,
           c.category,
@@ -46,7 +58,18 @@ export function packageTables(d: PackageData): [string, string][] {
     [
       "tables/evidence.csv",
       toCsv(
-        ["title", "kind", "review_state", "evidence_date", "controls", "url", "file", "revision", "size", "sha256"],
+        [
+          "title",
+          "kind",
+          "review_state",
+          "evidence_date",
+          "controls",
+          "url",
+          "file",
+          "revision",
+          "size",
+          "sha256",
+        ],
         d.evidence.map((e) => [
           e.title,
           e.kind,
@@ -64,7 +87,20 @@ export function packageTables(d: PackageData): [string, string][] {
     [
       "tables/backlog.csv",
       toCsv(
-        ["key", "title", "priority", "status", "owner", "due_date", "created_at", "resolved_at", "verified_at", "controls", "criteria", "checks_done"],
+        [
+          "key",
+          "title",
+          "priority",
+          "status",
+          "owner",
+          "due_date",
+          "created_at",
+          "resolved_at",
+          "verified_at",
+          "controls",
+          "criteria",
+          "checks_done",
+        ],
         d.backlog.map((b) => [
           b.key,
           b.title,
@@ -84,7 +120,16 @@ export function packageTables(d: PackageData): [string, string][] {
     [
       "tables/must-haves.csv",
       toCsv(
-        ["phase", "phase_title", "phase_progress", "position", "truth", "verdict", "reason", "requirements"],
+        [
+          "phase",
+          "phase_title",
+          "phase_progress",
+          "position",
+          "truth",
+          "verdict",
+          "reason",
+          "requirements",
+        ],
         d.mustHaves.map((m) => [
           m.phase,
           m.phaseTitle,
@@ -100,7 +145,21 @@ export function packageTables(d: PackageData): [string, string][] {
     [
       "tables/test-runs.csv",
       toCsv(
-        ["started_at", "format", "source", "commit", "branch", "tests", "passed", "failed", "errored", "skipped", "controls", "file", "sha256"],
+        [
+          "started_at",
+          "format",
+          "source",
+          "commit",
+          "branch",
+          "tests",
+          "passed",
+          "failed",
+          "errored",
+          "skipped",
+          "controls",
+          "file",
+          "sha256",
+        ],
         d.testRuns.map((r) => [
           r.startedAt,
           r.format,
@@ -128,7 +187,19 @@ export function packageTables(d: PackageData): [string, string][] {
     [
       "tables/samples.csv",
       toCsv(
-        ["drawn_at", "drawn_by", "criterion", "action", "from", "to", "n", "seed", "population", "population_sha256", "summary"],
+        [
+          "drawn_at",
+          "drawn_by",
+          "criterion",
+          "action",
+          "from",
+          "to",
+          "n",
+          "seed",
+          "population",
+          "population_sha256",
+          "summary",
+        ],
         d.samples.map((s) => [
           s.at,
           s.by,

@@ -68,7 +68,13 @@ export interface PackageTestRun {
   errored: number;
   skipped: number;
   controls: string[];
-  failing: { suite: string; name: string; status: string; message: string | null; controls: string[] }[];
+  failing: {
+    suite: string;
+    name: string;
+    status: string;
+    message: string | null;
+    controls: string[];
+  }[];
   /** The JSON file in the ZIP, with its hash once written. */
   path: string;
   sha256?: string;

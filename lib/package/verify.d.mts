@@ -10,4 +10,7 @@ export interface VerifyReport {
 export function canonicalJson(value: unknown): string;
 export function activityRowHash(row: Record<string, unknown>): string;
 export function keyFingerprint(publicKeyPem: string): string;
-export function verifyPackage(dir: string, options?: { fingerprint?: string }): Promise<VerifyReport>;
+export function verifyPackage(
+  dir: string,
+  options?: { fingerprint?: string },
+): Promise<VerifyReport>;

@@ -79,5 +79,4 @@ export class ZipStream {
     (this.zip.outputStream as Readable).destroy(new Error("Packaging stopped."));
     await this.done.catch(() => undefined);
   }
-
 }

@@ -5,7 +5,10 @@ import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 
-const SCHEMA = path.resolve(import.meta.dirname, "../../test-fixtures/oscal/oscal_complete_schema-1-2-2.json");
+const SCHEMA = path.resolve(
+  import.meta.dirname,
+  "../../test-fixtures/oscal/oscal_complete_schema-1-2-2.json",
+);
 
 let compiled: ValidateFunction | undefined;
 

@@ -39,7 +39,9 @@ export function backlogRisk(b: PackageBacklogItem, uuid: (name: string) => strin
 
 function findingDescription(c: PackageCriterion): string {
   const head = `${c.id} is ${STATUS_WORDS[c.status] ?? c.status}${c.overridden ? " (overridden)" : ""}: design ${c.design}, operating effectiveness ${c.operating}.`;
-  return c.reasons.length === 0 ? head : [head, "", ...c.reasons.map((r) => `- ${r.text}`)].join("\n");
+  return c.reasons.length === 0
+    ? head
+    : [head, "", ...c.reasons.map((r) => `- ${r.text}`)].join("\n");
 }
 
 export function oscalAssessmentResults(d: PackageData, uuid: (name: string) => string) {

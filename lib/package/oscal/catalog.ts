@@ -25,19 +25,21 @@ export function oscalCatalog(
         remarks:
           "Identifiers and short titles written by Trustboard. The AICPA's criteria text is not reproduced.",
       },
-      groups: nonEmpty(categories.map((category) => ({
-        id: category,
-        class: "category",
-        title: CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS] ?? category,
-        controls: criteria
-          .filter((c) => c.category === category)
-          .map((c) => ({
-            id: c.id,
-            class: "criterion",
-            title: c.title,
-            props: [{ name: "label", value: c.id }, ...prop("series", c.series)],
-          })),
-      }))),
+      groups: nonEmpty(
+        categories.map((category) => ({
+          id: category,
+          class: "category",
+          title: CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS] ?? category,
+          controls: criteria
+            .filter((c) => c.category === category)
+            .map((c) => ({
+              id: c.id,
+              class: "criterion",
+              title: c.title,
+              props: [{ name: "label", value: c.id }, ...prop("series", c.series)],
+            })),
+        })),
+      ),
     },
   };
 }

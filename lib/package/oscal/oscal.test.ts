@@ -33,7 +33,10 @@ describe("OSCAL documents", () => {
     const fileObs = result.observations!.find((o) => o.title === "RLS policy export")!;
     expect(fileObs["relevant-evidence"][0]).toMatchObject({
       href: "../evidence/CTL-001/rls%20policy.sql",
-      props: [{ name: "sha256", value: "a".repeat(64) }, { name: "size", value: "12" }],
+      props: [
+        { name: "sha256", value: "a".repeat(64) },
+        { name: "size", value: "12" },
+      ],
     });
   });
 

@@ -8,9 +8,7 @@ import { dayEnd, metadata, nonEmpty, oneLine, prop } from "./common";
 /** Open items, and closed ones whose resolution or verification falls in or after the period. */
 export function poamItems(d: Pick<PackageData, "backlog" | "period">): PackageBacklogItem[] {
   const since = `${d.period.from}T00:00:00.000Z`;
-  return d.backlog.filter(
-    (b) => b.open || (b.verifiedAt ?? b.resolvedAt ?? "") >= since,
-  );
+  return d.backlog.filter((b) => b.open || (b.verifiedAt ?? b.resolvedAt ?? "") >= since);
 }
 
 export function oscalPoam(d: PackageData, uuid: (name: string) => string) {
