@@ -8,6 +8,8 @@ export const createPackageSchema = z.object({
   to: optionalDay.optional(),
 });
 
-export const packageIdSchema = z.object({
-  id: z.string().regex(/^audit-package-[0-9TZ-]+$/, "No such package."),
-});
+/** audit-package-<from>-to-<to>-<created, compact UTC>: also the ZIP's name in the data directory. */
+export const PACKAGE_ID =
+  /^audit-package-(\d{4}-\d{2}-\d{2})-to-(\d{4}-\d{2}-\d{2})-(\d{8}T\d{6}Z)$/;
+
+export const packageIdSchema = z.object({ id: z.string().regex(PACKAGE_ID, "No such package.") });

@@ -14,8 +14,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { buildPackage, type BuiltPackage } from "./build-package";
-
-const NAME = /^audit-package-(\d{4}-\d{2}-\d{2})-to-(\d{4}-\d{2}-\d{2})-(\d{8}T\d{6}Z)$/;
+import { PACKAGE_ID } from "./schemas";
 
 export interface StoredPackage {
   id: string;
@@ -59,7 +58,7 @@ export async function listStoredPackages(actor: Actor | null): Promise<StoredPac
   }
   const out: StoredPackage[] = [];
   for (const name of names) {
-    const m = NAME.exec(name.replace(/\.zip$/, ""));
+    const m = PACKAGE_ID.exec(name.replace(/\.zip$/, ""));
     if (!m || !name.endsWith(".zip")) continue;
     const s = await stat(path.join(packagesDir(), name));
     const t = m[3]!;
@@ -77,7 +76,7 @@ export async function listStoredPackages(actor: Actor | null): Promise<StoredPac
 /** The package's bytes as a stream, recorded in the activity log as a download. */
 export async function openStoredPackage(actor: Actor | null, id: string) {
   authorize(actor, "package.download");
-  if (!NAME.test(id)) throw notFound("No such package.");
+  if (!PACKAGE_ID.test(id)) throw notFound("No such package.");
   const file = path.join(packagesDir(), `${id}.zip`);
   const s = await stat(file).catch(() => null);
   if (!s) throw notFound("No such package.");
