@@ -10,7 +10,7 @@ import { recordActivity } from "@/lib/activity/record";
 import { actorRole, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { CRITERIA } from "@/lib/catalog/criteria";
-import { db } from "@/lib/db";
+import { database } from "@/lib/db";
 import { conflict, isAppError } from "@/lib/errors";
 import { WORKSPACE_ID } from "@/lib/workspace/id";
 import { collectPackageData } from "./collect";
@@ -77,7 +77,7 @@ export async function buildPackage(
   let partial: string | null = null;
   let zip: ZipStream | null = null;
   try {
-    const prisma = await db();
+    const { prisma, sql } = await database();
     const ws = await prisma.workspace.findUniqueOrThrow({ where: { id: WORKSPACE_ID } });
     const now = new Date();
     const period = resolvePeriod(opts, ws, now);
@@ -96,7 +96,7 @@ export async function buildPackage(
     zip = new ZipStream(partial, data.createdAt);
     for (const e of files) {
       progress(`evidence ${e.file!.path}`, done);
-      await zip.addText(e.file!.path, await evidenceContent(prisma, e.file!.sha256, e.file!.path));
+      await zip.add(e.file!.path, evidenceContent(sql, e.file!));
       done += 1;
     }
     for (const r of data.testRuns) {

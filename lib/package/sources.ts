@@ -2,25 +2,42 @@ import "server-only";
 // The two parts of a package too large to load at once, read from the database piece by piece:
 // evidence file contents (one blob at a time) and the activity log (batches of rows).
 import { createHash } from "node:crypto";
+import type { SqlPool } from "@/lib/db/runners";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-/** One stored file's content, checked against its SHA-256 so a damaged blob stops the package. */
-export async function evidenceContent(
-  prisma: PrismaClient,
-  sha256: string,
-  name: string,
-): Promise<Buffer> {
-  const blob = await prisma.evidenceBlob.findUnique({
-    where: { sha256 },
-    select: { content: true },
-  });
-  if (!blob) throw new Error(`Evidence file ${name} could not be read: its content is missing.`);
-  const content = Buffer.from(blob.content);
-  if (createHash("sha256").update(content).digest("hex") !== sha256)
-    throw new Error(
-      `Evidence file ${name} could not be read: its content no longer matches its SHA-256.`,
+// Read in slices outside Prisma: its bytes path copies each value several times, which for
+// large files costs both time and peak memory; a slice at a time keeps a 20 MB file at 1 MB.
+const SLICE = 1024 * 1024;
+
+/**
+ * One stored file's content, slice by slice, checked against its SHA-256 at the end: a damaged
+ * or missing blob throws, and the builder then deletes the whole package.
+ */
+export async function* evidenceContent(
+  sql: SqlPool,
+  file: { sha256: string; size: number; path: string },
+): AsyncGenerator<Buffer> {
+  const hash = createHash("sha256");
+  let read = 0;
+  for (let offset = 0; offset < Math.max(file.size, 1); offset += SLICE) {
+    const rows = await sql.transaction((q) =>
+      q.query<{ slice: Uint8Array | null }>(
+        `SELECT substring("content" FROM $1::int FOR $2::int) AS "slice" FROM "evidence_blobs" WHERE "sha256" = $3`,
+        [offset + 1, SLICE, file.sha256],
+      ),
     );
-  return content;
+    const slice = rows[0]?.slice;
+    if (!slice)
+      throw new Error(`Evidence file ${file.path} could not be read: its content is missing.`);
+    const buf = Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength);
+    hash.update(buf);
+    read += buf.length;
+    yield buf;
+  }
+  if (read !== file.size || hash.digest("hex") !== file.sha256)
+    throw new Error(
+      `Evidence file ${file.path} could not be read: its content no longer matches its SHA-256.`,
+    );
 }
 
 const BATCH = 2000;

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { PassThrough, type Readable } from "node:stream";
+import { deflateRawSync } from "node:zlib";
 import { pipeline } from "node:stream/promises";
 import { ZipFile } from "yazl";
 
@@ -16,6 +17,35 @@ export interface WrittenEntry {
 
 // Already-compressed formats gain nothing from deflate and cost the most time.
 const STORED = /\.(zip|gz|tgz|bz2|xz|7z|png|jpe?g|gif|webp|pdf|docx|xlsx|pptx|mp4|mov)$/i;
+
+const SAMPLE = 64 * 1024;
+
+/**
+ * Deflate costs most of the packaging time and gains nothing on content that is already
+ * compressed or random (PDFs, images, archives whatever their name): a file whose first 64 KB do
+ * not shrink by a tenth is stored as it is.
+ */
+export function worthCompressing(head: Buffer): boolean {
+  const sample = head.subarray(0, SAMPLE);
+  if (sample.length < 512) return true;
+  return deflateRawSync(sample, { level: 1 }).length < sample.length * 0.9;
+}
+
+const asBuffer = (chunk: Buffer | string) =>
+  typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+
+function toAsyncIterator<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> {
+  return Symbol.asyncIterator in source
+    ? source[Symbol.asyncIterator]()
+    : (async function* () {
+        yield* source;
+      })();
+}
+
+async function* prepend<T>(first: T, rest: AsyncIterable<T>): AsyncGenerator<T> {
+  yield first;
+  yield* rest;
+}
 
 export class ZipStream {
   private readonly zip = new ZipFile();
@@ -45,9 +75,17 @@ export class ZipStream {
     const hash = createHash("sha256");
     let size = 0;
     const consumed = once(input, "end");
-    this.zip.addReadStream(input, path, { mtime: this.mtime, compress: !STORED.test(path) });
-    for await (const chunk of chunks) {
-      const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    // The first chunk decides whether deflate is worth its time (see worthCompressing).
+    const iterator = toAsyncIterator(chunks);
+    const first = await iterator.next();
+    const head = first.done ? Buffer.alloc(0) : asBuffer(first.value);
+    this.zip.addReadStream(input, path, {
+      mtime: this.mtime,
+      compress: !STORED.test(path) && worthCompressing(head),
+    });
+    const rest = { [Symbol.asyncIterator]: () => iterator };
+    for await (const chunk of first.done ? [] : prepend(head, rest)) {
+      const buf = asBuffer(chunk);
       hash.update(buf);
       size += buf.length;
       if (!input.write(buf)) await Promise.race([once(input, "drain"), this.failed]);
