@@ -52,7 +52,7 @@ export function packageProgress(actor: Actor | null): PackageProgress | null {
 
 /** verify.mjs ships inside every package as it is in the repository. */
 async function verifyScript(): Promise<Buffer> {
-  return readFile(path.join(process.cwd(), "lib/package/verify.mjs"));
+  return readFile(path.join(/* turbopackIgnore: true */ process.cwd(), "lib/package/verify.mjs"));
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";

@@ -7,7 +7,7 @@ import { hashRow, GENESIS_HASH } from "@/lib/activity/chain";
 import { buildManifest, manifestBytes } from "./manifest";
 import { samplePackageData } from "./sample-data.test-helper";
 import { groupedFingerprint, loadSigningKey } from "./signing-key";
-import { activityRowHash, verifyPackage } from "./verify.mjs";
+import { activityRowHash, keyFingerprint as scriptFingerprint, verifyPackage } from "./verify.mjs";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -92,9 +92,10 @@ describe("manifest, signature and verify.mjs", () => {
     expect(r).toMatchObject({ ok: true, files: 4, activityRows: 3, warnings: [] });
   });
 
-  it("the key is generated once and kept", () => {
+  it("the key is generated once and kept; verify.mjs computes the same fingerprint", () => {
     const { dataDir, key } = writePackage();
     expect(loadSigningKey(dataDir).fingerprint).toBe(key.fingerprint);
+    expect(scriptFingerprint(key.publicKeyPem)).toBe(key.fingerprint);
   });
 
   it("a manifest changed after signing, or signed by another key, fails", async () => {

@@ -2,11 +2,16 @@
 // kept in the data directory (mode 0600) like the other generated secrets; the public key and its
 // fingerprint are shown in Settings so an auditor can check a package's origin, not only its
 // integrity.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign } from "node:crypto";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+} from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { keyFingerprint } from "./verify.mjs";
 
 export const SIGNING_KEY_FILE = "package-signing-key.pem";
 
@@ -30,6 +35,15 @@ function readOrCreate(file: string): string {
   } catch {
     return readFileSync(file, "utf8");
   }
+}
+
+/**
+ * SHA-256 of the key's DER SubjectPublicKeyInfo, in hex. verify.mjs computes the same on its own
+ * (the server does not import that script, so the bundler never traces its file-system calls).
+ */
+export function keyFingerprint(publicKeyPem: string): string {
+  const der = createPublicKey(publicKeyPem).export({ type: "spki", format: "der" });
+  return createHash("sha256").update(der).digest("hex");
 }
 
 export function loadSigningKey(dataDir = env().dataDir): SigningKey {
