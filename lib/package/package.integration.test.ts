@@ -19,6 +19,8 @@ import { createEvidence, reviewEvidence } from "@/lib/evidence/evidence";
 import { evidenceSchema } from "@/lib/evidence/schemas";
 import { prepareUpload } from "@/lib/evidence/upload";
 import { runPackageCreate, runPackageVerify } from "@/lib/cli/package-commands";
+import { drawSample } from "@/lib/collectors/audit/population";
+import { isoDay } from "@/lib/dates";
 import { makeUser } from "@/lib/testing/fixtures";
 import { oscalErrors } from "@/lib/testing/oscal-schema";
 import { buildPackage } from "./build-package";
@@ -70,6 +72,14 @@ describe("the audit package of the demo workspace", () => {
       prepared.file,
     );
     await reviewEvidence(admin, id, "accept", "");
+    await drawSample(admin, {
+      criterion: "CC6.1",
+      action: "login",
+      from: demo.period.start,
+      to: isoDay(new Date()),
+      n: 5,
+      seed: "package-seed",
+    });
     const built = await createStoredPackage(admin, {});
     zipFile = built.file;
     packageId = built.id;
@@ -175,6 +185,14 @@ describe("the audit package of the demo workspace", () => {
     const forged = await verifyIn(copy);
     expect(forged.code).toBe(1);
     expect(forged.out).toContain("manifest.sig is not a valid signature of manifest.json");
+  });
+
+  it("lists the samples drawn with their seed and population hash", () => {
+    const csv = readFileSync(path.join(unpacked, "tables/samples.csv"), "utf8").split("\r\n");
+    expect(csv[0]).toBe(
+      "drawn_at,drawn_by,criterion,action,from,to,n,seed,population,population_sha256,summary",
+    );
+    expect(csv[1]).toMatch(/,CC6\.1,login,.*,5,package-seed,\d+,[0-9a-f]{64},/);
   });
 
   it("carries OSCAL documents that validate against NIST's schema", () => {
