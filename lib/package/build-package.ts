@@ -148,7 +148,7 @@ export async function buildPackage(
       recordActivity(tx, actor, {
         action: "package.create",
         entityType: "package",
-        entityId: path.basename(outFile),
+        entityId: path.basename(outFile, ".zip"),
         summary: `${actor.email} (${actorRole(actor)}) created the audit package for ${period.from} – ${period.to}: ${manifest.files.length} files, ${size} bytes`,
         after: {
           period,
