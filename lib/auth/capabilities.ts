@@ -29,6 +29,8 @@ export const CAPABILITY_LABELS = {
   "users.manage": "manage users",
   "tokens.manage": "manage API tokens",
   "demo.load": "load the demo workspace",
+  "package.create": "create audit packages",
+  "package.download": "download audit packages",
 } as const;
 
 export type Capability = keyof typeof CAPABILITY_LABELS;
@@ -66,9 +68,11 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "users.manage",
     "tokens.manage",
     "demo.load",
+    "package.create",
+    "package.download",
   ],
   engineer: WRITE,
-  auditor: [...READ, "activity.read"],
+  auditor: [...READ, "activity.read", "package.download"],
 };
 
 export const TOKEN_SCOPES = ["ingest"] as const;

@@ -29,6 +29,7 @@ import { encryptSecret } from "@/lib/collectors/audit/crypto";
 import { secretKey } from "@/lib/collectors/audit/secret-key";
 import { createOverride } from "@/lib/status/overrides";
 import { computeWorkspaceStatus } from "@/lib/status/compute";
+import { createStoredPackage } from "@/lib/package/stored-packages";
 
 /** A PostgreSQL address nothing listens on: a pull or a connection test fails at once, on a business rule. */
 export const UNREACHABLE_SOURCE = "postgresql://nobody:x@127.0.0.1:1/none";
@@ -69,6 +70,8 @@ export interface MatrixContext {
   resultDirectoryId: string;
   auditSourceId: string;
   expectedEventId: string;
+  /** A stored audit package, for downloading. */
+  packageId: string;
   /** Day `offset` days from today (UTC), YYYY-MM-DD. */
   day(offset?: number): string;
   /** A name no earlier call used. */
@@ -248,6 +251,8 @@ export async function seedMatrixContext(
     "upload",
   );
 
+  const { id: packageId } = await createStoredPackage(admin, {});
+
   return {
     admin: { email: admin.email, password: admin.password },
     controlId,
@@ -274,6 +279,7 @@ export async function seedMatrixContext(
     resultDirectoryId,
     auditSourceId,
     expectedEventId,
+    packageId,
     day,
     unique,
     serial: () => ++n,

@@ -326,6 +326,12 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
       form: (ctx) => ({ id: ctx.resultDirectoryId }),
     },
   },
+  "package-actions.ts": {
+    createPackageAction: {
+      capability: "package.create",
+      form: (ctx) => ({ from: ctx.day(-30), to: ctx.day(0) }),
+    },
+  },
   "user-actions.ts": {
     addUserAction: {
       capability: "users.manage",
@@ -401,6 +407,20 @@ export const ROUTES: Record<string, Partial<Record<HttpMethod, RouteEntry>>> = {
         url: `/api/evidence/${ctx.evidenceId}/revisions/1`,
         params: { id: ctx.evidenceId, number: "1" },
       }),
+    },
+  },
+  "app/api/packages/[id]/route.ts": {
+    GET: {
+      capability: "package.download",
+      auth: "session",
+      request: (ctx) => ({ url: `/api/packages/${ctx.packageId}`, params: { id: ctx.packageId } }),
+    },
+  },
+  "app/api/packages/progress/route.ts": {
+    GET: {
+      capability: "package.create",
+      auth: "session",
+      request: () => ({ url: "/api/packages/progress" }),
     },
   },
   "app/api/v1/audit-events/route.ts": {

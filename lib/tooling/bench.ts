@@ -2,7 +2,9 @@
 // 10,000-case JUnit file, parse-only and end-to-end ingest, on PGlite and — when
 // BENCH_DATABASE_URL or TEST_DATABASE_URL is set — on PostgreSQL; then the time to compute
 // status for all criteria; and an audit-event pull of BENCH_EVENTS rows from a generated
-// PostgreSQL table, in a process of its own so its peak memory is its own.
+// PostgreSQL table, in a process of its own so its peak memory is its own; and an audit package of
+// 1,000 evidence files totalling 1 GB, likewise in a process of its own (`--only-package` runs
+// just that part).
 import { fork } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -17,6 +19,7 @@ import { computeWorkspaceStatus } from "../status/compute";
 import { encryptSecret } from "../collectors/audit/crypto";
 import { pullSource } from "../collectors/audit/pg-source";
 import { coverageBench } from "./bench-coverage";
+import { packageChild, seedPackageWorkspace, PACKAGE_FILES } from "./bench-package";
 
 const CASES = 10_000;
 const PULL_HEAP_MB = 128;
@@ -254,7 +257,42 @@ async function lane(
   await runChild(["--pull", name, url ?? "", dataDir, pull.sourceUrl, String(pull.rows)]);
 }
 
+/** The audit-package figure: seed a workspace of evidence files, then package it in a child. */
+async function packageLane(name: string, url: string | undefined) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tb-bench-"));
+  if (url) {
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    await c.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    await c.end();
+  }
+  const d = await openDatabase({ url, dataDir, migrate: true });
+  try {
+    console.log(`Generating ${PACKAGE_FILES.toLocaleString("en")} evidence files…`);
+    await seedPackageWorkspace(d);
+  } finally {
+    await d.close();
+  }
+  await runChild(["--package", name, url ?? "", dataDir]);
+}
+
 async function main() {
+  const packaging = process.argv.indexOf("--package");
+  if (packaging >= 0) {
+    const [name = "", url = "", dataDir = ""] = process.argv.slice(packaging + 1);
+    process.env.TRUSTBOARD_DATA_DIR = dataDir;
+    const d = await openDatabase({ url: url || undefined, dataDir, migrate: true });
+    serve(d);
+    try {
+      return await packageChild(name, BENCH);
+    } finally {
+      await d.close();
+    }
+  }
+  if (process.argv.includes("--only-package")) {
+    const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    return packageLane(pg ? "PostgreSQL" : "PGlite", pg);
+  }
   const at = process.argv.indexOf("--pull");
   if (at >= 0) {
     const [name = "", url = "", dataDir = "", sourceUrl = "", rows = "0"] = process.argv.slice(
@@ -288,6 +326,7 @@ async function main() {
     undefined,
     pg ? { sourceUrl: pg, rows: Math.round(events / 10) } : undefined,
   );
+  await packageLane(pg ? "PostgreSQL" : "PGlite", pg);
 }
 
 main().catch((err) => {

@@ -4,6 +4,10 @@ import { AuditPeriodForm } from "@/components/settings/audit-period-form";
 import { UsersTable } from "@/components/settings/users-table";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { PageHeader } from "@/components/ui/page-header";
+import { PackagesSection } from "@/components/packages/packages-section";
+import { resolvePeriod } from "@/lib/package/period";
+import { signingKeyInfo } from "@/lib/package/signing-key-info";
+import { listStoredPackages } from "@/lib/package/stored-packages";
 import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { listTokens } from "@/lib/collectors/tokens";
@@ -21,6 +25,9 @@ export default async function SettingsPage() {
   const manageTokens = can(user, "tokens.manage");
   const users = manageUsers ? await listUsers(user) : [];
   const tokens = manageTokens ? await listTokens(user) : [];
+  const downloadPackages = can(user, "package.download");
+  const packages = downloadPackages ? await listStoredPackages(user) : [];
+  const signingKey = await signingKeyInfo(user);
   const day = (d: Date | null) => (d ? isoDay(d) : null);
   return (
     <>
@@ -47,6 +54,15 @@ export default async function SettingsPage() {
           editable={configure}
         />
       </section>
+      {(downloadPackages || can(user, "package.create")) && (
+        <PackagesSection
+          packages={packages}
+          canCreate={can(user, "package.create")}
+          canDownload={downloadPackages}
+          period={resolvePeriod({}, workspace, new Date())}
+          signingKey={signingKey}
+        />
+      )}
       {(manageUsers || manageTokens) && (
         <section className="flex flex-col gap-4">
           {manageUsers && (

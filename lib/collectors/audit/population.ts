@@ -44,8 +44,12 @@ export async function drawSample(
   const to = endOfIsoDay(req.to);
   if (!from) throw invalid("Choose the first day", "from");
   if (!to) throw invalid("Choose the last day", "to");
-  const [total] = await prisma.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM "audit_events" WHERE "action" = ${req.action} AND "occurred_at" >= ${from} AND "occurred_at" < ${to}`;
+  // The population's SHA-256 (over its ordered ids) lets an auditor show later that a sample was
+  // drawn from exactly this population; the audit package lists it with the seed.
+  const [total] = await prisma.$queryRaw<{ count: number; hash: string }[]>`
+    SELECT count(*)::int AS count,
+           encode(sha256(convert_to(coalesce(string_agg(id::text, ',' ORDER BY id), ''), 'UTF8')), 'hex') AS hash
+    FROM "audit_events" WHERE "action" = ${req.action} AND "occurred_at" >= ${from} AND "occurred_at" < ${to}`;
   const count = total?.count ?? 0;
   const control = req.control ? await controlFrequency(prisma, req.control) : null;
   const n = req.n ?? (control ? suggestedSampleSize(control.frequency, count) : 25);
@@ -70,6 +74,15 @@ export async function drawSample(
       entityType: "criterion",
       entityId: req.criterion,
       summary: `${actor.email} drew ${sample.length} of ${count} \`${req.action}\` events (${req.from} – ${req.to}) for ${req.criterion}${control ? ` testing ${control.ref} (${control.frequency}, spread across the period)` : ""} with seed ${req.seed}`,
+      after: {
+        action: req.action,
+        from: req.from,
+        to: req.to,
+        n,
+        seed: req.seed,
+        population: count,
+        populationHash: total?.hash ?? null,
+      },
     }),
   );
   const suggested: { n: number; frequency: Frequency } | null = control
