@@ -53,13 +53,22 @@ export async function copyPulledBatch(
   events: readonly ParsedEvent[],
 ): Promise<number> {
   if (events.length === 0) return 0;
-  await q.copyText(PULLED_COLUMNS, copyText(events));
-  const d = dailyCounts(events);
+  await copyPulledText(q, copyText(events), dailyCounts(events));
+  return events.length;
+}
+
+/** Rows already in COPY text format (a pull's COPY TO output) and their daily counts. */
+export async function copyPulledText(
+  q: BulkRunner,
+  text: string,
+  d: { days: string[]; actions: string[]; counts: number[] },
+): Promise<void> {
+  if (text === "") return;
+  await q.copyText(PULLED_COLUMNS, text);
   await q.query(
     `INSERT INTO "audit_event_daily" ("day", "action", "count")
      SELECT u.day, u.action, u.n FROM unnest($1::date[], $2::text[], $3::int[]) AS u(day, action, n)
      ON CONFLICT ("action", "day") DO UPDATE SET "count" = "audit_event_daily"."count" + EXCLUDED."count"`,
     [d.days, d.actions, d.counts],
   );
-  return events.length;
 }
