@@ -5,11 +5,14 @@ import { isoDay } from "@/lib/dates";
 import type { BulkRunner } from "@/lib/db/runners";
 import type { ParsedEvent } from "./parse";
 
-/** A value in COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
+/**
+ * A value in COPY text format: backslash, tab, newline and carriage return escaped; null as \N;
+ * NUL, which PostgreSQL cannot store in text, as U+FFFD.
+ */
 export function copyField(v: string | null): string {
   if (v === null) return "\\N";
-  return v.replace(/[\\\t\n\r]/g, (c) =>
-    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+  return v.replace(/[\\\t\n\r\0]/g, (c) =>
+    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\uFFFD",
   );
 }
 

@@ -9,6 +9,7 @@ import type { BulkRunner } from "@/lib/db/runners";
 import { recordActivitySql } from "@/lib/activity/record-sql";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { copyField } from "../audit/copy-batch";
 import { mapCase, type MappingContext } from "./mapping";
 import { parseTestResults } from "./parse";
 import { insertAutomatedEvidence } from "./automated-evidence";
@@ -88,14 +89,6 @@ async function findRun(q: BulkRunner, sha: string): Promise<IngestResult | null>
   };
 }
 
-/** A value in COPY text format; NUL (which PostgreSQL cannot store in text) becomes U+FFFD. */
-function field(v: string | null): string {
-  if (v === null) return "\\N";
-  return v.replace(/[\\\t\n\r\0]/g, (c) =>
-    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\uFFFD",
-  );
-}
-
 const CASE_COLUMNS = `"test_case_results" ("run_id", "suite", "classname", "name", "file", "status", "flaky", "duration_ms", "message", "control_ids")`;
 /** Rows per COPY chunk: bounds the text held at once for very large files. */
 const COPY_ROWS = 20_000;
@@ -111,7 +104,7 @@ async function copyCases(
     const end = Math.min(cases.length, i + COPY_ROWS);
     for (let j = i; j < end; j++) {
       const c = cases[j]!;
-      text += `${runId}\t${field(c.suite)}\t${field(c.classname)}\t${field(c.name)}\t${field(c.file)}\t${c.status}\t${c.flaky ? "t" : "f"}\t${c.durationMs}\t${field(c.message)}\t{${controlIds[j]!.join(",")}}\n`;
+      text += `${runId}\t${copyField(c.suite)}\t${copyField(c.classname)}\t${copyField(c.name)}\t${copyField(c.file)}\t${c.status}\t${c.flaky ? "t" : "f"}\t${c.durationMs}\t${copyField(c.message)}\t{${controlIds[j]!.join(",")}}\n`;
     }
     await q.copyText(CASE_COLUMNS, text);
   }
