@@ -87,7 +87,12 @@ export function parseCtrf(json: string): ParsedRun {
   checkDepth(json);
   let data: unknown;
   try {
-    data = JSON.parse(json);
+    // PostgreSQL cannot store NUL in text: such characters become U+FFFD (only when there are any).
+    data = /\\u0000/i.test(json)
+      ? JSON.parse(json, (_key, v: unknown) =>
+          typeof v === "string" ? v.replaceAll("\u0000", "\uFFFD") : v,
+        )
+      : JSON.parse(json);
   } catch (err) {
     throw new TestResultParseError(`Not valid JSON: ${(err as Error).message}`);
   }

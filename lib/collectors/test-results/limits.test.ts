@@ -129,3 +129,13 @@ describe("CTRF limits", () => {
     expect(run.startedAt).toBeNull();
   });
 });
+
+describe("CTRF text PostgreSQL cannot store", () => {
+  it("has NUL characters replaced, in names, messages and tags", () => {
+    const run = parseTestResults(
+      '{"results":{"tests":[{"name":"a\\u0000b","status":"failed","message":"x\\u0000","tags":["t\\u0000"]}]}}',
+    );
+    const c = run.cases[0]!;
+    expect([c.name, c.message, c.properties.tags?.[0]]).toEqual(["a\uFFFDb", "x\uFFFD", "t\uFFFD"]);
+  });
+});
