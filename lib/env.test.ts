@@ -9,6 +9,14 @@ describe("parseEnv", () => {
     expect(e.PORT).toBe(3000);
     expect(e.HOST).toBe("127.0.0.1");
     expect(e.TRUSTBOARD_SESSION_HOURS).toBe(8);
+    expect(e.TRUSTBOARD_RESULTS_TIME_ZONES).toEqual({});
+  });
+
+  it("reads the zones of result sources", () => {
+    expect(
+      parseEnv({ TRUSTBOARD_RESULTS_TIME_ZONES: "jenkins-eu=Europe/Berlin, gha = UTC" })
+        .TRUSTBOARD_RESULTS_TIME_ZONES,
+    ).toEqual({ "jenkins-eu": "Europe/Berlin", gha: "UTC" });
   });
 
   it.each([
@@ -23,6 +31,8 @@ describe("parseEnv", () => {
     [{ TRUSTBOARD_SESSION_HOURS: "0" }, "TRUSTBOARD_SESSION_HOURS"],
     [{ TRUSTBOARD_RESULTS_ROOTS: "relative/dir" }, "TRUSTBOARD_RESULTS_ROOTS"],
     [{ TRUSTBOARD_PULL_MINUTES: "-5" }, "TRUSTBOARD_PULL_MINUTES"],
+    [{ TRUSTBOARD_RESULTS_TIME_ZONES: "ci=Mars/Olympus" }, "TRUSTBOARD_RESULTS_TIME_ZONES"],
+    [{ TRUSTBOARD_RESULTS_TIME_ZONES: "Europe/Berlin" }, "TRUSTBOARD_RESULTS_TIME_ZONES"],
   ])("rejects %o naming %s", (source, name) => {
     expect(() => parseEnv(source)).toThrow(name);
   });

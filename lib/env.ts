@@ -1,6 +1,7 @@
 // Environment variables, validated once. A bad value is an error naming the variable.
 import path from "node:path";
 import { z } from "zod";
+import { isTimeZone } from "./collectors/test-results/time-zone";
 
 const optionalNonEmpty = z
   .string()
@@ -51,6 +52,23 @@ const schema = z
       .refine((roots) => roots.every((r) => r.startsWith("/")), {
         message: "must be a colon-separated list of absolute directories",
       }),
+    // "source=Zone,…": the zone of each result source's zone-less JUnit timestamps (default UTC).
+    TRUSTBOARD_RESULTS_TIME_ZONES: optionalNonEmpty
+      .transform((v) =>
+        Object.fromEntries(
+          (v ?? "")
+            .split(",")
+            .map((pair) => pair.split("=").map((p) => p.trim()))
+            .filter((pair) => pair.length > 1 || pair[0] !== ""),
+        ),
+      )
+      .refine(
+        (zones) =>
+          Object.entries(zones).every(
+            ([source, zone]) => source !== "" && typeof zone === "string" && isTimeZone(zone),
+          ),
+        { message: "must be a comma-separated list of source=Zone pairs with IANA zone names" },
+      ),
     TRUSTBOARD_PULL_MINUTES: optionalNonEmpty
       .transform((v) => (v === undefined ? 15 : Number(v)))
       .refine((n) => Number.isInteger(n) && n >= 0 && n <= 1440, {

@@ -19,7 +19,7 @@ export interface ActivityEntry {
   after?: unknown;
 }
 
-const CHAIN_LOCK = 7270001;
+export const CHAIN_LOCK = 7270001;
 
 // What jsonb will give back: a JSON round-trip (dates become strings, undefined disappears).
 function asStored(value: unknown): unknown {

@@ -1,8 +1,6 @@
 // Opens the database Trustboard runs on: embedded PGlite by default, PostgreSQL when
 // DATABASE_URL is a postgresql:// URL. Same schema, same migrations, same generated client.
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Client, Pool } from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -39,6 +37,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 async function openPglite(dataDir: string, migrationsDir: string): Promise<Database> {
   const release = lockDataDir(dataDir);
   try {
+    // Loaded only for the embedded database: a process on PostgreSQL (a pull, the CLI) does not
+    // carry PGlite's WebAssembly module.
+    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+      import("@electric-sql/pglite"),
+      import("pglite-prisma-adapter"),
+    ]);
     const pg = await PGlite.create({ dataDir: path.join(dataDir, "pglite") });
     const migrations = await applyMigrations(pgliteRunner(pg), readMigrations(migrationsDir));
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });

@@ -1,12 +1,13 @@
-// `npm run bench`: measured figures, printed (not timed tests). Test results: a generated
-// 10,000-case JUnit file, parse-only and end-to-end ingest, on PGlite and — when
-// BENCH_DATABASE_URL or TEST_DATABASE_URL is set — on PostgreSQL; then the time to compute
-// status for all criteria; and an audit-event pull of BENCH_EVENTS rows from a generated
-// PostgreSQL table, in a process of its own so its peak memory is its own; and an audit package of
-// 1,000 evidence files totalling 1 GB, likewise in a process of its own (`--only-package` runs
-// just that part).
+// `npm run bench`: measured figures, printed (not timed tests) and, with `--json FILE`, written
+// to FILE. Test results: a generated 10,000-case JUnit file, parse-only and end-to-end ingest,
+// on PGlite and — when BENCH_DATABASE_URL or TEST_DATABASE_URL is set — on PostgreSQL; the
+// hostile 1.2 MB file (20,000 suite properties, 20,000 cases) in a fresh process; an audit-event
+// pull of BENCH_EVENTS rows from a generated PostgreSQL table, in a process of its own so its
+// peak memory is its own; status for all criteria after it; an audit package of 1,000 evidence files totalling 1 GB,
+// likewise in a process of its own (`--only-package` runs just that part). Ends with the
+// targets table.
 import { fork } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
@@ -22,7 +23,37 @@ import { coverageBench } from "./bench-coverage";
 import { packageChild, seedPackageWorkspace, PACKAGE_FILES } from "./bench-package";
 
 const CASES = 10_000;
-const PULL_HEAP_MB = 128;
+
+/** The figures of one lane; the keys are those of `--json` (issue 15), null when not measured. */
+interface LaneFigures {
+  ingestFirstCasesPerSec: number | null;
+  ingestWarmCasesPerSec: number | null;
+  pullEventsPerSec: number | null;
+  pullPeakRssMb: number | null;
+  statusFirstMs: number | null;
+  statusWarmMs: number | null;
+  pagesP95Ms: Record<string, number>;
+  serverRssMb: number | null;
+}
+
+const emptyFigures = (): LaneFigures => ({
+  ingestFirstCasesPerSec: null,
+  ingestWarmCasesPerSec: null,
+  pullEventsPerSec: null,
+  pullPeakRssMb: null,
+  statusFirstMs: null,
+  statusWarmMs: null,
+  pagesP95Ms: {},
+  serverRssMb: null,
+});
+
+/** Printed in the targets table only (not a `--json` key): the hostile file of issue 10. */
+interface HostileFigure {
+  outcome: string;
+  peakRssMb: number;
+  /** RSS of the process with its database open, before the file arrives. */
+  beforeMb: number;
+}
 
 function junit(n: number, seed: number): string {
   const parts = [`<?xml version="1.0"?><testsuites>`];
@@ -42,14 +73,31 @@ function junit(n: number, seed: number): string {
   return parts.join("\n");
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString("en")} /s`;
+/** The file of issue 10: 20,000 properties on one suite, 20,000 cases under it (about 1.2 MB). */
+function hostileJunit(): string {
+  const props = Array.from(
+    { length: 20_000 },
+    (_, i) => `<property name="p${i}" value="${i}"/>`,
+  ).join("");
+  const cases = Array.from({ length: 20_000 }, (_, i) => `<testcase name="t${i}"/>`).join("");
+  return `<testsuites><testsuite name="s"><properties>${props}</properties>${cases}</testsuite></testsuites>`;
+}
+
+const MB = 1024 * 1024;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+const perSec = (n: number, ms: number) => Math.round(n / (ms / 1000));
+const rate = (n: number, ms: number) => `${perSec(n, ms).toLocaleString("en")} /s`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 const BENCH: SystemActor = { kind: "system", id: null, email: "bench" };
 
 /** The data layer reaches the database through db(): point it at the lane's database. */
 function serve(d: Database): void {
   (globalThis as { __trustboardDb?: Promise<Database> }).__trustboardDb = Promise.resolve(d);
+}
+
+function unserve(): void {
+  (globalThis as { __trustboardDb?: unknown }).__trustboardDb = undefined;
 }
 
 const SOURCE_SCHEMA = "trustboard_bench_src";
@@ -70,9 +118,22 @@ async function makeSource(url: string, rows: number): Promise<void> {
   await c.end();
 }
 
+/** Samples this process's RSS every 20 ms; `stop()` gives the peak in bytes. */
+function rssSampler() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
+
 /**
- * Runs in its own process (see main): the pull's memory is then what the pull itself needs,
- * not what the ingest lane or PGlite's WebAssembly heap left behind in the parent.
+ * Runs in its own process (see runChild): the pull's memory is then what the pull itself
+ * needs, not what the ingest lane or PGlite's WebAssembly heap left behind in the parent. No
+ * heap cap: the figure is what a server would see.
  */
 async function pullChild(
   name: string,
@@ -80,9 +141,10 @@ async function pullChild(
   dataDir: string,
   sourceUrl: string,
   rows: number,
-) {
+): Promise<Partial<LaneFigures>> {
   const d = await openDatabase({ url, dataDir, migrate: true });
   serve(d);
+  const out: Partial<LaneFigures> = {};
   try {
     const source = await d.prisma.auditSource.create({
       data: {
@@ -100,8 +162,7 @@ async function pullChild(
       },
     });
     const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const sampler = rssSampler();
     const t = performance.now();
     const r = await pullSource(BENCH, source.id, {
       key: KEY,
@@ -109,26 +170,55 @@ async function pullChild(
       batchSize: Number(process.env.BENCH_PULL_BATCH ?? 10_000),
     });
     const ms = performance.now() - t;
-    clearInterval(sampler);
-    peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
+    const peak = sampler.stop();
+    out.pullEventsPerSec = perSec(r.pulled, ms);
+    out.pullPeakRssMb = Math.round(peak / MB);
     console.log(
-      `${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${rate(r.pulled, ms)}), peak RSS of the pulling process ${mb(peak)} (${mb(before)} before the pull; V8 heap capped at ${PULL_HEAP_MB} MB)`,
+      `${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${rate(r.pulled, ms)}), peak RSS of the pulling process ${mb(peak)} (${mb(before)} before the pull; no heap cap)`,
     );
-    // The first computation in a fresh process also prepares Prisma's queries; the second is the steady state.
+    // The first computation in a fresh process also prepares Prisma's queries; then the steady state.
     const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       const t2 = performance.now();
       await computeWorkspaceStatus(BENCH);
       times.push(performance.now() - t2);
     }
+    out.statusFirstMs = Math.round(times[0]!);
+    out.statusWarmMs = Math.round(median(times.slice(1)));
     console.log(
-      `${name.padEnd(11)} status for all 61 criteria after the pull: ${times.map((x) => `${x.toFixed(0)} ms`).join(", ")} (first, then repeated)`,
+      `${name.padEnd(11)} status for all 61 criteria with ${r.pulled.toLocaleString("en")} events: ${times.map((x) => `${x.toFixed(0)} ms`).join(", ")} (first, then repeated)`,
     );
   } finally {
     await d.close();
-    (globalThis as { __trustboardDb?: unknown }).__trustboardDb = undefined;
+    unserve();
   }
   await pageBench(name, url, dataDir);
+  return out;
+}
+
+/** A fresh process ingests the hostile file of issue 10: refused or stored, and its peak RSS. */
+async function hostileChild(url: string | undefined, dataDir: string): Promise<HostileFigure> {
+  const d = await openDatabase({ url, dataDir, migrate: true });
+  serve(d);
+  const file = hostileJunit();
+  const before = process.memoryUsage().rss;
+  const sampler = rssSampler();
+  let outcome: string;
+  try {
+    const r = await ingestTestResults(BENCH, file, { via: "api", source: "hostile" });
+    outcome = `ingested (${r.totals.tests} tests)`;
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    outcome = `refused ${e.code === "too_large" ? 413 : e.code === "invalid" ? 400 : (e.code ?? "500")}: ${e.message ?? ""}`;
+  } finally {
+    await d.close();
+    unserve();
+  }
+  const peak = sampler.stop();
+  console.log(
+    `hostile JUnit file (${(file.length / MB).toFixed(1)} MB, 20,000 suite properties, 20,000 cases): ${outcome}; peak RSS of a fresh process ${mb(peak)} (${mb(before)} with the database open, before the file)`,
+  );
+  return { outcome, peakRssMb: Math.round(peak / MB), beforeMb: Math.round(before / MB) };
 }
 
 const BACKLOG_ITEMS = 5_000;
@@ -184,40 +274,43 @@ async function pageBench(name: string, url: string | undefined, dataDir: string)
     ];
     figures.push(...(await coverageBench(d.prisma, user)));
     console.log(
-      `${name.padEnd(11)} with ${BACKLOG_ITEMS.toLocaleString("en")} backlog items over a year: ${figures.join("; ")}`,
+      `${name.padEnd(11)} with ${BACKLOG_ITEMS.toLocaleString("en")} backlog items over a year (in-process queries): ${figures.join("; ")}`,
     );
   } finally {
     await d.close();
-    (globalThis as { __trustboardDb?: unknown }).__trustboardDb = undefined;
+    unserve();
   }
 }
 
-function runChild(args: string[]): Promise<void> {
+/** Runs this file again in a child process in `mode`; resolves with what the child sends. */
+function runChild<T>(mode: string, args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    // The heap cap shows the pull's working set is bounded: without it V8 lets garbage pile up
-    // to well over 300 MB before collecting, at no gain in speed (README "Performance").
-    const child = fork(__filename, args, {
-      stdio: "inherit",
-      execArgv: [...process.execArgv, `--max-old-space-size=${PULL_HEAP_MB}`],
-    });
+    const child = fork(__filename, [mode, ...args], { stdio: "inherit" });
+    let result: T | undefined;
+    child.on("message", (m) => (result = m as T));
     child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`bench child exited with ${code}`)),
+      code === 0 && result !== undefined
+        ? resolve(result)
+        : reject(new Error(`bench child (${mode}) exited with ${code}`)),
     );
   });
+}
+
+async function resetSchema(url: string): Promise<void> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  await c.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  await c.end();
 }
 
 async function lane(
   name: string,
   url: string | undefined,
   pull?: { sourceUrl: string; rows: number; prepare?: () => Promise<void> },
-) {
+): Promise<{ figures: LaneFigures; hostile: HostileFigure }> {
+  const figures = emptyFigures();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tb-bench-"));
-  if (url) {
-    const c = new Client({ connectionString: url });
-    await c.connect();
-    await c.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-    await c.end();
-  }
+  if (url) await resetSchema(url);
   const d = await openDatabase({ url, dataDir, migrate: true });
   serve(d);
   try {
@@ -232,29 +325,157 @@ async function lane(
         },
       });
     }
-    // Three different files: the first also pays for preparing Prisma's queries in a fresh process.
+    // Four different files: the first after a start also pays for warming up the process.
     const ingestMs: number[] = [];
     let mapped = 0;
-    for (let i = 1; i <= 3; i++) {
+    for (let i = 1; i <= 4; i++) {
       const file = junit(CASES, i);
       const t = performance.now();
       mapped = (await ingestTestResults(BENCH, file, { via: "api", source: "bench" })).mapped.tests;
       ingestMs.push(performance.now() - t);
     }
-    const t = performance.now();
-    await computeWorkspaceStatus(BENCH);
-    const statusMs = performance.now() - t;
+    figures.ingestFirstCasesPerSec = perSec(CASES, ingestMs[0]!);
+    figures.ingestWarmCasesPerSec = perSec(CASES, median(ingestMs.slice(1)));
     console.log(
-      `${name.padEnd(11)} ingest ${CASES} cases end-to-end, three files: ${ingestMs.map((ms) => `${ms.toFixed(0)} ms (${rate(CASES, ms)})`).join(", ")}; mapped ${mapped} each; status for all 61 criteria: ${statusMs.toFixed(0)} ms; RSS ${mb(process.memoryUsage().rss)}`,
+      `${name.padEnd(11)} ingest ${CASES.toLocaleString("en")} cases end-to-end, four files: ${ingestMs.map((ms) => `${ms.toFixed(0)} ms (${rate(CASES, ms)})`).join(", ")}; mapped ${mapped} each; RSS ${mb(process.memoryUsage().rss)}`,
     );
   } finally {
     await d.close();
-    (globalThis as { __trustboardDb?: unknown }).__trustboardDb = undefined;
+    unserve();
   }
   // A PGlite directory is opened by one process at a time: the lane closed it first.
-  if (!pull) return;
-  await pull.prepare?.();
-  await runChild(["--pull", name, url ?? "", dataDir, pull.sourceUrl, String(pull.rows)]);
+  const hostile = await runChild<HostileFigure>("--hostile", [url ?? "", dataDir]);
+  if (pull) {
+    await pull.prepare?.();
+    Object.assign(
+      figures,
+      await runChild<Partial<LaneFigures>>("--pull", [
+        name,
+        url ?? "",
+        dataDir,
+        pull.sourceUrl,
+        String(pull.rows),
+      ]),
+    );
+  }
+  return { figures, hostile };
+}
+
+type Lane = { figures: LaneFigures; hostile: HostileFigure } | null;
+
+/** figure | target | measured, per lane; "not measured" where the bench has no figure. */
+function targetsTable(pg: Lane, lite: Lane): string {
+  const show = (v: number | null | undefined, unit: string) =>
+    v === null || v === undefined ? "not measured" : `${v.toLocaleString("en")} ${unit}`;
+  const verdict = (ok: boolean | null) => (ok === null ? "" : ok ? " ✓" : " ✗");
+  const rows: [string, string, (l: NonNullable<Lane>) => string][] = [];
+  const f =
+    (pick: (x: LaneFigures) => number | null, unit: string, ok: (v: number) => boolean) =>
+    (l: NonNullable<Lane>) => {
+      const v = pick(l.figures);
+      return `${show(v, unit)}${verdict(v === null ? null : ok(v))}`;
+    };
+  const pgIngest = pg?.figures.ingestWarmCasesPerSec ?? null;
+  rows.push(
+    [
+      "JUnit ingest, first file after a start",
+      "≥ 40,000 cases/s (PGlite within 2× of PostgreSQL)",
+      f(
+        (x) => x.ingestFirstCasesPerSec,
+        "cases/s",
+        (v) => v >= 40_000,
+      ),
+    ],
+    [
+      "JUnit ingest, warm",
+      "≥ 40,000 cases/s (PGlite within 2× of PostgreSQL)",
+      f(
+        (x) => x.ingestWarmCasesPerSec,
+        "cases/s",
+        (v) => v >= 40_000,
+      ),
+    ],
+    [
+      "Audit-event pull PostgreSQL → Trustboard",
+      "≥ 100,000 events/s",
+      f(
+        (x) => x.pullEventsPerSec,
+        "events/s",
+        (v) => v >= 100_000,
+      ),
+    ],
+    [
+      "Peak RSS of the pulling process (no heap cap)",
+      "< 200 MB",
+      f(
+        (x) => x.pullPeakRssMb,
+        "MB",
+        (v) => v < 200,
+      ),
+    ],
+    [
+      "Status of all 61 criteria, first",
+      "< 200 ms",
+      f(
+        (x) => x.statusFirstMs,
+        "ms",
+        (v) => v < 200,
+      ),
+    ],
+    [
+      "Status of all 61 criteria, warm",
+      "< 100 ms",
+      f(
+        (x) => x.statusWarmMs,
+        "ms",
+        (v) => v < 100,
+      ),
+    ],
+    [
+      "Server-rendered pages with a year of data, p95",
+      "< 150 ms",
+      (l) => {
+        const p = Object.values(l.figures.pagesP95Ms);
+        return p.length
+          ? `${Math.max(...p)} ms (worst page)${verdict(Math.max(...p) < 150)}`
+          : "not measured";
+      },
+    ],
+    [
+      "Server RSS after the page run",
+      "< 400 MB",
+      f(
+        (x) => x.serverRssMb,
+        "MB",
+        (v) => v < 400,
+      ),
+    ],
+    [
+      "Audit events pushed over the API",
+      "≥ 50,000 events/s, server < 400 MB",
+      () => "not measured",
+    ],
+    [
+      "Hostile JUnit file (1.2 MB: 20,000 suite properties, 20,000 cases)",
+      "ingested or refused, < 300 MB",
+      (l) =>
+        `${l.hostile.outcome.replace(/:.*/, "")}, peak ${l.hostile.peakRssMb} MB (${l.hostile.beforeMb} MB before it)${verdict(l.hostile.peakRssMb < 300)}`,
+    ],
+  );
+  const lines = [
+    "| Figure | Target | PostgreSQL | PGlite |",
+    "| --- | --- | --- | --- |",
+    ...rows.map(
+      ([figure, target, measured]) =>
+        `| ${figure} | ${target} | ${pg ? measured(pg) : "not measured"} | ${lite ? measured(lite) : "not measured"} |`,
+    ),
+  ];
+  if (pg && lite && pgIngest && lite.figures.ingestWarmCasesPerSec)
+    lines.push(
+      "",
+      `PGlite warm ingest runs at ${Math.round((100 * lite.figures.ingestWarmCasesPerSec) / pgIngest)}% of PostgreSQL's (target: at least 50%).`,
+    );
+  return lines.join("\n");
 }
 
 /** The audit-package figure: seed a workspace of evidence files, then package it in a child. */
@@ -277,6 +498,7 @@ async function packageLane(name: string, url: string | undefined) {
 }
 
 async function main() {
+  const mode = process.argv[2];
   const packaging = process.argv.indexOf("--package");
   if (packaging >= 0) {
     const [name = "", url = "", dataDir = ""] = process.argv.slice(packaging + 1);
@@ -293,40 +515,63 @@ async function main() {
     const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
     return packageLane(pg ? "PostgreSQL" : "PGlite", pg);
   }
-  const at = process.argv.indexOf("--pull");
-  if (at >= 0) {
-    const [name = "", url = "", dataDir = "", sourceUrl = "", rows = "0"] = process.argv.slice(
-      at + 1,
-    );
-    return pullChild(name, url || undefined, dataDir, sourceUrl, Number(rows));
+  if (mode === "--pull") {
+    const [name = "", url = "", dataDir = "", sourceUrl = "", rows = "0"] = process.argv.slice(3);
+    process.send?.(await pullChild(name, url || undefined, dataDir, sourceUrl, Number(rows)));
+    return;
   }
+  if (mode === "--hostile") {
+    const [url = "", dataDir = ""] = process.argv.slice(3);
+    process.send?.(await hostileChild(url || undefined, dataDir));
+    return;
+  }
+  const jsonAt = process.argv.indexOf("--json");
+  const jsonFile = jsonAt >= 0 ? process.argv[jsonAt + 1] : undefined;
+  if (jsonAt >= 0 && !jsonFile) throw new Error("--json needs a file name");
+
   const file = junit(CASES, 0);
   parseTestResults(file); // warm-up
   const t = performance.now();
   const run = parseTestResults(file);
   const ms = performance.now() - t;
   console.log(
-    `JUnit parse-only: ${run.totals.tests} cases (${(file.length / 1024 / 1024).toFixed(1)} MB) in ${ms.toFixed(0)} ms (${rate(run.totals.tests, ms)})`,
+    `JUnit parse-only: ${run.totals.tests} cases (${(file.length / MB).toFixed(1)} MB) in ${ms.toFixed(0)} ms (${rate(run.totals.tests, ms)})`,
   );
-  const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
   // The source table is generated after the PostgreSQL ingest, so that ingest meets a quiet server.
   const prepare = (url: string) => async () => {
     console.log(`Generating ${events.toLocaleString("en")} audit events in the source table…`);
     await makeSource(url, events);
   };
-  if (pg) await lane("PostgreSQL", pg, { sourceUrl: pg, rows: events, prepare: prepare(pg) });
+  let pg: Lane = null;
+  if (pgUrl)
+    pg = await lane("PostgreSQL", pgUrl, {
+      sourceUrl: pgUrl,
+      rows: events,
+      prepare: prepare(pgUrl),
+    });
   else
     console.log(
       "PostgreSQL: set BENCH_DATABASE_URL (a throw-away database: its public schema is dropped) to measure it and the audit-event pull.",
     );
   // PGlite pulls a tenth, to keep the run short.
-  await lane(
+  const lite = await lane(
     "PGlite",
     undefined,
-    pg ? { sourceUrl: pg, rows: Math.round(events / 10) } : undefined,
+    pgUrl ? { sourceUrl: pgUrl, rows: Math.round(events / 10) } : undefined,
   );
-  await packageLane(pg ? "PostgreSQL" : "PGlite", pg);
+  await packageLane(pgUrl ? "PostgreSQL" : "PGlite", pgUrl);
+  console.log(`\nTargets (issue 15), ${new Date().toISOString().slice(0, 10)}:\n`);
+  console.log(targetsTable(pg, lite));
+  if (jsonFile) {
+    const empty = emptyFigures();
+    writeFileSync(
+      jsonFile,
+      JSON.stringify({ postgres: pg?.figures ?? empty, pglite: lite.figures }, null, 2) + "\n",
+    );
+    console.log(`\nFigures written to ${jsonFile}.`);
+  }
 }
 
 main().catch((err) => {

@@ -74,7 +74,19 @@ export default async function TestsPage() {
                   </td>
                   <td>{r.source ?? r.tool ?? r.fileName ?? r.format}</td>
                   <td className="font-mono text-xs">{r.commit?.slice(0, 12) ?? "—"}</td>
-                  <td>{r.tests}</td>
+                  <td>
+                    {r.tests}
+                    {r.summaryOnly.length > 0 && (
+                      <span
+                        className="ml-1 text-xs text-amber-700"
+                        title={`Counted from the declared totals of: ${r.summaryOnly.join(", ")}`}
+                        data-testid="summary-only"
+                      >
+                        (summary only: {r.summaryOnly.length} suite
+                        {r.summaryOnly.length === 1 ? "" : "s"})
+                      </span>
+                    )}
+                  </td>
                   <td>{r.passed}</td>
                   <td>{r.failed + r.errored}</td>
                   <td>{r.skipped}</td>

@@ -5,11 +5,14 @@ import { isoDay } from "@/lib/dates";
 import type { BulkRunner } from "@/lib/db/runners";
 import type { ParsedEvent } from "./parse";
 
-/** A value in COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
+/**
+ * A value in COPY text format: backslash, tab, newline and carriage return escaped; null as \N;
+ * NUL, which PostgreSQL cannot store in text, as U+FFFD.
+ */
 export function copyField(v: string | null): string {
   if (v === null) return "\\N";
-  return v.replace(/[\\\t\n\r]/g, (c) =>
-    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+  return v.replace(/[\\\t\n\r\0]/g, (c) =>
+    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\uFFFD",
   );
 }
 
@@ -53,13 +56,22 @@ export async function copyPulledBatch(
   events: readonly ParsedEvent[],
 ): Promise<number> {
   if (events.length === 0) return 0;
-  await q.copyText(PULLED_COLUMNS, copyText(events));
-  const d = dailyCounts(events);
+  await copyPulledText(q, copyText(events), dailyCounts(events));
+  return events.length;
+}
+
+/** Rows already in COPY text format (a pull's COPY TO output) and their daily counts. */
+export async function copyPulledText(
+  q: BulkRunner,
+  text: string,
+  d: { days: string[]; actions: string[]; counts: number[] },
+): Promise<void> {
+  if (text === "") return;
+  await q.copyText(PULLED_COLUMNS, text);
   await q.query(
     `INSERT INTO "audit_event_daily" ("day", "action", "count")
      SELECT u.day, u.action, u.n FROM unnest($1::date[], $2::text[], $3::int[]) AS u(day, action, n)
      ON CONFLICT ("action", "day") DO UPDATE SET "count" = "audit_event_daily"."count" + EXCLUDED."count"`,
     [d.days, d.actions, d.counts],
   );
-  return events.length;
 }

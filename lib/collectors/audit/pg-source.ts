@@ -10,9 +10,9 @@ import { authorize } from "@/lib/auth/authorize";
 import { database } from "@/lib/db";
 import type { SqlPool } from "@/lib/db/runners";
 import { AppError, conflict, notFound } from "@/lib/errors";
-import { copyPulledBatch } from "./copy-batch";
+import { copyPulledText } from "./copy-batch";
+import { readCopyBatch, type CopyBatch } from "./copy-read";
 import { decryptSecret } from "./crypto";
-import { AuditParseError, type ParsedEvent } from "./parse";
 import { columnsSchema, type SourceConfig } from "./schemas";
 import { secretKey } from "./secret-key";
 
@@ -103,30 +103,6 @@ export async function testSource(
   }
 }
 
-const text = (v: unknown) =>
-  v === null || v === undefined || v === "" ? null : String(v).slice(0, 1000);
-
-/** A source row as an event. No de-duplication key: the cursor guarantees each row is read once. */
-function rowToEvent(row: Record<string, unknown>, table: string): ParsedEvent {
-  const cursor = String(row.__cursor);
-  const occurredAt = row.time instanceof Date ? row.time : new Date(String(row.time));
-  if (Number.isNaN(occurredAt.getTime()))
-    throw new AuditParseError(`${table} row ${cursor}: no valid time.`);
-  const action = text(row.action)?.toLowerCase();
-  if (!action) throw new AuditParseError(`${table} row ${cursor}: no action.`);
-  return {
-    occurredAt,
-    action,
-    actor: text(row.actor),
-    organisation: text(row.organisation),
-    ip: text(row.ip),
-    outcome: text(row.outcome),
-    target: text(row.target),
-    metadata: null,
-    dedupeKey: null,
-  };
-}
-
 const running = new Map<string, { rows: number; batches: number }>();
 /** How long a pull may go without finishing a batch before another instance may take over. */
 const LEASE_SECONDS = 300;
@@ -189,47 +165,63 @@ export async function pullSource(
   }
   const progress = { rows: 0, batches: 0 };
   running.set(sourceId, progress);
-  const batchSize = opts.batchSize ?? 10_000;
+  const batchSize = Math.max(1, Math.floor(opts.batchSize ?? 10_000));
   let client: Client | null = null;
   let cursor = source.cursorValue;
   let stored = 0;
   let outcome = "";
   try {
     client = await connect(decryptSecret(source.connectionEnc, opts.key ?? secretKey()));
-    const select = [
-      `${quote(source.cursorColumn)}::text AS __cursor`,
-      ...Object.entries(columns)
-        .filter(([, c]) => c)
-        .map(([k, c]) => `${quote(c!)} AS "${k}"`),
-    ].join(", ");
     const src = client;
-    const read = async (after: string | null) => {
-      await src.query("BEGIN READ ONLY");
-      const res = await src.query(
-        `SELECT ${select} FROM ${quote(source.tableName)} ${after === null ? "" : `WHERE ${quote(source.cursorColumn)} > $2`} ORDER BY ${quote(source.cursorColumn)} LIMIT $1`,
-        after === null ? [batchSize] : [batchSize, after],
+    // Every column of Trustboard's COPY, in its order and already cleaned: text cut to 1,000
+    // characters, blank as NULL, actions in lower case, times as UTC ISO strings.
+    const col = (c: string | undefined) =>
+      c ? `nullif(left(${quote(c)}::text, 1000), '')` : "NULL";
+    const select = [
+      `${quote(source.cursorColumn)}::text`,
+      `to_char(${quote(columns.time)}::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+      `lower(${col(columns.action)})`,
+      col(columns.actor),
+      col(columns.organisation),
+      col(columns.ip),
+      col(columns.outcome),
+      col(columns.target),
+    ]
+      // Own output names: ORDER BY "id" must mean the source column, not "id"::text.
+      .map((expr, i) => `${expr} AS "__trustboard_${i}"`)
+      .join(", ");
+    // Zone-less source times are read as UTC, not in whatever zone the source server uses.
+    await src.query("SET TIME ZONE 'UTC'");
+    const literal = (v: string) => `'${v.replace(/'/g, "''")}'`;
+    const read = (after: string | null) =>
+      readCopyBatch(
+        src,
+        `SELECT ${select} FROM ${quote(source.tableName)} ${after === null ? "" : `WHERE ${quote(source.cursorColumn)} > ${literal(after)}`} ORDER BY ${quote(source.cursorColumn)} LIMIT ${batchSize}`,
+        source.tableName,
       );
-      await src.query("COMMIT");
-      return res.rows as Record<string, unknown>[];
-    };
     // Reading the next batch overlaps writing this one; a read past a failed write is dropped.
-    let ahead: Promise<Record<string, unknown>[]> | null = read(cursor);
+    let ahead: Promise<CopyBatch> | null = read(cursor);
     while (ahead) {
-      const rows = await ahead;
+      const batch: CopyBatch = await ahead;
       ahead = null;
-      if (rows.length === 0) break;
-      const events = rows.map((row) => rowToEvent(row, source.tableName));
-      const next = String(rows[rows.length - 1]!.__cursor);
+      if (batch.rows === 0 || batch.last === null) break;
+      const next = batch.last;
       const last =
-        rows.length < batchSize ||
-        (opts.maxRows !== undefined && progress.rows + rows.length >= opts.maxRows);
+        batch.rows < batchSize ||
+        (opts.maxRows !== undefined && progress.rows + batch.rows >= opts.maxRows);
       if (!last) {
         ahead = read(next);
         ahead.catch(() => undefined); // awaited on the next turn; only silences an early rejection
       }
+      const daily = { days: [] as string[], actions: [] as string[], counts: [] as number[] };
+      for (const { day, action, n } of batch.daily.values()) {
+        daily.days.push(day);
+        daily.actions.push(action);
+        daily.counts.push(n);
+      }
       // The batch and the cursor that follows it commit together, or neither does.
       const previous = cursor;
-      stored += await sql.transaction(async (q) => {
+      await sql.transaction(async (q) => {
         // Moves the cursor only from where this pull found it: if another instance pulled the
         // same rows meanwhile, this batch is dropped instead of stored twice.
         const moved = await q.query(
@@ -240,10 +232,11 @@ export async function pullSource(
           throw conflict(
             "another pull of this source moved its cursor meanwhile; this batch was not stored",
           );
-        return copyPulledBatch(q, events);
+        await copyPulledText(q, batch.text, daily);
       });
+      stored += batch.rows;
       cursor = next;
-      progress.rows += events.length;
+      progress.rows += batch.rows;
       progress.batches += 1;
     }
     outcome = `${progress.rows} events read, ${stored} new, cursor at ${cursor ?? "start"}`;

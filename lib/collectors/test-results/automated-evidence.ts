@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/tx";
+import type { SqlRunner } from "@/lib/db/migrator";
 import { addDays, startOfUtcDay } from "@/lib/dates";
 
 export interface EvidenceCase {
@@ -7,25 +9,24 @@ export interface EvidenceCase {
   message: string | null;
 }
 
+export interface EvidenceRun {
+  id: string;
+  startedAt: Date;
+  durationMs: number;
+  commit: string | null;
+  ciUrl: string | null;
+}
+
 /**
- * The evidence a test run gives one control: produced by the pipeline, so accepted as it
+ * What a test run says about one control: produced by the pipeline, so accepted as it
  * arrives (failures surface as status reasons), and only fresh for the control's window.
  */
-export async function createAutomatedEvidence(
-  tx: Tx,
-  run: {
-    id: string;
-    startedAt: Date;
-    durationMs: number;
-    commit: string | null;
-    ciUrl: string | null;
-  },
-  controlId: string,
+function automatedEvidence(
+  run: EvidenceRun,
   cases: EvidenceCase[],
   label: string,
   freshnessDays: number,
-  now = new Date(),
-): Promise<void> {
+) {
   const counted = cases.filter((c) => c.status !== "skipped");
   const passed = counted.filter((c) => c.status === "passed").length;
   const failing = counted.filter((c) => c.status === "failed" || c.status === "errored");
@@ -34,22 +35,69 @@ export async function createAutomatedEvidence(
     .map(
       (c) => `- ${c.name}${c.message ? `: ${(c.message.split("\n")[0] ?? "").slice(0, 200)}` : ""}`,
     );
+  return {
+    title: `Tests ${passed}/${counted.length} passing — ${label}${run.commit ? ` @ ${run.commit.slice(0, 12)}` : ""}`,
+    body: [
+      `${passed} of ${counted.length} mapped tests passed (${cases.length - counted.length} skipped).`,
+      `Run duration ${(run.durationMs / 1000).toFixed(1)} s.`,
+      ...(failingList.length ? ["Failing:", ...failingList] : []),
+    ].join("\n"),
+    url: run.ciUrl && /^https?:\/\//.test(run.ciUrl) ? run.ciUrl : null,
+    evidenceDate: startOfUtcDay(run.startedAt),
+    expiresOn: addDays(run.startedAt, freshnessDays),
+  };
+}
+
+/** The evidence a run gives one control, through Prisma (mapping rules applied later). */
+export async function createAutomatedEvidence(
+  tx: Tx,
+  run: EvidenceRun,
+  controlId: string,
+  cases: EvidenceCase[],
+  label: string,
+  freshnessDays: number,
+  now = new Date(),
+): Promise<void> {
   await tx.evidence.create({
     data: {
-      title: `Tests ${passed}/${counted.length} passing — ${label}${run.commit ? ` @ ${run.commit.slice(0, 12)}` : ""}`,
+      ...automatedEvidence(run, cases, label, freshnessDays),
       kind: "automated",
-      body: [
-        `${passed} of ${counted.length} mapped tests passed (${cases.length - counted.length} skipped).`,
-        `Run duration ${(run.durationMs / 1000).toFixed(1)} s.`,
-        ...(failingList.length ? ["Failing:", ...failingList] : []),
-      ].join("\n"),
-      url: run.ciUrl && /^https?:\/\//.test(run.ciUrl) ? run.ciUrl : null,
       testRunId: run.id,
-      evidenceDate: startOfUtcDay(run.startedAt),
-      expiresOn: addDays(run.startedAt, freshnessDays),
       reviewState: "accepted",
       reviewedAt: now,
       controls: { create: [{ controlId }] },
     },
   });
+}
+
+/** The same evidence inside a bulk ingest's own SQL transaction (ingest.ts). */
+export async function insertAutomatedEvidence(
+  q: Pick<SqlRunner, "query">,
+  run: EvidenceRun,
+  controlId: string,
+  cases: EvidenceCase[],
+  label: string,
+  freshnessDays: number,
+  now = new Date(),
+): Promise<void> {
+  const e = automatedEvidence(run, cases, label, freshnessDays);
+  const id = randomUUID();
+  await q.query(
+    `WITH ev AS (
+       INSERT INTO "evidence" ("id", "title", "kind", "url", "body", "test_run_id", "evidence_date", "expires_on", "review_state", "reviewed_at", "updated_at")
+       VALUES ($1::uuid, $2, 'automated', $3, $4, $5::uuid, $6::date, $7::date, 'accepted', $8::timestamptz, $8::timestamptz)
+       RETURNING "id")
+     INSERT INTO "evidence_controls" ("evidence_id", "control_id") SELECT "id", $9::uuid FROM ev`,
+    [
+      id,
+      e.title,
+      e.url,
+      e.body,
+      run.id,
+      e.evidenceDate.toISOString().slice(0, 10),
+      e.expiresOn.toISOString().slice(0, 10),
+      now.toISOString(),
+      controlId,
+    ],
+  );
 }

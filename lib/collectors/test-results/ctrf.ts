@@ -2,6 +2,14 @@
 // copied from the report's summary. "pending" counts as skipped; "other" as errored, since a
 // result that is neither a pass nor a known skip must not look like a pass.
 import { z } from "zod";
+import {
+  LIMITS,
+  attributeTooLong,
+  tooDeep,
+  tooManyCases,
+  tooManyProperties,
+  tooManyPropertiesInFile,
+} from "./limits";
 import { computeTotals } from "./totals";
 import {
   MAX_MESSAGE_CHARS,
@@ -16,7 +24,8 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const testSchema = z.object({
   name: z.string(),
   status: z.enum(["passed", "failed", "skipped", "pending", "other"]),
-  duration: z.number().nonnegative().optional().default(0),
+  // Milliseconds, stored in a 32-bit column: a longer test than 24 days is a broken report.
+  duration: z.number().nonnegative().max(2_147_483_647).optional().default(0),
   message: z.string().optional(),
   trace: z.string().optional(),
   suite: z.union([z.string(), z.array(z.string())]).optional(),
@@ -34,7 +43,7 @@ const reportSchema = z.object({
       .object({ start: z.number().optional(), stop: z.number().optional() })
       .partial()
       .optional(),
-    tests: z.array(testSchema),
+    tests: z.array(z.unknown()),
   }),
 });
 
@@ -46,10 +55,44 @@ const STATUS: Record<z.infer<typeof testSchema>["status"], CaseStatus> = {
   other: "errored",
 };
 
+/** Refuses JSON nested deeper than the limit, before JSON.parse builds it. */
+function checkDepth(json: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const ch = json.charCodeAt(i);
+    if (inString) {
+      if (ch === 92)
+        i++; // backslash: skip the escaped character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 123 || ch === 91) {
+      if (++depth > LIMITS.depth) {
+        const line = json.slice(0, i).split("\n").length;
+        throw tooDeep(`Line ${line}`);
+      }
+    } else if (ch === 125 || ch === 93) depth--;
+  }
+}
+
+const MAX_TIME = Date.UTC(9999, 11, 31);
+const instant = (ms: number | undefined) =>
+  ms !== undefined && Number.isFinite(ms) && ms > 0 && ms < MAX_TIME ? new Date(ms) : null;
+
+function checkLength(value: string | undefined, what: string): void {
+  if (value !== undefined && value.length > LIMITS.attributeChars) throw attributeTooLong(what);
+}
+
 export function parseCtrf(json: string): ParsedRun {
+  checkDepth(json);
   let data: unknown;
   try {
-    data = JSON.parse(json);
+    // PostgreSQL cannot store NUL in text: such characters become U+FFFD (only when there are any).
+    data = /\\u0000/i.test(json)
+      ? JSON.parse(json, (_key, v: unknown) =>
+          typeof v === "string" ? v.replaceAll("\u0000", "\uFFFD") : v,
+        )
+      : JSON.parse(json);
   } catch (err) {
     throw new TestResultParseError(`Not valid JSON: ${(err as Error).message}`);
   }
@@ -61,11 +104,40 @@ export function parseCtrf(json: string): ParsedRun {
     );
   }
   const r = parsed.data.results;
-  const cases: ParsedCase[] = r.tests.map((t) => {
+  if (r.tests.length > LIMITS.cases) throw tooManyCases();
+  let propertyTotal = 0;
+  const cases: ParsedCase[] = r.tests.map((raw, i) => {
+    const one = testSchema.safeParse(raw);
+    if (!one.success) {
+      const issue = one.error.issues[0];
+      throw new TestResultParseError(
+        `Not a CTRF report: results.tests.${i}.${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`,
+      );
+    }
+    const t = one.data;
+    const what = `Test ${i + 1}`;
+    checkLength(t.name, `${what}: its name`);
+    checkLength(t.filePath, `${what}: its filePath`);
+    for (const s of Array.isArray(t.suite) ? t.suite : [t.suite])
+      checkLength(s, `${what}: its suite`);
     const properties: Record<string, string[]> = {};
-    if (t.tags?.length) properties.tags = t.tags;
-    for (const [k, v] of Object.entries(t.labels ?? {}))
-      properties[k] = (Array.isArray(v) ? v : [v]).map(String);
+    let count = 0;
+    if (t.tags?.length) {
+      for (const tag of t.tags) checkLength(tag, `${what}: a tag`);
+      properties.tags = t.tags;
+      count += t.tags.length;
+    }
+    for (const [k, v] of Object.entries(t.labels ?? {})) {
+      const values = (Array.isArray(v) ? v : [v]).map(String);
+      for (const value of [k, ...values])
+        checkLength(value, `${what}: the label "${k.slice(0, 100)}"`);
+      properties[k] = values;
+      count += values.length;
+    }
+    if (count > LIMITS.propertiesPerElement)
+      throw tooManyProperties(`Test "${t.name.slice(0, 200)}"`);
+    propertyTotal += count;
+    if (propertyTotal > LIMITS.properties) throw tooManyPropertiesInFile();
     return {
       suite: Array.isArray(t.suite)
         ? t.suite.join(" › ")
@@ -80,15 +152,17 @@ export function parseCtrf(json: string): ParsedRun {
       properties,
     };
   });
-  const start = r.summary?.start;
-  const stop = r.summary?.stop;
+  const start = instant(r.summary?.start);
+  const stop = instant(r.summary?.stop);
+  const span = start && stop ? stop.getTime() - start.getTime() : -1;
+  const sum = cases.reduce((n, c) => n + c.durationMs, 0);
   return {
     format: "ctrf",
     tool: r.tool?.name ?? null,
-    startedAt: start ? new Date(start) : null,
-    durationMs:
-      start && stop && stop >= start ? stop - start : cases.reduce((n, c) => n + c.durationMs, 0),
+    startedAt: start,
+    durationMs: Math.min(span >= 0 ? span : sum, 2_147_483_647),
     totals: computeTotals(cases),
     cases,
+    summaryOnly: [],
   };
 }

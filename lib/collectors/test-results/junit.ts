@@ -1,60 +1,130 @@
 // Streaming JUnit XML parser (saxes): every common dialect — <testsuites> or bare <testsuite>
 // roots, nested suites, failure/error/skipped, Surefire flaky*/rerun*, properties on suites and
 // cases (value attribute or text), missing attributes. DOCTYPEs are refused, so there are no
-// external entities and no entity expansion; memory grows with the number of cases only.
+// external entities and no entity expansion. Memory grows with the file, not with cases times
+// suite properties: a suite's properties are one bag its cases point to (limits.ts bounds the rest).
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { AppError } from "@/lib/errors";
+import {
+  LIMITS,
+  attributeTooLong,
+  tooDeep,
+  tooManyCases,
+  tooManyProperties,
+  tooManyPropertiesInFile,
+} from "./limits";
+import { parseTimestamp } from "./time-zone";
 import { computeTotals } from "./totals";
 import {
   MAX_MESSAGE_CHARS,
   TestResultParseError,
   type CaseStatus,
+  type DeclaredCounts,
   type ParsedCase,
   type ParsedRun,
+  type PropertyBag,
 } from "./types";
+
+export interface JUnitOptions {
+  /** The zone of timestamps written without one (IANA name); UTC by default. */
+  timeZone?: string;
+}
 
 interface SuiteFrame {
   name: string;
-  properties: Record<string, string[]>;
+  properties: PropertyBag;
+  propertyCount: number;
+  /** This suite's bag after its ancestors' bags: one array per suite, shared by its cases. */
+  chain: PropertyBag[];
+  declared: DeclaredCounts | null;
+  durationMs: number;
+  /** A <testcase> or a summary-only suite somewhere below: then its own totals are not counted again. */
+  counted: boolean;
 }
 
-interface CaseDraft {
-  suite: string;
-  classname: string | null;
-  name: string;
-  file: string | null;
-  durationMs: number;
-  status: CaseStatus;
+interface CaseDraft extends ParsedCase {
+  rank: number;
   flakyMark: boolean;
-  message: string | null;
-  properties: Record<string, string[]>;
-  inherited: Record<string, string[]>;
+  propertyCount: number;
 }
+
+// One outcome per case, the worst one: error, then failure, then skipped.
+const RANK: Record<CaseStatus, number> = { passed: 0, skipped: 1, failed: 2, errored: 3 };
+const OUTCOME: Record<string, CaseStatus> = {
+  failure: "failed",
+  error: "errored",
+  skipped: "skipped",
+};
 
 const seconds = (v: string | undefined) => {
   const n = Number(v);
-  return Number.isFinite(n) && n > 0 ? Math.round(n * 1000) : 0;
+  // Stored as 32-bit milliseconds: anything past about 24 days is not a real duration.
+  return Number.isFinite(n) && n > 0 && n < 2_000_000 ? Math.round(n * 1000) : 0;
 };
 
-function addProperty(target: Record<string, string[]>, name: string, value: string) {
-  (target[name] ??= []).push(value);
+/** A declared count: a whole number, 0 when absent or unreadable. */
+function count(v: string | undefined, suite: string): number {
+  if (v === undefined || v.trim() === "") return 0;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) return 0;
+  if (n > LIMITS.declaredTests)
+    throw new TestResultParseError(
+      `Suite "${suite}" declares ${v} tests; at most ${LIMITS.declaredTests.toLocaleString("en")} are accepted.`,
+    );
+  return n;
 }
 
-function createJUnitParser() {
+function declaredCounts(a: Record<string, string>, suite: string): DeclaredCounts | null {
+  const failed = count(a.failures, suite);
+  const errored = count(a.errors, suite);
+  const skipped = count(a.skipped ?? a.disabled, suite);
+  const tests = Math.max(count(a.tests, suite), failed + errored + skipped);
+  return tests > 0 ? { tests, failed, errored, skipped } : null;
+}
+
+/** The one row standing for a suite that wrote only its totals. */
+function summaryCase(frame: SuiteFrame, d: DeclaredCounts): ParsedCase {
+  const status: CaseStatus =
+    d.errored > 0
+      ? "errored"
+      : d.failed > 0
+        ? "failed"
+        : d.skipped === d.tests
+          ? "skipped"
+          : "passed";
+  return {
+    suite: frame.name,
+    classname: null,
+    name: `${frame.name} (summary only: ${d.tests} tests, ${d.failed} failed, ${d.errored} errored, ${d.skipped} skipped)`,
+    file: null,
+    status,
+    flaky: false,
+    durationMs: frame.durationMs,
+    message:
+      status === "errored" || status === "failed"
+        ? `The suite wrote only its totals, no test cases: ${d.failed + d.errored} of ${d.tests} declared failing.`
+        : null,
+    properties: {},
+    inherited: frame.chain,
+    summary: d,
+  };
+}
+
+function createJUnitParser(opts: JUnitOptions) {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const cases: ParsedCase[] = [];
+  const summaryOnly: string[] = [];
   const suites: SuiteFrame[] = [];
-  const stack: string[] = [];
+  let depth = 0;
   let current: CaseDraft | null = null;
   let root: string | null = null;
   let rootTime = 0;
   let startedAt: Date | null = null;
+  let properties = 0;
   let text: string | null = null; // collecting text for a failure message or a property
-  let property: {
-    target: Record<string, string[]>;
-    name: string;
-    value: string | undefined;
-  } | null = null;
+  let property: { target: PropertyBag; name: string; value: string | undefined } | null = null;
   let failure: Error | null = null;
+  const where = (what: string) => `Line ${parser.line}: ${what}`;
 
   parser.on("doctype", () => {
     throw new TestResultParseError(
@@ -66,8 +136,11 @@ function createJUnitParser() {
   });
   parser.on("opentag", (tag: SaxesTagPlain) => {
     const a = tag.attributes as Record<string, string>;
-    const parent = stack[stack.length - 1];
-    stack.push(tag.name);
+    depth += 1;
+    if (depth > LIMITS.depth) throw tooDeep(where(`<${tag.name}>`));
+    for (const [name, value] of Object.entries(a))
+      if (value.length > LIMITS.attributeChars)
+        throw attributeTooLong(where(`the ${name} attribute of <${tag.name}>`));
     if (root === null) {
       root = tag.name;
       if (root !== "testsuites" && root !== "testsuite") {
@@ -77,23 +150,26 @@ function createJUnitParser() {
       }
       rootTime = seconds(a.time);
     }
-    if (!startedAt && a.timestamp) {
-      const t = new Date(a.timestamp.replace(" UTC", "Z"));
-      if (!Number.isNaN(t.getTime())) startedAt = t;
-    }
+    if (!startedAt && a.timestamp) startedAt = parseTimestamp(a.timestamp, opts.timeZone);
+    const suite = suites[suites.length - 1];
     switch (tag.name) {
-      case "testsuite":
+      case "testsuite": {
+        const name = a.name ?? suite?.name ?? "(unnamed suite)";
+        const bag: PropertyBag = {};
         suites.push({
-          name: a.name ?? suites[suites.length - 1]?.name ?? "(unnamed suite)",
-          properties: {},
+          name,
+          properties: bag,
+          propertyCount: 0,
+          chain: [...(suite?.chain ?? []), bag],
+          declared: declaredCounts(a, name),
+          durationMs: seconds(a.time),
+          counted: false,
         });
         break;
-      case "testcase": {
-        const suite = suites[suites.length - 1];
-        const inherited: Record<string, string[]> = {};
-        for (const s of suites)
-          for (const [k, v] of Object.entries(s.properties))
-            inherited[k] = [...(inherited[k] ?? []), ...v];
+      }
+      case "testcase":
+        if (current) break; // a <testcase> inside a <testcase> is not a test of its own
+        if (cases.length >= LIMITS.cases) throw tooManyCases();
         current = {
           suite: suite?.name ?? "(no suite)",
           classname: a.classname ?? null,
@@ -101,37 +177,43 @@ function createJUnitParser() {
           file: a.file ?? null,
           durationMs: seconds(a.time),
           status: "passed",
-          flakyMark: false,
+          flaky: false,
           message: null,
           properties: {},
-          inherited,
+          inherited: suite?.chain ?? [],
+          rank: 0,
+          flakyMark: false,
+          propertyCount: 0,
         };
         break;
-      }
       case "failure":
       case "error":
-      case "skipped":
-        if (current && parent === "testcase") {
-          const status: CaseStatus =
-            tag.name === "failure" ? "failed" : tag.name === "error" ? "errored" : "skipped";
-          // failure/error outrank skipped when a tool writes both.
-          if (current.status === "passed" || (current.status === "skipped" && status !== "skipped"))
-            current.status = status;
-          if (tag.name !== "skipped" || !current.message) current.message = a.message ?? null;
+      case "skipped": {
+        const status = OUTCOME[tag.name]!;
+        // Only the worst outcome counts, with its own message; a second one of the same rank adds nothing.
+        if (current && RANK[status] > current.rank) {
+          current.status = status;
+          current.rank = RANK[status];
+          current.message = a.message ?? null;
           text = "";
         }
         break;
+      }
       case "flakyFailure":
       case "flakyError":
         if (current) current.flakyMark = true;
         break;
       case "property": {
-        const target =
-          current && stack.includes("testcase")
-            ? current.properties
-            : suites[suites.length - 1]?.properties;
-        if (target && a.name) property = { target, name: a.name, value: a.value };
-        if (property && property.value === undefined) text = "";
+        const owner = current ?? suite;
+        if (!owner || !a.name) break;
+        owner.propertyCount += 1;
+        if (owner.propertyCount > LIMITS.propertiesPerElement)
+          throw tooManyProperties(
+            current ? `Test "${current.name}"` : `Suite "${suite?.name ?? ""}"`,
+          );
+        if (++properties > LIMITS.properties) throw tooManyPropertiesInFile();
+        property = { target: owner.properties, name: a.name, value: a.value };
+        if (property.value === undefined) text = "";
         break;
       }
     }
@@ -142,27 +224,37 @@ function createJUnitParser() {
   parser.on("text", onText);
   parser.on("cdata", onText);
   parser.on("closetag", (tag) => {
-    stack.pop();
+    depth -= 1;
     switch (tag.name) {
-      case "testsuite":
-        suites.pop();
+      case "testsuite": {
+        const frame = suites.pop();
+        if (!frame) break;
+        if (!frame.counted && frame.declared) {
+          if (cases.length >= LIMITS.cases) throw tooManyCases();
+          cases.push(summaryCase(frame, frame.declared));
+          summaryOnly.push(frame.name);
+          frame.counted = true;
+        }
+        const parent = suites[suites.length - 1];
+        if (parent && frame.counted) parent.counted = true;
         break;
+      }
       case "testcase":
         if (current) {
-          const properties = { ...current.inherited };
-          for (const [k, v] of Object.entries(current.properties))
-            properties[k] = [...(properties[k] ?? []), ...v];
+          const c = current;
           cases.push({
-            suite: current.suite,
-            classname: current.classname,
-            name: current.name,
-            file: current.file,
-            status: current.status,
-            flaky: current.flakyMark && current.status === "passed",
-            durationMs: current.durationMs,
-            message: current.message ? current.message.slice(0, MAX_MESSAGE_CHARS) : null,
-            properties,
+            suite: c.suite,
+            classname: c.classname,
+            name: c.name,
+            file: c.file,
+            status: c.status,
+            flaky: c.flakyMark && c.status === "passed",
+            durationMs: c.durationMs,
+            message: c.message ? c.message.slice(0, MAX_MESSAGE_CHARS) : null,
+            properties: c.properties,
+            inherited: c.inherited,
           });
+          for (const s of suites) s.counted = true;
           current = null;
         }
         break;
@@ -175,7 +267,7 @@ function createJUnitParser() {
         break;
       case "property":
         if (property)
-          addProperty(property.target, property.name, property.value ?? (text ?? "").trim());
+          (property.target[property.name] ??= []).push(property.value ?? (text ?? "").trim());
         property = null;
         text = null;
         break;
@@ -193,18 +285,26 @@ function createJUnitParser() {
       if (root === null) throw new TestResultParseError("The file holds no XML elements.");
       const totals = computeTotals(cases);
       const sum = cases.reduce((n, c) => n + c.durationMs, 0);
-      return { format: "junit", tool: null, startedAt, durationMs: rootTime || sum, totals, cases };
+      return {
+        format: "junit",
+        tool: null,
+        startedAt,
+        durationMs: Math.min(rootTime || sum, 2_147_483_647),
+        totals,
+        cases,
+        summaryOnly,
+      };
     },
   };
 }
 
-export function parseJUnit(xml: string): ParsedRun {
-  const p = createJUnitParser();
+export function parseJUnit(xml: string, opts: JUnitOptions = {}): ParsedRun {
+  const p = createJUnitParser(opts);
   try {
     p.write(xml);
     return p.finish();
   } catch (err) {
-    if (err instanceof TestResultParseError) throw err;
+    if (err instanceof AppError) throw err;
     throw new TestResultParseError(`Not well-formed XML: ${(err as Error).message}`);
   }
 }

@@ -2,7 +2,7 @@
 // tags and labels, or "[CC6.1]" / "[CTL-004]" in a test or suite name — naming a criterion
 // (all its controls) or a control. Otherwise an admin's rules: file, suite/class or name
 // pattern (`*` and `?` wildcards, case-insensitive) → control.
-import type { ParsedCase } from "./types";
+import type { ParsedCase, PropertyBag } from "./types";
 
 export interface MappingRuleInput {
   field: "file" | "suite" | "name";
@@ -25,9 +25,14 @@ const ID = /\b(CTL-\d+|(?:CC|PI|A|C|P)\d\.\d)\b/gi;
 const BRACKETED = /\[((?:CTL-\d+|(?:CC|PI|A|C|P)\d\.\d))\]/gi;
 const TAG_PROPERTIES = ["soc2", "control", "controls", "tags", "tag"];
 
-export function explicitIds(c: ParsedCase): string[] {
+/** The ids a bag of properties names; a suite's bag is read once for all its cases. */
+const bagIds = new WeakMap<PropertyBag, string[]>();
+
+function idsInBag(bag: PropertyBag): string[] {
+  const known = bagIds.get(bag);
+  if (known) return known;
   const ids = new Set<string>();
-  for (const [key, values] of Object.entries(c.properties)) {
+  for (const [key, values] of Object.entries(bag)) {
     const isTag = TAG_PROPERTIES.includes(key.toLowerCase());
     for (const v of values) {
       // Free-form labels only count when the whole value is an id; tag properties may list several.
@@ -38,6 +43,15 @@ export function explicitIds(c: ParsedCase): string[] {
       }
     }
   }
+  const out = [...ids];
+  bagIds.set(bag, out);
+  return out;
+}
+
+export function explicitIds(c: ParsedCase): string[] {
+  const ids = new Set<string>();
+  for (const bag of c.inherited ?? []) for (const id of idsInBag(bag)) ids.add(id);
+  for (const id of idsInBag(c.properties)) ids.add(id);
   for (const text of [c.name, c.suite, c.classname ?? ""])
     for (const m of text.matchAll(BRACKETED)) if (m[1]) ids.add(m[1].toUpperCase());
   return [...ids];
@@ -51,8 +65,11 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${body}$`, "i");
 }
 
+const compiled = new WeakMap<MappingRuleInput, RegExp>();
+
 function ruleMatches(rule: MappingRuleInput, c: ParsedCase): boolean {
-  const re = globToRegExp(rule.pattern);
+  let re = compiled.get(rule);
+  if (!re) compiled.set(rule, (re = globToRegExp(rule.pattern)));
   if (rule.field === "file") return c.file !== null && re.test(c.file);
   if (rule.field === "suite")
     return re.test(c.suite) || (c.classname !== null && re.test(c.classname));

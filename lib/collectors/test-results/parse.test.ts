@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { TEST_RESULT_FIXTURES } from "@/lib/testing/fixture-path";
 import { AppError } from "@/lib/errors";
 import { MAX_RESULT_BYTES, parseTestResults } from "./parse";
-import { TestResultParseError, type Totals } from "./types";
+import { TestResultParseError, allProperties, type Totals } from "./types";
 
 const FIXTURES = TEST_RESULT_FIXTURES;
 const read = (f: string) => readFileSync(path.join(FIXTURES, f), "utf8");
@@ -65,7 +65,7 @@ describe("test-result fixtures from real tools", () => {
   });
 
   it("keeps failure messages, suite and case properties, and Surefire flakiness", () => {
-    const props = parseTestResults(read("spec/testcase-properties.xml")).cases[0]!.properties;
+    const props = allProperties(parseTestResults(read("spec/testcase-properties.xml")).cases[0]!);
     expect(props.commit).toEqual(["9c41d0e"]);
     expect(props.attachment).toEqual(["evidence/restore-log.txt", "evidence/restore-checksum.txt"]);
     expect(props.description?.[0]).toMatch(/\S/);
@@ -79,11 +79,11 @@ describe("test-result fixtures from real tools", () => {
       "expected 'at_risk' to be 'failing'",
       "Cannot read properties of null (reading 'email')",
     ]);
-    expect(complete[7]!.properties.link).toEqual([
+    expect(allProperties(complete[7]!).link).toEqual([
       "https://tracker.example.org/TB-118",
       "https://tracker.example.org/TB-131",
     ]);
-    expect(complete[7]!.properties.commit).toEqual(["9c41d0e"]);
+    expect(allProperties(complete[7]!).commit).toEqual(["9c41d0e"]);
     const flaky = parseTestResults(read("java/surefire-flaky.xml")).cases[0];
     expect(flaky).toMatchObject({ status: "passed", flaky: true, name: "createWebhook" });
     const catch2 = parseTestResults(read("cpp/catch2.xml")).cases[0]!;

@@ -1,18 +1,21 @@
 import { tooLarge } from "@/lib/errors";
 import { parseCtrf } from "./ctrf";
-import { parseJUnit } from "./junit";
+import { parseJUnit, type JUnitOptions } from "./junit";
 import { TestResultParseError, type ParsedRun } from "./types";
 
 export const MAX_RESULT_BYTES = 50 * 1024 * 1024;
 
-/** JUnit XML or CTRF JSON, told apart by content (a file name or Content-Type can lie). */
-export function parseTestResults(content: string): ParsedRun {
+/**
+ * JUnit XML or CTRF JSON, told apart by content (a file name or Content-Type can lie).
+ * `timeZone` is the zone of JUnit timestamps written without one (UTC by default).
+ */
+export function parseTestResults(content: string, opts: JUnitOptions = {}): ParsedRun {
   if (content.length > MAX_RESULT_BYTES)
     throw tooLarge(`The file is larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB.`);
   const body = content.replace(/^\uFEFF/, "").trimStart();
   if (body === "") throw new TestResultParseError("The file is empty.");
   if (body.startsWith("{")) return parseCtrf(body);
-  if (body.startsWith("<")) return parseJUnit(body);
+  if (body.startsWith("<")) return parseJUnit(body, opts);
   throw new TestResultParseError(
     "Not JUnit XML or CTRF JSON: the content starts with neither '<' nor '{'.",
   );

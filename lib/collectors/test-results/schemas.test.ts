@@ -21,12 +21,16 @@ describe("runMetaFrom", () => {
       ciUrl: "https://ci.example.test/1",
     });
     expect(runMetaFrom(req(), null)).toEqual({});
+    expect(runMetaFrom(req("", { "x-trustboard-time-zone": "Europe/Berlin" }), null)).toEqual({
+      timeZone: "Europe/Berlin",
+    });
   });
 
   it.each([
     ["?ciUrl=javascript:alert(1)", {}, "ciUrl"],
     ["", { "x-trustboard-commit": "c".repeat(101) }, "commit"],
     [`?branch=${"b".repeat(201)}`, {}, "branch"],
+    ["?timeZone=Mars/Olympus", {}, "timeZone"],
   ])("refuses %s %o as invalid, naming the field", (query, headers, field) => {
     expect(() => runMetaFrom(req(query, headers), null)).toThrow(
       expect.objectContaining({ code: "invalid", details: { field } }),

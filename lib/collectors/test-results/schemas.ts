@@ -2,6 +2,7 @@
 // query parameter), the upload form, mapping rules and result directories.
 import { z } from "zod";
 import { invalid } from "@/lib/errors";
+import { isTimeZone } from "./time-zone";
 
 /** What CI may say about a run besides the file itself. */
 const runMetaSchema = z.object({
@@ -12,6 +13,12 @@ const runMetaSchema = z.object({
     .url({ protocol: /^https?$/ })
     .max(2000)
     .optional(),
+  timeZone: z
+    .string()
+    .trim()
+    .max(100)
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin")
+    .optional(),
 });
 
 export type RunMeta = z.output<typeof runMetaSchema>;
@@ -21,6 +28,7 @@ const META_SOURCES = {
   commit: "x-trustboard-commit",
   branch: "x-trustboard-branch",
   ciUrl: "x-trustboard-ci-url",
+  timeZone: "x-trustboard-time-zone",
 } as const satisfies Record<keyof RunMeta, string>;
 
 /**

@@ -13,8 +13,33 @@ export interface ParsedCase {
   flaky: boolean;
   durationMs: number;
   message: string | null;
-  /** Case properties, suite properties inherited (JUnit), tags and labels (CTRF). */
-  properties: Record<string, string[]>;
+  /** The case's own properties (JUnit), tags and labels (CTRF). */
+  properties: PropertyBag;
+  /**
+   * The enclosing suites' properties (JUnit), outermost first. Shared by every case of a suite,
+   * never copied per case: a file with many suite properties and many cases stays small.
+   */
+  inherited?: readonly PropertyBag[];
+  /** Set on the one row standing for a suite that wrote only its totals (no <testcase>). */
+  summary?: DeclaredCounts;
+}
+
+export type PropertyBag = Record<string, string[]>;
+
+/** What a <testsuite> declares about itself in its tests/failures/errors/skipped attributes. */
+export interface DeclaredCounts {
+  tests: number;
+  failed: number;
+  errored: number;
+  skipped: number;
+}
+
+/** Own and inherited properties of a case in one bag (for display and tests; mapping reads them apart). */
+export function allProperties(c: ParsedCase): PropertyBag {
+  const out: PropertyBag = {};
+  for (const bag of [...(c.inherited ?? []), c.properties])
+    for (const [k, v] of Object.entries(bag)) out[k] = [...(out[k] ?? []), ...v];
+  return out;
 }
 
 export interface Totals {
@@ -33,6 +58,8 @@ export interface ParsedRun {
   durationMs: number;
   totals: Totals;
   cases: ParsedCase[];
+  /** Suites counted from their declared numbers because they hold no <testcase>. */
+  summaryOnly: string[];
 }
 
 /** A file that is not valid JUnit XML or CTRF JSON: bad input, so an "invalid" AppError. */

@@ -1,0 +1,49 @@
+// recordActivity for writers that work outside Prisma (bulk collector ingest over COPY): the
+// same row, the same chain lock and hash, inside the caller's own transaction.
+import type { SqlRunner } from "@/lib/db/migrator";
+import { GENESIS_HASH, hashRow } from "./chain";
+import { CHAIN_LOCK, type ActivityActor, type ActivityEntry } from "./record";
+
+const asStored = (value: unknown): unknown =>
+  value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
+
+export async function recordActivitySql(
+  q: Pick<SqlRunner, "query">,
+  actor: ActivityActor,
+  entry: ActivityEntry,
+): Promise<void> {
+  await q.query(`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::bigint)`);
+  const [last] = await q.query<{ hash: string }>(
+    `SELECT "hash" FROM "activity" ORDER BY "seq" DESC LIMIT 1`,
+  );
+  const content = {
+    at: new Date(),
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    summary: entry.summary,
+    before: asStored(entry.before),
+    after: asStored(entry.after),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  await q.query(
+    `INSERT INTO "activity" ("at", "actor_id", "actor_email", "action", "entity_type", "entity_id", "summary", "before", "after", "prev_hash", "hash")
+     VALUES ($1::timestamptz, $2::uuid, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11)`,
+    [
+      content.at.toISOString(),
+      content.actorId,
+      content.actorEmail,
+      content.action,
+      content.entityType,
+      content.entityId,
+      content.summary,
+      json(content.before),
+      json(content.after),
+      prevHash,
+      hashRow(content, prevHash),
+    ],
+  );
+}
