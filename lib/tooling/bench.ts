@@ -494,7 +494,7 @@ async function packageLane(name: string, url: string | undefined) {
   } finally {
     await d.close();
   }
-  await runChild(["--package", name, url ?? "", dataDir]);
+  await runChild<unknown>("--package", [name, url ?? "", dataDir]);
 }
 
 async function main() {
@@ -506,7 +506,8 @@ async function main() {
     const d = await openDatabase({ url: url || undefined, dataDir, migrate: true });
     serve(d);
     try {
-      return await packageChild(name, BENCH);
+      process.send?.((await packageChild(name, BENCH)) ?? true);
+      return;
     } finally {
       await d.close();
     }
