@@ -10,6 +10,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { mapCase, type MappingContext } from "./mapping";
 import { parseTestResults } from "./parse";
 import { createAutomatedEvidence } from "./automated-evidence";
+import { assertStorableRun } from "./storable-run";
 import type { ParsedCase, Totals } from "./types";
 
 export interface IngestMeta {
@@ -87,6 +88,7 @@ export async function ingestTestResults(
     };
   }
   const run = parseTestResults(content);
+  assertStorableRun(run, meta);
   const ctx = await mappingContext(prisma);
   const mappings = run.cases.map((c) => mapCase(c, ctx));
   const byControl = new Map<string, ParsedCase[]>();
