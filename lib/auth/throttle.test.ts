@@ -32,9 +32,7 @@ describe("sign-in throttles", () => {
   });
 
   it("reads the address the nearest proxy appended", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 10.0.0.7" }))).toBe(
-      "10.0.0.7",
-    );
+    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 10.0.0.7" }))).toBe("10.0.0.7");
     expect(clientAddress(new Headers())).toBe("unknown");
   });
 });
