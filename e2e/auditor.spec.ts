@@ -35,7 +35,7 @@ test("an auditor's change is refused by the server action itself, and nothing ch
   await page.getByTestId("scope-privacy").check();
   await form.getByRole("button", { name: "Forced submit" }).click();
   await expect(page.getByTestId("scope-status")).toHaveText(
-    "Your role (auditor) is not allowed to change the scope.",
+    "Your role (auditor) is not allowed to change the scope and audit period.",
   );
 
   await page.reload();

@@ -231,6 +231,23 @@ export async function transitionBacklogItem(
   });
 }
 
+/** A checklist item whose item is not verified (a verified item's checklist is settled). */
+async function changeableCheck(tx: Tx, checkId: string) {
+  const check = await tx.backlogCheck.findUnique({
+    where: { id: checkId },
+    select: {
+      itemId: true,
+      text: true,
+      checkedById: true,
+      item: { select: { key: true, status: true } },
+    },
+  });
+  if (!check) throw notFound("That checklist item no longer exists.");
+  if (check.item.status === "verified")
+    throw conflict(`${check.item.key} is verified; reopen it to change its checklist.`);
+  return check;
+}
+
 export async function setBacklogCheck(
   actor: Actor | null,
   checkId: string,
@@ -239,18 +256,7 @@ export async function setBacklogCheck(
   authorize(actor, "backlog.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const check = await tx.backlogCheck.findUnique({
-      where: { id: checkId },
-      select: {
-        itemId: true,
-        text: true,
-        checkedById: true,
-        item: { select: { key: true, status: true } },
-      },
-    });
-    if (!check) throw notFound("That checklist item no longer exists.");
-    if (check.item.status === "verified")
-      throw conflict(`${check.item.key} is verified; reopen it to change its checklist.`);
+    const check = await changeableCheck(tx, checkId);
     if ((check.checkedById !== null) === checked) return;
     await tx.backlogCheck.update({
       where: { id: checkId },
@@ -299,18 +305,7 @@ export async function removeBacklogCheck(actor: Actor | null, checkId: string): 
   authorize(actor, "backlog.write");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const check = await tx.backlogCheck.findUnique({
-      where: { id: checkId },
-      select: {
-        itemId: true,
-        text: true,
-        checkedById: true,
-        item: { select: { key: true, status: true } },
-      },
-    });
-    if (!check) throw notFound("That checklist item no longer exists.");
-    if (check.item.status === "verified")
-      throw conflict(`${check.item.key} is verified; reopen it to change its checklist.`);
+    const check = await changeableCheck(tx, checkId);
     if (check.checkedById) throw conflict("A checked item cannot be removed; uncheck it first.");
     await tx.backlogCheck.delete({ where: { id: checkId } });
     await recordActivity(tx, actor, {

@@ -1,0 +1,431 @@
+// The authorization matrix's registry: for every server action export (lib/actions/*-actions.ts)
+// and every route handler method (app/api/**/route.ts), the capability it requires and a valid
+// input built from the seeded records. authorization-matrix.integration.test.ts enumerates the
+// modules itself and fails for an export or method without an entry here, and for an entry whose
+// export or method is gone; so adding an action means adding its line here.
+import type { Capability } from "@/lib/auth/capabilities";
+import { REQUIREMENT, UNREACHABLE_SOURCE, type MatrixContext } from "./matrix-context";
+
+/** Form fields: a list is sent as a repeated field. */
+export type FormFields = Record<string, string | string[] | File>;
+
+export interface ActionEntry {
+  /** What the action requires; "public" for what an anonymous visitor must reach (sign-in, sign-out, first-run setup). */
+  capability: Capability | "public";
+  /** A valid form for the seeded records (the action is called as `action(initialState, form)`). */
+  form?: (ctx: MatrixContext) => FormFields;
+  /** The arguments, for an action that is not a form action. */
+  args?: (ctx: MatrixContext) => unknown[];
+  /** Why even the first allowed call cannot succeed (it must then fail on that business rule, not on authorization). */
+  business?: string;
+}
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export const HTTP_METHODS: readonly HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+export interface RouteRequest {
+  /** Path and query, e.g. /api/export/controls. */
+  url: string;
+  /** The dynamic segments, as Next.js passes them. */
+  params?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface RouteEntry {
+  capability: Capability;
+  /** Who the door lets in: a signed-in session, or an API token (Authorization: Bearer). */
+  auth: "session" | "token";
+  request: (ctx: MatrixContext) => RouteRequest;
+  business?: string;
+}
+
+const file = (content: string, name: string, type: string) => new File([content], name, { type });
+
+const junit = (ctx: MatrixContext) => {
+  const name = ctx.unique("matrix case");
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="matrix" tests="1" failures="0" errors="0" skipped="0" time="0.01">
+  <testcase classname="matrix" name="${name}" time="0.01"/>
+</testsuite>
+`;
+};
+
+const auditLines = (ctx: MatrixContext) =>
+  JSON.stringify({
+    timestamp: new Date().toISOString(),
+    action: "login",
+    actor: `${ctx.unique("matrix")}@example.test`,
+  }) + "\n";
+
+/** Keyed by file name in lib/actions, then by export name. */
+export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
+  "activity-actions.ts": {
+    verifyChainAction: { capability: "activity.read", form: () => ({}) },
+  },
+  "audit-actions.ts": {
+    uploadAuditEventsAction: {
+      capability: "audit.ingest",
+      form: (ctx) => ({ file: file(auditLines(ctx), "events.jsonl", "application/x-ndjson") }),
+    },
+    addExpectedEventAction: {
+      capability: "audit.expect",
+      form: (ctx) => ({ controlId: ctx.controlId, action: "login", maxSilenceDays: "7" }),
+    },
+    removeExpectedEventAction: {
+      capability: "audit.expect",
+      form: (ctx) => ({ id: ctx.expectedEventId }),
+    },
+    sourceAction: {
+      capability: "audit.configure",
+      form: (ctx) => ({
+        name: ctx.unique("matrix-source"),
+        url: UNREACHABLE_SOURCE,
+        tableName: "audit_log",
+        cursorColumn: "id",
+        col_time: "created_at",
+        col_action: "action",
+      }),
+      business: "a source is saved only after a connection test, and nothing listens there",
+    },
+    pullSourceAction: {
+      capability: "audit.pull",
+      form: (ctx) => ({ id: ctx.auditSourceId }),
+      business: "the source's database is unreachable",
+    },
+    pullProgressAction: {
+      capability: "audit.read",
+      form: (ctx) => ({ id: ctx.auditSourceId }),
+    },
+    mapActionAction: {
+      capability: "audit.configure",
+      form: () => ({ action: "matrix.mapped", criteria: "CC6.1, CC7.2" }),
+    },
+  },
+  "auth-actions.ts": {
+    loginAction: {
+      capability: "public",
+      form: (ctx) => ({ email: ctx.admin.email, password: ctx.admin.password }),
+    },
+    logoutAction: { capability: "public", form: () => ({}) },
+    setupAction: {
+      capability: "public",
+      form: (ctx) => ({
+        email: `${ctx.unique("matrix-setup")}@example.test`,
+        name: "Matrix setup",
+        password: "correct horse battery staple",
+        confirm: "correct horse battery staple",
+      }),
+      business: "first-run setup is closed once an account exists",
+    },
+  },
+  "backlog-actions.ts": {
+    createBacklogItemAction: {
+      capability: "backlog.write",
+      form: (ctx) => ({ title: ctx.unique("Matrix item"), priority: "P2" }),
+    },
+    updateBacklogItemAction: {
+      capability: "backlog.write",
+      form: (ctx) => ({
+        id: ctx.editableBacklogItemId,
+        title: ctx.unique("Matrix item edited"),
+        priority: "P1",
+      }),
+    },
+    transitionBacklogItemAction: {
+      capability: "backlog.write",
+      form: (ctx) => ({ itemId: ctx.backlogItemId, to: "in_progress" }),
+    },
+    setBacklogCheckAction: {
+      capability: "backlog.write",
+      form: (ctx) => ({ checkId: ctx.backlogCheckId, checked: "true" }),
+    },
+    addBacklogCheckAction: {
+      capability: "backlog.write",
+      form: (ctx) => ({ itemId: ctx.backlogItemId, text: ctx.unique("Matrix check") }),
+    },
+    removeBacklogCheckAction: {
+      capability: "backlog.write",
+      form: (ctx) => ({ checkId: ctx.removableCheckId }),
+    },
+    trackFindingAction: {
+      capability: "backlog.write",
+      form: (ctx) => ({ controlId: ctx.findingControlId, finding: ctx.finding, priority: "P2" }),
+    },
+  },
+  "control-actions.ts": {
+    createControlAction: {
+      capability: "controls.write",
+      form: (ctx) => ({
+        title: ctx.unique("Matrix control"),
+        implementation: "in_progress",
+        criteria: "CC6.1",
+      }),
+    },
+    updateControlAction: {
+      capability: "controls.write",
+      form: (ctx) => ({
+        id: ctx.controlId,
+        title: "Matrix control",
+        implementation: "implemented",
+        criteria: "CC6.1",
+      }),
+    },
+    archiveControlAction: {
+      capability: "controls.write",
+      form: (ctx) => ({ id: ctx.archivableControlId, archived: "true" }),
+    },
+    mapCriterionAction: {
+      capability: "controls.write",
+      form: (ctx) => ({ criterionId: "CC6.1", controls: [ctx.controlId] }),
+    },
+  },
+  "demo-actions.ts": {
+    loadDemoAction: {
+      capability: "demo.load",
+      form: () => ({}),
+      business: "the demo loads only into an empty workspace",
+    },
+  },
+  "evidence-actions.ts": {
+    createEvidenceAction: {
+      capability: "evidence.write",
+      form: (ctx) => ({
+        title: ctx.unique("Matrix note"),
+        kind: "note",
+        body: "Matrix note body.",
+        evidenceDate: ctx.day(0),
+        controls: ctx.controlId,
+      }),
+    },
+    addRevisionAction: {
+      capability: "evidence.write",
+      form: (ctx) => ({
+        id: ctx.evidenceId,
+        file: file(`${ctx.unique("Matrix revision")}\n`, "matrix-policy.txt", "text/plain"),
+      }),
+    },
+    reviewEvidenceAction: {
+      capability: "evidence.review",
+      form: (ctx) => ({ id: ctx.evidenceId, decision: "accept" }),
+    },
+  },
+  "override-actions.ts": {
+    overrideAction: {
+      capability: "status.override",
+      form: (ctx) => ({
+        targetType: "control",
+        targetId: ctx.controlId,
+        status: "met",
+        justification: "Matrix: verified by hand during the walkthrough.",
+        until: ctx.day(30),
+      }),
+    },
+    revokeOverrideAction: {
+      capability: "status.override",
+      form: (ctx) => ({ targetType: "control", targetId: ctx.overriddenControlId }),
+    },
+  },
+  "phase-actions.ts": {
+    createPhaseAction: {
+      capability: "phases.write",
+      form: (ctx) => ({
+        number: String(ctx.phaseNumber + ctx.serial()),
+        title: ctx.unique("Matrix phase"),
+        progress: "pending",
+      }),
+    },
+    updatePhaseAction: {
+      capability: "phases.write",
+      form: (ctx) => ({
+        id: ctx.phaseId,
+        number: String(ctx.phaseNumber),
+        title: "Matrix phase",
+        progress: "in_progress",
+        requirements: `${REQUIREMENT} | Matrix requirement | CC6.1`,
+      }),
+    },
+    addPhaseItemAction: {
+      capability: "phases.write",
+      form: (ctx) => ({
+        phaseId: ctx.phaseId,
+        kind: "deliverable",
+        text: ctx.unique("Matrix deliverable"),
+      }),
+    },
+    setPhaseItemDoneAction: {
+      capability: "phases.write",
+      form: (ctx) => ({ itemId: ctx.phaseItemId, done: "true" }),
+    },
+    setPhaseItemEvidenceAction: {
+      capability: "phases.write",
+      form: (ctx) => ({ itemId: ctx.phaseItemId, evidenceId: ctx.evidenceId }),
+    },
+    addMustHaveAction: {
+      capability: "phases.write",
+      form: (ctx) => ({
+        phaseId: ctx.phaseId,
+        truth: ctx.unique("Matrix must-have"),
+        requirements: REQUIREMENT,
+      }),
+    },
+    verifyMustHaveAction: {
+      capability: "phases.write",
+      form: (ctx) => ({ mustHaveId: ctx.mustHaveId, verdict: "verified" }),
+    },
+    mustHaveToBacklogAction: {
+      capability: "backlog.write",
+      form: (ctx) => ({ mustHaveId: ctx.failedMustHaveId }),
+    },
+    removePhaseItemAction: {
+      capability: "phases.write",
+      form: (ctx) => ({ itemId: ctx.removablePhaseItemId }),
+    },
+    removeMustHaveAction: {
+      capability: "phases.write",
+      form: (ctx) => ({ mustHaveId: ctx.removableMustHaveId }),
+    },
+    editMustHaveAction: {
+      capability: "phases.write",
+      form: (ctx) => ({
+        mustHaveId: ctx.editableMustHaveId,
+        truth: ctx.unique("Matrix must-have edited"),
+        requirements: REQUIREMENT,
+      }),
+    },
+  },
+  "test-result-actions.ts": {
+    uploadTestResultsAction: {
+      capability: "results.ingest",
+      form: (ctx) => ({
+        file: file(junit(ctx), "matrix.xml", "application/xml"),
+        source: "matrix",
+      }),
+    },
+    createRuleAction: {
+      capability: "results.configure",
+      form: (ctx) => ({
+        field: "name",
+        pattern: `${ctx.unique("matrix")} *`,
+        controlId: ctx.controlId,
+      }),
+    },
+    deleteRuleAction: { capability: "results.configure", form: (ctx) => ({ id: ctx.ruleId }) },
+    createTokenAction: {
+      capability: "tokens.manage",
+      form: (ctx) => ({ name: ctx.unique("matrix-token"), expires: "" }),
+    },
+    revokeTokenAction: { capability: "tokens.manage", form: (ctx) => ({ id: ctx.tokenId }) },
+    addDirectoryAction: {
+      capability: "results.configure",
+      form: (ctx) => ({ name: ctx.unique("matrix-dir"), path: ctx.newResultDirectory() }),
+    },
+    pullDirectoryAction: {
+      capability: "results.pull",
+      form: (ctx) => ({ id: ctx.resultDirectoryId }),
+    },
+  },
+  "user-actions.ts": {
+    addUserAction: {
+      capability: "users.manage",
+      form: (ctx) => ({
+        email: `${ctx.unique("matrix-user")}@example.test`,
+        name: "Matrix user",
+        role: "engineer",
+        password: "correct horse battery staple",
+      }),
+    },
+    changeAccessAction: {
+      capability: "users.manage",
+      form: (ctx) => ({ id: ctx.userId, role: "auditor", expires: ctx.day(30) }),
+    },
+    setActiveAction: {
+      capability: "users.manage",
+      form: (ctx) => ({ id: ctx.userId, active: "false" }),
+    },
+  },
+  "workspace-actions.ts": {
+    saveScopeAction: {
+      capability: "workspace.configure",
+      form: () => ({ categories: ["security", "availability"] }),
+    },
+    saveAuditPeriodAction: {
+      capability: "workspace.configure",
+      form: (ctx) => ({ start: ctx.day(-90), end: ctx.day(90) }),
+    },
+  },
+};
+
+/**
+ * Keyed by the route file's path from the repository root, then by method.
+ * app/api/auth/[...nextauth]/route.ts is not here: it is next-auth's own handler (sign-in,
+ * callbacks, CSRF), which must answer anonymous visitors and authorizes nothing of Trustboard's.
+ */
+export const ROUTES: Record<string, Partial<Record<HttpMethod, RouteEntry>>> = {
+  "app/api/audit/sample/route.ts": {
+    GET: {
+      capability: "audit.read",
+      auth: "session",
+      request: (ctx) => ({
+        url: `/api/audit/sample?criterion=CC6.1&action=login&from=${ctx.day(-7)}&to=${ctx.day(0)}&n=2&seed=matrix`,
+      }),
+    },
+  },
+  "app/api/backlog/export/route.ts": {
+    GET: {
+      capability: "data.export",
+      auth: "session",
+      request: () => ({ url: "/api/backlog/export" }),
+    },
+  },
+  "app/api/export/[table]/route.ts": {
+    GET: {
+      capability: "data.export",
+      auth: "session",
+      request: () => ({ url: "/api/export/controls", params: { table: "controls" } }),
+    },
+  },
+  "app/api/evidence/[id]/revisions/[number]/route.ts": {
+    GET: {
+      capability: "evidence.read",
+      auth: "session",
+      request: (ctx) => ({
+        url: `/api/evidence/${ctx.evidenceId}/revisions/1`,
+        params: { id: ctx.evidenceId, number: "1" },
+      }),
+    },
+  },
+  "app/api/v1/audit-events/route.ts": {
+    POST: {
+      capability: "audit.ingest",
+      auth: "token",
+      request: (ctx) => ({
+        url: "/api/v1/audit-events",
+        headers: { "content-type": "application/x-ndjson" },
+        body: auditLines(ctx),
+      }),
+    },
+  },
+  "app/api/v1/findings/route.ts": {
+    POST: {
+      capability: "findings.ingest",
+      auth: "token",
+      request: (ctx) => ({
+        url: "/api/v1/findings",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ title: ctx.unique("Matrix scanner finding"), priority: "P2" }),
+      }),
+    },
+  },
+  "app/api/v1/test-results/route.ts": {
+    POST: {
+      capability: "results.ingest",
+      auth: "token",
+      request: (ctx) => ({
+        url: "/api/v1/test-results",
+        headers: { "content-type": "application/xml" },
+        body: junit(ctx),
+      }),
+    },
+  },
+};
