@@ -135,7 +135,7 @@ export function defineAction<S extends z.ZodType, X extends object = object>(
       reply = typeof r === "string" ? { message: r } : r;
     } catch (err) {
       return failureState(
-        await settleError(err, who, "action"),
+        await settleError(err, who, `action (${opts.capability})`),
         form,
         opts.secretFields,
       ) as ActionState & Partial<X>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Gate, WindowCounter, clientAddress } from "./throttle";
+import { Gate, WindowCounter, clientAddress, mayRecord } from "./throttle";
 
 describe("sign-in throttles", () => {
   it("counts per key within the window and forgets after it", () => {
@@ -34,5 +34,11 @@ describe("sign-in throttles", () => {
   it("reads the address the nearest proxy appended", () => {
     expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 10.0.0.7" }))).toBe("10.0.0.7");
     expect(clientAddress(new Headers())).toBe("unknown");
+  });
+
+  it("lets 30 security events per key into the activity log per window, then drops them", () => {
+    const results = Array.from({ length: 35 }, () => mayRecord("refuse:x@y:GET /api"));
+    expect(results.filter(Boolean)).toHaveLength(30);
+    expect(mayRecord("refuse:other@y:GET /api")).toBe(true);
   });
 });

@@ -57,9 +57,9 @@ const MINUTE = 60_000;
 export const addressFailures = new WindowCounter(20, 15 * MINUTE);
 /** Timing-equalising hashes for unknown emails: two at a time, so a flood cannot take the CPU. */
 export const unknownEmailHashing = new Gate(2);
-/** Security events written to the activity log: 10 per key and 300 overall per 15 minutes. */
-const perKey = new WindowCounter(10, 15 * MINUTE);
-const overall = new WindowCounter(300, 15 * MINUTE);
+/** Security events written to the activity log: 30 per key and 1,000 overall per 15 minutes. */
+const perKey = new WindowCounter(30, 15 * MINUTE);
+const overall = new WindowCounter(1000, 15 * MINUTE);
 export function mayRecord(key: string, now = Date.now()): boolean {
   if (perKey.full(key, now) || overall.full("all", now)) return false;
   perKey.take(key, now);

@@ -53,8 +53,13 @@ export function tokenRoute(
     let who: ActivityActor | null = null;
     try {
       const auth = await authenticateToken(req.headers.get("authorization"));
-      // An unknown or missing token is still recorded (rate-limited), under the caller's address.
-      who = auth.who ?? { id: null, email: `unknown token from ${clientAddress(req.headers)}` };
+      // A presented but unknown token is recorded too (rate-limited), under the caller's address.
+      const presented = /^Bearer\s+\S+$/i.test(req.headers.get("authorization") ?? "");
+      who =
+        auth.who ??
+        (presented
+          ? { id: null, email: `unknown token from ${clientAddress(req.headers)}` }
+          : null);
       if (!auth.actor) throw auth.error;
       authorize(auth.actor, capability);
       return await handler(req, auth.actor);

@@ -13,10 +13,7 @@ export async function settleError(
 ): Promise<AppError | null> {
   if (err instanceof AppError) {
     if ((err.code === "forbidden" || err.code === "unauthenticated") && who) {
-      // A GET never writes to the activity log (a link or an image tag could make a browser
-      // send one); its refusal goes to the server log.
-      if (via.startsWith("GET ")) console.warn(`[refused] ${via} for ${who.email}: ${err.message}`);
-      else await recordRefusal(who, err, via);
+      await recordRefusal(who, err, via);
     }
     return err;
   }
