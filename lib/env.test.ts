@@ -23,6 +23,7 @@ describe("parseEnv", () => {
     [{ TRUSTBOARD_SESSION_HOURS: "0" }, "TRUSTBOARD_SESSION_HOURS"],
     [{ TRUSTBOARD_RESULTS_ROOTS: "relative/dir" }, "TRUSTBOARD_RESULTS_ROOTS"],
     [{ TRUSTBOARD_PULL_MINUTES: "-5" }, "TRUSTBOARD_PULL_MINUTES"],
+    [{ TRUSTBOARD_HSTS_SECONDS: "a year" }, "TRUSTBOARD_HSTS_SECONDS"],
   ])("rejects %o naming %s", (source, name) => {
     expect(() => parseEnv(source)).toThrow(name);
   });
