@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { EnvError, parseEnv } from "../env";
 import { buildIsCurrent, markBuilt } from "./build-state";
-import { persistentSecret } from "./secrets";
+import { SecretFileError, persistentSecret, readSecretFile } from "./secrets";
 
 const root = path.resolve(__dirname, "../..");
 const dev = process.argv.includes("--dev");
@@ -62,11 +62,23 @@ async function main(): Promise<void> {
     throw err;
   }
   watchSignals();
+  let authSecret: string;
+  try {
+    authSecret = env.AUTH_SECRET ?? persistentSecret(env.dataDir, "auth-secret");
+    // Checked now, not at the first pull: an unusable key file stops the start, naming it.
+    if (!env.TRUSTBOARD_SECRET_KEY) readSecretFile(env.dataDir, "secret-key");
+  } catch (err) {
+    if (err instanceof SecretFileError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
     TRUSTBOARD_DATA_DIR: env.dataDir,
-    AUTH_SECRET: env.AUTH_SECRET ?? persistentSecret(env.dataDir, "auth-secret"),
+    AUTH_SECRET: authSecret,
     // The production server's own handler (instrumentation.ts) closes the database first.
     ...(dev ? {} : { NEXT_MANUAL_SIG_HANDLE: "true" }),
   };

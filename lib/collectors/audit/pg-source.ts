@@ -14,7 +14,7 @@ import { copyPulledBatch } from "./copy-batch";
 import { decryptSecret } from "./crypto";
 import { AuditParseError, type ParsedEvent } from "./parse";
 import { columnsSchema, type SourceConfig } from "./schemas";
-import { secretKey } from "./secret-key";
+import { existingSecretKey } from "./secret-key";
 
 const quote = (name: string) =>
   name
@@ -152,7 +152,7 @@ interface PullOptions {
   batchSize?: number;
   /** Stop after about this many rows (the benchmark). */
   maxRows?: number;
-  /** The key the connection string was encrypted with (default: secretKey()). */
+  /** The key the connection string was encrypted with (default: the stored one). */
   key?: string;
   /** Where batches are written (default: the database's own pool; tests inject failures). */
   sql?: SqlPool;
@@ -195,7 +195,7 @@ export async function pullSource(
   let stored = 0;
   let outcome = "";
   try {
-    client = await connect(decryptSecret(source.connectionEnc, opts.key ?? secretKey()));
+    client = await connect(decryptSecret(source.connectionEnc, opts.key ?? existingSecretKey()));
     const select = [
       `${quote(source.cursorColumn)}::text AS __cursor`,
       ...Object.entries(columns)
