@@ -10,17 +10,28 @@ export const MIN_SECRET_LENGTH = 32;
 
 export class SecretFileError extends Error {}
 
+/** Narrows permissions; a path we may not chmod (another owner) is reported, not fatal. */
+function tighten(file: string, mode: number): void {
+  try {
+    chmodSync(file, mode);
+  } catch (err) {
+    console.warn(
+      `Could not restrict ${file} to mode ${mode.toString(8)}: ${(err as Error).message}`,
+    );
+  }
+}
+
 /** Creates the data directory 0700 (and tightens an existing one to 0700). */
 export function ensurePrivateDir(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  if ((statSync(dataDir).mode & 0o077) !== 0) chmodSync(dataDir, 0o700);
+  if ((statSync(dataDir).mode & 0o077) !== 0) tighten(dataDir, 0o700);
 }
 
 /** The secret kept in `dataDir/name`, or null when there is no such file. */
 export function readSecretFile(dataDir: string, name: string): string | null {
   const file = path.join(dataDir, name);
   if (!existsSync(file)) return null;
-  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  if ((statSync(file).mode & 0o077) !== 0) tighten(file, 0o600);
   const value = readFileSync(file, "utf8").trim();
   if (value.length < MIN_SECRET_LENGTH)
     throw new SecretFileError(
