@@ -18,6 +18,9 @@ export type LoginOutcome =
       until?: Date;
     };
 
+/** Transactions taking the user's row lock queue behind parallel sign-ins: wait, not fail. */
+const LOCK_QUEUE = { maxWait: 15_000, timeout: 15_000 };
+
 /** A security event outside any change: recorded, but rate-limited per key so it cannot flood. */
 async function recordLimited(key: string, actor: ActivityActor, entry: ActivityEntry) {
   if (!mayRecord(key)) return;
@@ -98,7 +101,7 @@ export async function attemptLogin(
           : `Failed sign-in for ${user.email} from ${address ?? "an unknown address"}`,
       });
       return { ...state, counted: true };
-    });
+    }, LOCK_QUEUE);
     return next.lockedUntil
       ? { ok: false, code: "locked", until: next.lockedUntil }
       : { ok: false, code: "invalid" };
@@ -124,7 +127,7 @@ export async function attemptLogin(
         : `${user.email} signed in`,
     });
     return null;
-  });
+  }, LOCK_QUEUE);
   if (lockedMeanwhile) return { ok: false, code: "locked", until: lockedMeanwhile };
   if (refusal) return { ok: false, code: refusal };
   return {
