@@ -6,6 +6,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { database } = await import("./lib/db");
   const { env } = await import("./lib/env");
+  const { closeOnSignal } = await import("./lib/db/shutdown");
+  closeOnSignal();
   await database();
   const { SYSTEM_ACTOR } = await import("./lib/auth/actor");
   const { computeWorkspaceStatus } = await import("./lib/status/compute");

@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
+import { ACTION_BODY_LIMIT_MB } from "./lib/http/upload-limits";
 
 const config: NextConfig = {
   // Loaded from node_modules at run time: WASM, native binaries and drivers don't bundle.
@@ -10,9 +12,15 @@ const config: NextConfig = {
     "@prisma/adapter-pg",
   ],
   poweredByHeader: false,
+  // On every path, static files included; the per-request CSP and HSTS come from proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+  },
   typedRoutes: false,
   experimental: {
-    serverActions: { bodySizeLimit: "2mb" },
+    // Uploads go through server actions: the cap follows the largest file limit (50 MB results
+    // and audit exports, 20 MB evidence), and each action checks its own limit again.
+    serverActions: { bodySizeLimit: `${ACTION_BODY_LIMIT_MB}mb` },
   },
 };
 

@@ -33,6 +33,7 @@ describe("parseEnv", () => {
     [{ TRUSTBOARD_PULL_MINUTES: "-5" }, "TRUSTBOARD_PULL_MINUTES"],
     [{ TRUSTBOARD_RESULTS_TIME_ZONES: "ci=Mars/Olympus" }, "TRUSTBOARD_RESULTS_TIME_ZONES"],
     [{ TRUSTBOARD_RESULTS_TIME_ZONES: "Europe/Berlin" }, "TRUSTBOARD_RESULTS_TIME_ZONES"],
+    [{ TRUSTBOARD_HSTS_SECONDS: "a year" }, "TRUSTBOARD_HSTS_SECONDS"],
   ])("rejects %o naming %s", (source, name) => {
     expect(() => parseEnv(source)).toThrow(name);
   });

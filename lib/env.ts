@@ -69,6 +69,11 @@ const schema = z
           ),
         { message: "must be a comma-separated list of source=Zone pairs with IANA zone names" },
       ),
+    TRUSTBOARD_HSTS_SECONDS: optionalNonEmpty
+      .transform((v) => (v === undefined ? 31_536_000 : Number(v)))
+      .refine((n) => Number.isInteger(n) && n >= 0, {
+        message: "must be a whole number of seconds (0 turns HSTS off)",
+      }),
     TRUSTBOARD_PULL_MINUTES: optionalNonEmpty
       .transform((v) => (v === undefined ? 15 : Number(v)))
       .refine((n) => Number.isInteger(n) && n >= 0 && n <= 1440, {

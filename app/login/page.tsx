@@ -17,8 +17,11 @@ export default async function LoginPage({
   if (await needsSetup()) redirect("/setup");
   if (await getSessionUser()) redirect("/");
   const params = await searchParams;
+  // Own keys only: "?reason=constructor" must not reach Object.prototype.
   const notice = params.reason
-    ? NOTICES[params.reason]
+    ? typeof params.reason === "string" && Object.hasOwn(NOTICES, params.reason)
+      ? NOTICES[params.reason]
+      : undefined
     : params.setup === "done"
       ? "Administrator created. Sign in to continue."
       : undefined;

@@ -24,6 +24,11 @@ function refusal(code: string | undefined): AppError {
       `Too many failed sign-ins: this account is locked for 15 minutes${time}.`,
     );
   }
+  if (code === "throttled")
+    return new AppError(
+      "rate_limited",
+      "Too many failed sign-ins from your address: try again in 15 minutes.",
+    );
   if (code === "expired" || code === "inactive")
     return new AppError("forbidden", SIGN_IN_REFUSED[code]);
   return new AppError("unauthenticated", "Wrong email or password.");

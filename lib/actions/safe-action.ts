@@ -10,7 +10,7 @@ import { resolveSession } from "@/lib/auth/session";
 import { authorize } from "@/lib/auth/authorize";
 import type { Capability } from "@/lib/auth/capabilities";
 import type { SessionUser } from "@/lib/auth/types";
-import { AppError, UNEXPECTED_MESSAGE, type ErrorCode } from "@/lib/errors";
+import { AppError, UNEXPECTED_MESSAGE, invalid, type ErrorCode } from "@/lib/errors";
 import { settleError } from "@/lib/http/boundary";
 
 export interface ActionState {
@@ -59,6 +59,14 @@ function echoValues(form: FormData, secret: readonly string[] = []): Record<stri
       out[key] = value;
   }
   return out;
+}
+
+/** The first text field holding a NUL character, which no PostgreSQL text column can store. */
+export function fieldWithNul(form: FormData): string | null {
+  for (const [key, value] of form.entries())
+    if (typeof value === "string" && (value.includes("\u0000") || key.includes("\u0000")))
+      return key.replaceAll("\u0000", "");
+  return null;
 }
 
 /** A form as an object: repeated keys (and keys ending in []) become lists; files stay files. */
@@ -117,6 +125,8 @@ export function defineAction<S extends z.ZodType, X extends object = object>(
     let reply: Exclude<ActionReply<X>, string>;
     try {
       authorize(session.user, opts.capability);
+      const nul = fieldWithNul(form);
+      if (nul !== null) throw invalid("This field contains a NUL character; remove it.", nul);
       const parsed = opts.schema.safeParse(formObject(form));
       if (!parsed.success) {
         return invalidFormState(parsed.error, form, opts.secretFields) as ActionState & Partial<X>;
@@ -125,7 +135,7 @@ export function defineAction<S extends z.ZodType, X extends object = object>(
       reply = typeof r === "string" ? { message: r } : r;
     } catch (err) {
       return failureState(
-        await settleError(err, who, "action"),
+        await settleError(err, who, `action (${opts.capability})`),
         form,
         opts.secretFields,
       ) as ActionState & Partial<X>;

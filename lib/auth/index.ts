@@ -6,6 +6,7 @@ import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { credentialsSchema } from "@/lib/users/schemas";
 import { attemptLogin } from "./login";
+import { clientAddress } from "./throttle";
 
 export class LoginRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -21,10 +22,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new LoginRefused("invalid");
-        const outcome = await attemptLogin(parsed.data.email, parsed.data.password);
+        const outcome = await attemptLogin(
+          parsed.data.email,
+          parsed.data.password,
+          new Date(),
+          clientAddress(request?.headers),
+        );
         if (!outcome.ok)
           throw new LoginRefused(
             outcome.code === "locked" && outcome.until

@@ -66,4 +66,44 @@ describe("sign-in decisions", () => {
       code: "invalid",
     });
   });
+
+  it("20 parallel wrong passwords leave the account locked, counted once each", async () => {
+    const u = await makeUser("engineer");
+    const prisma = await db();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => attemptLogin(u.email, "parallel guess!!")),
+    );
+    expect(results.every((r) => !r.ok)).toBe(true);
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: u.id } });
+    expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    // Exactly five failures were counted and one lock set; the rest met the lock.
+    const actions = (await prisma.activity.findMany({ where: { entityId: u.id } })).map(
+      (a) => a.action,
+    );
+    expect(actions.filter((a) => a === "auth.login_failed")).toHaveLength(4);
+    expect(actions.filter((a) => a === "auth.locked")).toHaveLength(1);
+    expect(await attemptLogin(u.email, u.password)).toMatchObject({ ok: false, code: "locked" });
+  });
+
+  it("throttles an address after 20 failures across accounts, and records failures for unknown emails", async () => {
+    const prisma = await db();
+    const address = `198.51.100.${Math.floor(Math.random() * 200)}`;
+    const before = await prisma.activity.count({ where: { action: "auth.login_failed" } });
+    for (let i = 0; i < 20; i++)
+      expect(
+        await attemptLogin(`nobody${i}@example.test`, "guess guess!!", new Date(), address),
+      ).toMatchObject({ ok: false, code: "invalid" });
+    const u = await makeUser("engineer");
+    // The right password of another account, from the throttled address: refused unchecked.
+    expect(await attemptLogin(u.email, u.password, new Date(), address)).toMatchObject({
+      ok: false,
+      code: "throttled",
+    });
+    expect(await attemptLogin(u.email, u.password, new Date(), "203.0.113.9")).toMatchObject({
+      ok: true,
+    });
+    // Unknown emails are recorded (at most 30 per address in 15 minutes).
+    const after = await prisma.activity.count({ where: { action: "auth.login_failed" } });
+    expect(after - before).toBe(20);
+  });
 });

@@ -12,6 +12,9 @@ import { PRIORITIES, STATUSES } from "./workflow";
 
 /** An item key: BL-131, or a scanner's own like SCAN-42. */
 const ITEM_KEY = /^[A-Z][A-Z0-9]*-\d+$/;
+
+/** For the item page's parameter: only a well-formed key can name an item. */
+export const isItemKey = (v: string): boolean => ITEM_KEY.test(v);
 const LIKELIHOOD = ["very_low", "low", "medium", "high", "very_high"] as const;
 const IMPACT = ["low", "medium", "high", "critical", "catastrophic"] as const;
 

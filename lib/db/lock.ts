@@ -1,7 +1,8 @@
 // A PGlite data directory may be opened by one process only. Whoever opens it (server or
 // CLI) leaves its PID here; a second process is refused with a message saying what to do.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensurePrivateDir } from "@/lib/tooling/secrets";
 
 function alive(pid: number): boolean {
   try {
@@ -13,7 +14,8 @@ function alive(pid: number): boolean {
 }
 
 export function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  // The data directory holds password hashes and key files: 0700.
+  ensurePrivateDir(dataDir);
   const file = path.join(dataDir, "pglite.pid");
   if (existsSync(file)) {
     const pid = Number(readFileSync(file, "utf8").trim());

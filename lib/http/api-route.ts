@@ -10,6 +10,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { authenticateToken } from "@/lib/collectors/tokens";
 import type { ActivityActor } from "@/lib/activity/record";
 import { HTTP_STATUS, UNEXPECTED_MESSAGE, type AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/auth/throttle";
 import { settleError } from "./boundary";
 
 export function errorResponse(err: AppError | null): Response {
@@ -52,7 +53,13 @@ export function tokenRoute(
     let who: ActivityActor | null = null;
     try {
       const auth = await authenticateToken(req.headers.get("authorization"));
-      who = auth.who;
+      // A presented but unknown token is recorded too (rate-limited), under the caller's address.
+      const presented = /^Bearer\s+\S+$/i.test(req.headers.get("authorization") ?? "");
+      who =
+        auth.who ??
+        (presented
+          ? { id: null, email: `unknown token from ${clientAddress(req.headers)}` }
+          : null);
       if (!auth.actor) throw auth.error;
       authorize(auth.actor, capability);
       return await handler(req, auth.actor);

@@ -4,6 +4,7 @@ import "server-only";
 import { recordRefusal } from "@/lib/activity/refusal";
 import type { ActivityActor } from "@/lib/activity/record";
 import { AppError } from "@/lib/errors";
+import { dataExceptionAsInvalid } from "./data-exception";
 
 export async function settleError(
   err: unknown,
@@ -17,5 +18,5 @@ export async function settleError(
     return err;
   }
   console.error(`[${via}]`, err instanceof Error ? err.message : err);
-  return null;
+  return dataExceptionAsInvalid(err);
 }

@@ -11,6 +11,7 @@ function encodeExtValue(value: string): string {
 
 export function attachmentDisposition(fileName: string): string {
   const name = fileName.toWellFormed();
-  const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  // Conservative: no quote, backslash, ";", "=" or "*" that a lax parser could read as syntax.
+  const fallback = name.replace(/[^A-Za-z0-9 ._()+,@#-]/g, "_");
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeExtValue(name)}`;
 }

@@ -10,13 +10,16 @@ export interface IngestBody {
   form: FormData | null;
 }
 
+/** Room for the multipart boundaries and the metadata fields besides the file. */
+const MULTIPART_ENVELOPE = 64 * 1024;
+
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /** Reads a request body up to `max` bytes, refusing larger ones without buffering them. */
 export async function readLimited(
   body: ReadableStream<Uint8Array> | null,
   max: number,
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   if (!body) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -44,13 +47,17 @@ export async function readIngestBody(
   req: Request,
   opts: { max: number; accept: RegExp; describe: string; multipart?: boolean },
 ): Promise<IngestBody> {
-  if (Number(req.headers.get("content-length") ?? 0) > opts.max)
+  if (Number(req.headers.get("content-length") ?? 0) > opts.max + MULTIPART_ENVELOPE)
     throw tooLarge(`The body is larger than ${mb(opts.max)}; nothing was stored.`);
   const type = (req.headers.get("content-type") ?? "").toLowerCase();
   if (opts.multipart !== false && type.startsWith("multipart/form-data")) {
-    const form = await req.formData().catch(() => {
-      throw invalid("The multipart body could not be read.");
-    });
+    // Read (bounded) first: req.formData() would buffer a chunked body of any size.
+    const raw = await readLimited(req.body, opts.max + MULTIPART_ENVELOPE);
+    const form = await new Response(raw, { headers: { "content-type": type } })
+      .formData()
+      .catch(() => {
+        throw invalid("The multipart body could not be read.");
+      });
     const file = form.get("file");
     if (!(file instanceof File))
       throw invalid(`Send ${opts.describe} as a multipart field named "file".`, "file");

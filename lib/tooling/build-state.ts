@@ -13,6 +13,7 @@ const SOURCES = [
   "next.config.ts",
   "postcss.config.mjs",
   "instrumentation.ts",
+  "proxy.ts",
 ];
 const SKIP = new Set(["node_modules", "generated", "tooling", ".next"]);
 

@@ -1,16 +1,56 @@
 // `npm start`: validates the configuration, generates and keeps AUTH_SECRET, builds when
 // the sources changed since the last build, then serves Trustboard with `next start`.
-import { spawn, spawnSync } from "node:child_process";
+// SIGTERM or SIGINT (a process supervisor, Ctrl-C) stops the build or the server within
+// 10 seconds: the server closes its database cleanly (instrumentation.ts), and is killed if it
+// has not exited by then. Losing our parent (npm killed outright) stops the server too.
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { EnvError, parseEnv } from "../env";
 import { buildIsCurrent, markBuilt } from "./build-state";
-import { persistentSecret } from "./secrets";
+import { SecretFileError, persistentSecret, readSecretFile } from "./secrets";
 
 const root = path.resolve(__dirname, "../..");
 const dev = process.argv.includes("--dev");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+/** After this, a child that ignored the signal is killed: supervisors allow about 10 s. */
+const KILL_AFTER_MS = 8_000;
 
-function main(): void {
+let child: ChildProcess | null = null;
+let stopping = false;
+
+function stop(signal: NodeJS.Signals): void {
+  if (stopping) {
+    // A second Ctrl-C: no more waiting.
+    child?.kill("SIGKILL");
+    process.exit(130);
+  }
+  stopping = true;
+  if (!child || child.exitCode !== null) process.exit(0);
+  child.kill(signal);
+  setTimeout(() => {
+    console.error(`The server did not stop within ${KILL_AFTER_MS / 1000} s; killing it.`);
+    child?.kill("SIGKILL");
+  }, KILL_AFTER_MS).unref();
+}
+
+function watchSignals(): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+    process.on(signal, () => stop(signal === "SIGHUP" ? "SIGTERM" : signal));
+  // npm or a shell between the supervisor and us may die without passing the signal on.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop("SIGTERM");
+  }, 1_000).unref();
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env });
+  return new Promise((resolve) =>
+    child!.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))),
+  );
+}
+
+async function main(): Promise<void> {
   let env;
   try {
     env = parseEnv(process.env);
@@ -21,22 +61,34 @@ function main(): void {
     }
     throw err;
   }
+  watchSignals();
+  let authSecret: string;
+  try {
+    authSecret = env.AUTH_SECRET ?? persistentSecret(env.dataDir, "auth-secret");
+    // Checked now, not at the first pull: an unusable key file stops the start, naming it.
+    if (!env.TRUSTBOARD_SECRET_KEY) readSecretFile(env.dataDir, "secret-key");
+  } catch (err) {
+    if (err instanceof SecretFileError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
     TRUSTBOARD_DATA_DIR: env.dataDir,
-    AUTH_SECRET: env.AUTH_SECRET ?? persistentSecret(env.dataDir, "auth-secret"),
+    AUTH_SECRET: authSecret,
+    // The production server's own handler (instrumentation.ts) closes the database first.
+    ...(dev ? {} : { NEXT_MANUAL_SIG_HANDLE: "true" }),
   };
   if (!dev && !buildIsCurrent(root)) {
     console.log("Building Trustboard (first start or sources changed)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...childEnv, NODE_ENV: "production" },
-    });
-    if (build.status !== 0) {
+    const status = await run([nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
+    if (stopping) process.exit(0);
+    if (status !== 0) {
       console.error("The build failed; see the output above.");
-      process.exit(build.status ?? 1);
+      process.exit(status);
     }
     markBuilt(root);
   }
@@ -44,18 +96,11 @@ function main(): void {
     ? "PostgreSQL (DATABASE_URL)"
     : `embedded PGlite in ${env.dataDir}`;
   console.log(`Trustboard on http://${env.HOST}:${env.PORT} — database: ${where}`);
-  const server = spawn(
-    process.execPath,
+  const code = await run(
     [nextBin, dev ? "dev" : "start", "-H", env.HOST, "-p", String(env.PORT)],
-    {
-      cwd: root,
-      stdio: "inherit",
-      env: childEnv,
-    },
+    childEnv,
   );
-  for (const signal of ["SIGINT", "SIGTERM"] as const)
-    process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  process.exit(stopping ? 0 : code);
 }
 
-main();
+void main();

@@ -126,3 +126,23 @@ describe("scope", () => {
     expect(criteria.filter((c) => c.inScope)).toHaveLength(36);
   });
 });
+
+describe("the last administrator under concurrent changes", () => {
+  it("two parallel demotions of the last two administrators: one is refused", async () => {
+    const prisma = await db();
+    const a = await makeUser("admin");
+    const b = await makeUser("admin");
+    await prisma.user.updateMany({
+      where: { role: "admin", id: { notIn: [a.id, b.id] } },
+      data: { active: false },
+    });
+    const results = await Promise.allSettled([
+      updateUserAccess(b, { id: a.id, role: "engineer", expires: null }),
+      setUserActive(a, b.id, false),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "conflict" });
+    expect(await prisma.user.count({ where: { role: "admin", active: true } })).toBe(1);
+  });
+});

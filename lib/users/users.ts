@@ -2,7 +2,7 @@ import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { conflict, invalid, notFound } from "@/lib/errors";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
 import { expiryFromDate } from "@/lib/auth/access";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -54,8 +54,19 @@ export async function createUser(
   );
 }
 
-async function otherActiveAdmins(userId: string): Promise<number> {
-  return (await db()).user.count({ where: { role: "admin", active: true, id: { not: userId } } });
+const ADMIN_LOCK = 7270002;
+
+/**
+ * Inside the transaction that demotes or deactivates an administrator: another active one must
+ * remain. The lock serialises such changes, so two concurrent demotions of the last two
+ * administrators cannot both see the other one still there.
+ */
+async function assertAnotherActiveAdmin(tx: Tx, userId: string, message: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_LOCK}::bigint)`;
+  const others = await tx.user.count({
+    where: { role: "admin", active: true, id: { not: userId } },
+  });
+  if (others === 0) throw conflict(message);
 }
 
 export async function updateUserAccess(
@@ -69,18 +80,15 @@ export async function updateUserAccess(
     select: { email: true, role: true, accessExpiresAt: true },
   });
   if (!before) throw notFound("That account no longer exists.");
-  if (
-    before.role === "admin" &&
-    input.role !== "admin" &&
-    (await otherActiveAdmins(input.id)) === 0
-  ) {
-    throw conflict(
-      "This is the last active administrator; make someone else an administrator first.",
-    );
-  }
   const accessExpiresAt =
     input.role === "auditor" && input.expires ? expiryFromDate(input.expires) : null;
   await prisma.$transaction(async (tx) => {
+    if (before.role === "admin" && input.role !== "admin")
+      await assertAnotherActiveAdmin(
+        tx,
+        input.id,
+        "This is the last active administrator; make someone else an administrator first.",
+      );
     await tx.user.update({ where: { id: input.id }, data: { role: input.role, accessExpiresAt } });
     await recordActivity(tx, actor, {
       action: "user.update_access",
@@ -108,10 +116,13 @@ export async function setUserActive(
   });
   if (!user) throw notFound("That account no longer exists.");
   if (user.active === active) return;
-  if (!active && user.role === "admin" && (await otherActiveAdmins(id)) === 0) {
-    throw conflict("This is the last active administrator and cannot be deactivated.");
-  }
   await prisma.$transaction(async (tx) => {
+    if (!active && user.role === "admin")
+      await assertAnotherActiveAdmin(
+        tx,
+        id,
+        "This is the last active administrator and cannot be deactivated.",
+      );
     await tx.user.update({ where: { id }, data: { active } });
     await recordActivity(tx, actor, {
       action: active ? "user.reactivate" : "user.deactivate",

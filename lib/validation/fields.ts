@@ -4,6 +4,10 @@ import { z } from "zod";
 
 export const CRITERION_ID = /^(CC|A|C|PI|P)\d\.\d$/;
 
+/** PostgreSQL text cannot hold a NUL character: such a value is refused before the database. */
+export const hasNoNul = (s: string): boolean => !s.includes("\u0000");
+export const NUL_MESSAGE = "must not contain a NUL character";
+
 export const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 /** A textarea read one trimmed, non-empty line per entry. */

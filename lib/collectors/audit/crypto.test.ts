@@ -24,3 +24,13 @@ describe("connection string encryption", () => {
     expect(() => decryptSecret("garbage", "key-one")).toThrow(/Not an encrypted/);
   });
 });
+
+describe("the authentication tag", () => {
+  it("refuses a shortened tag", () => {
+    const sealed = encryptSecret("postgresql://u:p@h/db", "k".repeat(32));
+    const [v, iv, tag, body] = sealed.split(".");
+    const short = Buffer.from(tag!, "base64").subarray(0, 4).toString("base64");
+    expect(() => decryptSecret([v, iv, short, body].join("."), "k".repeat(32))).toThrow(/tag/);
+    expect(decryptSecret(sealed, "k".repeat(32))).toBe("postgresql://u:p@h/db");
+  });
+});

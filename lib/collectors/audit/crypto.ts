@@ -20,8 +20,13 @@ export function decryptSecret(sealed: string, key: string): string {
   const [v, iv, tag, body] = sealed.split(".");
   if (v !== "v1" || !iv || !tag || body === undefined)
     throw new Error("Not an encrypted Trustboard secret.");
-  const decipher = createDecipheriv("aes-256-gcm", keyBytes(key), Buffer.from(iv, "base64"));
-  decipher.setAuthTag(Buffer.from(tag, "base64"));
+  // A shortened tag would make forgery easier: only the full 16 bytes are accepted.
+  const tagBytes = Buffer.from(tag, "base64");
+  if (tagBytes.length !== 16) throw new Error("The stored secret's authentication tag is invalid.");
+  const decipher = createDecipheriv("aes-256-gcm", keyBytes(key), Buffer.from(iv, "base64"), {
+    authTagLength: 16,
+  });
+  decipher.setAuthTag(tagBytes);
   try {
     return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString(
       "utf8",

@@ -11,7 +11,7 @@ import { DEFAULT_ACTION_CRITERIA } from "./defaults";
 import type { ParsedEvent } from "./parse";
 
 /** The largest export accepted at once, by upload or by POST /api/v1/audit-events. */
-export const MAX_AUDIT_BYTES = 50 * 1024 * 1024;
+export { MAX_AUDIT_BYTES } from "@/lib/http/upload-limits";
 
 interface AuditIngestResult {
   received: number;

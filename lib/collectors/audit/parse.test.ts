@@ -75,3 +75,22 @@ describe("audit event files", () => {
     });
   });
 });
+
+describe("values PostgreSQL cannot store", () => {
+  it("refuses a NUL character, naming the line and field", () => {
+    const body = `{"timestamp":"2026-01-01T00:00:00Z","action":"login"}\n{"timestamp":"2026-01-01T00:00:00Z","action":"login","user":"a\\u0000b"}`;
+    expect(() => parseAuditEvents(body)).toThrow(/Line 2, field "user": contains a NUL/);
+    expect(() =>
+      parseAuditEvents(`[{"timestamp":"2026-01-01","action":"x","meta":{"k":["\\u0000"]}}]`),
+    ).toThrow(/Record 1, field "meta.k\[0\]"/);
+  });
+
+  it("refuses a time outside 1970–9999, naming the line and field", () => {
+    expect(() => parseAuditEvents(`{"ts":8.64e15,"action":"login"}`)).toThrow(
+      /Line 1, field "ts": the time is out of range/,
+    );
+    expect(() => parseAuditEvents("created_at,action\n+275760-09-13T00:00:00Z,login\n")).toThrow(
+      /Row 2, field "created_at"/,
+    );
+  });
+});

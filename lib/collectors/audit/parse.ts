@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/activity/chain";
 import { AppError } from "@/lib/errors";
+import { isStorableTime, nulPath } from "@/lib/validation/storable";
 
 export interface ParsedEvent {
   occurredAt: Date;
@@ -69,20 +70,30 @@ const str = (v: unknown) =>
 function toEvent(record: Record<string, unknown>, where: string): ParsedEvent {
   const lower = new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), [k, v] as const]));
   const used = new Set<string>();
-  const pick = (field: keyof typeof ALIASES) => {
+  const pickEntry = (field: keyof typeof ALIASES) => {
     for (const alias of ALIASES[field]) {
       const hit = lower.get(alias);
       if (hit !== undefined) {
         used.add(hit[0]);
-        return hit[1];
+        return hit;
       }
     }
     return undefined;
   };
-  const occurredAt = parseTime(pick("occurredAt"));
+  const pick = (field: keyof typeof ALIASES) => pickEntry(field)?.[1];
+  // PostgreSQL stores no NUL character in text or JSON: refuse the record, naming the field.
+  const nul = nulPath(record);
+  if (nul !== null)
+    throw new AuditParseError(`${where}, field "${nul}": contains a NUL character.`);
+  const time = pickEntry("occurredAt");
+  const occurredAt = parseTime(time?.[1]);
   if (!occurredAt)
     throw new AuditParseError(
       `${where}: no valid time (expected a field such as "timestamp" with an ISO date or epoch seconds).`,
+    );
+  if (!isStorableTime(occurredAt))
+    throw new AuditParseError(
+      `${where}, field "${time?.[0] ?? "time"}": the time is out of range (years 1970 to 9999).`,
     );
   const action = str(pick("action"));
   if (!action)

@@ -14,7 +14,7 @@ import { copyPulledText } from "./copy-batch";
 import { readCopyBatch, type CopyBatch } from "./copy-read";
 import { decryptSecret } from "./crypto";
 import { columnsSchema, type SourceConfig } from "./schemas";
-import { secretKey } from "./secret-key";
+import { existingSecretKey } from "./secret-key";
 
 const quote = (name: string) =>
   name
@@ -128,7 +128,7 @@ interface PullOptions {
   batchSize?: number;
   /** Stop after about this many rows (the benchmark). */
   maxRows?: number;
-  /** The key the connection string was encrypted with (default: secretKey()). */
+  /** The key the connection string was encrypted with (default: the stored one). */
   key?: string;
   /** Where batches are written (default: the database's own pool; tests inject failures). */
   sql?: SqlPool;
@@ -171,7 +171,7 @@ export async function pullSource(
   let stored = 0;
   let outcome = "";
   try {
-    client = await connect(decryptSecret(source.connectionEnc, opts.key ?? secretKey()));
+    client = await connect(decryptSecret(source.connectionEnc, opts.key ?? existingSecretKey()));
     const src = client;
     // Every column of Trustboard's COPY, in its order and already cleaned: text cut to 1,000
     // characters, blank as NULL, actions in lower case, times as UTC ISO strings.

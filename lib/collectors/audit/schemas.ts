@@ -2,7 +2,7 @@
 // PostgreSQL sources and uploads.
 import { z } from "zod";
 import { parseIsoDay } from "@/lib/dates";
-import { CRITERION_ID, blankToNull } from "@/lib/validation/fields";
+import { CRITERION_ID, NUL_MESSAGE, blankToNull, hasNoNul } from "@/lib/validation/fields";
 
 /** An event type as stored: lower case, letters, digits and _ . : - */
 const eventType = z
@@ -50,7 +50,7 @@ const isoDayField = (message: string) =>
 
 export const sampleSchema = z.object({
   criterion: z.string().regex(CRITERION_ID, "Choose a criterion"),
-  action: z.string().trim().min(1, "Choose an event type").max(100),
+  action: z.string().trim().min(1, "Choose an event type").max(100).refine(hasNoNul, NUL_MESSAGE),
   from: isoDayField("Choose the first day"),
   to: isoDayField("Choose the last day"),
   // Blank with a control chosen: the size its frequency suggests (lib/coverage/frequency.ts).

@@ -14,6 +14,7 @@ import { mapCase, type MappingContext } from "./mapping";
 import { parseTestResults } from "./parse";
 import { insertAutomatedEvidence } from "./automated-evidence";
 import { sourceTimeZone } from "./source-zones";
+import { assertStorableRun } from "./storable-run";
 import type { ParsedCase, Totals } from "./types";
 
 export interface IngestMeta {
@@ -126,6 +127,7 @@ export async function ingestTestResults(
   const run = parseTestResults(content, {
     timeZone: meta.timeZone ?? sourceTimeZone(meta.source),
   });
+  assertStorableRun(run, meta);
   const startedAt = run.startedAt && run.startedAt <= now ? run.startedAt : now;
   const label = meta.source || run.tool || meta.fileName || run.format;
   const runId = randomUUID();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { explicitIds, globToRegExp, mapCase, type MappingContext } from "./mapping";
+import fc from "fast-check";
+import { explicitIds, globMatch, globToRegExp, mapCase, type MappingContext } from "./mapping";
 import type { ParsedCase } from "./types";
 
 const base: ParsedCase = {
@@ -82,5 +83,26 @@ describe("mapping tests to controls", () => {
     expect(globToRegExp("test_?").test("TEST_A")).toBe(true);
     expect(globToRegExp("a.b").test("axb")).toBe(false);
     expect(globToRegExp("auth").test("authz")).toBe(false);
+  });
+});
+
+describe("glob matching in linear time", () => {
+  it("agrees with the glob's regular expression", () => {
+    const alphabet = fc.constantFrom("a", "b", "*", "?", ".");
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 8 }).map((a) => a.join("")),
+        fc.array(fc.constantFrom("a", "b", "A", "."), { maxLength: 10 }).map((a) => a.join("")),
+        (pattern, text) => {
+          expect(globMatch(pattern, text)).toBe(globToRegExp(pattern).test(text));
+        },
+      ),
+    );
+  });
+
+  it("answers a pathological pattern at once", () => {
+    const started = performance.now();
+    expect(globMatch("a*".repeat(100) + "b", "a".repeat(5000))).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

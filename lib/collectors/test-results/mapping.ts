@@ -65,15 +65,39 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${body}$`, "i");
 }
 
-const compiled = new WeakMap<MappingRuleInput, RegExp>();
+/**
+ * `*`/`?` glob match, case-insensitive, in linear time per star (the classic greedy matcher with
+ * one backtrack point): a pattern like `a*a*a*a*b` cannot make it run for ages, as a
+ * backtracking regular expression would.
+ */
+export function globMatch(pattern: string, text: string): boolean {
+  const p = pattern.toLowerCase();
+  const t = text.toLowerCase();
+  let pi = 0;
+  let ti = 0;
+  let star = -1;
+  let mark = 0;
+  while (ti < t.length) {
+    if (pi < p.length && (p[pi] === "?" || (p[pi] !== "*" && p[pi] === t[ti]))) {
+      pi++;
+      ti++;
+    } else if (pi < p.length && p[pi] === "*") {
+      star = pi++;
+      mark = ti;
+    } else if (star !== -1) {
+      pi = star + 1;
+      ti = ++mark;
+    } else return false;
+  }
+  while (pi < p.length && p[pi] === "*") pi++;
+  return pi === p.length;
+}
 
 function ruleMatches(rule: MappingRuleInput, c: ParsedCase): boolean {
-  let re = compiled.get(rule);
-  if (!re) compiled.set(rule, (re = globToRegExp(rule.pattern)));
-  if (rule.field === "file") return c.file !== null && re.test(c.file);
-  if (rule.field === "suite")
-    return re.test(c.suite) || (c.classname !== null && re.test(c.classname));
-  return re.test(c.name);
+  const m = (text: string) => globMatch(rule.pattern, text);
+  if (rule.field === "file") return c.file !== null && m(c.file);
+  if (rule.field === "suite") return m(c.suite) || (c.classname !== null && m(c.classname));
+  return m(c.name);
 }
 
 export function mapCase(c: ParsedCase, ctx: MappingContext): CaseMapping {

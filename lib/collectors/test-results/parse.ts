@@ -3,7 +3,9 @@ import { parseCtrf } from "./ctrf";
 import { parseJUnit, type JUnitOptions } from "./junit";
 import { TestResultParseError, type ParsedRun } from "./types";
 
-export const MAX_RESULT_BYTES = 50 * 1024 * 1024;
+import { MAX_RESULT_BYTES } from "@/lib/http/upload-limits";
+
+export { MAX_RESULT_BYTES };
 
 /**
  * JUnit XML or CTRF JSON, told apart by content (a file name or Content-Type can lie).

@@ -65,7 +65,7 @@ export const uploadResultsSchema = z.object({
 
 export const mappingRuleSchema = z.object({
   field: z.enum(["file", "suite", "name"]),
-  pattern: z.string().trim().min(1, "Enter a pattern").max(500),
+  pattern: z.string().trim().min(1, "Enter a pattern").max(200, "At most 200 characters"),
   controlId: z.uuid("Choose a control"),
 });
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { decodeSegment } from "@/lib/validation/params";
 import { AddCheckForm } from "@/components/backlog/add-check-form";
 import { PriorityBadge } from "@/components/backlog/priority-badge";
 import { RiskTable } from "@/components/backlog/risk-table";
@@ -11,6 +12,7 @@ import { RemoveButton } from "@/components/ui/remove-button";
 import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { getBacklogItem } from "@/lib/backlog/backlog-queries";
+import { isItemKey } from "@/lib/backlog/schemas";
 import { ORIGIN_LABEL, STATUS_LABEL, allowedTransitions } from "@/lib/backlog/workflow";
 import { isoDay, isoMinute } from "@/lib/dates";
 
@@ -19,7 +21,9 @@ const day = (d: Date | null) => (d ? isoDay(d) : "—");
 export default async function BacklogItemPage({ params }: { params: Promise<{ key: string }> }) {
   const user = await requireUser();
   const { key } = await params;
-  const item = await getBacklogItem(user, decodeURIComponent(key));
+  const itemKey = decodeSegment(key);
+  if (itemKey === null || !isItemKey(itemKey)) notFound();
+  const item = await getBacklogItem(user, itemKey);
   if (!item) notFound();
   const canWrite = can(user, "backlog.write");
   const card = "rounded-xl border border-slate-200 bg-white p-6 text-sm";

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { parseIntParam } from "@/lib/validation/params";
 import { AddItemForm, AddMustHaveForm } from "@/components/phases/add-item-form";
 import { MustHaveList } from "@/components/phases/must-have-list";
 import { PhaseChecklists } from "@/components/phases/phase-checklists";
@@ -16,8 +17,9 @@ import { PHASE_STATUS_LABEL, checklistScore, isGap } from "@/lib/phases/phase-st
 export default async function PhasePage({ params }: { params: Promise<{ number: string }> }) {
   const user = await requireUser();
   const { number } = await params;
-  if (!/^\d{1,4}$/.test(number)) notFound();
-  const phase = await getPhase(user, Number(number));
+  const phaseNumber = parseIntParam(number, 0, 9999);
+  if (phaseNumber === null) notFound();
+  const phase = await getPhase(user, phaseNumber);
   if (!phase) notFound();
   const canWrite = can(user, "phases.write");
   const evidence = canWrite ? await evidenceOptions(user) : [];

@@ -1,10 +1,11 @@
 import { notFound } from "next/navigation";
+import { decodeSegment } from "@/lib/validation/params";
 import { BacklogForm } from "@/components/backlog/backlog-form";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getBacklogItem } from "@/lib/backlog/backlog-queries";
 import { backlogFormOptions } from "@/lib/backlog/form-options";
-import { riskSchema } from "@/lib/backlog/schemas";
+import { isItemKey, riskSchema } from "@/lib/backlog/schemas";
 import { isoDay } from "@/lib/dates";
 
 export default async function EditBacklogItemPage({
@@ -14,8 +15,10 @@ export default async function EditBacklogItemPage({
 }) {
   const user = await requireUser("backlog.write");
   const { key } = await params;
+  const itemKey = decodeSegment(key);
+  if (itemKey === null || !isItemKey(itemKey)) notFound();
   const [item, options] = await Promise.all([
-    getBacklogItem(user, decodeURIComponent(key)),
+    getBacklogItem(user, itemKey),
     backlogFormOptions(user),
   ]);
   if (!item) notFound();

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { parseIntParam } from "@/lib/validation/params";
 import { PhaseForm } from "@/components/phases/phase-form";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -8,8 +9,9 @@ import { getPhase } from "@/lib/phases/phase-queries";
 export default async function EditPhasePage({ params }: { params: Promise<{ number: string }> }) {
   const user = await requireUser("phases.write");
   const { number } = await params;
-  if (!/^\d{1,4}$/.test(number)) notFound();
-  const [phase, owners] = await Promise.all([getPhase(user, Number(number)), listOwners(user)]);
+  const phaseNumber = parseIntParam(number, 0, 9999);
+  if (phaseNumber === null) notFound();
+  const [phase, owners] = await Promise.all([getPhase(user, phaseNumber), listOwners(user)]);
   if (!phase) notFound();
   return (
     <>

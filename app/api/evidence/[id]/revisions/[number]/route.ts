@@ -2,6 +2,7 @@ import { notFound } from "@/lib/errors";
 import { readRevision } from "@/lib/evidence/evidence";
 import { revisionParamsSchema } from "@/lib/evidence/schemas";
 import { sessionRoute } from "@/lib/http/api-route";
+import { attachmentDisposition } from "@/lib/http/content-disposition";
 
 // Downloads are always attachments with a fixed type handling, so an uploaded HTML or SVG
 // file can never run in Trustboard's origin.
@@ -14,7 +15,7 @@ export const GET = sessionRoute<{ id: string; number: string }>(
     return new Response(new Uint8Array(file.content), {
       headers: {
         "Content-Type": file.contentType,
-        "Content-Disposition": `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        "Content-Disposition": attachmentDisposition(file.fileName),
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "sandbox",
         "Cache-Control": "private, no-store",

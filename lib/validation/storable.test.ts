@@ -1,0 +1,32 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isStorableInt, isStorableTime, nulPath } from "./storable";
+
+describe("storable values", () => {
+  it("names the path of a NUL character in nested data", () => {
+    expect(nulPath({ a: "x", b: { c: ["ok", "bad\u0000"] } })).toBe("b.c[1]");
+    expect(nulPath({ "k\u0000": 1 })).toBe("k\\0");
+    expect(nulPath("plain")).toBeNull();
+    expect(nulPath({ n: 1e308, s: "é" })).toBeNull();
+  });
+
+  it("finds a NUL wherever it is put", () => {
+    fc.assert(
+      fc.property(fc.json(), fc.string(), (json, s) => {
+        const value: unknown = JSON.parse(json);
+        if (!json.includes("\\u0000")) expect(nulPath(value)).toBeNull();
+        expect(nulPath({ wrap: [value, `${s}\u0000`] })).not.toBeNull();
+      }),
+    );
+  });
+
+  it("keeps times and integers within what the columns hold", () => {
+    expect(isStorableTime(new Date(8.64e15))).toBe(false);
+    expect(isStorableTime(new Date(-1))).toBe(false);
+    expect(isStorableTime(new Date())).toBe(true);
+    expect(isStorableInt(1e308)).toBe(false);
+    expect(isStorableInt(2_147_483_647)).toBe(true);
+    expect(isStorableInt(-1)).toBe(false);
+    expect(isStorableInt(1.5)).toBe(false);
+  });
+});

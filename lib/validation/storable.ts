@@ -1,0 +1,34 @@
+// What PostgreSQL refuses to store, checked before it gets the chance: a refused value must be a
+// 400 naming the field and line, not a failed statement (a 500) half-way through an import.
+import { INT4_MAX } from "./params";
+
+/** The path of the first string (or object key) in `value` holding a NUL character, or null. */
+export function nulPath(value: unknown, path = ""): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path || "(value)" : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const hit = nulPath(v, `${path}[${i}]`);
+      if (hit !== null) return hit;
+    }
+    return null;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      const key = path ? `${path}.${k}` : k;
+      if (k.includes("\u0000")) return key.replaceAll("\u0000", "\\0");
+      const hit = nulPath(v, key);
+      if (hit !== null) return hit;
+    }
+  }
+  return null;
+}
+
+/** Times Trustboard stores: 1970 to the end of 9999 (beyond, dates no longer print as ISO). */
+export const TIME_MIN = Date.UTC(1970, 0, 1);
+export const TIME_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+export const isStorableTime = (d: Date): boolean =>
+  !Number.isNaN(d.getTime()) && d.getTime() >= TIME_MIN && d.getTime() <= TIME_MAX;
+
+/** Fits a PostgreSQL integer column (durations in milliseconds, counts). */
+export const isStorableInt = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= INT4_MAX;
