@@ -2,10 +2,7 @@
 // same row, the same chain lock and hash, inside the caller's own transaction.
 import type { SqlRunner } from "@/lib/db/migrator";
 import { GENESIS_HASH, hashRow } from "./chain";
-import { CHAIN_LOCK, type ActivityActor, type ActivityEntry } from "./record";
-
-const asStored = (value: unknown): unknown =>
-  value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
+import { CHAIN_LOCK, activityContent, type ActivityActor, type ActivityEntry } from "./record";
 
 export async function recordActivitySql(
   q: Pick<SqlRunner, "query">,
@@ -16,17 +13,7 @@ export async function recordActivitySql(
   const [last] = await q.query<{ hash: string }>(
     `SELECT "hash" FROM "activity" ORDER BY "seq" DESC LIMIT 1`,
   );
-  const content = {
-    at: new Date(),
-    actorId: actor.id,
-    actorEmail: actor.email,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    summary: entry.summary,
-    before: asStored(entry.before),
-    after: asStored(entry.after),
-  };
+  const content = activityContent(actor, entry);
   const prevHash = last?.hash ?? GENESIS_HASH;
   const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
   await q.query(

@@ -26,16 +26,10 @@ function asStored(value: unknown): unknown {
   return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
 }
 
-export async function recordActivity(
-  tx: Tx,
-  actor: ActivityActor,
-  entry: ActivityEntry,
-): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::bigint)`;
-  const last = await tx.activity.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const content = {
-    at: new Date(),
+/** The hashed content of an activity row, as every writer (Prisma or plain SQL) stores it. */
+export function activityContent(actor: ActivityActor, entry: ActivityEntry, at = new Date()) {
+  return {
+    at,
     actorId: actor.id,
     actorEmail: actor.email,
     action: entry.action,
@@ -45,6 +39,17 @@ export async function recordActivity(
     before: asStored(entry.before),
     after: asStored(entry.after),
   };
+}
+
+export async function recordActivity(
+  tx: Tx,
+  actor: ActivityActor,
+  entry: ActivityEntry,
+): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::bigint)`;
+  const last = await tx.activity.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const content = activityContent(actor, entry);
   const hash = hashRow(content, prevHash);
   await tx.activity.create({
     data: {
