@@ -1,9 +1,7 @@
 "use server";
+import { addBacklogCheck, removeBacklogCheck, setBacklogCheck } from "@/lib/backlog/backlog-checks";
 import {
-  addBacklogCheck,
   createBacklogItem,
-  removeBacklogCheck,
-  setBacklogCheck,
   transitionBacklogItem,
   updateBacklogItem,
 } from "@/lib/backlog/backlog-writes";

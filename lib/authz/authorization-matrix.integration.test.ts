@@ -24,15 +24,8 @@ import { DAY_MS } from "@/lib/dates";
 import { UNEXPECTED_MESSAGE } from "@/lib/errors";
 import { makeUser } from "@/lib/testing/fixtures";
 import { seedMatrixContext, type MatrixContext } from "./matrix-context";
-import {
-  ACTIONS,
-  HTTP_METHODS,
-  ROUTES,
-  type ActionEntry,
-  type FormFields,
-  type HttpMethod,
-  type RouteEntry,
-} from "./matrix-registry";
+import { ACTIONS, type ActionEntry, type FormFields } from "./matrix-registry";
+import { HTTP_METHODS, ROUTES, type HttpMethod, type RouteEntry } from "./matrix-routes";
 
 const hoisted = vi.hoisted(() => {
   // Read by env() on first use, which is after this point.

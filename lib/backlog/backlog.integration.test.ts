@@ -4,14 +4,8 @@ import { addDays, isoDay } from "@/lib/dates";
 import { makeUser } from "@/lib/testing/fixtures";
 import { computeWorkspaceStatus } from "@/lib/status/compute";
 import { createControl } from "@/lib/controls/controls";
-import {
-  addBacklogCheck,
-  createBacklogItem,
-  removeBacklogCheck,
-  setBacklogCheck,
-  transitionBacklogItem,
-  updateBacklogItem,
-} from "./backlog-writes";
+import { addBacklogCheck, removeBacklogCheck, setBacklogCheck } from "./backlog-checks";
+import { createBacklogItem, transitionBacklogItem, updateBacklogItem } from "./backlog-writes";
 import { backlogCharts, getBacklogItem, listBacklog } from "./backlog-queries";
 import { backlogCsv } from "./backlog-csv";
 import { backlogFilterSchema, backlogSchema } from "./schemas";
