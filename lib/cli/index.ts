@@ -4,10 +4,12 @@
 //   token create --name N [--scope ingest] [--expires YYYY-MM-DD]   (token printed alone on the last line)
 //   package create --out FILE.zip [--from YYYY-MM-DD --to YYYY-MM-DD]
 //   package verify FILE.zip [--fingerprint HEX]                     (needs no database)
+//   scan postgres --url URL [--tenant-columns a,b] [--json] [--dry-run]   (--dry-run: no database)
 // With the embedded database the server must be stopped (one process per data directory).
 import { parseArgs } from "node:util";
 import { database } from "@/lib/db";
 import { runPackageCreate, runPackageVerify } from "./package-commands";
+import { needsDatabase, runScanCommand } from "./scan-commands";
 import { runTokenCommand } from "./token-commands";
 import { runUserCommand } from "./user-commands";
 
@@ -16,7 +18,8 @@ const USAGE = `Usage:
   npm run cli -- user list
   npm run cli -- token create --name N [--scope ingest] [--expires YYYY-MM-DD]
   npm run cli -- package create --out FILE.zip [--from YYYY-MM-DD --to YYYY-MM-DD]
-  npm run cli -- package verify FILE.zip [--fingerprint HEX]`;
+  npm run cli -- package verify FILE.zip [--fingerprint HEX]
+  npm run cli -- scan postgres --url URL [--tenant-columns a,b] [--json] [--dry-run]`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -32,11 +35,15 @@ async function main(argv: string[]): Promise<number> {
       from: { type: "string" },
       to: { type: "string" },
       fingerprint: { type: "string" },
+      url: { type: "string" },
+      "tenant-columns": { type: "string" },
+      json: { type: "boolean" },
+      "dry-run": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
   const [group, command, target] = positionals;
-  if (values.help || !["user", "token", "package"].includes(group ?? "") || !command) {
+  if (values.help || !["user", "token", "package", "scan"].includes(group ?? "") || !command) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
@@ -47,11 +54,13 @@ async function main(argv: string[]): Promise<number> {
     throw new Error(
       `Unknown command "package ${command}". Use "package create" or "package verify".`,
     );
+  if (group === "scan" && !needsDatabase(values)) return runScanCommand(command, values);
   // Opened as the server opens it (migrations, catalog); the commands act as CLI_ACTOR.
   const opened = await database();
   try {
     if (group === "token") return await runTokenCommand(command, values);
     if (group === "package") return await runPackageCreate(values);
+    if (group === "scan") return await runScanCommand(command, values);
     return await runUserCommand(command, values, process.stdin);
   } finally {
     await opened.close();
