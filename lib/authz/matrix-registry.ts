@@ -20,6 +20,8 @@ export interface ActionEntry {
   business?: string;
 }
 
+const NO_SUCH_TARGET = "00000000-0000-4000-8000-0000000000aa";
+
 const file = (content: string, name: string, type: string) => new File([content], name, { type });
 
 export const junit = (ctx: MatrixContext) => {
@@ -274,6 +276,28 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
         requirements: REQUIREMENT,
       }),
     },
+  },
+  "scan-actions.ts": {
+    addScanTargetAction: {
+      capability: "scans.configure",
+      form: (ctx) => ({
+        name: ctx.unique("matrix-db"),
+        url: UNREACHABLE_SOURCE,
+        tenantColumns: "",
+      }),
+      business: "a target is saved only after a scan over it works, and nothing listens there",
+    },
+    removeScanTargetAction: {
+      capability: "scans.configure",
+      form: () => ({ id: NO_SUCH_TARGET }),
+      business: "no scan target is seeded",
+    },
+    runScanTargetAction: {
+      capability: "scans.run",
+      form: () => ({ id: NO_SUCH_TARGET }),
+      business: "no scan target is seeded",
+    },
+    scanOwnDatabaseAction: { capability: "scans.run", form: () => ({}) },
   },
   "test-result-actions.ts": {
     uploadTestResultsAction: {
