@@ -122,40 +122,44 @@ describe.skipIf(lane !== "postgresql")("PostgreSQL posture scan on a real server
     expect(has("pgaudit_missing")).toBe(!preload.includes("pgaudit"));
   });
 
-  it("sees fixes and new failures on the next scan, and the backlog follows", async () => {
-    const first = await recordPostureReport(CLI_ACTOR, await scanUrl(CLI_ACTOR, appUrl()));
-    const invoicesKey = `pg:rls_disabled:${dbName}.public.invoices`;
-    expect(first.diff.new).toContain(invoicesKey);
+  it(
+    "sees fixes and new failures on the next scan, and the backlog follows",
+    { timeout: 240_000 },
+    async () => {
+      const first = await recordPostureReport(CLI_ACTOR, await scanUrl(CLI_ACTOR, appUrl()));
+      const invoicesKey = `pg:rls_disabled:${dbName}.public.invoices`;
+      expect(first.diff.new).toContain(invoicesKey);
 
-    await run(
-      urlFor(dbName),
-      `ALTER TABLE invoices ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+      await run(
+        urlFor(dbName),
+        `ALTER TABLE invoices ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
        CREATE POLICY tenant ON invoices USING (tenant_id = current_setting('app.tenant_id', true)::uuid);
        ALTER TABLE payments FORCE ROW LEVEL SECURITY;
        GRANT CREATE ON SCHEMA public TO PUBLIC;`,
-    );
-    const report = await scanUrl(CLI_ACTOR, appUrl());
-    const second = await recordPostureReport(CLI_ACTOR, report);
-    expect(second.diff.fixed).toEqual(
-      [
-        invoicesKey,
-        `pg:rls_not_forced:${dbName}.public.payments`,
-        expect.stringMatching(/^pg:app_role_bypasses_rls:.*\/role\//),
-      ].sort(),
-    );
-    expect(second.diff.new).toEqual([`pg:public_schema_create:${dbName}.public`]);
-    expect(second.backlog.resolved).toHaveLength(3);
-    const link = await (
-      await db()
-    ).scanFindingItem.findUniqueOrThrow({
-      where: { key: invoicesKey },
-      select: { item: { select: { status: true, verifiedAt: true } } },
-    });
-    expect(link.item).toEqual({ status: "resolved", verifiedAt: null });
+      );
+      const report = await scanUrl(CLI_ACTOR, appUrl());
+      const second = await recordPostureReport(CLI_ACTOR, report);
+      expect(second.diff.fixed).toEqual(
+        [
+          invoicesKey,
+          `pg:rls_not_forced:${dbName}.public.payments`,
+          expect.stringMatching(/^pg:app_role_bypasses_rls:.*\/role\//),
+        ].sort(),
+      );
+      expect(second.diff.new).toEqual([`pg:public_schema_create:${dbName}.public`]);
+      expect(second.backlog.resolved).toHaveLength(3);
+      const link = await (
+        await db()
+      ).scanFindingItem.findUniqueOrThrow({
+        where: { key: invoicesKey },
+        select: { item: { select: { status: true, verifiedAt: true } } },
+      });
+      expect(link.item).toEqual({ status: "resolved", verifiedAt: null });
 
-    // As a superuser (here: the test server's own user) RLS never applies.
-    const asSuper = await scanUrl(CLI_ACTOR, urlFor(dbName));
-    const bypass = asSuper.findings.find((f) => f.check === "app_role_bypasses_rls");
-    expect(bypass?.message).toContain("is a superuser");
-  });
+      // As a superuser (here: the test server's own user) RLS never applies.
+      const asSuper = await scanUrl(CLI_ACTOR, urlFor(dbName));
+      const bypass = asSuper.findings.find((f) => f.check === "app_role_bypasses_rls");
+      expect(bypass?.message).toContain("is a superuser");
+    },
+  );
 });

@@ -8,11 +8,12 @@ import { decryptSecret } from "@/lib/collectors/audit/crypto";
 import { explainConnectionError } from "./connection-error";
 import { existingSecretKey } from "@/lib/collectors/audit/secret-key";
 import { database, db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { recordScan, type RecordedScan } from "../record-scan";
 import type { PostureReport } from "./analyse";
 import { POSTURE_CRITERIA } from "./check-table";
-import { scanPostgresUrl, scanWith } from "./scan-postgres";
+import { scanPostgresUrl, scanWith, serverOf } from "./scan-postgres";
 import type { Query } from "./snapshot";
 
 export interface PostureScanResult {
@@ -102,7 +103,8 @@ export async function scanOwnDatabase(actor: Actor | null): Promise<PostureScanR
   authorize(actor, "scans.run");
   const d = await database();
   const prisma = d.prisma;
-  const server = d.kind === "pglite" ? "pglite" : "trustboard";
+  const url = env().DATABASE_URL;
+  const server = d.kind === "pglite" || !url ? "pglite" : serverOf(url);
   const report = await prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
     const q: Query = async <T>(sql: string, params: unknown[] = []) =>
