@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { verifyActivityChain } from "@/lib/activity/verify";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { transitionBacklogItem } from "@/lib/backlog/backlog-writes";
 import { createControl } from "@/lib/controls/controls";
@@ -152,6 +153,9 @@ describe("recordScan", () => {
         select: { to: true },
       });
       expect(transitions.map((t) => t.to)).toEqual(["open", "resolved", "verified", "open"]);
+      // Items created in bulk keep the activity chain intact, one row per item.
+      expect(await prisma.activity.count({ where: { action: "backlog.create" } })).toBe(2);
+      expect((await verifyActivityChain(admin)).ok).toBe(true);
     },
   );
 
