@@ -11,6 +11,8 @@ const suffix = randomBytes(4).toString("hex");
 const dbName = `tb_pgscan_e2e_${suffix}`;
 const appRole = `tb_pgscan_e2e_app_${suffix}`;
 const CONTROL = "Database least privilege (e2e)";
+// A scan and its recording take seconds, more on a loaded machine.
+const SCAN_WAIT = 120_000;
 
 function urlFor(database: string, user?: string, password?: string): string {
   const u = new URL(adminUrl);
@@ -35,7 +37,7 @@ async function criterionStatus(page: Page) {
   return page.getByTestId("status");
 }
 
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 test.skip(!adminUrl, "needs TEST_DATABASE_URL: a real PostgreSQL server to scan");
 
 test.beforeAll(async () => {
@@ -94,9 +96,11 @@ test("scan a database: findings, new backlog items and CC6.3 at risk; fix a tabl
     .getByLabel("Connection string (the application's role)")
     .fill(urlFor(dbName, appRole, "e2e-app"));
   await page.getByRole("button", { name: "Save database" }).click();
-  await expect(page.getByTestId("target-status")).toContainText('Saved "billing (e2e)"');
+  await expect(page.getByTestId("target-status")).toContainText('Saved "billing (e2e)"', {
+    timeout: SCAN_WAIT,
+  });
   await page.getByRole("button", { name: "Scan billing (e2e) now" }).click();
-  await expect(page).toHaveURL(/\/scans\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/scans\/[0-9a-f-]{36}$/, { timeout: SCAN_WAIT });
 
   const server = `${new URL(adminUrl).hostname}:${new URL(adminUrl).port || "5432"}`;
   const bypassKey = `pg:app_role_bypasses_rls:${server}/role/${appRole}`;
@@ -121,7 +125,7 @@ test("scan a database: findings, new backlog items and CC6.3 at risk; fix a tabl
   await sql(urlFor(dbName), "ALTER TABLE invoices FORCE ROW LEVEL SECURITY");
   await page.goto("/scans");
   await page.getByRole("button", { name: "Scan billing (e2e) now" }).click();
-  await expect(page).toHaveURL(/\/scans\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/scans\/[0-9a-f-]{36}$/, { timeout: SCAN_WAIT });
   await expect(page.getByTestId("scan-diff")).toContainText("2 fixed");
   const fixed = page.locator(`[data-testid="fixed-finding"][data-key="${bypassKey}"]`);
   await expect(fixed.getByTestId("finding-item-status")).toHaveText("Resolved");
@@ -138,7 +142,7 @@ test("scanning the embedded database is allowed but flagged not representative",
   const page = await browser.newPage({ storageState: ADMIN_STATE });
   await page.goto("/scans");
   await page.getByRole("button", { name: "Scan Trustboard's own database" }).click();
-  await expect(page).toHaveURL(/\/scans\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/scans\/[0-9a-f-]{36}$/, { timeout: SCAN_WAIT });
   await expect(page.getByTestId("not-representative")).toBeVisible();
   await page.goto("/scans");
   await expect(page.getByTestId("scan-list")).toContainText("not representative");
