@@ -52,7 +52,11 @@ const ALIASES: Record<Exclude<keyof ParsedEvent, "metadata" | "dedupeKey">, stri
   target: ["target", "resource", "object", "target_id", "object_id"],
 };
 
-const MAX_EVENTS_PER_FILE = 1_000_000;
+export const MAX_EVENTS_PER_FILE = 1_000_000;
+
+/** Refused when a file holds more events than one ingest stores. */
+export const tooManyEvents = () =>
+  new AuditParseError(`More than ${MAX_EVENTS_PER_FILE} events in one file; split it.`);
 
 function parseTime(v: unknown): Date | null {
   if (typeof v === "number") return new Date(v < 1e12 ? v * 1000 : v);
@@ -115,23 +119,29 @@ function toEvent(record: Record<string, unknown>, where: string): ParsedEvent {
   return { ...event, metadata, dedupeKey };
 }
 
+/** One line of JSON Lines (`lineNo` counts from 1): its event, or null for a blank line. */
+export function parseJsonLine(raw: string, lineNo: number): ParsedEvent | null {
+  const line = raw.trim();
+  if (!line) return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch (err) {
+    throw new AuditParseError(`Line ${lineNo}: not valid JSON (${(err as Error).message}).`);
+  }
+  if (typeof record !== "object" || record === null || Array.isArray(record))
+    throw new AuditParseError(`Line ${lineNo}: expected a JSON object.`);
+  return toEvent(record as Record<string, unknown>, `Line ${lineNo}`);
+}
+
 function parseJsonLines(content: string): ParsedEvent[] {
   const out: ParsedEvent[] = [];
   const lines = content.split(/\r?\n/);
   for (const [i, raw] of lines.entries()) {
-    const line = raw.trim();
-    if (!line) continue;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch (err) {
-      throw new AuditParseError(`Line ${i + 1}: not valid JSON (${(err as Error).message}).`);
-    }
-    if (typeof record !== "object" || record === null || Array.isArray(record))
-      throw new AuditParseError(`Line ${i + 1}: expected a JSON object.`);
-    out.push(toEvent(record as Record<string, unknown>, `Line ${i + 1}`));
-    if (out.length > MAX_EVENTS_PER_FILE)
-      throw new AuditParseError(`More than ${MAX_EVENTS_PER_FILE} events in one file; split it.`);
+    const event = parseJsonLine(raw, i + 1);
+    if (!event) continue;
+    out.push(event);
+    if (out.length > MAX_EVENTS_PER_FILE) throw tooManyEvents();
   }
   return out;
 }
