@@ -7,8 +7,8 @@ import path from "node:path";
 
 const root = path.resolve(__dirname, "../..");
 
-/** RSS in MB of a process and all its descendants (the `next start` child of `npm start`). */
-export function treeRssMb(pid: number): number {
+/** The descendants of `pid` (the `next start` child of `npm start`, and its own children). */
+function descendants(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
@@ -21,24 +21,53 @@ export function treeRssMb(pid: number): number {
       // The process ended meanwhile.
     }
   }
-  let kb = 0;
+  const out: number[] = [];
   const visit = (p: number) => {
+    out.push(p);
+    for (const c of children.get(p) ?? []) visit(c);
+  };
+  for (const c of children.get(pid) ?? []) visit(c);
+  return out;
+}
+
+/** RSS in MB of the descendants of `pid`. */
+export function treeRssMb(pid: number): number {
+  let kb = 0;
+  for (const p of descendants(pid)) {
     try {
       const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
       kb += Number(m?.[1] ?? 0);
     } catch {
       // Ended meanwhile.
     }
-    for (const c of children.get(p) ?? []) visit(c);
-  };
-  for (const c of children.get(pid) ?? []) visit(c);
+  }
   return Math.round(kb / 1024);
+}
+
+/**
+ * CPU seconds (user + system) the descendants of `pid` have used: on a shared machine, work
+ * per CPU-second is the figure other processes' load does not distort.
+ */
+export function treeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const p of descendants(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return ticks / 100; // USER_HZ
 }
 
 export interface BenchServer {
   base: string;
   /** RSS of the server (without the `npm start` wrapper that only supervises it). */
   rssMb(): number;
+  /** CPU seconds the server has used so far. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -79,6 +108,7 @@ export async function startServer(opts: {
   return {
     base,
     rssMb: () => treeRssMb(child.pid!),
+    cpuSeconds: () => treeCpuSeconds(child.pid!),
     async stop() {
       child.kill("SIGTERM");
       await exited;
@@ -136,6 +166,8 @@ export function pushBody(b: number, n: number, now: number): string {
 
 export interface PushFigures {
   eventsPerSec: number;
+  /** Events per CPU-second of the server (PostgreSQL's own work not included). */
+  eventsPerServerCpuSec: number;
   peakRssMb: number;
   afterRssMb: number;
 }
@@ -149,12 +181,14 @@ export async function pushBench(
 ): Promise<PushFigures> {
   const now = Date.now();
   let ms = 0;
+  let cpu = 0;
   let peak = server.rssMb();
   const timer = setInterval(() => (peak = Math.max(peak, server.rssMb())), 250);
   try {
     for (let b = 0; b < bodies; b++) {
       const body = pushBody(b, n, now);
       const t = performance.now();
+      const c = server.cpuSeconds();
       const r = await fetch(`${server.base}/api/v1/audit-events`, {
         method: "POST",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" },
@@ -162,6 +196,7 @@ export async function pushBench(
       });
       const result = (await r.json()) as { stored?: number; error?: string };
       ms += performance.now() - t;
+      cpu += server.cpuSeconds() - c;
       if (r.status !== 201 || result.stored !== n)
         throw new Error(`push ${b + 1} answered ${r.status}: ${JSON.stringify(result)}`);
     }
@@ -173,6 +208,7 @@ export async function pushBench(
   await new Promise((r) => setTimeout(r, 5_000));
   return {
     eventsPerSec: Math.round((bodies * n) / (ms / 1000)),
+    eventsPerServerCpuSec: Math.round((bodies * n) / Math.max(cpu, 0.01)),
     peakRssMb: peak,
     afterRssMb: server.rssMb(),
   };

@@ -441,7 +441,7 @@ async function serverLane(
     out.pushEventsPerSec = push.eventsPerSec;
     out.pushServerRssMb = push.afterRssMb;
     console.log(
-      `${name.padEnd(11)} push ${(bodies * perBody).toLocaleString("en")} audit events over the API as ${bodies} JSON Lines bodies: ${push.eventsPerSec.toLocaleString("en")} events/s; server RSS peak ${push.peakRssMb} MB, ${push.afterRssMb} MB 5 s after the last body`,
+      `${name.padEnd(11)} push ${(bodies * perBody).toLocaleString("en")} audit events over the API as ${bodies} JSON Lines bodies: ${push.eventsPerSec.toLocaleString("en")} events/s (${push.eventsPerServerCpuSec.toLocaleString("en")} per CPU-second of the server); server RSS peak ${push.peakRssMb} MB, ${push.afterRssMb} MB 5 s after the last body`,
     );
     const cookie = await signIn(server.base, email, password);
     const pages = await pageRun(

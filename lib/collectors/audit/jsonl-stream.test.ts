@@ -50,3 +50,21 @@ describe("jsonLinesCopyText", () => {
     await expect(collect("\n  \n", 2)).rejects.toMatchObject({ code: "invalid" });
   });
 });
+
+describe("the de-duplication key", () => {
+  it("is the SHA-256 of the record's canonical JSON, nested values included", async () => {
+    const { createHash } = await import("node:crypto");
+    const { canonicalJson } = await import("@/lib/activity/chain");
+    const { parseJsonLine } = await import("./parse");
+    const record = {
+      z: 1,
+      action: "Login",
+      time: "2026-03-01T10:00:00Z",
+      meta: { b: [1, { d: 2, c: null }], a: "x" },
+      é: true,
+    };
+    const e = parseJsonLine(JSON.stringify(record), 1)!;
+    expect(e.dedupeKey).toBe(createHash("sha256").update(canonicalJson(record)).digest("hex"));
+    expect(e.metadata).toEqual({ z: 1, meta: record.meta, é: true });
+  });
+});
