@@ -245,6 +245,8 @@ export async function pageRun(
     const ms: number[] = [];
     for (let i = 0; i < times; i++) ms.push(await get());
     out.push({ path: p, p50: pct(ms, 50), p95: pct(ms, 95) });
+    // Printed as it goes: on a loaded machine the whole run takes minutes.
+    console.log(`  GET ${p}: p50 ${pct(ms, 50)} ms, p95 ${pct(ms, 95)} ms`);
   }
   return out;
 }
