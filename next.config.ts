@@ -21,6 +21,10 @@ const config: NextConfig = {
     // Uploads go through server actions: the cap follows the largest file limit (50 MB results
     // and audit exports, 20 MB evidence), and each action checks its own limit again.
     serverActions: { bodySizeLimit: `${ACTION_BODY_LIMIT_MB}mb` },
+    // The proxy (proxy.ts) runs on the API too, and Next.js then copies each request body for
+    // it, silently cutting it at 10 MB by default: a 15 MB JSON Lines push arrived truncated.
+    // The copy must hold the largest body the API accepts (it is refused with 413 above that).
+    proxyClientMaxBodySize: `${ACTION_BODY_LIMIT_MB}mb`,
   },
 };
 

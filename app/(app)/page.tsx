@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { CATEGORIES, CATEGORY_LABELS } from "@/lib/catalog/labels";
 import { isoDay } from "@/lib/dates";
 import { listCriteria } from "@/lib/criteria/list-criteria";
-import { listEvidence } from "@/lib/evidence/list-evidence";
+import { expiringEvidence } from "@/lib/evidence/expiring-evidence";
 import { workspaceStatus } from "@/lib/status/workspace-status";
 import { remediationSummary } from "@/lib/backlog/remediation-summary";
 import { STATUS_LABEL } from "@/lib/status/labels";
@@ -29,7 +29,7 @@ export default async function OverviewPage({
   const [criteria, status, evidence, remediation] = await Promise.all([
     listCriteria(user),
     workspaceStatus(user),
-    listEvidence(user),
+    expiringEvidence(user),
     remediationSummary(user),
   ]);
   const denied = (await searchParams).denied;
@@ -41,13 +41,11 @@ export default async function OverviewPage({
     label: STATUS_LABEL[s],
     count: inScope.filter((c) => c.evaluation.status === s).length,
   }));
-  const expiring = evidence
-    .filter((e) => e.daysToExpiry !== null && e.daysToExpiry >= 0 && e.daysToExpiry <= 30)
-    .sort((a, b) => a.daysToExpiry! - b.daysToExpiry!);
+  const expiring = evidence.rows;
   const attention = inScope
     .filter((c) => c.evaluation.status !== "met" && c.evaluation.status !== "not_applicable")
     .sort((a, b) => ORDER.indexOf(a.evaluation.status) - ORDER.indexOf(b.evaluation.status));
-  const empty = status.controls.size === 0 && evidence.length === 0;
+  const empty = status.controls.size === 0 && !evidence.any;
   return (
     <>
       <PageHeader

@@ -37,11 +37,16 @@ export async function listActivity(actor: Actor | null, f: ActivityFilter) {
   const prisma = await db();
   const [rows, actions] = await Promise.all([
     prisma.activity.findMany({ where, orderBy: { seq: "desc" }, take: PAGE_SIZE + 1 }),
-    prisma.activity.findMany({
-      distinct: ["action"],
-      select: { action: true },
-      orderBy: { action: "asc" },
-    }),
+    // A skip scan over the action index: one probe per distinct action, not one per row
+    // (a year holds 100,000+ rows and a few dozen actions).
+    prisma.$queryRaw<{ action: string }[]>`
+      WITH RECURSIVE a AS (
+        (SELECT "action" FROM "activity" ORDER BY "action" LIMIT 1)
+        UNION ALL
+        SELECT (SELECT "action" FROM "activity" WHERE "action" > a."action" ORDER BY "action" LIMIT 1)
+        FROM a WHERE a."action" IS NOT NULL
+      )
+      SELECT "action" FROM a WHERE "action" IS NOT NULL`,
   ]);
   const page: ActivityRow[] = rows
     .slice(0, PAGE_SIZE)

@@ -23,13 +23,10 @@ export async function loadCoverageRecords(prisma: Tx, period: Interval): Promise
       { control_id: string; day: string; runs: number; failing_runs: number; run_id: string }[]
     >`
       WITH per_run AS (
-        SELECT cid::text AS control_id, r.id AS run_id, r.started_at,
-               bool_or(c.status IN ('failed', 'errored')) AS failing
+        SELECT t.control_id::text AS control_id, r.id AS run_id, r.started_at, t.failing > 0 AS failing
         FROM "test_runs" r
-        JOIN "test_case_results" c ON c.run_id = r.id
-        CROSS JOIN LATERAL unnest(c.control_ids) AS cid
+        JOIN "test_run_controls" t ON t.run_id = r.id
         WHERE r.started_at >= ${period.start} AND r.started_at < ${period.end}
-        GROUP BY cid, r.id, r.started_at
       )
       SELECT control_id, to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
              count(*)::int AS runs, count(*) FILTER (WHERE failing)::int AS failing_runs,

@@ -33,7 +33,15 @@ export function pgRunner(client: ClientBase): SqlRunner {
 export interface BulkRunner extends SqlRunner {
   /** `target` is a quoted table with its column list, e.g. `"t" ("a", "b")`. */
   copyText(target: string, data: string): Promise<void>;
+  /**
+   * COPY text produced as it goes (a request body being read): consumed with backpressure, so
+   * only a few chunks are held at once. An error thrown by `chunks` aborts the COPY and rejects.
+   */
+  copyStream(target: string, chunks: AsyncIterable<string>): Promise<void>;
 }
+
+/** PGlite reads COPY input from one Blob: chunks are gathered up to this size per COPY. */
+const PGLITE_COPY_BYTES = 8 * 1024 * 1024;
 
 /** Bulk writes that bypass Prisma: COPY, or one statement with array parameters per batch. */
 export interface SqlPool {
@@ -44,15 +52,30 @@ export interface SqlPool {
 export function pglitePool(pg: PGlite): SqlPool {
   return {
     transaction: (fn) =>
-      pg.transaction((tx) =>
-        fn({
+      pg.transaction((tx) => {
+        // PGlite reads COPY input from a Blob handed over as /dev/blob.
+        const copyText = async (target: string, data: string) => {
+          await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+        };
+        return fn({
           ...pgliteRunner(tx),
-          // PGlite reads COPY input from a Blob handed over as /dev/blob.
-          async copyText(target, data) {
-            await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+          copyText,
+          // No COPY FROM STDIN in PGlite: the stream goes in as batches of bounded size.
+          async copyStream(target, chunks) {
+            let batch: string[] = [];
+            let size = 0;
+            for await (const chunk of chunks) {
+              batch.push(chunk);
+              size += chunk.length;
+              if (size < PGLITE_COPY_BYTES) continue;
+              await copyText(target, batch.join(""));
+              batch = [];
+              size = 0;
+            }
+            if (size > 0) await copyText(target, batch.join(""));
           },
-        }),
-      ),
+        });
+      }),
     close: async () => undefined,
   };
 }
@@ -68,6 +91,14 @@ export function pgPool(pool: Pool): SqlPool {
           async copyText(target, data) {
             await pipeline(
               Readable.from([data]),
+              client.query(copyFromStdin(`COPY ${target} FROM STDIN`)),
+            );
+          },
+          async copyStream(target, chunks) {
+            // A failing source destroys the COPY stream, which sends CopyFail: the server
+            // drops the rows and the transaction is rolled back below.
+            await pipeline(
+              Readable.from(chunks),
               client.query(copyFromStdin(`COPY ${target} FROM STDIN`)),
             );
           },

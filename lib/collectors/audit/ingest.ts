@@ -6,8 +6,8 @@ import { recordActivitySql } from "@/lib/activity/record-sql";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { database } from "@/lib/db";
-import { copyField } from "./copy-batch";
 import { DEFAULT_ACTION_CRITERIA } from "./defaults";
+import { eventsCopyText, newTally, type AuditTally } from "./jsonl-stream";
 import type { ParsedEvent } from "./parse";
 
 /** The largest export accepted at once, by upload or by POST /api/v1/audit-events. */
@@ -20,55 +20,53 @@ interface AuditIngestResult {
   actions: string[];
 }
 
-/**
- * Stores parsed events (all or none); `via` names the channel in the activity log. The events
- * go into a staging table with COPY, in chunks, and from there into the log in one statement
- * that skips known ones and adds the daily counts — inside one transaction with the activity row.
- */
+/** Stores parsed events (an upload; all or none); `via` names the channel in the activity log. */
 export async function storeAuditEvents(
   actor: Actor | null,
   events: ParsedEvent[],
   via: string,
 ): Promise<AuditIngestResult> {
+  return storeAuditStream(actor, (tally) => eventsCopyText(events, tally), via);
+}
+
+/**
+ * Stores the events `produce` yields as COPY text (all or none), streamed into a staging table
+ * and from there into the log in one statement that skips known ones and adds the daily counts
+ * — inside one transaction with the activity row. An error thrown while producing (a bad line
+ * of a body still arriving) aborts the COPY and stores nothing.
+ */
+export async function storeAuditStream(
+  actor: Actor | null,
+  produce: (tally: AuditTally) => AsyncIterable<string>,
+  via: string,
+): Promise<AuditIngestResult> {
   authorize(actor, "audit.ingest");
   const { sql } = await database();
-  const actions = [...new Set(events.map((e) => e.action))];
+  const tally = newTally();
   const stored = await sql.transaction(async (q) => {
     await q.query(
       `CREATE TEMP TABLE "audit_events_stage" ("occurred_at" timestamptz, "action" text, "actor" text, "organisation" text, "ip" text, "outcome" text, "target" text, "metadata" jsonb, "dedupe_key" text) ON COMMIT DROP`,
     );
-    for (let i = 0; i < events.length; i += COPY_ROWS)
-      await q.copyText(STAGE_COLUMNS, stageText(events, i, Math.min(events.length, i + COPY_ROWS)));
+    await q.copyStream(STAGE_COLUMNS, produce(tally));
     const [row] = await q.query<{ n: number }>(MOVE_STAGED);
     const n = row?.n ?? 0;
+    const actions = [...tally.actions];
     await recordActivitySql(q, actor, {
       action: "audit_events.ingest",
       entityType: "audit_events",
-      summary: `Ingested audit events via ${via}: ${events.length} received, ${n} new, ${events.length - n} already known (${actions.slice(0, 10).join(", ")}${actions.length > 10 ? ", …" : ""})`,
+      summary: `Ingested audit events via ${via}: ${tally.received} received, ${n} new, ${tally.received - n} already known (${actions.slice(0, 10).join(", ")}${actions.length > 10 ? ", …" : ""})`,
     });
     return n;
   });
   return {
-    received: events.length,
+    received: tally.received,
     stored,
-    duplicates: events.length - stored,
-    actions: actions.sort(),
+    duplicates: tally.received - stored,
+    actions: [...tally.actions].sort(),
   };
 }
 
-/** Rows per COPY chunk: bounds the text held at once. */
-const COPY_ROWS = 20_000;
-
 const STAGE_COLUMNS = `"audit_events_stage" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key")`;
-
-function stageText(events: ParsedEvent[], from: number, to: number): string {
-  let out = "";
-  for (let i = from; i < to; i++) {
-    const e = events[i]!;
-    out += `${e.occurredAt.toISOString()}\t${copyField(e.action)}\t${copyField(e.actor)}\t${copyField(e.organisation)}\t${copyField(e.ip)}\t${copyField(e.outcome)}\t${copyField(e.target)}\t${copyField(e.metadata ? JSON.stringify(e.metadata) : null)}\t${copyField(e.dedupeKey)}\n`;
-  }
-  return out;
-}
 
 const MOVE_STAGED = `
   WITH ins AS (

@@ -52,7 +52,11 @@ const ALIASES: Record<Exclude<keyof ParsedEvent, "metadata" | "dedupeKey">, stri
   target: ["target", "resource", "object", "target_id", "object_id"],
 };
 
-const MAX_EVENTS_PER_FILE = 1_000_000;
+export const MAX_EVENTS_PER_FILE = 1_000_000;
+
+/** Refused when a file holds more events than one ingest stores. */
+export const tooManyEvents = () =>
+  new AuditParseError(`More than ${MAX_EVENTS_PER_FILE} events in one file; split it.`);
 
 function parseTime(v: unknown): Date | null {
   if (typeof v === "number") return new Date(v < 1e12 ? v * 1000 : v);
@@ -67,40 +71,78 @@ function parseTime(v: unknown): Date | null {
 const str = (v: unknown) =>
   v === undefined || v === null || v === "" ? null : String(v).slice(0, 1000);
 
-function toEvent(record: Record<string, unknown>, where: string): ParsedEvent {
-  const lower = new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), [k, v] as const]));
-  const used = new Set<string>();
-  const pickEntry = (field: keyof typeof ALIASES) => {
-    for (const alias of ALIASES[field]) {
-      const hit = lower.get(alias);
-      if (hit !== undefined) {
-        used.add(hit[0]);
-        return hit;
-      }
-    }
-    return undefined;
-  };
-  const pick = (field: keyof typeof ALIASES) => pickEntry(field)?.[1];
+type Field = keyof typeof ALIASES;
+
+/** Each alias (lower case) → its field and its rank among that field's aliases (0 = preferred). */
+const ALIAS_INDEX = new Map<string, { field: Field; rank: number }>(
+  (Object.entries(ALIASES) as [Field, string[]][]).flatMap(([field, aliases]) =>
+    aliases.map((alias, rank) => [alias, { field, rank }] as const),
+  ),
+);
+
+/**
+ * canonicalJson (the de-duplication key's input) for a parsed record: the same text, without
+ * the intermediate arrays for the flat records an audit log is mostly made of.
+ */
+function canonicalRecord(record: Record<string, unknown>): string {
+  const keys = Object.keys(record).sort();
+  let out = "{";
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = record[k];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ",";
+    out += `${JSON.stringify(k)}:${v !== null && typeof v === "object" ? canonicalJson(v) : JSON.stringify(v)}`;
+  }
+  return `${out}}`;
+}
+
+/**
+ * One record as an event. Runs once per pushed event, so it walks the record's keys once (no
+ * per-record maps); `mayHoldNul` false skips the NUL search when the caller knows there is none.
+ */
+function toEvent(record: Record<string, unknown>, where: string, mayHoldNul = true): ParsedEvent {
   // PostgreSQL stores no NUL character in text or JSON: refuse the record, naming the field.
-  const nul = nulPath(record);
-  if (nul !== null)
-    throw new AuditParseError(`${where}, field "${nul}": contains a NUL character.`);
-  const time = pickEntry("occurredAt");
-  const occurredAt = parseTime(time?.[1]);
+  if (mayHoldNul) {
+    const nul = nulPath(record);
+    if (nul !== null)
+      throw new AuditParseError(`${where}, field "${nul}": contains a NUL character.`);
+  }
+  // For each field, the key holding its most preferred alias (keys compared in lower case; of
+  // two keys with the same lower case, the later one, as a map built from the entries would).
+  const chosen: Partial<Record<Field, { key: string; rank: number }>> = {};
+  const keys = Object.keys(record);
+  for (const key of keys) {
+    const hit = ALIAS_INDEX.get(key.toLowerCase());
+    if (!hit) continue;
+    const best = chosen[hit.field];
+    if (!best || hit.rank <= best.rank) chosen[hit.field] = { key, rank: hit.rank };
+  }
+  const pick = (field: Field) => {
+    const c = chosen[field];
+    return c ? record[c.key] : undefined;
+  };
+  const occurredAt = parseTime(pick("occurredAt"));
   if (!occurredAt)
     throw new AuditParseError(
       `${where}: no valid time (expected a field such as "timestamp" with an ISO date or epoch seconds).`,
     );
   if (!isStorableTime(occurredAt))
     throw new AuditParseError(
-      `${where}, field "${time?.[0] ?? "time"}": the time is out of range (years 1970 to 9999).`,
+      `${where}, field "${chosen.occurredAt?.key ?? "time"}": the time is out of range (years 1970 to 9999).`,
     );
   const action = str(pick("action"));
   if (!action)
     throw new AuditParseError(
       `${where}: no action (expected a field such as "action" or "event_type").`,
     );
-  const event = {
+  let metadata: Record<string, unknown> | null = null;
+  for (const key of keys) {
+    const field = ALIAS_INDEX.get(key.toLowerCase())?.field;
+    if (field !== undefined && chosen[field]?.key === key) continue;
+    (metadata ??= {})[key] = record[key];
+  }
+  return {
     occurredAt,
     action: action.toLowerCase(),
     actor: str(pick("actor")),
@@ -108,30 +150,35 @@ function toEvent(record: Record<string, unknown>, where: string): ParsedEvent {
     ip: str(pick("ip")),
     outcome: str(pick("outcome")),
     target: str(pick("target")),
+    metadata,
+    dedupeKey: createHash("sha256").update(canonicalRecord(record)).digest("hex"),
   };
-  const rest = Object.fromEntries(Object.entries(record).filter(([k]) => !used.has(k)));
-  const metadata = Object.keys(rest).length ? rest : null;
-  const dedupeKey = createHash("sha256").update(canonicalJson(record)).digest("hex");
-  return { ...event, metadata, dedupeKey };
+}
+
+/** One line of JSON Lines (`lineNo` counts from 1): its event, or null for a blank line. */
+export function parseJsonLine(raw: string, lineNo: number): ParsedEvent | null {
+  const line = raw.trim();
+  if (!line) return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch (err) {
+    throw new AuditParseError(`Line ${lineNo}: not valid JSON (${(err as Error).message}).`);
+  }
+  if (typeof record !== "object" || record === null || Array.isArray(record))
+    throw new AuditParseError(`Line ${lineNo}: expected a JSON object.`);
+  // Parsed JSON holds a NUL only where its text spells the escape \u0000.
+  return toEvent(record as Record<string, unknown>, `Line ${lineNo}`, line.includes("\\u0000"));
 }
 
 function parseJsonLines(content: string): ParsedEvent[] {
   const out: ParsedEvent[] = [];
   const lines = content.split(/\r?\n/);
   for (const [i, raw] of lines.entries()) {
-    const line = raw.trim();
-    if (!line) continue;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch (err) {
-      throw new AuditParseError(`Line ${i + 1}: not valid JSON (${(err as Error).message}).`);
-    }
-    if (typeof record !== "object" || record === null || Array.isArray(record))
-      throw new AuditParseError(`Line ${i + 1}: expected a JSON object.`);
-    out.push(toEvent(record as Record<string, unknown>, `Line ${i + 1}`));
-    if (out.length > MAX_EVENTS_PER_FILE)
-      throw new AuditParseError(`More than ${MAX_EVENTS_PER_FILE} events in one file; split it.`);
+    const event = parseJsonLine(raw, i + 1);
+    if (!event) continue;
+    out.push(event);
+    if (out.length > MAX_EVENTS_PER_FILE) throw tooManyEvents();
   }
   return out;
 }

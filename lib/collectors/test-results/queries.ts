@@ -59,12 +59,10 @@ export async function controlTestHistory(actor: Actor | null, controlId: string)
   const points = await prisma.$queryRaw<ControlRunPoint[]>`
     SELECT * FROM (
       SELECT r.id::text AS "runId", r.started_at AS "startedAt", r.source, r.commit,
-             count(*) FILTER (WHERE c.status <> 'skipped')::int AS total,
-             count(*) FILTER (WHERE c.status = 'passed')::int AS passed,
-             count(*) FILTER (WHERE c.status IN ('failed', 'errored'))::int AS failing
-      FROM "test_case_results" c JOIN "test_runs" r ON r.id = c.run_id
-      WHERE ${controlId}::uuid = ANY (c.control_ids)
-      GROUP BY r.id ORDER BY r.started_at DESC, r.ingested_at DESC LIMIT 60
+             t.total, t.passed, t.failing
+      FROM "test_run_controls" t JOIN "test_runs" r ON r.id = t.run_id
+      WHERE t.control_id = ${controlId}::uuid
+      ORDER BY r.started_at DESC, r.ingested_at DESC LIMIT 60
     ) t ORDER BY "startedAt" ASC`;
   const latest = points[points.length - 1];
   const failing = latest

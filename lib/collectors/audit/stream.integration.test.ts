@@ -1,0 +1,107 @@
+import { describe, expect, it, vi } from "vitest";
+import { POST } from "@/app/api/v1/audit-events/route";
+import { db } from "@/lib/db";
+import { addDays, startOfUtcDay } from "@/lib/dates";
+import { makeUser } from "@/lib/testing/fixtures";
+import { createToken } from "../tokens";
+
+// The route is a token route: no session is read, and next-auth is not loaded under test.
+vi.mock("@/lib/auth/index", () => ({ auth: async () => null }));
+
+const enc = new TextEncoder();
+
+/** A body arriving in pieces of `size` bytes, as a large upload does. */
+function streamed(text: string, size: number): ReadableStream<Uint8Array> {
+  const bytes = enc.encode(text);
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= bytes.length) return controller.close();
+      controller.enqueue(bytes.slice(at, at + size));
+      at += size;
+    },
+  });
+}
+
+async function send(body: ReadableStream<Uint8Array>, token: string) {
+  return POST(
+    new Request("http://127.0.0.1/api/v1/audit-events", {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" },
+    } as RequestInit),
+  );
+}
+
+function lines(n: number, tag: string, day: Date): string[] {
+  return Array.from({ length: n }, (_, i) =>
+    JSON.stringify({
+      timestamp: new Date(day.getTime() + i * 1000).toISOString(),
+      action: i % 2 ? "login" : "logout",
+      user_email: `u${i % 50}@x.io`,
+      request_id: `${tag}-${i}`,
+    }),
+  );
+}
+
+describe("POST /api/v1/audit-events streamed into COPY", () => {
+  it("a bad line in the middle of a large body: 400 naming it, nothing stored", async () => {
+    const admin = await makeUser("admin");
+    const prisma = await db();
+    const { token } = await createToken(admin, { name: "s1", scopes: ["ingest"], expiresAt: null });
+    const day = startOfUtcDay(addDays(new Date(), -3));
+    const body = lines(40_000, "bad", day);
+    body[25_000] = '{"action":"login","user":"x"}';
+    const events = await prisma.auditEvent.count();
+    const daily = await prisma.auditEventDaily.count();
+    const activity = await prisma.activity.count();
+    const res = await send(streamed(body.join("\n"), 65_536), token);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      code: "invalid",
+      error: expect.stringMatching(/^Line 25001: no valid time/),
+    });
+    expect(await prisma.auditEvent.count()).toBe(events);
+    expect(await prisma.auditEventDaily.count()).toBe(daily);
+    expect(await prisma.activity.count({ where: { action: "audit_events.ingest" } })).toBe(0);
+    // The connection that carried the aborted COPY is fine for the next body.
+    const ok = await send(streamed(lines(3, "after", day).join("\n"), 100), token);
+    expect(ok.status).toBe(201);
+    expect(await prisma.activity.count()).toBeGreaterThan(activity);
+  });
+
+  it("accepts a large body in odd-sized pieces: every event stored once, counted, logged", async () => {
+    const admin = await makeUser("admin");
+    const prisma = await db();
+    const { token } = await createToken(admin, { name: "s2", scopes: ["ingest"], expiresAt: null });
+    const day = startOfUtcDay(addDays(new Date(), -2));
+    const n = 60_000;
+    const body = `\uFEFF${lines(n, "big", day).join("\r\n")}\r\n`;
+    const before = await prisma.auditEvent.count();
+    const res = await send(streamed(body, 40_001), token);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({
+      received: n,
+      stored: n,
+      duplicates: 0,
+      actions: ["login", "logout"],
+    });
+    expect(await prisma.auditEvent.count()).toBe(before + n);
+    const counted = await prisma.auditEventDaily.aggregate({
+      _sum: { count: true },
+      where: { day: { gte: day, lt: addDays(day, 1) } },
+    });
+    expect(counted._sum.count).toBe(n);
+    const logged = await prisma.activity.findFirstOrThrow({
+      where: { action: "audit_events.ingest" },
+      orderBy: { seq: "desc" },
+    });
+    expect(logged.summary).toContain(`${n} received, ${n} new, 0 already known`);
+    // The same body again: all known, nothing added.
+    const again = await send(streamed(body, 65_536), token);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ received: n, stored: 0, duplicates: n });
+    expect(await prisma.auditEvent.count()).toBe(before + n);
+  });
+});

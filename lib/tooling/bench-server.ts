@@ -1,0 +1,252 @@
+// The bench's server lane: the production server (`npm start`, built when the sources changed)
+// on a lane's database, a signed-in session over HTTP, and the figures only a running server
+// gives — audit events pushed over the API, and page latency — with the server's own RSS.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "../..");
+
+/** The descendants of `pid` (the `next start` child of `npm start`, and its own children). */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // The command name may hold spaces: the parent id is the second field after ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const out: number[] = [];
+  const visit = (p: number) => {
+    out.push(p);
+    for (const c of children.get(p) ?? []) visit(c);
+  };
+  for (const c of children.get(pid) ?? []) visit(c);
+  return out;
+}
+
+/** RSS in MB of the descendants of `pid`. */
+export function treeRssMb(pid: number): number {
+  let kb = 0;
+  for (const p of descendants(pid)) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      kb += Number(m?.[1] ?? 0);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+/**
+ * CPU seconds (user + system) the descendants of `pid` have used: on a shared machine, work
+ * per CPU-second is the figure other processes' load does not distort.
+ */
+export function treeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const p of descendants(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+export interface BenchServer {
+  base: string;
+  /** RSS of the server (without the `npm start` wrapper that only supervises it). */
+  rssMb(): number;
+  /** CPU seconds the server has used so far. */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts the production server on `url` (or PGlite in `dataDir`) and waits until it answers. */
+export async function startServer(opts: {
+  url: string | undefined;
+  dataDir: string;
+  port: number;
+}): Promise<BenchServer> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    TRUSTBOARD_DATA_DIR: opts.dataDir,
+    PORT: String(opts.port),
+    HOST: "127.0.0.1",
+  };
+  if (opts.url) env.DATABASE_URL = opts.url;
+  else delete env.DATABASE_URL;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "lib/tooling/start.ts")],
+    { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] },
+  );
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const base = `http://127.0.0.1:${opts.port}`;
+  // A build may come first: up to 15 minutes on a loaded machine.
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    const up = await fetch(`${base}/login`).then(
+      (r) => r.status < 500,
+      () => false,
+    );
+    if (up) break;
+    if (Date.now() > deadline) throw new Error("the server did not answer within 15 minutes");
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return {
+    base,
+    rssMb: () => treeRssMb(child.pid!),
+    cpuSeconds: () => treeCpuSeconds(child.pid!),
+    async stop() {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Signs in with next-auth's credentials flow; gives the Cookie header of the session. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (r: Response) => {
+    for (const c of r.headers.getSetCookie()) {
+      const [pair = ""] = c.split(";");
+      const at = pair.indexOf("=");
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const r = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }),
+  });
+  keep(r);
+  if (![...jar.keys()].some((k) => k.includes("session-token")))
+    throw new Error(`sign-in failed (${r.status})`);
+  return cookie();
+}
+
+const ACTIONS = ["login", "logout", "login_failed", "permission_changed", "access_denied"];
+const YEAR_S = 365 * 86_400;
+
+/** Body `b` of a push: `n` JSON Lines events spread over the past year, unique across bodies. */
+export function pushBody(b: number, n: number, now: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const g = b * n + i;
+    lines.push(
+      JSON.stringify({
+        timestamp: new Date(now - ((g * 31) % YEAR_S) * 1000).toISOString(),
+        action: ACTIONS[g % ACTIONS.length],
+        user_email: `user${g % 5000}@example.com`,
+        ip_address: `10.${g % 250}.0.1`,
+        organization_id: `org${g % 40}`,
+        request_id: `req-${g}`,
+      }),
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+export interface PushFigures {
+  eventsPerSec: number;
+  /** Events per CPU-second of the server (PostgreSQL's own work not included). */
+  eventsPerServerCpuSec: number;
+  peakRssMb: number;
+  afterRssMb: number;
+}
+
+/** Posts `bodies` bodies of `n` events to /api/v1/audit-events; only the requests are timed. */
+export async function pushBench(
+  server: BenchServer,
+  token: string,
+  bodies: number,
+  n: number,
+): Promise<PushFigures> {
+  const now = Date.now();
+  let ms = 0;
+  let cpu = 0;
+  let peak = server.rssMb();
+  const timer = setInterval(() => (peak = Math.max(peak, server.rssMb())), 250);
+  try {
+    for (let b = 0; b < bodies; b++) {
+      const body = pushBody(b, n, now);
+      const t = performance.now();
+      const c = server.cpuSeconds();
+      const r = await fetch(`${server.base}/api/v1/audit-events`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" },
+        body,
+      });
+      const result = (await r.json()) as { stored?: number; error?: string };
+      ms += performance.now() - t;
+      cpu += server.cpuSeconds() - c;
+      if (r.status !== 201 || result.stored !== n)
+        throw new Error(`push ${b + 1} answered ${r.status}: ${JSON.stringify(result)}`);
+    }
+  } finally {
+    clearInterval(timer);
+  }
+  peak = Math.max(peak, server.rssMb());
+  // What the server keeps once the pushes are over (after a moment for the collector).
+  await new Promise((r) => setTimeout(r, 5_000));
+  return {
+    eventsPerSec: Math.round((bodies * n) / (ms / 1000)),
+    eventsPerServerCpuSec: Math.round((bodies * n) / Math.max(cpu, 0.01)),
+    peakRssMb: peak,
+    afterRssMb: server.rssMb(),
+  };
+}
+
+export interface PageFigure {
+  path: string;
+  p50: number;
+  p95: number;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0);
+};
+
+/** Each page `times` times in a row as the signed-in user (after one untimed request). */
+export async function pageRun(
+  server: BenchServer,
+  cookie: string,
+  pages: string[],
+  times: number,
+): Promise<PageFigure[]> {
+  const out: PageFigure[] = [];
+  for (const p of pages) {
+    const get = async () => {
+      const t = performance.now();
+      const r = await fetch(`${server.base}${p}`, { headers: { cookie }, redirect: "manual" });
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`GET ${p} answered ${r.status}`);
+      return performance.now() - t;
+    };
+    await get();
+    const ms: number[] = [];
+    for (let i = 0; i < times; i++) ms.push(await get());
+    out.push({ path: p, p50: pct(ms, 50), p95: pct(ms, 95) });
+    // Printed as it goes: on a loaded machine the whole run takes minutes.
+    console.log(`  GET ${p}: p50 ${pct(ms, 50)} ms, p95 ${pct(ms, 95)} ms`);
+  }
+  return out;
+}
