@@ -148,8 +148,8 @@ export async function collectPackageData(
     : [];
   const mappedControls = runs.length
     ? await prisma.$queryRaw<{ runId: string; controlId: string }[]>`
-        SELECT DISTINCT run_id::text AS "runId", unnest(control_ids)::text AS "controlId"
-        FROM "test_case_results" WHERE run_id = ANY(${runs.map((r) => r.id)}::uuid[])`
+        SELECT run_id::text AS "runId", control_id::text AS "controlId"
+        FROM "test_run_controls" WHERE run_id = ANY(${runs.map((r) => r.id)}::uuid[])`
     : [];
   const refs = (ids: string[]) =>
     [...new Set(ids.map((id) => refById.get(id)).filter((r): r is string => !!r))].sort();

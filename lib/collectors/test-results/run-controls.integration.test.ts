@@ -1,76 +1,100 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createControl } from "@/lib/controls/controls";
+import { addDays } from "@/lib/dates";
 import { makeUser } from "@/lib/testing/fixtures";
-import { controlTestHistory } from "./queries";
+import { ingestTestResults } from "./ingest";
 import { createMappingRule } from "./rules";
 
-const control = (admin: Awaited<ReturnType<typeof makeUser>>, title: string) =>
-  createControl(admin, {
-    title,
-    description: "",
-    ownerId: null,
-    implementation: "implemented",
-    naJustification: null,
-    locations: [],
-    criteria: ["CC7.1"],
+// test_run_controls is kept by triggers: whatever writes cases, the per-run summary the status
+// engine and coverage read must match a count over the cases themselves.
+async function summaryOf(runId: string) {
+  return (await db()).testRunControl.findMany({
+    where: { runId },
+    orderBy: { controlId: "asc" },
+    select: { controlId: true, total: true, passed: true, failing: true, failingNames: true },
   });
+}
 
-// test_run_controls is kept by a trigger: whatever writes cases (a COPY, Prisma, a rule applied
-// to past runs, a deleted run), the per-run totals status and coverage read follow.
-describe("per-run totals of each control's mapped tests", () => {
-  it("follow cases as they are added, remapped by a rule, and deleted with their run", async () => {
+async function countedFromCases(runId: string) {
+  type Row = {
+    controlId: string;
+    total: number;
+    passed: number;
+    failing: number;
+    failingNames: string[];
+  };
+  return (await db()).$queryRaw<Row[]>`
+    SELECT cid::text AS "controlId", count(*) FILTER (WHERE status <> 'skipped')::int AS total,
+           count(*) FILTER (WHERE status = 'passed')::int AS passed,
+           count(*) FILTER (WHERE status IN ('failed', 'errored'))::int AS failing,
+           coalesce((array_agg(name ORDER BY name)
+             FILTER (WHERE status IN ('failed', 'errored')))[1:5], '{}') AS "failingNames"
+    FROM "test_case_results" CROSS JOIN LATERAL unnest(control_ids) AS cid
+    WHERE run_id = ${runId}::uuid GROUP BY cid ORDER BY cid`;
+}
+
+describe("the per-run, per-control summary of test results", () => {
+  it("follows ingest, a mapping rule that re-maps stored cases, and a deleted run", async () => {
     const admin = await makeUser("admin");
-    const prisma = await db();
-    const a = await control(admin, "Tagged control");
-    const b = await control(admin, "Rule control");
-    const run = await prisma.testRun.create({
-      data: {
-        contentSha256: `sha-${Date.now()}`,
-        format: "junit",
-        startedAt: new Date(Date.now() - 3_600_000),
-        durationMs: 10,
-        tests: 4,
-        passed: 2,
-        failed: 1,
-        errored: 0,
-        skipped: 1,
-        flaky: 0,
-        ingestedVia: "test",
-        ingestedBy: "test",
-        cases: {
-          create: [
-            { suite: "s", name: "z_ok", status: "passed", durationMs: 1, controlIds: [a.id] },
-            { suite: "s", name: "b_fail", status: "failed", durationMs: 1, controlIds: [a.id] },
-            { suite: "s", name: "skip", status: "skipped", durationMs: 1, controlIds: [a.id] },
-            { suite: "login", name: "login_ok", status: "passed", durationMs: 1, controlIds: [] },
-          ],
-        },
-      },
-    });
-    const rows = () =>
-      prisma.testRunControl.findMany({ where: { runId: run.id }, orderBy: { total: "desc" } });
-    expect(await rows()).toEqual([
+    const control = (title: string) =>
+      createControl(admin, {
+        title,
+        description: "",
+        ownerId: null,
+        implementation: "implemented",
+        naJustification: null,
+        locations: [],
+        criteria: ["CC7.1"],
+      });
+    const tagged = await control(`Summary tagged ${Math.random()}`);
+    const ruled = await control(`Summary ruled ${Math.random()}`);
+    const tag = Math.random().toString(36).slice(2);
+    const file = `<testsuite name="summary-${tag}" timestamp="${addDays(new Date(), -1).toISOString()}">
+      <properties><property name="control" value="${tagged.ref}"/></properties>
+      <testcase name="a"/><testcase name="b"><failure message="x"/></testcase>
+      <testcase name="c"><skipped/></testcase>
+      <testcase name="unmapped-${tag}-1" classname="plain"/>
+      <testcase name="unmapped-${tag}-2" classname="plain"><error message="y"/></testcase>
+    </testsuite>`;
+    const { runId } = await ingestTestResults(admin, file, { via: "upload" });
+
+    // Suite properties map every case of the suite to the tagged control.
+    expect(await summaryOf(runId)).toEqual([
       {
-        runId: run.id,
-        controlId: a.id,
-        total: 2,
-        passed: 1,
-        failing: 1,
-        failingNames: ["b_fail"],
+        controlId: tagged.id,
+        total: 4,
+        passed: 2,
+        failing: 2,
+        failingNames: ["b", `unmapped-${tag}-2`],
       },
     ]);
-    await createMappingRule(admin, { field: "suite", pattern: "login", controlId: b.id });
-    expect((await rows()).map((r) => [r.controlId, r.total, r.passed, r.failing])).toEqual([
-      [a.id, 2, 1, 1],
-      [b.id, 1, 1, 0],
+    expect(await summaryOf(runId)).toEqual(await countedFromCases(runId));
+
+    const prisma = await db();
+    await prisma.testCaseResult.updateMany({
+      where: { runId, name: { startsWith: `unmapped-${tag}` } },
+      data: { controlIds: [] },
+    });
+    expect(await summaryOf(runId)).toEqual([
+      { controlId: tagged.id, total: 2, passed: 1, failing: 1, failingNames: ["b"] },
     ]);
-    const history = await controlTestHistory(admin, a.id);
-    expect(history.points.map((p) => [p.runId, p.total, p.passed, p.failing])).toEqual([
-      [run.id, 2, 1, 1],
-    ]);
-    expect(history.failing.map((f) => f.name)).toEqual(["b_fail"]);
-    await prisma.testRun.delete({ where: { id: run.id } });
-    expect(await rows()).toEqual([]);
+    await createMappingRule(admin, {
+      field: "name",
+      pattern: `unmapped-${tag}-*`,
+      controlId: ruled.id,
+    });
+    const after = await summaryOf(runId);
+    expect(after).toEqual(await countedFromCases(runId));
+    expect(after).toContainEqual({
+      controlId: ruled.id,
+      total: 2,
+      passed: 1,
+      failing: 1,
+      failingNames: [`unmapped-${tag}-2`],
+    });
+
+    await prisma.testRun.delete({ where: { id: runId } });
+    expect(await summaryOf(runId)).toEqual([]);
   });
 });
