@@ -24,6 +24,8 @@ export const CAPABILITY_LABELS = {
   "phases.write": "create and edit phases and verify must-haves",
   "backlog.write": "create and change backlog items",
   "findings.ingest": "push scanner findings",
+  "scans.run": "run scans (database posture, code) and record their findings",
+  "scans.configure": "configure the databases the posture scan connects to",
   "data.export": "export data as CSV",
   "activity.read": "read and verify the activity log",
   "users.manage": "manage users",
@@ -54,6 +56,7 @@ const WRITE: Capability[] = [
   "audit.expect",
   "phases.write",
   "backlog.write",
+  "scans.run",
 ];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
@@ -64,6 +67,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "status.override",
     "results.configure",
     "audit.configure",
+    "scans.configure",
     "activity.read",
     "users.manage",
     "tokens.manage",

@@ -174,6 +174,8 @@ export async function transitionBacklogItem(
         key: true,
         status: true,
         resolvedById: true,
+        resolvedAt: true,
+        origin: true,
         checks: { select: { checkedById: true } },
       },
     });
@@ -181,6 +183,8 @@ export async function transitionBacklogItem(
     const refusal = transitionRefusal(item.status, input.to, {
       actorId: actor.id,
       resolvedById: item.resolvedById,
+      resolvedByCollector:
+        item.origin === "collector" && item.resolvedById === null && item.resolvedAt !== null,
       justification: input.justification,
       checks: item.checks,
     });

@@ -67,6 +67,8 @@ export function allowedTransitions(from: BacklogStatus): readonly BacklogStatus[
 export interface TransitionContext {
   actorId: string | null;
   resolvedById: string | null;
+  /** Resolved by a scan that no longer found its finding (no account): anyone may verify. */
+  resolvedByCollector?: boolean;
   justification?: string | null;
   checks: readonly { checkedById: string | null }[];
 }
@@ -97,7 +99,7 @@ export function transitionRefusal(
       message: `Marking an item "${STATUS_LABEL[to].toLowerCase()}" needs a written justification.`,
     };
   if (to === "verified") {
-    if (!ctx.resolvedById)
+    if (!ctx.resolvedById && !ctx.resolvedByCollector)
       return clash("Nobody is recorded as having resolved this item; resolve it before verifying.");
     if (ctx.actorId === ctx.resolvedById)
       return clash("The person who resolved the item cannot verify it; ask someone else.");

@@ -10,7 +10,7 @@ export async function storeRevision(
   evidenceId: string,
   number: number,
   file: PreparedFile,
-  uploadedById: string,
+  uploadedById: string | null,
 ) {
   const earlier = await tx.evidenceRevision.findFirst({
     where: { sha256: file.sha256 },

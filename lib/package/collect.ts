@@ -163,7 +163,8 @@ export async function collectPackageData(
     url: e.url,
     body: e.body,
     controls: e.controls.map((c) => c.control.ref).sort(),
-    revision: e.kind === "file" ? (e.revisions[0] ?? null) : null,
+    // File evidence, and the report file of an automated scan (issue 14).
+    revision: e.revisions[0] ?? null,
   }));
   const paths = evidencePaths(evidenceRows);
 

@@ -97,7 +97,7 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
               <ReviewForm id={e.id} />
             </section>
           )}
-          {e.kind === "file" && (
+          {(e.kind === "file" || e.revisions.length > 0) && (
             <section className="rounded-xl border border-slate-200 bg-white p-6 text-sm">
               <h2 className="mb-3 font-semibold">Revisions</h2>
               <ul className="flex flex-col gap-3" data-testid="revisions">
@@ -129,7 +129,7 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
                         SHA-256 {r.sha256}
                       </p>
                       <p className="text-xs text-slate-500">
-                        Uploaded by {r.uploadedBy.email} on{" "}
+                        Uploaded by {r.uploadedBy?.email ?? "a collector"} on{" "}
                         {r.uploadedAt.toISOString().replace("T", " ").slice(0, 16)} UTC
                         {r.redacted ? " · secrets redacted on upload" : ""}
                       </p>
@@ -148,7 +148,7 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
                   );
                 })}
               </ul>
-              {canWrite && (
+              {canWrite && e.kind === "file" && (
                 <div className="mt-4">
                   <RevisionUpload id={e.id} />
                 </div>
