@@ -4,10 +4,12 @@
 //   token create --name N [--scope ingest] [--expires YYYY-MM-DD]   (token printed alone on the last line)
 //   package create --out FILE.zip [--from YYYY-MM-DD --to YYYY-MM-DD]
 //   package verify FILE.zip [--fingerprint HEX]                     (needs no database)
+//   scan code --path DIR [--tenant-columns a,b] [--json] [--sarif FILE] [--no-record]
 // With the embedded database the server must be stopped (one process per data directory).
 import { parseArgs } from "node:util";
 import { database } from "@/lib/db";
 import { runPackageCreate, runPackageVerify } from "./package-commands";
+import { runScanCode } from "./scan-code-command";
 import { runTokenCommand } from "./token-commands";
 import { runUserCommand } from "./user-commands";
 
@@ -16,7 +18,8 @@ const USAGE = `Usage:
   npm run cli -- user list
   npm run cli -- token create --name N [--scope ingest] [--expires YYYY-MM-DD]
   npm run cli -- package create --out FILE.zip [--from YYYY-MM-DD --to YYYY-MM-DD]
-  npm run cli -- package verify FILE.zip [--fingerprint HEX]`;
+  npm run cli -- package verify FILE.zip [--fingerprint HEX]
+  npm run cli -- scan code --path DIR [--tenant-columns a,b] [--json] [--sarif FILE] [--no-record]`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -32,11 +35,16 @@ async function main(argv: string[]): Promise<number> {
       from: { type: "string" },
       to: { type: "string" },
       fingerprint: { type: "string" },
+      path: { type: "string" },
+      "tenant-columns": { type: "string" },
+      json: { type: "boolean" },
+      sarif: { type: "string" },
+      "no-record": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
   const [group, command, target] = positionals;
-  if (values.help || !["user", "token", "package"].includes(group ?? "") || !command) {
+  if (values.help || !["user", "token", "package", "scan"].includes(group ?? "") || !command) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
@@ -47,11 +55,16 @@ async function main(argv: string[]): Promise<number> {
     throw new Error(
       `Unknown command "package ${command}". Use "package create" or "package verify".`,
     );
+  if (group === "scan" && command !== "code")
+    throw new Error(`Unknown command "scan ${command}". Use "scan code".`);
+  // Printing the audit without recording it needs no database.
+  if (group === "scan" && values["no-record"]) return runScanCode({ ...values, record: false });
   // Opened as the server opens it (migrations, catalog); the commands act as CLI_ACTOR.
   const opened = await database();
   try {
     if (group === "token") return await runTokenCommand(command, values);
     if (group === "package") return await runPackageCreate(values);
+    if (group === "scan") return await runScanCode({ ...values, record: true });
     return await runUserCommand(command, values, process.stdin);
   } finally {
     await opened.close();

@@ -83,7 +83,11 @@ async function auditAndRecord(
   await loadParser();
   const report = auditSources(
     sources.files,
-    { tenantColumns: opts.tenantColumns, tenantTables: await postureTenantTables() },
+    // Without recording there may be no database (the CLI's --no-record): no posture scan then.
+    {
+      tenantColumns: opts.tenantColumns,
+      tenantTables: opts.record ? await postureTenantTables() : [],
+    },
     sources.skipped,
   );
   const markdown = codeAuditMarkdown(report, { source, generatedAt: new Date() });
