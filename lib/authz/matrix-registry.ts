@@ -38,6 +38,12 @@ export const auditLines = (ctx: MatrixContext) =>
     actor: `${ctx.unique("matrix")}@example.test`,
   }) + "\n";
 
+/** A ZIP holding repo/q.sql ("SELECT 1;"), for the code audit's upload. */
+const REPO_ZIP = Buffer.from(
+  "UEsDBBQAAAAAAFtTfl1/qQ5QCgAAAAoAAAAKAAAAcmVwby9xLnNxbFNFTEVDVCAxOwpQSwECFAMUAAAAAABbU35df6kOUAoAAAAKAAAACgAAAAAAAAAAAAAAgAEAAAAAcmVwby9xLnNxbFBLBQYAAAAAAQABADgAAAAyAAAAAAA=",
+  "base64",
+);
+
 /** Keyed by file name in lib/actions, then by export name. */
 export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   "activity-actions.ts": {
@@ -304,6 +310,16 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
     pullDirectoryAction: {
       capability: "results.pull",
       form: (ctx) => ({ id: ctx.resultDirectoryId }),
+    },
+  },
+  "scan-actions.ts": {
+    auditCodeDirectoryAction: {
+      capability: "scans.run",
+      form: (ctx) => ({ path: ctx.newResultDirectory(), tenantColumns: "" }),
+    },
+    auditCodeArchiveAction: {
+      capability: "scans.run",
+      form: () => ({ file: new File([REPO_ZIP], "repo.zip", { type: "application/zip" }) }),
     },
   },
   "package-actions.ts": {
