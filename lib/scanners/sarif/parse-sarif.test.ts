@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isAppError } from "@/lib/errors";
 import { SARIF_FIXTURES } from "@/lib/testing/fixture-path";
 import { looksLikeSarif, MAX_SARIF_RESULTS, parseSarif, readSarif } from "./parse-sarif";
 
@@ -158,5 +160,40 @@ describe("parseSarif refuses", () => {
     ]);
     // Two identical results stay two findings with distinct keys.
     expect(new Set(runs[0]!.findings.map((f) => f.key)).size).toBe(2);
+  });
+});
+
+describe("readSarif on generated input", () => {
+  it("answers any JSON with findings or a 400-class error, never a crash", () => {
+    const anyRun = fc.oneof(
+      fc.jsonValue({ maxDepth: 4 }),
+      fc.record({
+        tool: fc.record({
+          driver: fc.record({ name: fc.string(), rules: fc.jsonValue({ maxDepth: 3 }) }),
+        }),
+        artifacts: fc.jsonValue({ maxDepth: 3 }),
+        results: fc.array(
+          fc.record({
+            ruleId: fc.oneof(fc.string(), fc.jsonValue({ maxDepth: 1 })),
+            ruleIndex: fc.integer({ min: -3, max: 5 }),
+            level: fc.constantFrom("error", "warning", "note", "none", "bad"),
+            message: fc.record({ text: fc.string() }),
+            locations: fc.jsonValue({ maxDepth: 4 }),
+            partialFingerprints: fc.dictionary(fc.string(), fc.string()),
+          }),
+          { maxLength: 4 },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(anyRun, { maxLength: 3 }), (runs) => {
+        try {
+          readSarif({ version: "2.1.0", runs });
+        } catch (err) {
+          expect(isAppError(err) && err.code === "invalid").toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
