@@ -33,7 +33,11 @@ export function sarifScanFindings(run: SarifRunFindings): ScanFindingInput[] {
       check: clip(f.ruleId, 200),
       level: f.level,
       object: clip(where ?? f.ruleId, 500),
-      message: clip(`${run.tool} ${f.ruleId}${where ? ` at ${where}` : ""}: ${f.message}`, 4000),
+      // One line: the message is also the backlog item's title.
+      message: clip(
+        `${run.tool} ${f.ruleId}${where ? ` at ${where}` : ""}: ${f.message}`.replace(/\s+/g, " "),
+        4000,
+      ),
       remediation: f.helpUri ? `See ${f.helpUri}` : null,
       criteria: SARIF_CRITERIA,
       file: f.file,
