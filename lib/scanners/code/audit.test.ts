@@ -138,3 +138,25 @@ describe("a clean repository", () => {
     );
   });
 });
+
+describe("a .sql file the parser refuses whole", () => {
+  it("is analysed statement by statement; only the bad one is not analysed, at its line", () => {
+    const r = auditSources([
+      {
+        path: "db/m.sql",
+        content: [
+          "CREATE TABLE t (id int, org_id int);",
+          "\\connect other",
+          "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;",
+          "-- a comment; with a semicolon",
+          "DELETE FROM t WHERE id = 1;",
+        ].join("\n"),
+      },
+    ]);
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.verb}`)).toEqual(["db/m.sql:5:DELETE"]);
+    expect(r.notAnalysed.map((n) => `${n.file}:${n.line}`)).toEqual(["db/m.sql:2"]);
+    // The psql meta-command ends at its line, not at a semicolon: the function after it shares
+    // its piece and is not analysed with it.
+    expect(r.totals.statements).toBe(2);
+  });
+});

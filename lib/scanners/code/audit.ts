@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { fingerprintSync, loadModule, parseSync } from "libpg-query";
 import { analyseStatement, tenantColumnsSeen, type Verb } from "./analyse-statement";
 import { extractSqlSites, type SqlSite } from "./extract-sql";
-import { toPostgresPlaceholders } from "./placeholders";
+import { splitStatements, toPostgresPlaceholders } from "./placeholders";
 import type { SourceLanguage } from "./source-lexer";
 
 export const DEFAULT_TENANT_COLUMNS = [
@@ -139,7 +139,12 @@ const oneLine = (s: string, max = 300) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-function parseSite(site: SqlSite, out: ParsedStatement[], notAnalysed: NotAnalysed[]) {
+function parseSite(
+  site: SqlSite,
+  out: ParsedStatement[],
+  notAnalysed: NotAnalysed[],
+  whole = true,
+) {
   if (site.sql === null) {
     notAnalysed.push({ ...site, reason: site.reason ?? "dynamic SQL", sql: null });
     return;
@@ -149,6 +154,14 @@ function parseSite(site: SqlSite, out: ParsedStatement[], notAnalysed: NotAnalys
   try {
     tree = parseSync(sql);
   } catch (err) {
+    const pieces = whole && site.language === "sql" ? splitStatements(sql) : [];
+    if (pieces.length > 1) {
+      for (const p of pieces) {
+        const line = site.line + (sql.slice(0, p.offset).match(/\n/g)?.length ?? 0);
+        parseSite({ ...site, line, sql: p.text }, out, notAnalysed, false);
+      }
+      return;
+    }
     const at = (err as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
     const line = site.line + (at ? (sql.slice(0, at).match(/\n/g)?.length ?? 0) : 0);
     notAnalysed.push({

@@ -110,3 +110,35 @@ export function toPostgresPlaceholders(sql: string, lang: SourceLanguage | "sql"
   }
   return out;
 }
+
+/**
+ * A script cut at its top-level semicolons (not inside literals, dollar-quoted bodies or
+ * comments), each piece with its offset: a .sql file the parser refuses whole is analysed
+ * statement by statement, so one odd statement does not hide the others.
+ */
+export function splitStatements(sql: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  let start = 0;
+  let i = 0;
+  const n = sql.length;
+  const skipTo = (end: number) => (i = end < 0 ? n : end);
+  while (i < n) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"') skipTo(sql.indexOf(c, i + 1) + 1 || n);
+    else if (c === "-" && sql[i + 1] === "-") skipTo(sql.indexOf("\n", i));
+    else if (c === "/" && sql[i + 1] === "*") skipTo(sql.indexOf("*/", i + 2) + 2 || n);
+    else if (c === "$" && /^\$([A-Za-z_]\w*)?\$/.test(sql.slice(i, i + 64))) {
+      const tag = /^\$([A-Za-z_]\w*)?\$/.exec(sql.slice(i, i + 64))![0];
+      const end = sql.indexOf(tag, i + tag.length);
+      skipTo(end < 0 ? n : end + tag.length);
+    } else {
+      if (c === ";") {
+        out.push({ text: sql.slice(start, i + 1), offset: start });
+        start = i + 1;
+      }
+      i += 1;
+    }
+  }
+  if (sql.slice(start).trim()) out.push({ text: sql.slice(start), offset: start });
+  return out.filter((p) => p.text.replace(/--[^\n]*|\s|;/g, "") !== "");
+}
