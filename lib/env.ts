@@ -79,6 +79,12 @@ const schema = z
       .refine((n) => Number.isInteger(n) && n >= 0 && n <= 1440, {
         message: "must be a whole number of minutes from 0 (off) to 1440",
       }),
+    // Posture scans of the configured databases: each scan is evidence, so daily by default.
+    TRUSTBOARD_SCAN_MINUTES: optionalNonEmpty
+      .transform((v) => (v === undefined ? 1440 : Number(v)))
+      .refine((n) => Number.isInteger(n) && n >= 0 && n <= 10080, {
+        message: "must be a whole number of minutes from 0 (off) to 10080 (a week)",
+      }),
   })
   .refine(
     (e) => (e.TRUSTBOARD_ADMIN_EMAIL === undefined) === (e.TRUSTBOARD_ADMIN_PASSWORD === undefined),

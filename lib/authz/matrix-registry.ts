@@ -20,6 +20,8 @@ export interface ActionEntry {
   business?: string;
 }
 
+const NO_SUCH_TARGET = "00000000-0000-4000-8000-0000000000aa";
+
 const file = (content: string, name: string, type: string) => new File([content], name, { type });
 
 export const junit = (ctx: MatrixContext) => {
@@ -281,6 +283,36 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
       }),
     },
   },
+  "scan-actions.ts": {
+    addScanTargetAction: {
+      capability: "scans.configure",
+      form: (ctx) => ({
+        name: ctx.unique("matrix-db"),
+        url: UNREACHABLE_SOURCE,
+        tenantColumns: "",
+      }),
+      business: "a target is saved only after a scan over it works, and nothing listens there",
+    },
+    removeScanTargetAction: {
+      capability: "scans.configure",
+      form: () => ({ id: NO_SUCH_TARGET }),
+      business: "no scan target is seeded",
+    },
+    runScanTargetAction: {
+      capability: "scans.run",
+      form: () => ({ id: NO_SUCH_TARGET }),
+      business: "no scan target is seeded",
+    },
+    scanOwnDatabaseAction: { capability: "scans.run", form: () => ({}) },
+    auditCodeDirectoryAction: {
+      capability: "scans.run",
+      form: (ctx) => ({ path: ctx.newResultDirectory(), tenantColumns: "" }),
+    },
+    auditCodeArchiveAction: {
+      capability: "scans.run",
+      form: () => ({ file: new File([REPO_ZIP], "repo.zip", { type: "application/zip" }) }),
+    },
+  },
   "test-result-actions.ts": {
     uploadTestResultsAction: {
       capability: "results.ingest",
@@ -310,16 +342,6 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
     pullDirectoryAction: {
       capability: "results.pull",
       form: (ctx) => ({ id: ctx.resultDirectoryId }),
-    },
-  },
-  "scan-actions.ts": {
-    auditCodeDirectoryAction: {
-      capability: "scans.run",
-      form: (ctx) => ({ path: ctx.newResultDirectory(), tenantColumns: "" }),
-    },
-    auditCodeArchiveAction: {
-      capability: "scans.run",
-      form: () => ({ file: new File([REPO_ZIP], "repo.zip", { type: "application/zip" }) }),
     },
   },
   "package-actions.ts": {

@@ -2,9 +2,10 @@
 // creates an item, a key that reappears reopens its resolved or verified item, a key the scan
 // no longer finds moves its open item to "resolved" (awaiting a person's verification).
 import { recordActivity, type ActivityActor } from "@/lib/activity/record";
-import { insertBacklogItem } from "@/lib/backlog/backlog-writes";
+import { randomUUID } from "node:crypto";
 import { STATUS_LABEL, isOpen, type BacklogStatus } from "@/lib/backlog/workflow";
 import type { Tx } from "@/lib/db/tx";
+import { recordActivities } from "./bulk-activity";
 import { LEVEL_PRIORITY, type FindingLevel } from "./scan-diff";
 
 export interface SyncFinding {
@@ -79,6 +80,85 @@ function description(f: SyncFinding, sourceLabel: string): string {
     .slice(0, 10_000);
 }
 
+/** Same lock and numbering as backlog-writes.ts: two writers never take the same BL-n. */
+const KEY_LOCK = 7270002;
+
+/**
+ * New items in bulk (a first scan of a large database has hundreds of findings): what
+ * insertBacklogItem writes for one item — row, criteria, check, first transition, activity —
+ * for all of them in a handful of statements.
+ */
+async function createItems(
+  tx: Tx,
+  actor: ActivityActor,
+  fresh: readonly SyncFinding[],
+  sourceLabel: string,
+  at: Date,
+): Promise<string[]> {
+  if (fresh.length === 0) return [];
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${KEY_LOCK}::bigint)`;
+  const rows = await tx.$queryRaw<
+    { n: string | null }[]
+  >`SELECT max(substring(key from 4)::numeric)::text AS n FROM "backlog_items" WHERE key ~ '^BL-[0-9]+$'`;
+  let next = BigInt(rows[0]?.n ?? "0");
+  const items = fresh.map((f) => {
+    next += BigInt(1);
+    return {
+      f,
+      id: randomUUID(),
+      key: `BL-${next.toString()}`,
+      title: f.message.slice(0, 300),
+      priority: LEVEL_PRIORITY[f.level],
+      criteria: [...new Set(f.criteria)],
+      check: `A new scan no longer reports ${f.key}`.slice(0, 1000),
+      originNote: `${f.key} (${sourceLabel})`.slice(0, 1000),
+    };
+  });
+  await tx.backlogItem.createMany({
+    data: items.map((i) => ({
+      id: i.id,
+      key: i.key,
+      title: i.title,
+      description: description(i.f, sourceLabel),
+      priority: i.priority,
+      origin: "collector" as const,
+      originNote: i.originNote,
+      createdAt: at,
+    })),
+  });
+  await tx.backlogCriterion.createMany({
+    data: items.flatMap((i) => i.criteria.map((criterionId) => ({ itemId: i.id, criterionId }))),
+  });
+  await tx.backlogCheck.createMany({
+    data: items.map((i) => ({ itemId: i.id, position: 1, text: i.check })),
+  });
+  await tx.backlogTransition.createMany({
+    data: items.map((i) => ({ itemId: i.id, to: "open" as const, actorId: actor.id, at })),
+  });
+  await tx.scanFindingItem.createMany({ data: items.map((i) => ({ key: i.f.key, itemId: i.id })) });
+  await recordActivities(
+    tx,
+    actor,
+    items.map((i) => ({
+      action: "backlog.create",
+      entityType: "backlog_item",
+      entityId: i.id,
+      summary: `Created ${i.key} (${i.priority}) "${i.title}" from collector`,
+      after: {
+        key: i.key,
+        title: i.title,
+        priority: i.priority,
+        criteria: i.criteria,
+        checklist: [i.check],
+        origin: "collector",
+        originNote: i.originNote,
+        findingKey: i.f.key,
+      },
+    })),
+  );
+  return items.map((i) => i.key);
+}
+
 export async function syncBacklog(
   tx: Tx,
   actor: ActivityActor,
@@ -97,31 +177,11 @@ export async function syncBacklog(
       })
     ).map((t) => [t.key, t.item]),
   );
+  const fresh = findings.filter((f) => !tracked.has(f.key));
+  result.created = await createItems(tx, actor, fresh, sourceLabel, at);
   for (const f of findings) {
     const item = tracked.get(f.key);
-    if (!item) {
-      const made = await insertBacklogItem(
-        tx,
-        actor,
-        {
-          key: null,
-          title: f.message.slice(0, 300),
-          description: description(f, sourceLabel),
-          priority: LEVEL_PRIORITY[f.level],
-          ownerId: null,
-          dueDate: null,
-          controls: [],
-          criteria: [...new Set(f.criteria)],
-          checklist: [`A new scan no longer reports ${f.key}`.slice(0, 1000)],
-          riskBefore: null,
-          riskAfter: null,
-        },
-        { origin: "collector", originNote: `${f.key} (${sourceLabel})`.slice(0, 1000) },
-        at,
-      );
-      await tx.scanFindingItem.create({ data: { key: f.key, itemId: made.id } });
-      result.created.push(made.key);
-    } else if (item.status === "resolved" || item.status === "verified") {
+    if (item && (item.status === "resolved" || item.status === "verified")) {
       await moveItem(tx, actor, item, "open", `the ${sourceLabel} found ${f.key} again`, at);
       result.reopened.push(item.key);
     }

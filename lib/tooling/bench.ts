@@ -22,6 +22,7 @@ import { pullSource } from "../collectors/audit/pg-source";
 import { coverageBench } from "./bench-coverage";
 import { codeAuditBench } from "./bench-code-audit";
 import { packageChild, seedPackageWorkspace, PACKAGE_FILES } from "./bench-package";
+import { postureBench } from "./bench-posture";
 
 const CASES = 10_000;
 
@@ -35,6 +36,8 @@ interface LaneFigures {
   statusWarmMs: number | null;
   pagesP95Ms: Record<string, number>;
   serverRssMb: number | null;
+  /** Issue 14: a posture scan of a 500-table database, end to end. */
+  postureScan500TablesMs: number | null;
 }
 
 const emptyFigures = (): LaneFigures => ({
@@ -46,6 +49,7 @@ const emptyFigures = (): LaneFigures => ({
   statusWarmMs: null,
   pagesP95Ms: {},
   serverRssMb: null,
+  postureScan500TablesMs: null,
 });
 
 /** Printed in the targets table only (not a `--json` key): the hostile file of issue 10. */
@@ -454,6 +458,15 @@ function targetsTable(pg: Lane, lite: Lane): string {
       ),
     ],
     [
+      "PostgreSQL posture scan, 500 tables (issue 14)",
+      "< 5 s",
+      f(
+        (x) => x.postureScan500TablesMs,
+        "ms",
+        (v) => v < 5000,
+      ),
+    ],
+    [
       "Audit events pushed over the API",
       "≥ 50,000 events/s, server < 400 MB",
       () => "not measured",
@@ -515,6 +528,11 @@ async function main() {
       await d.close();
     }
   }
+  if (process.argv.includes("--only-posture")) {
+    const r = await postureBench(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
+    for (const line of r.lines) console.log(line);
+    return;
+  }
   if (process.argv.includes("--only-package")) {
     const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
     return packageLane(pg ? "PostgreSQL" : "PGlite", pg);
@@ -570,6 +588,10 @@ async function main() {
     pgUrl ? { sourceUrl: pgUrl, rows: Math.round(events / 10) } : undefined,
   );
   await packageLane(pgUrl ? "PostgreSQL" : "PGlite", pgUrl);
+  const posture = await postureBench(pgUrl);
+  for (const line of posture.lines) console.log(line);
+  if (pg) pg.figures.postureScan500TablesMs = posture.postgres;
+  lite.figures.postureScan500TablesMs = posture.pglite;
   const code = await codeAuditBench();
   console.log(
     `Code query audit: ${code.files.toLocaleString("en")} files, ${code.statements.toLocaleString("en")} statements in ${code.ms} ms (target: < 30,000 ms)${code.ms < 30_000 ? " ✓" : " ✗"}`,
