@@ -10,6 +10,7 @@ const config: NextConfig = {
     "@node-rs/argon2",
     "pg",
     "@prisma/adapter-pg",
+    "libpg-query",
   ],
   poweredByHeader: false,
   // On every path, static files included; the per-request CSP and HSTS come from proxy.ts.

@@ -16,6 +16,7 @@ const NAV: (NavItem & { capability: Capability })[] = [
   { href: "/phases", label: "Phases", capability: "workspace.read" },
   { href: "/backlog", label: "Backlog", capability: "workspace.read" },
   { href: "/scans", label: "Scans", capability: "workspace.read" },
+  { href: "/scans/code", label: "Code audit", capability: "workspace.read" },
   { href: "/activity", label: "Activity log", capability: "activity.read" },
   { href: "/settings", label: "Settings", capability: "workspace.read" },
 ];

@@ -40,6 +40,12 @@ export const auditLines = (ctx: MatrixContext) =>
     actor: `${ctx.unique("matrix")}@example.test`,
   }) + "\n";
 
+/** A ZIP holding repo/q.sql ("SELECT 1;"), for the code audit's upload. */
+const REPO_ZIP = Buffer.from(
+  "UEsDBBQAAAAAAFtTfl1/qQ5QCgAAAAoAAAAKAAAAcmVwby9xLnNxbFNFTEVDVCAxOwpQSwECFAMUAAAAAABbU35df6kOUAoAAAAKAAAACgAAAAAAAAAAAAAAgAEAAAAAcmVwby9xLnNxbFBLBQYAAAAAAQABADgAAAAyAAAAAAA=",
+  "base64",
+);
+
 /** Keyed by file name in lib/actions, then by export name. */
 export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   "activity-actions.ts": {
@@ -298,6 +304,14 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
       business: "no scan target is seeded",
     },
     scanOwnDatabaseAction: { capability: "scans.run", form: () => ({}) },
+    auditCodeDirectoryAction: {
+      capability: "scans.run",
+      form: (ctx) => ({ path: ctx.newResultDirectory(), tenantColumns: "" }),
+    },
+    auditCodeArchiveAction: {
+      capability: "scans.run",
+      form: () => ({ file: new File([REPO_ZIP], "repo.zip", { type: "application/zip" }) }),
+    },
   },
   "test-result-actions.ts": {
     uploadTestResultsAction: {

@@ -4,12 +4,14 @@
 //   token create --name N [--scope ingest] [--expires YYYY-MM-DD]   (token printed alone on the last line)
 //   package create --out FILE.zip [--from YYYY-MM-DD --to YYYY-MM-DD]
 //   package verify FILE.zip [--fingerprint HEX]                     (needs no database)
+//   scan code --path DIR [--tenant-columns a,b] [--json] [--sarif FILE] [--no-record]
 //   scan postgres --url URL [--tenant-columns a,b] [--json] [--dry-run]   (--dry-run: no database)
 // With the embedded database the server must be stopped (one process per data directory).
 import { parseArgs } from "node:util";
 import { database } from "@/lib/db";
 import { runPackageCreate, runPackageVerify } from "./package-commands";
 import { needsDatabase, runScanCommand } from "./scan-commands";
+import { runScanCode } from "./scan-code-command";
 import { runTokenCommand } from "./token-commands";
 import { runUserCommand } from "./user-commands";
 
@@ -19,7 +21,8 @@ const USAGE = `Usage:
   npm run cli -- token create --name N [--scope ingest] [--expires YYYY-MM-DD]
   npm run cli -- package create --out FILE.zip [--from YYYY-MM-DD --to YYYY-MM-DD]
   npm run cli -- package verify FILE.zip [--fingerprint HEX]
-  npm run cli -- scan postgres --url URL [--tenant-columns a,b] [--json] [--dry-run]`;
+  npm run cli -- scan postgres --url URL [--tenant-columns a,b] [--json] [--dry-run]
+  npm run cli -- scan code --path DIR [--tenant-columns a,b] [--json] [--sarif FILE] [--no-record]`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -35,9 +38,12 @@ async function main(argv: string[]): Promise<number> {
       from: { type: "string" },
       to: { type: "string" },
       fingerprint: { type: "string" },
+      path: { type: "string" },
       url: { type: "string" },
       "tenant-columns": { type: "string" },
       json: { type: "boolean" },
+      sarif: { type: "string" },
+      "no-record": { type: "boolean" },
       "dry-run": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -54,12 +60,18 @@ async function main(argv: string[]): Promise<number> {
     throw new Error(
       `Unknown command "package ${command}". Use "package create" or "package verify".`,
     );
-  if (group === "scan" && !needsDatabase(values)) return runScanCommand(command, values);
+  // Printing the code audit without recording it, or a posture scan's dry run, needs no database.
+  if (group === "scan" && command === "code" && values["no-record"])
+    return runScanCode({ ...values, record: false });
+  if (group === "scan" && command !== "code" && !needsDatabase(values))
+    return runScanCommand(command, values);
   // Opened as the server opens it (migrations, catalog); the commands act as CLI_ACTOR.
   const opened = await database();
   try {
     if (group === "token") return await runTokenCommand(command, values);
     if (group === "package") return await runPackageCreate(values);
+    if (group === "scan" && command === "code")
+      return await runScanCode({ ...values, record: true });
     if (group === "scan") return await runScanCommand(command, values);
     return await runUserCommand(command, values, process.stdin);
   } finally {

@@ -8,3 +8,12 @@ export const TEST_RESULT_FIXTURES = path.resolve(
   import.meta.dirname,
   "../../test-fixtures/test-results",
 );
+
+/** SARIF logs written by public scanners (CodeQL, Semgrep, Trivy). */
+export const SARIF_FIXTURES = path.resolve(import.meta.dirname, "../../test-fixtures/sarif");
+
+/** A small repository with SQL in Rust, TypeScript, Python, Go and .sql files. */
+export const CODE_AUDIT_REPO = path.resolve(
+  import.meta.dirname,
+  "../../test-fixtures/code-audit/repo",
+);

@@ -4,8 +4,8 @@
 // hostile 1.2 MB file (20,000 suite properties, 20,000 cases) in a fresh process; an audit-event
 // pull of BENCH_EVENTS rows from a generated PostgreSQL table, in a process of its own so its
 // peak memory is its own; status for all criteria after it; an audit package of 1,000 evidence files totalling 1 GB,
-// likewise in a process of its own (`--only-package` runs just that part). Ends with the
-// targets table.
+// likewise in a process of its own (`--only-package` runs just that part); the code query audit
+// of a generated 10,000-file repository (`--only-code-audit`). Ends with the targets table.
 import { fork } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -20,6 +20,7 @@ import { computeWorkspaceStatus } from "../status/compute";
 import { encryptSecret } from "../collectors/audit/crypto";
 import { pullSource } from "../collectors/audit/pg-source";
 import { coverageBench } from "./bench-coverage";
+import { codeAuditBench } from "./bench-code-audit";
 import { packageChild, seedPackageWorkspace, PACKAGE_FILES } from "./bench-package";
 import { postureBench } from "./bench-posture";
 import { pageRun, pushBench, signIn, startServer } from "./bench-server";
@@ -664,6 +665,10 @@ async function main() {
       writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(figures, null, 2) + "\n");
     return;
   }
+  if (process.argv.includes("--only-code-audit")) {
+    console.log(await codeAuditBench());
+    return;
+  }
   if (mode === "--pull") {
     const [name = "", url = "", dataDir = "", sourceUrl = "", rows = "0"] = process.argv.slice(3);
     process.send?.(await pullChild(name, url || undefined, dataDir, sourceUrl, Number(rows)));
@@ -718,13 +723,21 @@ async function main() {
   for (const line of posture.lines) console.log(line);
   if (pg) pg.figures.postureScan500TablesMs = posture.postgres;
   lite.figures.postureScan500TablesMs = posture.pglite;
+  const code = await codeAuditBench();
+  console.log(
+    `Code query audit: ${code.files.toLocaleString("en")} files, ${code.statements.toLocaleString("en")} statements in ${code.ms} ms (target: < 30,000 ms)${code.ms < 30_000 ? " ✓" : " ✗"}`,
+  );
   console.log(`\nTargets (issue 15), ${new Date().toISOString().slice(0, 10)}:\n`);
   console.log(targetsTable(pg, lite));
   if (jsonFile) {
     const empty = emptyFigures();
     writeFileSync(
       jsonFile,
-      JSON.stringify({ postgres: pg?.figures ?? empty, pglite: lite.figures }, null, 2) + "\n",
+      JSON.stringify(
+        { postgres: pg?.figures ?? empty, pglite: lite.figures, codeAudit10kFilesMs: code.ms },
+        null,
+        2,
+      ) + "\n",
     );
     console.log(`\nFigures written to ${jsonFile}.`);
   }
