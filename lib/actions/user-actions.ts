@@ -49,7 +49,10 @@ export const issueLinkAction = defineAction<typeof userIdSchema, LinkShown>({
   async run(input, user) {
     const issued = await issueCredentialLink(user, input.id, { origin: await requestOrigin() });
     const what = issued.purpose === "invitation" ? "New invitation" : "Password reset link";
-    return { message: `${what} for ${issued.email}${mailWords[issued.mail]}.`, data: shown(issued) };
+    return {
+      message: `${what} for ${issued.email}${mailWords[issued.mail]}.`,
+      data: shown(issued),
+    };
   },
 });
 

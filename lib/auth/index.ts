@@ -8,6 +8,7 @@ import { credentialsSchema } from "@/lib/users/schemas";
 import { attemptLogin } from "./login";
 import { clientAddress } from "./throttle";
 import { acceptRenewal, claimedVersion } from "./session-version";
+import { noteSignInDevice } from "./device-cookie";
 
 export class LoginRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -26,11 +27,12 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new LoginRefused("invalid");
+        const address = clientAddress(request?.headers);
         const outcome = await attemptLogin(
           parsed.data.email,
           parsed.data.password,
           new Date(),
-          clientAddress(request?.headers),
+          address,
         );
         if (!outcome.ok)
           throw new LoginRefused(
@@ -38,6 +40,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
               ? `locked:${outcome.until.toISOString()}`
               : outcome.code,
           );
+        await noteSignInDevice(outcome.user, request?.headers, address);
         return {
           id: outcome.user.id,
           email: outcome.user.email,

@@ -49,7 +49,9 @@ const LINK_WORDS: Record<CredentialPurpose, string> = {
 };
 
 function hoursFor(purpose: CredentialPurpose): number {
-  return purpose === "invitation" ? env().TRUSTBOARD_INVITATION_HOURS : env().TRUSTBOARD_RESET_HOURS;
+  return purpose === "invitation"
+    ? env().TRUSTBOARD_INVITATION_HOURS
+    : env().TRUSTBOARD_RESET_HOURS;
 }
 
 /** Stores a new link for the account, replacing any unused one of the same purpose. */
@@ -85,7 +87,12 @@ async function mailLink(
 ): Promise<IssuedLink> {
   const mail =
     issued.purpose === "invitation"
-      ? invitationMail({ to: issued.email, ...account, link: issued.link, expiresAt: issued.expiresAt })
+      ? invitationMail({
+          to: issued.email,
+          ...account,
+          link: issued.link,
+          expiresAt: issued.expiresAt,
+        })
       : resetMail({ to: issued.email, link: issued.link, expiresAt: issued.expiresAt });
   const result = await deliver(
     actor,

@@ -35,7 +35,8 @@ export function isCommonPassword(password: string): boolean {
 
 /** What is wrong with a password, or null when it may be used. Never echoes the password. */
 export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `Use at least ${MIN_PASSWORD_LENGTH} characters`;
   if (password.length > MAX_PASSWORD_LENGTH) return "Too long";
   if (isCommonPassword(password)) return COMMON_PASSWORD_MESSAGE;
   return null;

@@ -82,7 +82,9 @@ export async function runUserCommand(
     return 0;
   }
   if (command !== "add")
-    throw invalid(`Unknown command "user ${command}". Use "user add", "user reset" or "user list".`);
+    throw invalid(
+      `Unknown command "user ${command}". Use "user add", "user reset" or "user list".`,
+    );
   const fields = {
     email: opts.email ?? "",
     name: opts.name ?? opts.email?.split("@")[0] ?? "",

@@ -17,7 +17,8 @@ export interface Mail {
   text: string;
 }
 
-export type MailResult = { status: "sent" } | { status: "off" } | { status: "failed"; code: string };
+export type MailResult =
+  { status: "sent" } | { status: "off" } | { status: "failed"; code: string };
 
 let override: MailSettings | null | undefined;
 

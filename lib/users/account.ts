@@ -101,9 +101,7 @@ export async function endAllSessions(actor: Actor | null, userId: string): Promi
       action: "session.revoke_all",
       entityType: "user",
       entityId: userId,
-      summary: own
-        ? `${user.email} signed out everywhere`
-        : `Ended every session of ${user.email}`,
+      summary: own ? `${user.email} signed out everywhere` : `Ended every session of ${user.email}`,
     });
     return sessionVersion;
   });

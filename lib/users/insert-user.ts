@@ -33,8 +33,7 @@ export async function insertUser(
       email,
       name: input.name,
       role: input.role,
-      passwordHash:
-        input.password === null ? NO_PASSWORD_YET : await hashPassword(input.password),
+      passwordHash: input.password === null ? NO_PASSWORD_YET : await hashPassword(input.password),
       accessExpiresAt: input.role === "auditor" ? input.accessExpiresAt : null,
     },
   });
