@@ -89,7 +89,9 @@ test("a password change keeps this session and ends the other one; an admin's re
   await form.getByLabel("New password", { exact: true }).fill("cam's second passphrase");
   await form.getByLabel("Repeat new password").fill("cam's second passphrase");
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(here.page.getByText("That is not your current password.")).toBeVisible();
+  await expect(here.page.getByTestId("change-password-status")).toHaveText(
+    "That is not your current password.",
+  );
   await form.getByLabel("Current password").fill(password);
   await form.getByLabel("New password", { exact: true }).fill("cam's second passphrase");
   await form.getByLabel("Repeat new password").fill("cam's second passphrase");
