@@ -85,6 +85,27 @@ const schema = z
       .refine((n) => Number.isInteger(n) && n >= 0 && n <= 10080, {
         message: "must be a whole number of minutes from 0 (off) to 10080 (a week)",
       }),
+    // Identity: where links point, how long they last, and optional e-mail delivery.
+    TRUSTBOARD_PUBLIC_URL: optionalNonEmpty.refine(
+      (v) => v === undefined || /^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(v),
+      { message: "must be an http:// or https:// address, e.g. https://trustboard.example.com" },
+    ),
+    TRUSTBOARD_INVITATION_HOURS: optionalNonEmpty
+      .transform((v) => (v === undefined ? 72 : Number(v)))
+      .refine((n) => Number.isInteger(n) && n >= 1 && n <= 720, {
+        message: "must be a whole number of hours from 1 to 720",
+      }),
+    TRUSTBOARD_RESET_HOURS: optionalNonEmpty
+      .transform((v) => (v === undefined ? 24 : Number(v)))
+      .refine((n) => Number.isInteger(n) && n >= 1 && n <= 168, {
+        message: "must be a whole number of hours from 1 to 168",
+      }),
+    SMTP_URL: optionalNonEmpty.refine((v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v), {
+      message: "must be an smtp:// or smtps:// address, e.g. smtp://user:pass@mail.internal:587",
+    }),
+    SMTP_FROM: optionalNonEmpty.refine((v) => v === undefined || z.email().safeParse(v).success, {
+      message: "must be an email address",
+    }),
   })
   .refine(
     (e) => (e.TRUSTBOARD_ADMIN_EMAIL === undefined) === (e.TRUSTBOARD_ADMIN_PASSWORD === undefined),

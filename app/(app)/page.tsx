@@ -77,9 +77,10 @@ export default async function OverviewPage({
             </Link>{" "}
             and mapping it to criteria, then add evidence.
           </p>
-          {can(user, "demo.load") && <DemoButton />}
         </div>
       )}
+      {/* Outside the empty-workspace box: it must stay mounted once the demo has filled it. */}
+      {can(user, "demo.load") && <DemoButton showButton={empty} />}
       <section
         className="grid grid-cols-1 gap-4 md:grid-cols-3 lg:grid-cols-5"
         aria-label="Readiness per category"

@@ -32,7 +32,7 @@ export function SetupForm() {
         autoComplete="new-password"
         required
         minLength={12}
-        hint="At least 12 characters."
+        hint="At least 12 characters, not a common password."
         errors={state.errors?.password}
         values={state.values}
       />

@@ -2,8 +2,18 @@ import type { UserRow } from "@/lib/users/users";
 import { auditorAccessOpen, lastAccessDay } from "@/lib/auth/access";
 import { isoDay } from "@/lib/dates";
 import { UserAccessForm, UserActiveToggle } from "./user-row-controls";
+import { EndSessionsButton, IssueLinkButton } from "./user-session-controls";
 
-export function UsersTable({ users, selfId }: { users: UserRow[]; selfId: string }) {
+export function UsersTable({
+  users,
+  selfId,
+  invitations,
+}: {
+  users: UserRow[];
+  selfId: string;
+  /** Open invitations by account id, with their expiry. */
+  invitations: Map<string, { expiresAt: Date; expired: boolean }>;
+}) {
   const now = new Date();
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
@@ -20,7 +30,7 @@ export function UsersTable({ users, selfId }: { users: UserRow[]; selfId: string
               Role and access
             </th>
             <th scope="col" className="px-4 py-2">
-              <span className="sr-only">Activation</span>
+              <span className="sr-only">Credentials, sessions and activation</span>
             </th>
           </tr>
         </thead>
@@ -28,6 +38,7 @@ export function UsersTable({ users, selfId }: { users: UserRow[]; selfId: string
           {users.map((u) => {
             const expired = !auditorAccessOpen(u, now);
             const locked = u.lockedUntil && u.lockedUntil > now;
+            const invitation = invitations.get(u.id);
             return (
               <tr
                 key={u.id}
@@ -40,13 +51,19 @@ export function UsersTable({ users, selfId }: { users: UserRow[]; selfId: string
                   <p className="text-slate-600">{u.email}</p>
                 </td>
                 <td className="px-4 py-2 text-xs">
-                  {!u.active
-                    ? "Deactivated"
-                    : expired
-                      ? "Access expired"
-                      : locked
-                        ? "Locked"
-                        : "Active"}
+                  <span data-testid="user-state">
+                    {!u.active
+                      ? "Deactivated"
+                      : expired
+                        ? "Access expired"
+                        : u.awaitingInvitation
+                          ? invitation && !invitation.expired
+                            ? `Invited (link valid until ${isoDay(invitation.expiresAt)})`
+                            : "Invitation expired"
+                          : locked
+                            ? "Locked"
+                            : "Active"}
+                  </span>
                   {u.lastLoginAt && (
                     <p className="text-slate-500">Last sign-in {isoDay(u.lastLoginAt)}</p>
                   )}
@@ -58,7 +75,13 @@ export function UsersTable({ users, selfId }: { users: UserRow[]; selfId: string
                     lastDay={u.accessExpiresAt ? lastAccessDay(u.accessExpiresAt) : null}
                   />
                 </td>
-                <td className="px-4 py-2">
+                <td className="flex flex-col items-start gap-2 px-4 py-2">
+                  {u.active && (
+                    <IssueLinkButton id={u.id} email={u.email} invitation={u.awaitingInvitation} />
+                  )}
+                  {u.active && !u.awaitingInvitation && (
+                    <EndSessionsButton id={u.id} email={u.email} />
+                  )}
                   {u.id !== selfId && (
                     <UserActiveToggle id={u.id} email={u.email} active={u.active} />
                   )}

@@ -19,6 +19,7 @@ const NAV: (NavItem & { capability: Capability })[] = [
   { href: "/scans/code", label: "Code audit", capability: "workspace.read" },
   { href: "/activity", label: "Activity log", capability: "activity.read" },
   { href: "/settings", label: "Settings", capability: "workspace.read" },
+  { href: "/account", label: "Your account", capability: "account.manage" },
 ];
 
 function navFor(user: SessionUser): NavItem[] {

@@ -29,6 +29,7 @@ export const CAPABILITY_LABELS = {
   "data.export": "export data as CSV",
   "activity.read": "read and verify the activity log",
   "users.manage": "manage users",
+  "account.manage": "change your own password and end your own sessions",
   "tokens.manage": "manage API tokens",
   "demo.load": "load the demo workspace",
   "package.create": "create audit packages",
@@ -39,6 +40,7 @@ export type Capability = keyof typeof CAPABILITY_LABELS;
 export const CAPABILITIES = Object.keys(CAPABILITY_LABELS) as Capability[];
 
 const READ: Capability[] = [
+  "account.manage",
   "workspace.read",
   "evidence.read",
   "results.read",

@@ -7,6 +7,8 @@ import { env } from "@/lib/env";
 import { credentialsSchema } from "@/lib/users/schemas";
 import { attemptLogin } from "./login";
 import { clientAddress } from "./throttle";
+import { acceptRenewal, claimedVersion } from "./session-version";
+import { noteSignInDevice } from "./device-cookie";
 
 export class LoginRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -15,7 +17,7 @@ export class LoginRefused extends CredentialsSignin {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: env().TRUSTBOARD_SESSION_HOURS * 60 * 60 },
   pages: { signIn: "/login" },
@@ -25,11 +27,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new LoginRefused("invalid");
+        const address = clientAddress(request?.headers);
         const outcome = await attemptLogin(
           parsed.data.email,
           parsed.data.password,
           new Date(),
-          clientAddress(request?.headers),
+          address,
         );
         if (!outcome.ok)
           throw new LoginRefused(
@@ -37,17 +40,32 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
               ? `locked:${outcome.until.toISOString()}`
               : outcome.code,
           );
-        return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name };
+        await noteSignInDevice(outcome.user, request?.headers, address);
+        return {
+          id: outcome.user.id,
+          email: outcome.user.email,
+          name: outcome.user.name,
+          sv: outcome.sessionVersion,
+        };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+    jwt({ token, user, trigger, session }) {
+      if (user?.id) {
+        token.uid = user.id;
+        token.sv = user.sv ?? 0;
+      }
+      // A password change keeps its own session: only a proof made by this server moves it.
+      if (trigger === "update" && typeof token.uid === "string") {
+        const renewed = acceptRenewal(token.uid, (session as { renewal?: unknown })?.renewal);
+        if (renewed !== null) token.sv = renewed;
+      }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      session.user.sv = claimedVersion(token.sv);
       return session;
     },
   },

@@ -11,7 +11,7 @@ import type { UserActor } from "./actor";
 import type { SessionUser } from "./types";
 
 export type LoginOutcome =
-  | { ok: true; user: SessionUser }
+  | { ok: true; user: SessionUser; sessionVersion: number }
   | {
       ok: false;
       code: "invalid" | "locked" | "expired" | "inactive" | "throttled";
@@ -132,6 +132,7 @@ export async function attemptLogin(
   if (refusal) return { ok: false, code: refusal };
   return {
     ok: true,
+    sessionVersion: user.sessionVersion,
     user: {
       kind: "user",
       id: user.id,

@@ -8,12 +8,13 @@ import { auditorAccessOpen } from "./access";
 import type { Capability } from "./capabilities";
 import { allows } from "./authorize";
 import type { SessionUser } from "./types";
+import { sessionCurrent } from "./session-version";
 
 export type SessionState =
   | { user: SessionUser }
   | { user: null; reason: "signed-out" }
   /** A session cookie of an account that may no longer sign in; `who` is kept for the log. */
-  | { user: null; reason: "expired" | "inactive"; who: ActivityActor };
+  | { user: null; reason: "expired" | "inactive" | "revoked"; who: ActivityActor };
 
 /** The signed-in account, re-read from the database on every request. */
 export const resolveSession = cache(async (): Promise<SessionState> => {
@@ -24,13 +25,24 @@ export const resolveSession = cache(async (): Promise<SessionState> => {
     await db()
   ).user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, accessExpiresAt: true, active: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      accessExpiresAt: true,
+      active: true,
+      sessionVersion: true,
+    },
   });
   if (!user) return { user: null, reason: "signed-out" };
   const who = { id: user.id, email: user.email };
   if (!user.active) return { user: null, reason: "inactive", who };
   if (!auditorAccessOpen(user)) return { user: null, reason: "expired", who };
-  const { active: _active, ...rest } = user;
+  // Ended by "sign out everywhere", a password change or reset (lib/auth/session-version.ts).
+  if (!sessionCurrent(session.user?.sv, user.sessionVersion))
+    return { user: null, reason: "revoked", who };
+  const { active: _active, sessionVersion: _version, ...rest } = user;
   return { user: { kind: "user", ...rest } };
 });
 

@@ -42,7 +42,20 @@ const hoisted = vi.hoisted(() => {
 });
 
 vi.mock("@/lib/auth/index", () => ({
-  auth: async () => hoisted.session,
+  // The session carries the account's current session version: ending sessions (tested in
+  // lib/users/account.integration.test.ts) must not refuse the actor's later calls here.
+  auth: async () => {
+    if (!hoisted.session) return null;
+    const { db } = await import("@/lib/db");
+    const row = await (
+      await db()
+    ).user.findUnique({
+      where: { id: hoisted.session.user.id },
+      select: { sessionVersion: true },
+    });
+    return { user: { ...hoisted.session.user, sv: row?.sessionVersion ?? 0 } };
+  },
+  unstable_update: async () => null,
   signIn: async (_provider: string, opts?: { redirectTo?: string }) => {
     throw new hoisted.RedirectSignal(opts?.redirectTo ?? "/");
   },

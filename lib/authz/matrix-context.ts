@@ -20,6 +20,7 @@ import { addBacklogCheck } from "@/lib/backlog/backlog-checks";
 import { createBacklogItem } from "@/lib/backlog/backlog-writes";
 import { backlogSchema } from "@/lib/backlog/schemas";
 import { createUser } from "@/lib/users/users";
+import { inviteUser } from "@/lib/auth/invitations";
 import { createToken } from "@/lib/collectors/tokens";
 import { createMappingRule } from "@/lib/collectors/test-results/rules";
 import { addResultDirectory } from "@/lib/collectors/test-results/directories";
@@ -65,6 +66,10 @@ export interface MatrixContext {
   removableCheckId: string;
   /** An engineer whose access and activation the matrix changes. */
   userId: string;
+  /** An engineer the matrix issues reset links for and signs out everywhere. */
+  credentialUserId: string;
+  /** The token of an open invitation (its link's last segment), for using it. */
+  invitationToken: string;
   /** An ingest token the matrix revokes (not one of the token actors). */
   tokenId: string;
   ruleId: string;
@@ -195,6 +200,25 @@ export async function seedMatrixContext(
   });
   const { id: userId } = await prisma.user.findUniqueOrThrow({ where: { email: userEmail } });
 
+  const credentialEmail = `${unique("matrix-credentials")}@example.test`;
+  await createUser(admin, {
+    email: credentialEmail,
+    name: "Matrix credentials",
+    role: "engineer",
+    password: "correct horse battery staple",
+    expires: null,
+  });
+  const { id: credentialUserId } = await prisma.user.findUniqueOrThrow({
+    where: { email: credentialEmail },
+  });
+  const invited = await inviteUser(admin, {
+    email: `${unique("matrix-invitee")}@example.test`,
+    name: "Matrix invitee",
+    role: "auditor",
+    expires: day(30),
+  });
+  const invitationToken = invited.link.split("/").at(-1)!;
+
   const { id: tokenId } = await createToken(admin, {
     name: unique("matrix-revocable"),
     scopes: ["ingest"],
@@ -275,6 +299,8 @@ export async function seedMatrixContext(
     backlogCheckId: checkId("Matrix check"),
     removableCheckId: checkId("Matrix check to remove"),
     userId,
+    credentialUserId,
+    invitationToken,
     tokenId,
     ruleId,
     resultDirectoryId,

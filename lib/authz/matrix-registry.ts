@@ -48,6 +48,18 @@ const REPO_ZIP = Buffer.from(
 
 /** Keyed by file name in lib/actions, then by export name. */
 export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
+  "account-actions.ts": {
+    changePasswordAction: {
+      capability: "account.manage",
+      form: () => ({
+        current: "not the caller's password",
+        password: "a new matrix passphrase",
+        confirm: "a new matrix passphrase",
+      }),
+      business: "the form cannot know each caller's current password, so the change is refused",
+    },
+    signOutEverywhereAction: { capability: "account.manage", form: () => ({}) },
+  },
   "activity-actions.ts": {
     verifyChainAction: { capability: "activity.read", form: () => ({}) },
   },
@@ -167,6 +179,16 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
     mapCriterionAction: {
       capability: "controls.write",
       form: (ctx) => ({ criterionId: "CC6.1", controls: [ctx.controlId] }),
+    },
+  },
+  "credential-link-actions.ts": {
+    redeemLinkAction: {
+      capability: "public",
+      form: (ctx) => ({
+        token: ctx.invitationToken,
+        password: "a matrix invitee passphrase",
+        confirm: "a matrix invitee passphrase",
+      }),
     },
   },
   "demo-actions.ts": {
@@ -357,8 +379,15 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
         email: `${ctx.unique("matrix-user")}@example.test`,
         name: "Matrix user",
         role: "engineer",
-        password: "correct horse battery staple",
       }),
+    },
+    issueLinkAction: {
+      capability: "users.manage",
+      form: (ctx) => ({ id: ctx.credentialUserId }),
+    },
+    endSessionsAction: {
+      capability: "users.manage",
+      form: (ctx) => ({ id: ctx.credentialUserId }),
     },
     changeAccessAction: {
       capability: "users.manage",

@@ -1,5 +1,7 @@
 // `npm run cli -- <command>`: automation and first setup from the command line.
-//   user add --email E --role R [--name N] [--expires YYYY-MM-DD]   (password on standard input)
+//   user add --email E --role R [--name N] [--expires YYYY-MM-DD]   (prints an invitation link)
+//   user add … --password-stdin                                      (password on standard input)
+//   user reset --email E                                             (prints a reset link)
 //   user list
 //   token create --name N [--scope ingest] [--expires YYYY-MM-DD]   (token printed alone on the last line)
 //   package create --out FILE.zip [--from YYYY-MM-DD --to YYYY-MM-DD]
@@ -16,7 +18,9 @@ import { runTokenCommand } from "./token-commands";
 import { runUserCommand } from "./user-commands";
 
 const USAGE = `Usage:
-  npm run cli -- user add --email E --role admin|engineer|auditor [--name N] [--expires YYYY-MM-DD] < password
+  npm run cli -- user add --email E --role admin|engineer|auditor [--name N] [--expires YYYY-MM-DD]
+  npm run cli -- user add … --password-stdin < password
+  npm run cli -- user reset --email E
   npm run cli -- user list
   npm run cli -- token create --name N [--scope ingest] [--expires YYYY-MM-DD]
   npm run cli -- package create --out FILE.zip [--from YYYY-MM-DD --to YYYY-MM-DD]
@@ -45,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
       sarif: { type: "string" },
       "no-record": { type: "boolean" },
       "dry-run": { type: "boolean" },
+      "password-stdin": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });

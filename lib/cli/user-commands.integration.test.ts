@@ -15,7 +15,12 @@ describe("npm run cli -- user …", () => {
     const lines: string[] = [];
     const code = await runUserCommand(
       "add",
-      { email: "Ext.Auditor@Example.test", role: "auditor", expires: inAYear },
+      {
+        email: "Ext.Auditor@Example.test",
+        role: "auditor",
+        expires: inAYear,
+        "password-stdin": true,
+      },
       stdin("a very long password\n"),
       (l) => lines.push(l),
     );
@@ -48,15 +53,56 @@ describe("npm run cli -- user …", () => {
       /password \(standard input\): Use at least 12/,
     ],
     [{ email: "nope", role: "engineer" }, "pw long enough!", /--email/],
+    [
+      { email: "a@example.test", role: "engineer" },
+      "unbelievable",
+      /password \(standard input\): This password is one of the 10,000 most common/,
+    ],
   ])(
     "refuses %o with a message naming the problem, saving nothing",
     async (opts, password, message) => {
       const prisma = await db();
       const before = await prisma.user.count();
-      await expect(runUserCommand("add", opts, stdin(password), () => {})).rejects.toThrow(message);
+      await expect(
+        runUserCommand("add", { ...opts, "password-stdin": true }, stdin(password), () => {}),
+      ).rejects.toThrow(message);
       expect(await prisma.user.count()).toBe(before);
     },
   );
+});
+
+describe("npm run cli -- user add (invitation) and user reset", () => {
+  it("prints a one-time link on the last line; the invitee sets the password through it", async () => {
+    const { redeemCredentialLink } = await import("@/lib/auth/invitations");
+    const lines: string[] = [];
+    const code = await runUserCommand(
+      "add",
+      { email: "invited@example.test", role: "auditor", expires: inAYear },
+      stdin(""),
+      (l) => lines.push(l),
+    );
+    expect(code).toBe(0);
+    expect(lines[0]).toBe(`Invited auditor invited@example.test (access until ${inAYear}).`);
+    const link = lines.at(-1) ?? "";
+    expect(link).toMatch(/^http:\/\/.+\/password\/[A-Za-z0-9_-]{43}$/);
+    expect(await attemptLogin("invited@example.test", "anything at all 1")).toMatchObject({
+      ok: false,
+    });
+    await redeemCredentialLink(link.split("/").at(-1)!, "the invitee's own passphrase");
+    expect(
+      await attemptLogin("invited@example.test", "the invitee's own passphrase"),
+    ).toMatchObject({ ok: true });
+
+    const reset: string[] = [];
+    await runUserCommand("reset", { email: "Invited@Example.test" }, stdin(""), (l) =>
+      reset.push(l),
+    );
+    expect(reset[0]).toBe("Password reset link for invited@example.test.");
+    expect(reset.at(-1)).toMatch(/\/password\/[A-Za-z0-9_-]{43}$/);
+    await expect(
+      runUserCommand("reset", { email: "nobody@example.test" }, stdin(""), () => {}),
+    ).rejects.toThrow(/--email: no account/);
+  });
 });
 
 describe("npm run cli -- token create", () => {

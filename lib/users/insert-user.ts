@@ -1,14 +1,17 @@
-import { conflict } from "@/lib/errors";
+import { conflict, invalid } from "@/lib/errors";
 import type { Tx } from "@/lib/db/tx";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordActivity, type ActivityActor } from "@/lib/activity/record";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { NO_PASSWORD_YET } from "@/lib/auth/credential-tokens";
 
 export interface NewUser {
   email: string;
   name: string;
   role: Role;
-  password: string;
+  /** null: an invited account, which gets a password only through its invitation link. */
+  password: string | null;
   accessExpiresAt: Date | null;
 }
 
@@ -20,6 +23,8 @@ export async function insertUser(
   how: string,
 ): Promise<string> {
   const email = input.email.trim().toLowerCase();
+  const problem = input.password === null ? null : passwordProblem(input.password);
+  if (problem) throw invalid(problem, "password");
   if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
     throw conflict(`An account with the email ${email} already exists.`);
   }
@@ -28,7 +33,7 @@ export async function insertUser(
       email,
       name: input.name,
       role: input.role,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.password === null ? NO_PASSWORD_YET : await hashPassword(input.password),
       accessExpiresAt: input.role === "auditor" ? input.accessExpiresAt : null,
     },
   });
@@ -36,7 +41,7 @@ export async function insertUser(
     action: "user.create",
     entityType: "user",
     entityId: user.id,
-    summary: `Created ${input.role} account ${email} (${how})`,
+    summary: `Created ${input.role} account ${email} (${how})${input.password === null ? ", awaiting its invitation" : ""}`,
     after: {
       email,
       name: user.name,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { parseIsoDay } from "@/lib/dates";
 
 const roleSchema = z.enum(["admin", "engineer", "auditor"], {
@@ -12,10 +12,11 @@ const day = z
   .refine((d) => parseIsoDay(d) !== null, "Not a real date");
 
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address"));
-const passwordSchema = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(1024, "Too long");
+/** A new password: the policy (length, not a common password) in lib/auth/password-policy.ts. */
+export const passwordSchema = z.string().superRefine((pw, ctx) => {
+  const problem = passwordProblem(pw);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 const optionalDay = z
   .string()
@@ -34,14 +35,18 @@ function auditorNeedsExpiry(v: { role: string; expires: string | null }, ctx: z.
     });
 }
 
-export const newUserSchema = z
-  .object({
-    email: emailSchema,
-    name: z.string().trim().min(1, "Enter a name").max(200),
-    role: roleSchema,
-    password: passwordSchema,
-    expires: optionalDay,
-  })
+/** Adding a user: an invitation; the invitee chooses the password. */
+const newUserFields = {
+  email: emailSchema,
+  name: z.string().trim().min(1, "Enter a name").max(200),
+  role: roleSchema,
+  expires: optionalDay,
+};
+export const newUserSchema = z.object(newUserFields).superRefine(auditorNeedsExpiry);
+
+/** Adding a user with a password given (automation: the CLI reading standard input). */
+export const newUserWithPasswordSchema = z
+  .object({ ...newUserFields, password: passwordSchema })
   .superRefine(auditorNeedsExpiry);
 
 export const updateUserSchema = z
@@ -80,3 +85,37 @@ export const credentialsSchema = z.object({
   email: loginSchema.shape.email.max(320),
   password: loginSchema.shape.password.max(1024),
 });
+
+/** An invitation or reset link being used: the token from the link and the chosen password. */
+export const redeemLinkSchema = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid."),
+    password: passwordSchema,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, {
+    path: ["confirm"],
+    message: "The passwords do not match",
+  });
+
+/** Changing one's own password: the current one proves it is the account's owner. */
+export const changePasswordSchema = z
+  .object({
+    current: z.string().min(1, "Enter your current password").max(1024),
+    password: passwordSchema,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, {
+    path: ["confirm"],
+    message: "The passwords do not match",
+  })
+  .refine((v) => v.password !== v.current, {
+    path: ["password"],
+    message: "Choose a password different from the current one",
+  });
+
+/** An administrator acting on one account (reset link, ending its sessions). */
+export const userIdSchema = z.object({ id: z.uuid() });
+
+/** Ending one's own sessions: nothing to fill in. */
+export const emptySchema = z.object({});

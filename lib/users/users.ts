@@ -6,6 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
 import { expiryFromDate } from "@/lib/auth/access";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { NO_PASSWORD_YET } from "@/lib/auth/credential-tokens";
 import { insertUser } from "./insert-user";
 
 export interface UserRow {
@@ -17,11 +18,15 @@ export interface UserRow {
   accessExpiresAt: Date | null;
   lockedUntil: Date | null;
   lastLoginAt: Date | null;
+  /** Invited, and the invitation not used yet: no password of its own. */
+  awaitingInvitation: boolean;
 }
 
 export async function listUsers(actor: Actor | null): Promise<UserRow[]> {
   authorize(actor, "users.manage");
-  return (await db()).user.findMany({
+  const rows = await (
+    await db()
+  ).user.findMany({
     orderBy: [{ active: "desc" }, { email: "asc" }],
     select: {
       id: true,
@@ -32,8 +37,23 @@ export async function listUsers(actor: Actor | null): Promise<UserRow[]> {
       accessExpiresAt: true,
       lockedUntil: true,
       lastLoginAt: true,
+      passwordHash: true,
     },
   });
+  // The hash itself never leaves this function.
+  return rows.map(({ passwordHash, ...row }) => ({
+    ...row,
+    awaitingInvitation: passwordHash === NO_PASSWORD_YET,
+  }));
+}
+
+/** The account with this email (any case), for the command line. */
+export async function findUserId(actor: Actor | null, email: string): Promise<string | null> {
+  authorize(actor, "users.manage");
+  const user = await (
+    await db()
+  ).user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  return user?.id ?? null;
 }
 
 /** `how` is what the activity log says about the way the account came to be. */

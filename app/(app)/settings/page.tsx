@@ -13,6 +13,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listTokens } from "@/lib/collectors/tokens";
 import { isoDay } from "@/lib/dates";
 import { listUsers } from "@/lib/users/users";
+import { pendingInvitations } from "@/lib/auth/invitations";
 import { getWorkspace } from "@/lib/workspace/workspace";
 
 export const metadata = { title: "Settings" };
@@ -24,6 +25,7 @@ export default async function SettingsPage() {
   const manageUsers = can(user, "users.manage");
   const manageTokens = can(user, "tokens.manage");
   const users = manageUsers ? await listUsers(user) : [];
+  const invitations = manageUsers ? await pendingInvitations(user) : new Map();
   const tokens = manageTokens ? await listTokens(user) : [];
   const downloadPackages = can(user, "package.download");
   const packages = downloadPackages ? await listStoredPackages(user) : [];
@@ -69,10 +71,10 @@ export default async function SettingsPage() {
             <>
               <h2 className="text-lg font-semibold">Users</h2>
               <div className="rounded-xl border border-slate-200 bg-white p-6">
-                <h3 className="mb-3 font-medium">Add a user</h3>
+                <h3 className="mb-3 font-medium">Invite a user</h3>
                 <AddUserForm />
               </div>
-              <UsersTable users={users} selfId={user.id} />
+              <UsersTable users={users} selfId={user.id} invitations={invitations} />
             </>
           )}
           {manageTokens && (

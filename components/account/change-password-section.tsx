@@ -1,0 +1,58 @@
+"use client";
+import { useActionState } from "react";
+import { changePasswordAction } from "@/lib/actions/account-actions";
+import { Field, FormStatus, SubmitButton } from "@/components/ui/form";
+
+export function ChangePasswordSection() {
+  const [state, action, pending] = useActionState(changePasswordAction, {});
+  return (
+    <section
+      className="mb-8 rounded-xl border border-slate-200 bg-white p-6"
+      aria-labelledby="change-password"
+    >
+      <h2 id="change-password" className="mb-1 text-lg font-semibold">
+        Password
+      </h2>
+      <p className="mb-3 text-sm text-slate-600">
+        Changing it signs you out of every other browser and device.
+      </p>
+      <form
+        action={action}
+        className="grid max-w-md grid-cols-1 gap-4"
+        data-testid="change-password-form"
+        key={state.ok ? state.message : "form"}
+      >
+        <Field
+          label="Current password"
+          name="current"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={state.errors?.current}
+        />
+        <Field
+          label="New password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          hint="At least 12 characters, not a common password."
+          errors={state.errors?.password}
+        />
+        <Field
+          label="Repeat new password"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={state.errors?.confirm}
+        />
+        <FormStatus state={state} testId="change-password-status" />
+        <div>
+          <SubmitButton pending={pending}>Change password</SubmitButton>
+        </div>
+      </form>
+    </section>
+  );
+}
