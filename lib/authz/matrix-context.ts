@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
-import type { UserActor } from "@/lib/auth/actor";
+import { CLI_ACTOR, type UserActor } from "@/lib/auth/actor";
 import { addDays, isoDay } from "@/lib/dates";
 import { createControl } from "@/lib/controls/controls";
 import { controlSchema } from "@/lib/controls/schemas";
@@ -67,6 +67,8 @@ export interface MatrixContext {
   userId: string;
   /** An ingest token the matrix revokes (not one of the token actors). */
   tokenId: string;
+  /** A token created by the CLI (no owner), which an administrator takes over. */
+  ownerlessTokenId: string;
   ruleId: string;
   resultDirectoryId: string;
   auditSourceId: string;
@@ -197,8 +199,12 @@ export async function seedMatrixContext(
 
   const { id: tokenId } = await createToken(admin, {
     name: unique("matrix-revocable"),
-    scopes: ["ingest"],
+    scopes: ["test-results", "audit-events", "findings"],
     expiresAt: null,
+  });
+  const { id: ownerlessTokenId } = await createToken(CLI_ACTOR, {
+    name: unique("matrix-ownerless"),
+    scopes: ["findings"],
   });
 
   await createMappingRule(admin, { field: "name", pattern: "matrix *", controlId });
@@ -276,6 +282,7 @@ export async function seedMatrixContext(
     removableCheckId: checkId("Matrix check to remove"),
     userId,
     tokenId,
+    ownerlessTokenId,
     ruleId,
     resultDirectoryId,
     auditSourceId,

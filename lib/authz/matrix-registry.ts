@@ -294,9 +294,13 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
     deleteRuleAction: { capability: "results.configure", form: (ctx) => ({ id: ctx.ruleId }) },
     createTokenAction: {
       capability: "tokens.manage",
-      form: (ctx) => ({ name: ctx.unique("matrix-token"), expires: "" }),
+      form: (ctx) => ({ name: ctx.unique("matrix-token"), scopes: "test-results", expires: "" }),
     },
     revokeTokenAction: { capability: "tokens.manage", form: (ctx) => ({ id: ctx.tokenId }) },
+    takeOverTokenAction: {
+      capability: "tokens.manage",
+      form: (ctx) => ({ id: ctx.ownerlessTokenId }),
+    },
     addDirectoryAction: {
       capability: "results.configure",
       form: (ctx) => ({ name: ctx.unique("matrix-dir"), path: ctx.newResultDirectory() }),

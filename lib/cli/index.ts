@@ -1,7 +1,7 @@
 // `npm run cli -- <command>`: automation and first setup from the command line.
 //   user add --email E --role R [--name N] [--expires YYYY-MM-DD]   (password on standard input)
 //   user list
-//   token create --name N [--scope ingest] [--expires YYYY-MM-DD]   (token printed alone on the last line)
+//   token create --name N [--scope test-results,audit-events,findings] [--expires YYYY-MM-DD] [--source S] [--evidences CTL-004,CC6.1]   (token printed alone on the last line)
 //   package create --out FILE.zip [--from YYYY-MM-DD --to YYYY-MM-DD]
 //   package verify FILE.zip [--fingerprint HEX]                     (needs no database)
 // With the embedded database the server must be stopped (one process per data directory).
@@ -14,7 +14,7 @@ import { runUserCommand } from "./user-commands";
 const USAGE = `Usage:
   npm run cli -- user add --email E --role admin|engineer|auditor [--name N] [--expires YYYY-MM-DD] < password
   npm run cli -- user list
-  npm run cli -- token create --name N [--scope ingest] [--expires YYYY-MM-DD]
+  npm run cli -- token create --name N [--scope test-results,audit-events,findings] [--expires YYYY-MM-DD] [--source S] [--evidences CTL-004,CC6.1]
   npm run cli -- package create --out FILE.zip [--from YYYY-MM-DD --to YYYY-MM-DD]
   npm run cli -- package verify FILE.zip [--fingerprint HEX]`;
 
@@ -28,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
       name: { type: "string" },
       expires: { type: "string" },
       scope: { type: "string" },
+      source: { type: "string" },
+      evidences: { type: "string" },
       out: { type: "string" },
       from: { type: "string" },
       to: { type: "string" },
