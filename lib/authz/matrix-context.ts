@@ -48,6 +48,8 @@ export interface MatrixContext {
   overriddenControlId: string;
   /** File evidence with revision 1, in review, linked to controlId. */
   evidenceId: string;
+  /** A note (no revisions): reviewed and re-linked by the matrix. */
+  noteEvidenceId: string;
   phaseId: string;
   phaseNumber: number;
   phaseItemId: string;
@@ -135,6 +137,17 @@ export async function seedMatrixContext(
       controls: controlId,
     }),
     prepared.file,
+  );
+  const { id: noteEvidenceId } = await createEvidence(
+    admin,
+    evidenceSchema.parse({
+      title: "Matrix note to review",
+      kind: "note",
+      body: "Reviewed by the matrix.",
+      evidenceDate: day(0),
+      controls: controlId,
+    }),
+    null,
   );
 
   const phaseNumber = 900;
@@ -268,6 +281,7 @@ export async function seedMatrixContext(
     findingControlId,
     finding,
     evidenceId,
+    noteEvidenceId,
     phaseId: phase.id,
     phaseNumber,
     phaseItemId: itemId("Matrix deliverable"),

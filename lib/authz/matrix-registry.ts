@@ -188,7 +188,11 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
     },
     reviewEvidenceAction: {
       capability: "evidence.review",
-      form: (ctx) => ({ id: ctx.evidenceId, decision: "accept" }),
+      form: (ctx) => ({ id: ctx.noteEvidenceId, decision: "accept" }),
+    },
+    setEvidenceControlsAction: {
+      capability: "evidence.write",
+      form: (ctx) => ({ id: ctx.noteEvidenceId, controls: [] }),
     },
   },
   "override-actions.ts": {

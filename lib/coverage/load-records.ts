@@ -29,6 +29,7 @@ export async function loadCoverageRecords(prisma: Tx, period: Interval): Promise
         JOIN "test_case_results" c ON c.run_id = r.id
         CROSS JOIN LATERAL unnest(c.control_ids) AS cid
         WHERE r.started_at >= ${period.start} AND r.started_at < ${period.end}
+          AND r.not_current_reason IS NULL
         GROUP BY cid, r.id, r.started_at
       )
       SELECT control_id, to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,

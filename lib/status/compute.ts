@@ -86,6 +86,7 @@ export async function evaluateWorkspace(prisma: Tx, now: Date): Promise<Workspac
                   periodEnd: true,
                   expiresOn: true,
                   renewalDays: true,
+                  notCurrentReason: true,
                 },
               },
             },
@@ -143,6 +144,7 @@ export async function evaluateWorkspace(prisma: Tx, now: Date): Promise<Workspac
       periodStart: e.periodStart,
       periodEnd: e.periodEnd,
       expiresAt: resolveExpiry(e),
+      notCurrentReason: e.notCurrentReason,
     }));
     const controlCoverage = coveragePeriod
       ? computeCoverage(coverageInput(c, evidence, records), { period: coveragePeriod, now })

@@ -17,6 +17,7 @@ export async function testSignals(prisma: Tx): Promise<Map<string, Signal[]>> {
       FROM "test_case_results" c
       JOIN "test_runs" r ON r.id = c.run_id
       CROSS JOIN LATERAL unnest(c.control_ids) AS cid
+      WHERE r.not_current_reason IS NULL
       ORDER BY cid, r.started_at DESC, r.ingested_at DESC
     )
     SELECT l.cid::text AS control_id, l.run_id::text AS run_id,

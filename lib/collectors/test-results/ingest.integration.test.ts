@@ -47,7 +47,11 @@ describe("POST /api/v1/test-results", () => {
 
   it("refuses revoked, expired and wrongly scoped tokens", async () => {
     const admin = await makeUser("admin");
-    const revoked = await createToken(admin, { name: "old", scopes: ["test-results"], expiresAt: null });
+    const revoked = await createToken(admin, {
+      name: "old",
+      scopes: ["test-results"],
+      expiresAt: null,
+    });
     expect(await revokeToken(admin, revoked.id)).toBe(true);
     expect(await revokeToken(admin, revoked.id)).toBe(false);
     expect((await post("<testsuite/>", { authorization: `Bearer ${revoked.token}` })).status).toBe(
