@@ -47,3 +47,6 @@ ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_owner_id_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "test_runs" ADD CONSTRAINT "test_runs_token_id_fkey" FOREIGN KEY ("token_id") REFERENCES "api_tokens"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "backlog_items" ADD CONSTRAINT "backlog_items_closure_proposed_by_id_fkey" FOREIGN KEY ("closure_proposed_by_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
