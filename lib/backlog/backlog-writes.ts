@@ -186,7 +186,10 @@ export async function transitionBacklogItem(
     const refusal = transitionRefusal(item.status, input.to, {
       actorId: actor.id,
       resolvedById: item.resolvedById,
-      justification: input.justification,
+      // Confirming a raised closure may rely on the justification it was raised with.
+      justification:
+        input.justification ||
+        (item.closureProposal === input.to ? (item.closureJustification ?? "") : ""),
       checks: item.checks,
     });
     if (refusal) throw new AppError(refusal.code, refusal.message);
