@@ -58,9 +58,10 @@ export function boundMapper(actor: Actor, ctx: MappingContext): BoundMapper {
 const FUTURE_SKEW_MS = 5 * 60_000;
 
 /**
- * Why a run cannot count as current evidence for a control with this freshness window: dated
- * in the future, or already older than the window when it arrived. Null when it can. Runs the
- * server itself ingests (demo, directory schedule) are not judged: nobody declared their date.
+ * Why a run pushed with an API token cannot count as current evidence for a control with this
+ * freshness window: dated in the future, or already older than the window when it arrived. Null
+ * when it can. Uploads by a signed-in person (recorded under their name, and how a team backfills
+ * history) and runs the server ingests itself (demo, directory pulls) are not judged.
  */
 export function notCurrentReason(
   actor: Actor,
@@ -68,7 +69,7 @@ export function notCurrentReason(
   freshnessDays: number,
   now: Date,
 ): string | null {
-  if (actor.kind === "system" || !declared) return null;
+  if (actor.kind !== "token" || !declared) return null;
   if (declared.getTime() > now.getTime() + FUTURE_SKEW_MS)
     return `the run is dated ${declared.toISOString()}, in the future when it arrived`;
   if (now.getTime() - declared.getTime() > freshnessDays * 86_400_000)
