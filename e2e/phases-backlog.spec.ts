@@ -295,7 +295,8 @@ test("a scanner pushes a finding with an ingest token: one item of origin collec
   const admin = await browser.newPage({ storageState: ADMIN_STATE });
   await admin.goto("/settings");
   await admin.getByTestId("token-form").getByLabel("Token name").fill("e2e db scanner");
-  await admin.getByRole("button", { name: "Create ingest token" }).click();
+  await admin.getByTestId("token-form").getByLabel("Findings").check();
+  await admin.getByRole("button", { name: "Create token" }).click();
   const token = (await admin.getByTestId("new-token").textContent())!.trim();
   const push = (
     data: unknown,

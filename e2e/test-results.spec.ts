@@ -85,7 +85,7 @@ test("CI pushes results with a token created in Settings; the same file twice is
 }) => {
   await page.goto("/settings");
   await page.getByTestId("token-form").getByLabel("Token name").fill("e2e CI");
-  await page.getByRole("button", { name: "Create ingest token" }).click();
+  await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token").textContent())!.trim();
   expect(token).toMatch(/^tb_/);
 

@@ -3,11 +3,28 @@ import { useActionState } from "react";
 import { reviewEvidenceAction } from "@/lib/actions/evidence-actions";
 import { FormStatus } from "@/components/ui/form";
 
-export function ReviewForm({ id }: { id: string }) {
+/** `revision`: the latest revision shown on the page; accepting names it, so a newer upload since
+ * the page was loaded refuses the accept instead of approving content nobody looked at. */
+export function ReviewForm({
+  id,
+  revision,
+}: {
+  id: string;
+  revision: { number: number; sha256: string } | null;
+}) {
   const [state, action, pending] = useActionState(reviewEvidenceAction, {});
   return (
     <form action={action} className="flex flex-col gap-2" data-testid="review-form">
       <input type="hidden" name="id" value={id} />
+      {revision && (
+        <>
+          <input type="hidden" name="revision" value={revision.sha256} />
+          <p className="text-xs text-slate-600">
+            Your decision is for revision {revision.number} (SHA-256 {revision.sha256.slice(0, 12)}
+            …).
+          </p>
+        </>
+      )}
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Review comment (required to reject)</span>
         <textarea

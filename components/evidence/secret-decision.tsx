@@ -6,7 +6,8 @@ export function FindingsList({ findings }: { findings: SecretFinding[] }) {
     <ul className="list-disc pl-5 text-sm" data-testid="secret-findings">
       {findings.map((f, i) => (
         <li key={i}>
-          {SECRET_KIND_LABEL[f.kind]} on line {f.line}{" "}
+          {SECRET_KIND_LABEL[f.kind]} on line {f.line}
+          {f.file ? ` of ${f.file}` : ""}{" "}
           <span className="font-mono text-xs text-slate-600">{f.preview}</span>
         </li>
       ))}

@@ -1,6 +1,16 @@
 "use server";
-import { addRevision, createEvidence, reviewEvidence } from "@/lib/evidence/evidence";
-import { createEvidenceSchema, reviewSchema, revisionSchema } from "@/lib/evidence/schemas";
+import {
+  addRevision,
+  createEvidence,
+  reviewEvidence,
+  setEvidenceControls,
+} from "@/lib/evidence/evidence";
+import {
+  createEvidenceSchema,
+  evidenceControlsSchema,
+  reviewSchema,
+  revisionSchema,
+} from "@/lib/evidence/schemas";
 import type { SecretFinding } from "@/lib/evidence/secret-scan";
 import { prepareUpload, type PreparedFile } from "@/lib/evidence/upload";
 import { defineAction, type ActionState } from "./safe-action";
@@ -57,7 +67,18 @@ export const reviewEvidenceAction = defineAction({
   capability: "evidence.review",
   schema: reviewSchema,
   async run(input, user) {
-    await reviewEvidence(user, input.id, input.decision, input.comment);
+    await reviewEvidence(user, input.id, input.decision, input.comment, input.revision);
     return input.decision === "accept" ? "Evidence accepted." : "Evidence rejected.";
+  },
+});
+
+export const setEvidenceControlsAction = defineAction({
+  capability: "evidence.write",
+  schema: evidenceControlsSchema,
+  async run({ id, controls }, user) {
+    const r = await setEvidenceControls(user, id, controls);
+    return r.needsReview
+      ? "Links saved. The evidence needs a new review for the controls it now proves."
+      : "Links saved.";
   },
 });

@@ -9,8 +9,12 @@ import {
   resultDirectorySchema,
   uploadResultsSchema,
 } from "@/lib/collectors/test-results/schemas";
-import { createToken, revokeToken } from "@/lib/collectors/tokens";
-import { newTokenSchema, revokeTokenSchema } from "@/lib/collectors/token-schemas";
+import { createToken, revokeToken, takeOverToken } from "@/lib/collectors/tokens";
+import {
+  newTokenSchema,
+  revokeTokenSchema,
+  takeOverTokenSchema,
+} from "@/lib/collectors/token-schemas";
 import { tooLarge } from "@/lib/errors";
 import { defineAction } from "./safe-action";
 
@@ -58,8 +62,14 @@ export const createTokenAction = defineAction({
   capability: "tokens.manage",
   schema: newTokenSchema,
   revalidate: ["/settings"],
-  async run({ name, expires }, user) {
-    const { token } = await createToken(user, { name, scopes: ["ingest"], expiresAt: expires });
+  async run({ name, scopes, expires, source, evidences }, user) {
+    const { token } = await createToken(user, {
+      name,
+      scopes,
+      expiresAt: expires,
+      source,
+      evidences,
+    });
     return { message: "Token created. Copy it now: it is not shown again.", data: { token } };
   },
 });
@@ -72,6 +82,16 @@ export const revokeTokenAction = defineAction({
     // Revoking a token that is already revoked (a second click) leaves it revoked: no error.
     await revokeToken(user, id);
     return "Token revoked.";
+  },
+});
+
+export const takeOverTokenAction = defineAction({
+  capability: "tokens.manage",
+  schema: takeOverTokenSchema,
+  revalidate: ["/settings"],
+  async run({ id }, user) {
+    await takeOverToken(user, id);
+    return "You answer for this token now.";
   },
 });
 

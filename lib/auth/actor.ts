@@ -21,6 +21,10 @@ export interface TokenActor {
   email: string;
   tokenId: string;
   scopes: readonly TokenScope[];
+  /** The only source name the token may report; null = any. */
+  source: string | null;
+  /** Control refs and criterion ids the token may evidence (upper case); empty = any. */
+  evidences: readonly string[];
 }
 
 export interface SystemActor {

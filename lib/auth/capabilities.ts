@@ -81,11 +81,20 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   auditor: [...READ, "activity.read", "package.download"],
 };
 
-export const TOKEN_SCOPES = ["ingest"] as const;
+/** One scope per stream a machine may push: a CI token cannot also push audit events. */
+export const TOKEN_SCOPES = ["test-results", "audit-events", "findings"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export const TOKEN_SCOPE_CAPABILITIES: Record<TokenScope, readonly Capability[]> = {
-  ingest: ["results.ingest", "audit.ingest", "findings.ingest"],
+  "test-results": ["results.ingest"],
+  "audit-events": ["audit.ingest"],
+  findings: ["findings.ingest"],
+};
+
+export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
+  "test-results": "Test results",
+  "audit-events": "Audit events",
+  findings: "Findings",
 };
 
 /** For pages and components: may this signed-in user do it? (The data layer checks again.) */

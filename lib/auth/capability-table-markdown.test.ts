@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CAPABILITIES, ROLE_CAPABILITIES, TOKEN_SCOPE_CAPABILITIES } from "./capabilities";
+import {
+  CAPABILITIES,
+  ROLE_CAPABILITIES,
+  TOKEN_SCOPES,
+  TOKEN_SCOPE_CAPABILITIES,
+} from "./capabilities";
 import {
   CAPABILITIES_END,
   CAPABILITIES_START,
@@ -29,7 +34,7 @@ describe("the README's roles table", () => {
         ROLE_CAPABILITIES.admin.includes(c) ? "✓" : "",
         ROLE_CAPABILITIES.engineer.includes(c) ? "✓" : "",
         ROLE_CAPABILITIES.auditor.includes(c) ? "✓" : "",
-        TOKEN_SCOPE_CAPABILITIES.ingest.includes(c) ? "✓" : "",
+        ...TOKEN_SCOPES.map((s) => (TOKEN_SCOPE_CAPABILITIES[s].includes(c) ? "✓" : "")),
       ]);
     }
   });

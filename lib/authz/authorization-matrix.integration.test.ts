@@ -277,14 +277,20 @@ describe("authorization matrix", () => {
     actors.set("anonymous", { name: "anonymous", user: null, token: null });
 
     const token = async (name: string, revoked: boolean) => {
-      const t = await createToken(admin, { name, scopes: ["ingest"], expiresAt: null });
+      const t = await createToken(admin, {
+        name,
+        scopes: ["test-results", "audit-events", "findings"],
+        expiresAt: null,
+      });
       if (revoked) await revokeToken(admin, t.id);
       const actor: TokenActor = {
         kind: "token",
         id: admin.id,
         email: `token:${name}`,
         tokenId: t.id,
-        scopes: ["ingest"],
+        scopes: ["test-results", "audit-events", "findings"],
+        source: null,
+        evidences: [],
       };
       return { secret: t.token, actor, revoked };
     };

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
-import type { UserActor } from "@/lib/auth/actor";
+import { CLI_ACTOR, type UserActor } from "@/lib/auth/actor";
 import { addDays, isoDay } from "@/lib/dates";
 import { createControl } from "@/lib/controls/controls";
 import { controlSchema } from "@/lib/controls/schemas";
@@ -49,6 +49,8 @@ export interface MatrixContext {
   overriddenControlId: string;
   /** File evidence with revision 1, in review, linked to controlId. */
   evidenceId: string;
+  /** A note (no revisions): reviewed and re-linked by the matrix. */
+  noteEvidenceId: string;
   phaseId: string;
   phaseNumber: number;
   phaseItemId: string;
@@ -72,6 +74,8 @@ export interface MatrixContext {
   invitationToken: string;
   /** An ingest token the matrix revokes (not one of the token actors). */
   tokenId: string;
+  /** A token created by the CLI (no owner), which an administrator takes over. */
+  ownerlessTokenId: string;
   ruleId: string;
   resultDirectoryId: string;
   auditSourceId: string;
@@ -138,6 +142,17 @@ export async function seedMatrixContext(
       controls: controlId,
     }),
     prepared.file,
+  );
+  const { id: noteEvidenceId } = await createEvidence(
+    admin,
+    evidenceSchema.parse({
+      title: "Matrix note to review",
+      kind: "note",
+      body: "Reviewed by the matrix.",
+      evidenceDate: day(0),
+      controls: controlId,
+    }),
+    null,
   );
 
   const phaseNumber = 900;
@@ -221,8 +236,12 @@ export async function seedMatrixContext(
 
   const { id: tokenId } = await createToken(admin, {
     name: unique("matrix-revocable"),
-    scopes: ["ingest"],
+    scopes: ["test-results", "audit-events", "findings"],
     expiresAt: null,
+  });
+  const { id: ownerlessTokenId } = await createToken(CLI_ACTOR, {
+    name: unique("matrix-ownerless"),
+    scopes: ["findings"],
   });
 
   await createMappingRule(admin, { field: "name", pattern: "matrix *", controlId });
@@ -286,6 +305,7 @@ export async function seedMatrixContext(
     findingControlId,
     finding,
     evidenceId,
+    noteEvidenceId,
     phaseId: phase.id,
     phaseNumber,
     phaseItemId: itemId("Matrix deliverable"),
@@ -302,6 +322,7 @@ export async function seedMatrixContext(
     credentialUserId,
     invitationToken,
     tokenId,
+    ownerlessTokenId,
     ruleId,
     resultDirectoryId,
     auditSourceId,

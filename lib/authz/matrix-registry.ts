@@ -218,7 +218,11 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
     },
     reviewEvidenceAction: {
       capability: "evidence.review",
-      form: (ctx) => ({ id: ctx.evidenceId, decision: "accept" }),
+      form: (ctx) => ({ id: ctx.noteEvidenceId, decision: "accept" }),
+    },
+    setEvidenceControlsAction: {
+      capability: "evidence.write",
+      form: (ctx) => ({ id: ctx.noteEvidenceId, controls: [] }),
     },
   },
   "override-actions.ts": {
@@ -354,9 +358,13 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
     deleteRuleAction: { capability: "results.configure", form: (ctx) => ({ id: ctx.ruleId }) },
     createTokenAction: {
       capability: "tokens.manage",
-      form: (ctx) => ({ name: ctx.unique("matrix-token"), expires: "" }),
+      form: (ctx) => ({ name: ctx.unique("matrix-token"), scopes: "test-results", expires: "" }),
     },
     revokeTokenAction: { capability: "tokens.manage", form: (ctx) => ({ id: ctx.tokenId }) },
+    takeOverTokenAction: {
+      capability: "tokens.manage",
+      form: (ctx) => ({ id: ctx.ownerlessTokenId }),
+    },
     addDirectoryAction: {
       capability: "results.configure",
       form: (ctx) => ({ name: ctx.unique("matrix-dir"), path: ctx.newResultDirectory() }),

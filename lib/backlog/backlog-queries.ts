@@ -153,6 +153,7 @@ export async function getBacklogItem(actor: Actor | null, key: string, now = new
       owner: { select: { name: true } },
       resolvedBy: { select: { name: true } },
       verifiedBy: { select: { name: true } },
+      closureProposedBy: { select: { name: true } },
       controls: { select: { control: { select: { id: true, ref: true, title: true } } } },
       criteria: { select: { criterionId: true } },
       checks: {

@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { recordActivity, type ActivityActor } from "@/lib/activity/record";
 import type { Tx } from "@/lib/db/tx";
 import { assertCriteriaExist } from "@/lib/criteria/assert-criteria";
+import { closureStep, needsSecondPerson } from "./critical-closure";
 import type { BacklogInput } from "./schemas";
 import {
   STATUS_LABEL,
@@ -173,9 +174,13 @@ export async function transitionBacklogItem(
       select: {
         key: true,
         status: true,
+        priority: true,
         resolvedById: true,
         resolvedAt: true,
         origin: true,
+        closureProposal: true,
+        closureProposedById: true,
+        closureJustification: true,
         checks: { select: { checkedById: true } },
       },
     });
@@ -185,10 +190,30 @@ export async function transitionBacklogItem(
       resolvedById: item.resolvedById,
       resolvedByCollector:
         item.origin === "collector" && item.resolvedById === null && item.resolvedAt !== null,
-      justification: input.justification,
+      // Confirming a raised closure may rely on the justification it was raised with.
+      justification:
+        input.justification ||
+        (item.closureProposal === input.to ? (item.closureJustification ?? "") : ""),
       checks: item.checks,
     });
     if (refusal) throw new AppError(refusal.code, refusal.message);
+    let justification = input.justification;
+    if (needsSecondPerson(item.priority, input.to)) {
+      const step = closureStep(
+        input.to,
+        { id: actor.id, isAdmin: actor.kind === "user" && actor.role === "admin" },
+        item.closureProposal && item.closureProposedById
+          ? { to: item.closureProposal, byId: item.closureProposedById }
+          : null,
+      );
+      if (step.kind === "refuse") throw new AppError(step.code, step.message);
+      if (step.kind === "propose")
+        return proposeClosure(tx, actor, { id: input.itemId, key: item.key }, input, at);
+      // The confirming administrator may add to the raised justification, not replace it.
+      justification = [item.closureJustification, input.justification]
+        .filter((j, i, all) => j && all.indexOf(j) === i)
+        .join(" — Confirmed: ");
+    }
     const reopening =
       (item.status === "resolved" || item.status === "verified") && isOpen(input.to);
     await tx.backlogItem.update({
@@ -196,9 +221,12 @@ export async function transitionBacklogItem(
       data: {
         status: input.to,
         justification:
-          input.to === "risk_accepted" || input.to === "false_positive"
-            ? input.justification
-            : null,
+          input.to === "risk_accepted" || input.to === "false_positive" ? justification : null,
+        // Any move settles (or drops) a raised closure.
+        closureProposal: null,
+        closureProposedById: null,
+        closureProposedAt: null,
+        closureJustification: null,
         // Who resolved and who verified must be accounts: the two may not be the same person.
         ...(input.to === "resolved" ? { resolvedById: accountId(actor), resolvedAt: at } : {}),
         ...(input.to === "verified" ? { verifiedById: accountId(actor), verifiedAt: at } : {}),
@@ -220,17 +248,46 @@ export async function transitionBacklogItem(
         to: input.to,
         actorId: actor.id,
         at,
-        note: input.justification,
+        note: justification,
       },
     });
     await recordActivity(tx, actor, {
       action: "backlog.status",
       entityType: "backlog_item",
       entityId: input.itemId,
-      summary: `${item.key}: ${STATUS_LABEL[item.status]} → ${STATUS_LABEL[input.to]}${input.justification ? ` (${input.justification})` : ""}`,
+      summary: `${item.key}: ${STATUS_LABEL[item.status]} → ${STATUS_LABEL[input.to]}${justification ? ` (${justification})` : ""}`,
       before: { status: item.status },
-      after: { status: input.to, justification: input.justification || null },
+      after: { status: input.to, justification: justification || null },
     });
     return `${item.key} is now ${STATUS_LABEL[input.to].toLowerCase()}.`;
   });
+}
+
+/** Raises a P0/P1 closure (critical-closure.ts): the status stays until an administrator confirms. */
+async function proposeClosure(
+  tx: Tx,
+  actor: Actor,
+  item: { id: string; key: string },
+  input: { to: BacklogStatus; justification: string },
+  at: Date,
+): Promise<string> {
+  const proposer = accountId(actor);
+  await tx.backlogItem.update({
+    where: { id: item.id },
+    data: {
+      closureProposal: input.to,
+      closureProposedById: proposer,
+      closureProposedAt: at,
+      closureJustification: input.justification,
+    },
+  });
+  const label = STATUS_LABEL[input.to].toLowerCase();
+  await recordActivity(tx, actor, {
+    action: "backlog.close_proposed",
+    entityType: "backlog_item",
+    entityId: item.id,
+    summary: `${item.key}: raised closing as ${label} (${input.justification}); waits for another administrator`,
+    after: { closureProposal: input.to, justification: input.justification },
+  });
+  return `Closing ${item.key} as ${label} is raised; an administrator other than you must confirm it.`;
 }

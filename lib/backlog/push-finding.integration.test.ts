@@ -26,7 +26,9 @@ describe("findings pushed by collectors", () => {
       id: admin.id,
       email: "token:db-scanner",
       tokenId: "00000000-0000-4000-8000-000000000001",
-      scopes: ["ingest"],
+      scopes: ["findings"],
+      source: null,
+      evidences: [],
     };
     const body = findingBodySchema.parse({
       title: "RLS disabled on 3 tables",

@@ -3,7 +3,7 @@
 //   user add … --password-stdin                                      (password on standard input)
 //   user reset --email E                                             (prints a reset link)
 //   user list
-//   token create --name N [--scope ingest] [--expires YYYY-MM-DD]   (token printed alone on the last line)
+//   token create --name N [--scope test-results,audit-events,findings] [--expires YYYY-MM-DD] [--source S] [--evidences CTL-004,CC6.1]   (token printed alone on the last line)
 //   package create --out FILE.zip [--from YYYY-MM-DD --to YYYY-MM-DD]
 //   package verify FILE.zip [--fingerprint HEX]                     (needs no database)
 //   scan code --path DIR [--tenant-columns a,b] [--json] [--sarif FILE] [--no-record]
@@ -22,7 +22,7 @@ const USAGE = `Usage:
   npm run cli -- user add … --password-stdin < password
   npm run cli -- user reset --email E
   npm run cli -- user list
-  npm run cli -- token create --name N [--scope ingest] [--expires YYYY-MM-DD]
+  npm run cli -- token create --name N [--scope test-results,audit-events,findings] [--expires YYYY-MM-DD] [--source S] [--evidences CTL-004,CC6.1]
   npm run cli -- package create --out FILE.zip [--from YYYY-MM-DD --to YYYY-MM-DD]
   npm run cli -- package verify FILE.zip [--fingerprint HEX]
   npm run cli -- scan postgres --url URL [--tenant-columns a,b] [--json] [--dry-run]
@@ -38,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
       name: { type: "string" },
       expires: { type: "string" },
       scope: { type: "string" },
+      source: { type: "string" },
+      evidences: { type: "string" },
       out: { type: "string" },
       from: { type: "string" },
       to: { type: "string" },

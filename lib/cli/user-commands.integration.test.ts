@@ -126,7 +126,11 @@ describe("npm run cli -- token create", () => {
     // Valid through the end of the given day (UTC).
     expect(row.expiresAt).toEqual(addDays(new Date(`${inAYear}T00:00:00.000Z`), 1));
     expect(await authenticateToken(`Bearer ${token}`)).toMatchObject({
-      actor: { kind: "token", email: "token:backend-ci", scopes: ["ingest"] },
+      actor: {
+        kind: "token",
+        email: "token:backend-ci",
+        scopes: ["test-results", "audit-events", "findings"],
+      },
     });
     const log = await prisma.activity.findFirstOrThrow({
       where: { action: "token.create", entityId: row.id },

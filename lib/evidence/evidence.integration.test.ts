@@ -45,8 +45,12 @@ describe("evidence files", () => {
   it("keeps older revisions readable, asks for a new review, and refuses an identical re-upload", async () => {
     const engineer = await makeUser("engineer");
     const admin = await makeUser("admin");
-    const { id } = await createEvidence(engineer, fields(), await ready("version one"));
-    await reviewEvidence(admin, id, "accept", "");
+    const v1 = await ready("version one");
+    const { id } = await createEvidence(engineer, fields(), v1);
+    await expect(reviewEvidence(admin, id, "accept", "")).rejects.toMatchObject({
+      code: "invalid",
+    });
+    await reviewEvidence(admin, id, "accept", "", v1.sha256);
     const r2 = await addRevision(engineer, id, await ready("version two"));
     expect(r2.number).toBe(2);
     const prisma = await db();

@@ -116,15 +116,33 @@ export async function reviewEvidence(
   id: string,
   decision: "accept" | "reject",
   comment: string,
+  /** SHA-256 of the revision the reviewer saw (file evidence): a newer one refuses the accept. */
+  sawSha256: string | null = null,
 ) {
   authorize(actor, "evidence.review");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
+    // Locked, so a revision uploaded while the reviewer decides is either seen here or waits.
+    await tx.$queryRaw`SELECT 1 FROM "evidence" WHERE "id" = ${id}::uuid FOR UPDATE`;
     const ev = await tx.evidence.findUnique({
       where: { id },
-      select: { title: true, reviewState: true },
+      select: {
+        title: true,
+        kind: true,
+        reviewState: true,
+        revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, sha256: true } },
+      },
     });
     if (!ev) throw notFound("That evidence no longer exists.");
+    const latest = ev.revisions[0] ?? null;
+    if (decision === "accept" && latest) {
+      if (!sawSha256)
+        throw invalid("Name the revision you reviewed (its SHA-256) to accept file evidence.");
+      if (sawSha256 !== latest.sha256)
+        throw conflict(
+          `A newer revision (${latest.number}, SHA-256 ${latest.sha256.slice(0, 12)}…) was uploaded after the one you reviewed. Nothing was accepted: review revision ${latest.number} first.`,
+        );
+    }
     const reviewState = decision === "accept" ? "accepted" : "rejected";
     await tx.evidence.update({
       where: { id },
@@ -139,10 +157,72 @@ export async function reviewEvidence(
       action: `evidence.${decision}`,
       entityType: "evidence",
       entityId: id,
-      summary: `${decision === "accept" ? "Accepted" : "Rejected"} evidence "${ev.title}"${comment ? `: ${comment}` : ""}`,
+      summary: `${decision === "accept" ? "Accepted" : "Rejected"} evidence "${ev.title}"${latest ? ` (revision ${latest.number}, sha256 ${latest.sha256.slice(0, 12)}…)` : ""}${comment ? `: ${comment}` : ""}`,
       before: { reviewState: ev.reviewState },
-      after: { reviewState, comment: comment || null },
+      after: {
+        reviewState,
+        comment: comment || null,
+        ...(latest ? { revision: latest.number, sha256: latest.sha256 } : {}),
+      },
     });
+  });
+}
+
+/**
+ * Changes which controls evidence proves. Accepted evidence goes back to review: the reviewer
+ * accepted it as proof of the controls it named then, not of others.
+ */
+export async function setEvidenceControls(
+  actor: Actor | null,
+  id: string,
+  controlIds: string[],
+): Promise<{ needsReview: boolean }> {
+  authorize(actor, "evidence.write");
+  const ids = [...new Set(controlIds)];
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "evidence" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    const ev = await tx.evidence.findUnique({
+      where: { id },
+      select: {
+        title: true,
+        reviewState: true,
+        controls: { select: { control: { select: { id: true, ref: true } } } },
+      },
+    });
+    if (!ev) throw notFound("That evidence no longer exists.");
+    await assertControlsExist(tx, ids);
+    const before = ev.controls.map((c) => c.control.id).sort();
+    const after = [...ids].sort();
+    if (before.join() === after.join()) return { needsReview: false };
+    await tx.evidenceControl.deleteMany({ where: { evidenceId: id } });
+    await tx.evidenceControl.createMany({
+      data: ids.map((controlId) => ({ evidenceId: id, controlId })),
+    });
+    const reviewState = ev.reviewState === "accepted" ? "in_review" : ev.reviewState;
+    if (reviewState !== ev.reviewState)
+      await tx.evidence.update({
+        where: { id },
+        data: { reviewState, reviewedById: null, reviewedAt: null, reviewComment: null },
+      });
+    const refs = await tx.control.findMany({ where: { id: { in: ids } }, select: { ref: true } });
+    await recordActivity(tx, actor, {
+      action: "evidence.relink",
+      entityType: "evidence",
+      entityId: id,
+      summary: `Linked evidence "${ev.title}" to ${
+        refs
+          .map((r) => r.ref)
+          .sort()
+          .join(", ") || "no control"
+      }${reviewState !== ev.reviewState ? "; it needs a new review" : ""}`,
+      before: {
+        controls: ev.controls.map((c) => c.control.ref).sort(),
+        reviewState: ev.reviewState,
+      },
+      after: { controls: refs.map((r) => r.ref).sort(), reviewState },
+    });
+    return { needsReview: reviewState !== ev.reviewState };
   });
 }
 

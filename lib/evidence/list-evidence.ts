@@ -72,6 +72,7 @@ export async function getEvidence(actor: Actor | null, id: string) {
     include: {
       createdBy: { select: { email: true } },
       reviewedBy: { select: { email: true } },
+      token: { select: { name: true, prefix: true } },
       controls: { select: { control: { select: { id: true, ref: true, title: true } } } },
       revisions: {
         orderBy: { number: "desc" },
@@ -83,6 +84,7 @@ export async function getEvidence(actor: Actor | null, id: string) {
           sha256: true,
           secretFindings: true,
           redacted: true,
+          scanNote: true,
           uploadedAt: true,
           uploadedBy: { select: { email: true } },
         },

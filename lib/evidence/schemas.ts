@@ -78,6 +78,12 @@ export const reviewSchema = z
     id: z.uuid(),
     decision: z.enum(["accept", "reject"]),
     comment: z.string().trim().max(4000).optional().default(""),
+    /** The SHA-256 of the revision shown to the reviewer (file evidence). */
+    revision: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "Not a SHA-256")
+      .optional()
+      .transform((v) => v ?? null),
   })
   .refine((v) => v.decision === "accept" || v.comment.length > 0, {
     path: ["comment"],
@@ -91,4 +97,10 @@ export const revisionParamsSchema = z.object({
     .string()
     .regex(/^[1-9]\d{0,8}$/)
     .transform(Number),
+});
+
+/** Which controls evidence proves (a list of control ids; empty unlinks it). */
+export const evidenceControlsSchema = z.object({
+  id: z.uuid(),
+  controls: manyOf(z.uuid("Unknown control"), 200),
 });

@@ -7,6 +7,8 @@ export interface SecretFinding {
     "database-url" | "private-key" | "cloud-key" | "bearer-token" | "jwt" | "password-assignment";
   line: number;
   preview: string;
+  /** The entry of a ZIP-based file (docx, xlsx, zip) it was found in. */
+  file?: string;
 }
 
 interface Rule {
@@ -100,30 +102,4 @@ export function redactSecrets(text: string): string {
     at = m.end;
   }
   return out + text.slice(at);
-}
-
-const TEXT_EXTENSIONS = new Set([
-  "txt",
-  "md",
-  "json",
-  "csv",
-  "sql",
-  "log",
-  "xml",
-  "yaml",
-  "yml",
-  "env",
-  "ini",
-  "conf",
-  "toml",
-  "properties",
-]);
-
-export function isTextLike(fileName: string, contentType: string): boolean {
-  const ext = fileName.toLowerCase().split(".").pop() ?? "";
-  return (
-    TEXT_EXTENSIONS.has(ext) ||
-    contentType.startsWith("text/") ||
-    /json|xml|yaml|sql/.test(contentType)
-  );
 }

@@ -33,6 +33,7 @@ export async function storeRevision(
       sha256: file.sha256,
       secretFindings: file.findings.map((f) => ({ ...f })),
       redacted: file.redacted,
+      scanNote: file.scanNote,
       uploadedById,
     },
   });

@@ -1,10 +1,11 @@
 // Turns an uploaded File into what Trustboard stores: size-checked, hashed, scanned for
-// secrets (text-like files), optionally redacted. Nothing is written here.
+// secrets by content (content-scan.ts), optionally redacted. Nothing is written here.
 import { invalid, tooLarge } from "@/lib/errors";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { MAX_UPLOAD_BYTES } from "./limits";
-import { isTextLike, redactSecrets, scanForSecrets, type SecretFinding } from "./secret-scan";
+import { scanContent } from "./content-scan";
+import type { SecretFinding } from "./secret-scan";
 
 export interface PreparedFile {
   fileName: string;
@@ -13,6 +14,8 @@ export interface PreparedFile {
   sha256: string;
   findings: SecretFinding[];
   redacted: boolean;
+  /** Null when scanned for secrets; otherwise why not ("binary format (PDF)"). */
+  scanNote: string | null;
 }
 
 export type Prepared =
@@ -48,20 +51,29 @@ export async function prepareUpload(
   }
   const fileName = safeName(file.name);
   const contentType = safeType(file.type);
-  let content = Buffer.from(await file.arrayBuffer());
-  let findings: SecretFinding[] = [];
+  let content: Buffer = Buffer.from(await file.arrayBuffer());
+  const scan = await scanContent(fileName, content);
+  const findings = scan.findings;
   let redacted = false;
-  if (isTextLike(fileName, contentType)) {
-    const text = content.toString("utf8");
-    findings = scanForSecrets(text);
-    if (findings.length > 0 && !decision) return { kind: "needs-decision", findings, fileName };
-    if (findings.length > 0 && decision === "redact") {
-      content = Buffer.from(redactSecrets(text), "utf8");
-      redacted = true;
-    }
+  if (findings.length > 0 && !decision) return { kind: "needs-decision", findings, fileName };
+  if (findings.length > 0 && decision === "redact") {
+    if (!scan.redacted)
+      throw invalid(
+        "Secrets inside a ZIP-based file (docx, xlsx, zip) cannot be redacted here: remove them from the document and upload it again, or keep the file as it is. Nothing was saved.",
+      );
+    content = scan.redacted();
+    redacted = true;
   }
   return {
     kind: "ready",
-    file: { fileName, contentType, content, sha256: sha256(content), findings, redacted },
+    file: {
+      fileName,
+      contentType,
+      content,
+      sha256: sha256(content),
+      findings,
+      redacted,
+      scanNote: scan.note,
+    },
   };
 }

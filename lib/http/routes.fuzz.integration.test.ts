@@ -49,7 +49,13 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
 beforeAll(async () => {
   admin = await makeUser("admin");
-  token = (await createToken(admin, { name: "fuzz", scopes: ["ingest"], expiresAt: null })).token;
+  token = (
+    await createToken(admin, {
+      name: "fuzz",
+      scopes: ["test-results", "audit-events", "findings"],
+      expiresAt: null,
+    })
+  ).token;
 });
 
 /** Strings that break naive code: NUL, lone surrogates, huge digits, escapes, quotes. */

@@ -72,7 +72,7 @@ describe("the audit package of the demo workspace", () => {
       }),
       prepared.file,
     );
-    await reviewEvidence(admin, id, "accept", "");
+    await reviewEvidence(admin, id, "accept", "", prepared.file.sha256);
     await drawSample(admin, {
       criterion: "CC6.1",
       action: "login",

@@ -36,9 +36,14 @@ export async function addMustHave(actor: Actor | null, input: MustHaveInput): Pr
       where: { phaseId: input.phaseId },
       _max: { position: true },
     });
+    const owner = await tx.phase.findUnique({
+      where: { id: input.phaseId },
+      select: { ownerId: true },
+    });
     const m = await tx.mustHave.create({
       data: {
         phaseId: input.phaseId,
+        deliveredOwnerId: owner?.ownerId ?? null,
         truth: input.truth,
         requirements: input.requirements,
         position: (last._max.position ?? 0) + 1,
@@ -66,11 +71,12 @@ export async function verifyMustHave(actor: Actor | null, input: VerifyInput): P
         truth: true,
         verdict: true,
         reason: true,
+        deliveredOwnerId: true,
         phase: { select: { number: true, ownerId: true } },
       },
     });
     if (!m) throw notFound("That must-have no longer exists.");
-    const refusal = verifierRefusal(actor.id, m.phase.ownerId);
+    const refusal = verifierRefusal(actor.id, m.phase.ownerId, m.deliveredOwnerId);
     if (refusal) throw conflict(refusal);
     await assertEvidenceExists(tx, input.evidenceId);
     const { mustHaveId, ...data } = input;

@@ -75,5 +75,9 @@ describe("who may verify", () => {
     expect(verifierRefusal("u1", "u1")).toMatch(/owner cannot verify/);
     expect(verifierRefusal("u2", "u1")).toBeNull();
     expect(verifierRefusal("u2", null)).toBeNull();
+    // Owner cleared or handed over after the must-have was delivered: still refused.
+    expect(verifierRefusal("u1", null, "u1")).toMatch(/owned the phase when/);
+    expect(verifierRefusal("u1", "u2", "u1")).toMatch(/owned the phase when/);
+    expect(verifierRefusal("u3", "u2", "u1")).toBeNull();
   });
 });

@@ -72,8 +72,19 @@ export function mustHaveCriteria(
 }
 
 /** Returns why this person may not verify, or null when they may: the owner cannot verify their own phase. */
-export function verifierRefusal(verifierId: string | null, ownerId: string | null): string | null {
+/**
+ * The phase owner may not verify its must-haves: neither today's owner nor the one who owned the
+ * phase when the must-have was delivered (so clearing or handing over the owner field first
+ * does not help).
+ */
+export function verifierRefusal(
+  verifierId: string | null,
+  ownerId: string | null,
+  deliveredOwnerId: string | null = null,
+): string | null {
   if (ownerId && verifierId === ownerId)
     return "The phase owner cannot verify its must-haves; ask someone else to verify them.";
+  if (deliveredOwnerId && verifierId === deliveredOwnerId)
+    return "You owned the phase when this must-have was delivered, so you cannot verify it (even after handing the phase over); ask someone else.";
   return null;
 }

@@ -84,6 +84,12 @@ export async function updatePhase(
     await assertNumberFree(tx, input.number, id);
     const { requirements, ...fields } = input;
     await tx.phase.update({ where: { id }, data: fields });
+    // Must-haves delivered while nobody owned the phase belong to its first owner after.
+    if (fields.ownerId && fields.ownerId !== before.ownerId)
+      await tx.mustHave.updateMany({
+        where: { phaseId: id, deliveredOwnerId: null },
+        data: { deliveredOwnerId: fields.ownerId },
+      });
     await writeRequirements(tx, id, input);
     await recordActivity(tx, actor, {
       action: "phase.update",

@@ -92,6 +92,7 @@ export async function evaluateWorkspace(
                   periodEnd: true,
                   expiresOn: true,
                   renewalDays: true,
+                  notCurrentReason: true,
                 },
               },
             },
@@ -149,6 +150,7 @@ export async function evaluateWorkspace(
       periodStart: e.periodStart,
       periodEnd: e.periodEnd,
       expiresAt: resolveExpiry(e),
+      notCurrentReason: e.notCurrentReason,
     }));
     const controlCoverage = coveragePeriod
       ? computeCoverage(coverageInput(c, evidence, records), { period: coveragePeriod, now })

@@ -77,7 +77,7 @@ function judgeEvidence(
       verdict: "not_accepted",
       reason: {
         severity: "warning",
-        text: `Evidence "${e.title}" is not accepted yet (${e.state.replace("_", " ")})`,
+        text: `Evidence "${e.title}" is not accepted yet (${e.state.replace("_", " ")})${e.notCurrentReason ? `: it does not count as current evidence because ${e.notCurrentReason}` : ""}`,
         source,
       },
     };

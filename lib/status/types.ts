@@ -33,6 +33,8 @@ export interface EvidenceInput {
   periodEnd: Date | null;
   /** Resolved expiry (explicit date, or evidence date + renewal interval); null = does not expire. */
   expiresAt: Date | null;
+  /** Automated evidence that arrived too old or dated in the future: why it is not current. */
+  notCurrentReason?: string | null;
 }
 
 /**

@@ -10,8 +10,8 @@ import { signingKeyInfo } from "@/lib/package/signing-key-info";
 import { listStoredPackages } from "@/lib/package/stored-packages";
 import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
-import { listTokens } from "@/lib/collectors/tokens";
-import { isoDay } from "@/lib/dates";
+import { DEFAULT_TOKEN_DAYS, listTokens, ownerProblem } from "@/lib/collectors/tokens";
+import { addDays, isoDay } from "@/lib/dates";
 import { listUsers } from "@/lib/users/users";
 import { pendingInvitations } from "@/lib/auth/invitations";
 import { getWorkspace } from "@/lib/workspace/workspace";
@@ -87,16 +87,25 @@ export default async function SettingsPage() {
                     curl -H &quot;Authorization: Bearer $TOKEN&quot; -H &quot;Content-Type:
                     application/xml&quot; --data-binary @junit.xml $TRUSTBOARD/api/v1/test-results
                   </code>
-                  . Tokens can only ingest.
+                  . A token pushes only the streams chosen for it, can be bound to one source name
+                  and to the controls or criteria it may evidence, expires (one year unless you
+                  choose), and stops working when the administrator answering for it is deactivated
+                  or demoted — until another administrator takes it over.
                 </p>
                 <TokensSection
+                  defaultExpiry={isoDay(addDays(new Date(), DEFAULT_TOKEN_DAYS))}
                   tokens={tokens.map((t) => ({
                     id: t.id,
                     name: t.name,
                     prefix: t.prefix,
+                    scopes: t.scopes,
+                    source: t.source,
+                    evidences: t.evidences,
                     expires: day(t.expiresAt),
                     lastUsed: day(t.lastUsedAt),
                     revoked: t.revokedAt !== null,
+                    owner: t.owner?.email ?? null,
+                    ownerProblem: ownerProblem(t.owner),
                   }))}
                 />
               </div>

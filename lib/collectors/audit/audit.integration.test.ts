@@ -49,7 +49,7 @@ describe("audit events", () => {
     const prisma = await db();
     const { token } = await createToken(admin, {
       name: "app",
-      scopes: ["ingest"],
+      scopes: ["test-results", "audit-events", "findings"],
       expiresAt: null,
     });
     const midnight = startOfUtcDay(addDays(new Date(), -20));
@@ -98,7 +98,7 @@ describe("audit events", () => {
     );
     const { token } = await createToken(admin, {
       name: "app2",
-      scopes: ["ingest"],
+      scopes: ["test-results", "audit-events", "findings"],
       expiresAt: null,
     });
     await send(jsonl([{ at: new Date(Date.now() - 31 * DAY), action: "login_failed" }]), token);
@@ -119,7 +119,7 @@ describe("audit events", () => {
     const prisma = await db();
     const { token } = await createToken(admin, {
       name: "app3",
-      scopes: ["ingest"],
+      scopes: ["test-results", "audit-events", "findings"],
       expiresAt: null,
     });
     const first = startOfUtcDay(addDays(new Date(), -60));

@@ -70,7 +70,17 @@ export async function createAutomatedEvidence(
   });
 }
 
-/** The same evidence inside a bulk ingest's own SQL transaction (ingest.ts). */
+/** Which token and source produced the evidence, and why it cannot count as current (if so). */
+export interface Provenance {
+  tokenId: string | null;
+  source: string | null;
+  notCurrentReason: string | null;
+}
+
+/**
+ * The same evidence inside a bulk ingest's own SQL transaction (ingest.ts). Evidence that cannot
+ * count as current is stored in review, with its reason, instead of accepted.
+ */
 export async function insertAutomatedEvidence(
   q: Pick<SqlRunner, "query">,
   run: EvidenceRun,
@@ -79,13 +89,17 @@ export async function insertAutomatedEvidence(
   label: string,
   freshnessDays: number,
   now = new Date(),
+  from: Provenance = { tokenId: null, source: null, notCurrentReason: null },
 ): Promise<void> {
   const e = automatedEvidence(run, cases, label, freshnessDays);
   const id = randomUUID();
+  const accepted = from.notCurrentReason === null;
   await q.query(
     `WITH ev AS (
-       INSERT INTO "evidence" ("id", "title", "kind", "url", "body", "test_run_id", "evidence_date", "expires_on", "review_state", "reviewed_at", "updated_at")
-       VALUES ($1::uuid, $2, 'automated', $3, $4, $5::uuid, $6::date, $7::date, 'accepted', $8::timestamptz, $8::timestamptz)
+       INSERT INTO "evidence" ("id", "title", "kind", "url", "body", "test_run_id", "evidence_date", "expires_on", "review_state", "reviewed_at", "updated_at",
+                               "token_id", "source", "not_current_reason")
+       VALUES ($1::uuid, $2, 'automated', $3, $4, $5::uuid, $6::date, $7::date, $10::text::"ReviewState", CASE WHEN $10::text = 'accepted' THEN $8::timestamptz END, $8::timestamptz,
+               $11::uuid, $12, $13)
        RETURNING "id")
      INSERT INTO "evidence_controls" ("evidence_id", "control_id") SELECT "id", $9::uuid FROM ev`,
     [
@@ -98,6 +112,10 @@ export async function insertAutomatedEvidence(
       e.expiresOn.toISOString().slice(0, 10),
       now.toISOString(),
       controlId,
+      accepted ? "accepted" : "in_review",
+      from.tokenId,
+      from.source,
+      from.notCurrentReason,
     ],
   );
 }

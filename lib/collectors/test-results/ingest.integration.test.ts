@@ -8,7 +8,7 @@ import { computeWorkspaceStatus } from "@/lib/status/compute";
 import { makeUser } from "@/lib/testing/fixtures";
 import { TEST_RESULT_FIXTURES } from "@/lib/testing/fixture-path";
 import { addDays, isoDay } from "@/lib/dates";
-import { createToken, revokeToken } from "../tokens";
+import { createToken, revokeToken, type TokenScope } from "../tokens";
 import { ingestTestResults } from "./ingest";
 
 const FIXTURES = TEST_RESULT_FIXTURES;
@@ -23,7 +23,7 @@ function post(body: BodyInit, headers: Record<string, string>) {
   );
 }
 
-async function token(scopes: "ingest"[] = ["ingest"], expiresAt: Date | null = null) {
+async function token(scopes: TokenScope[] = ["test-results"], expiresAt: Date | null = null) {
   const admin = await makeUser("admin");
   return (await createToken(admin, { name: `ci-${Math.random()}`, scopes, expiresAt })).token;
 }
@@ -47,13 +47,17 @@ describe("POST /api/v1/test-results", () => {
 
   it("refuses revoked, expired and wrongly scoped tokens", async () => {
     const admin = await makeUser("admin");
-    const revoked = await createToken(admin, { name: "old", scopes: ["ingest"], expiresAt: null });
+    const revoked = await createToken(admin, {
+      name: "old",
+      scopes: ["test-results"],
+      expiresAt: null,
+    });
     expect(await revokeToken(admin, revoked.id)).toBe(true);
     expect(await revokeToken(admin, revoked.id)).toBe(false);
     expect((await post("<testsuite/>", { authorization: `Bearer ${revoked.token}` })).status).toBe(
       401,
     );
-    const expired = await token(["ingest"], new Date(Date.now() - 1000));
+    const expired = await token(["test-results"], new Date(Date.now() - 1000));
     const res = await post("<testsuite/>", { authorization: `Bearer ${expired}` });
     expect(res.status).toBe(401);
     expect((await res.json()).error).toMatch(/expired/);

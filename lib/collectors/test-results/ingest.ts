@@ -10,7 +10,8 @@ import { recordActivitySql } from "@/lib/activity/record-sql";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { copyField } from "../audit/copy-batch";
-import { mapCase, type MappingContext } from "./mapping";
+import type { MappingContext } from "./mapping";
+import { boundMapper, boundSource, notCurrentReason } from "./token-binding";
 import { parseTestResults } from "./parse";
 import { insertAutomatedEvidence } from "./automated-evidence";
 import { sourceTimeZone } from "./source-zones";
@@ -33,6 +34,10 @@ export interface IngestResult {
   duplicate: boolean;
   totals: Totals;
   mapped: { tests: number; unmapped: number; controls: string[] };
+  /** Tags naming controls or criteria outside the token's binding: ignored (issue 10). */
+  ignoredTags: string[];
+  /** Why the run does not count as current evidence for some or all of its controls. */
+  notCurrent: { controls: string[]; reason: string } | null;
 }
 
 type Context = MappingContext & { refById: Map<string, string>; freshness: Map<string, number> };
@@ -87,6 +92,8 @@ async function findRun(q: BulkRunner, sha: string): Promise<IngestResult | null>
     duplicate: true,
     totals,
     mapped: { tests: mapped, unmapped: totals.tests - mapped, controls: [] },
+    ignoredTags: [],
+    notCurrent: null,
   };
 }
 
@@ -120,24 +127,30 @@ export async function ingestTestResults(
   now = new Date(),
 ): Promise<IngestResult> {
   authorize(actor, "results.ingest");
+  const source = boundSource(actor, meta.source);
   const { sql } = await database();
   const sha = createHash("sha256").update(content).digest("hex");
   const known = await sql.transaction((q) => findRun(q, sha));
   if (known) return known;
   const run = parseTestResults(content, {
-    timeZone: meta.timeZone ?? sourceTimeZone(meta.source),
+    timeZone: meta.timeZone ?? sourceTimeZone(source),
   });
   assertStorableRun(run, meta);
   const startedAt = run.startedAt && run.startedAt <= now ? run.startedAt : now;
-  const label = meta.source || run.tool || meta.fileName || run.format;
+  const label = source || run.tool || meta.fileName || run.format;
   const runId = randomUUID();
 
   let mappedTests = 0;
   let controls: string[] = [];
+  let ignoredTags: string[] = [];
+  let notCurrent: IngestResult["notCurrent"] = null;
+  const tokenId = actor.kind === "token" ? actor.tokenId : null;
   try {
     await sql.transaction(async (q) => {
       const ctx = await mappingContext(q);
-      const controlIds = run.cases.map((c) => mapCase(c, ctx).controlIds);
+      const bound = boundMapper(actor, ctx);
+      const controlIds = run.cases.map((c) => bound.map(c));
+      ignoredTags = [...bound.ignored].sort();
       const byControl = new Map<string, ParsedCase[]>();
       run.cases.forEach((c, i) => {
         for (const id of controlIds[i]!) {
@@ -148,17 +161,33 @@ export async function ingestTestResults(
       });
       mappedTests = controlIds.filter((ids) => ids.length > 0).length;
       controls = [...byControl.keys()].map((id) => ctx.refById.get(id)!).sort();
+      // A run that is current for none of its controls is left out of coverage and signals too.
+      const reasons = new Map(
+        [...byControl.keys()].map((id) => [
+          id,
+          notCurrentReason(actor, run.startedAt, ctx.freshness.get(id) ?? 7, now),
+        ]),
+      );
+      const stale = [...reasons].filter(([, r]) => r !== null);
+      if (stale.length)
+        notCurrent = {
+          controls: stale.map(([id]) => ctx.refById.get(id)!).sort(),
+          reason: stale[0]![1]!,
+        };
+      const runReason =
+        notCurrentReason(actor, run.startedAt, Infinity, now) ??
+        (stale.length > 0 && stale.length === byControl.size ? stale[0]![1] : null);
 
       await q.query(
         `INSERT INTO "test_runs" ("id", "content_sha256", "format", "tool", "source", "commit", "branch", "ci_url", "file_name", "started_at", "duration_ms",
-                                  "tests", "passed", "failed", "errored", "skipped", "flaky", "summary_only", "ingested_via", "ingested_by")
-         VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10::timestamptz, $11, $12, $13, $14, $15, $16, $17, $18::text[], $19, $20)`,
+                                  "tests", "passed", "failed", "errored", "skipped", "flaky", "summary_only", "ingested_via", "ingested_by", "token_id", "not_current_reason")
+         VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10::timestamptz, $11, $12, $13, $14, $15, $16, $17, $18::text[], $19, $20, $21::uuid, $22)`,
         [
           runId,
           sha,
           run.format,
           run.tool,
-          meta.source ?? null,
+          source,
           meta.commit ?? null,
           meta.branch ?? null,
           meta.ciUrl ?? null,
@@ -174,6 +203,8 @@ export async function ingestTestResults(
           run.summaryOnly,
           meta.via,
           actor.email,
+          tokenId,
+          runReason,
         ],
       );
       await copyCases(q, runId, run.cases, controlIds);
@@ -193,6 +224,7 @@ export async function ingestTestResults(
           label,
           ctx.freshness.get(controlId) ?? 7,
           now,
+          { tokenId, source, notCurrentReason: reasons.get(controlId) ?? null },
         );
       const summaryOnly = run.summaryOnly.length
         ? `; ${run.summaryOnly.length} suite(s) counted from their declared totals only (${run.summaryOnly.slice(0, 5).join(", ")}${run.summaryOnly.length > 5 ? ", …" : ""})`
@@ -208,6 +240,8 @@ export async function ingestTestResults(
           commit: meta.commit ?? null,
           controls,
           ...(run.summaryOnly.length ? { summaryOnly: run.summaryOnly } : {}),
+          ...(ignoredTags.length ? { ignoredTags } : {}),
+          ...(notCurrent ? { notCurrent } : {}),
         },
       });
     });
@@ -224,5 +258,7 @@ export async function ingestTestResults(
     duplicate: false,
     totals: run.totals,
     mapped: { tests: mappedTests, unmapped: run.cases.length - mappedTests, controls },
+    ignoredTags,
+    notCurrent,
   };
 }

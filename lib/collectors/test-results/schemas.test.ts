@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addDays, endOfIsoDay, isoDay } from "@/lib/dates";
 import { newTokenSchema } from "../token-schemas";
 import { runMetaFrom, uploadResultsSchema } from "./schemas";
 
@@ -52,14 +53,37 @@ describe("form schemas", () => {
     expect(uploadResultsSchema.safeParse({ file: "r.xml" }).success).toBe(false);
   });
 
-  it("a token expires at the end of its last day, or never", () => {
-    expect(newTokenSchema.parse({ name: " ci ", expires: "2030-01-31" })).toEqual({
+  it("a token names its streams and expires at the end of its last day (a year when blank)", () => {
+    const day = isoDay(addDays(new Date(), 40));
+    expect(
+      newTokenSchema.parse({ name: " ci ", scopes: "test-results", expires: day }),
+    ).toMatchObject({
       name: "ci",
-      expires: new Date("2030-02-01T00:00:00.000Z"),
+      scopes: ["test-results"],
+      expires: endOfIsoDay(day),
+      source: null,
+      evidences: [],
     });
-    expect(newTokenSchema.parse({ name: "ci", expires: "" }).expires).toBeNull();
-    expect(newTokenSchema.parse({ name: "ci" }).expires).toBeNull();
-    expect(newTokenSchema.safeParse({ name: "", expires: "" }).success).toBe(false);
-    expect(newTokenSchema.safeParse({ name: "ci", expires: "31/01/2030" }).success).toBe(false);
+    expect(
+      newTokenSchema.parse({
+        name: "ci",
+        scopes: ["audit-events", "findings"],
+        expires: "",
+        evidences: "CTL-004, cc6.1",
+      }),
+    ).toMatchObject({ expires: null, evidences: ["CTL-004", "cc6.1"] });
+    expect(newTokenSchema.safeParse({ name: "ci", expires: "" }).success).toBe(false);
+    expect(newTokenSchema.safeParse({ name: "ci", scopes: "ingest" }).success).toBe(false);
+    expect(newTokenSchema.safeParse({ name: "", scopes: "findings" }).success).toBe(false);
+    const past = isoDay(addDays(new Date(), -1));
+    expect(
+      newTokenSchema.safeParse({ name: "ci", scopes: "findings", expires: past }).success,
+    ).toBe(false);
+    expect(
+      newTokenSchema.safeParse({ name: "ci", scopes: "findings", expires: "31/01/2030" }).success,
+    ).toBe(false);
+    expect(
+      newTokenSchema.safeParse({ name: "ci", scopes: "findings", evidences: "everything" }).success,
+    ).toBe(false);
   });
 });

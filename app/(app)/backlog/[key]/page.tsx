@@ -106,6 +106,17 @@ export default async function BacklogItemPage({ params }: { params: Promise<{ ke
                   <dd>{item.justification}</dd>
                 </>
               )}
+              {item.closureProposal && (
+                <>
+                  <dt className="text-slate-500">Closure raised</dt>
+                  <dd data-testid="closure-proposal">
+                    {STATUS_LABEL[item.closureProposal]} raised by{" "}
+                    {item.closureProposedBy?.name ?? "—"} on {day(item.closureProposedAt)} (
+                    {item.closureJustification}); an administrator other than them must confirm it
+                    by choosing the same status.
+                  </dd>
+                </>
+              )}
             </dl>
             {item.description && (
               <p className="mt-4 whitespace-pre-line text-slate-800">{item.description}</p>

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EvidenceControlsForm } from "@/components/evidence/evidence-controls-form";
 import { ReviewForm } from "@/components/evidence/review-form";
+import { listControls } from "@/lib/controls/controls";
 import { RevisionUpload } from "@/components/evidence/revision-upload";
 import { FindingsList } from "@/components/evidence/secret-decision";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
@@ -24,6 +26,9 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
   const expiry = resolveExpiry(e);
   const state = expiry && expiry <= new Date() ? "expired" : e.reviewState;
   const canWrite = can(user, "evidence.write");
+  const controlOptions = canWrite
+    ? (await listControls(user)).map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }))
+    : [];
   return (
     <>
       <BackLink href="/evidence">Evidence library</BackLink>
@@ -44,9 +49,21 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
             <dt className="text-slate-500">Expires</dt>
             <dd>{expiry ? day(expiry) : "Does not expire"}</dd>
             <dt className="text-slate-500">Added by</dt>
-            <dd>
-              {e.createdBy?.email ?? "Trustboard (automated)"} on {day(e.createdAt)}
+            <dd data-testid="evidence-producer">
+              {e.createdBy?.email ??
+                (e.token
+                  ? `API token "${e.token.name}" (${e.token.prefix}…)`
+                  : "Trustboard (automated)")}
+              {e.source ? `, source ${e.source}` : ""} on {day(e.createdAt)}
             </dd>
+            {e.notCurrentReason && (
+              <>
+                <dt className="text-slate-500">Not current</dt>
+                <dd className="text-amber-900" data-testid="not-current">
+                  Does not count as current evidence: {e.notCurrentReason}.
+                </dd>
+              </>
+            )}
             {e.reviewedBy && (
               <>
                 <dt className="text-slate-500">Reviewed by</dt>
@@ -89,12 +106,27 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
           ) : (
             <p className="text-slate-600">Not linked to any control.</p>
           )}
+          {canWrite && (
+            <EvidenceControlsForm
+              id={e.id}
+              controls={controlOptions}
+              linked={e.controls.map(({ control: c }) => c.id)}
+              accepted={e.reviewState === "accepted"}
+            />
+          )}
         </section>
         <div className="flex flex-col gap-6">
           {can(user, "evidence.review") && (
             <section className="rounded-xl border border-slate-200 bg-white p-6">
               <h2 className="mb-3 font-semibold">Review</h2>
-              <ReviewForm id={e.id} />
+              <ReviewForm
+                id={e.id}
+                revision={
+                  e.revisions[0]
+                    ? { number: e.revisions[0].number, sha256: e.revisions[0].sha256 }
+                    : null
+                }
+              />
             </section>
           )}
           {(e.kind === "file" || e.revisions.length > 0) && (
@@ -133,6 +165,11 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
                         {r.uploadedAt.toISOString().replace("T", " ").slice(0, 16)} UTC
                         {r.redacted ? " · secrets redacted on upload" : ""}
                       </p>
+                      {r.scanNote && (
+                        <p className="text-xs text-slate-600" data-testid="scan-note">
+                          Not scanned for secrets: {r.scanNote}.
+                        </p>
+                      )}
                       {!r.redacted && findings.length > 0 && (
                         <div
                           className="mt-2 rounded-md bg-amber-50 p-2"

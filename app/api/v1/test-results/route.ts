@@ -19,7 +19,14 @@ export const POST = tokenRoute("results.ingest", async (req, actor) => {
     via: "api",
   });
   return Response.json(
-    { runId: r.runId, duplicate: r.duplicate, totals: r.totals, mapped: r.mapped },
+    {
+      runId: r.runId,
+      duplicate: r.duplicate,
+      totals: r.totals,
+      mapped: r.mapped,
+      ignoredTags: r.ignoredTags,
+      notCurrent: r.notCurrent,
+    },
     { status: r.duplicate ? 200 : 201 },
   );
 });
