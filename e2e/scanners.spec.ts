@@ -15,7 +15,8 @@ test("a SARIF log pushed with an ingest token becomes backlog items; re-uploaded
   const admin = await browser.newPage({ storageState: ADMIN_STATE });
   await admin.goto("/settings");
   await admin.getByTestId("token-form").getByLabel("Token name").fill("e2e sarif scanner");
-  await admin.getByRole("button", { name: "Create ingest token" }).click();
+  await admin.getByTestId("token-form").getByLabel("Findings").check();
+  await admin.getByRole("button", { name: "Create token" }).click();
   const token = (await admin.getByTestId("new-token").textContent())!.trim();
   const push = (body: string) =>
     admin.request.post("/api/v1/findings", {

@@ -427,7 +427,7 @@ async function serverLane(
       role: "admin" as const,
       accessExpiresAt: null,
     };
-    token = (await createToken(admin, { name: "bench push", scopes: ["ingest"], expiresAt: null }))
+    token = (await createToken(admin, { name: "bench push", scopes: ["audit-events"], expiresAt: null }))
       .token;
     controlId = (await d.prisma.control.findUniqueOrThrow({ where: { ref: "YC-001" } })).id;
     console.log(

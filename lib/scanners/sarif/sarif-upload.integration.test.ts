@@ -17,7 +17,7 @@ async function token() {
   return (
     await createToken(admin, {
       name: `sarif-${Math.random()}`,
-      scopes: ["ingest"],
+      scopes: ["findings"],
       expiresAt: null,
     })
   ).token;

@@ -5,7 +5,7 @@ import { jsonLinesCopyText } from "@/lib/collectors/audit/jsonl-stream";
 import { MAX_AUDIT_BYTES, storeAuditEvents, storeAuditStream } from "@/lib/collectors/audit/ingest";
 
 // POST /api/v1/audit-events — JSON Lines, a JSON array or CSV (raw body or multipart "file"),
-// with a Bearer token holding the "ingest" scope. The whole body is refused if one record is bad.
+// with a Bearer token holding the "audit-events" scope. The whole body is refused if one record is bad.
 // A raw JSON Lines body is streamed into the database as it arrives, never held whole.
 export const POST = tokenRoute("audit.ingest", async (req, actor) => {
   const body = await streamOrReadIngestBody(req, {
