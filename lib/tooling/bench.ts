@@ -427,8 +427,9 @@ async function serverLane(
       role: "admin" as const,
       accessExpiresAt: null,
     };
-    token = (await createToken(admin, { name: "bench push", scopes: ["audit-events"], expiresAt: null }))
-      .token;
+    token = (
+      await createToken(admin, { name: "bench push", scopes: ["audit-events"], expiresAt: null })
+    ).token;
     controlId = (await d.prisma.control.findUniqueOrThrow({ where: { ref: "YC-001" } })).id;
     console.log(
       `${name.padEnd(11)} generated ${YEAR.activity.toLocaleString("en")} activity rows, ${YEAR.runs} runs of ${YEAR.casesPerRun.toLocaleString("en")} cases, ${YEAR.evidence.toLocaleString("en")} evidence items with revisions, ${YEAR.backlog.toLocaleString("en")} backlog items in ${((performance.now() - t) / 1000).toFixed(1)} s`,

@@ -49,7 +49,11 @@ describe("POST /api/v1/audit-events streamed into COPY", () => {
   it("a bad line in the middle of a large body: 400 naming it, nothing stored", async () => {
     const admin = await makeUser("admin");
     const prisma = await db();
-    const { token } = await createToken(admin, { name: "s1", scopes: ["audit-events"], expiresAt: null });
+    const { token } = await createToken(admin, {
+      name: "s1",
+      scopes: ["audit-events"],
+      expiresAt: null,
+    });
     const day = startOfUtcDay(addDays(new Date(), -3));
     const body = lines(40_000, "bad", day);
     body[25_000] = '{"action":"login","user":"x"}';
@@ -74,7 +78,11 @@ describe("POST /api/v1/audit-events streamed into COPY", () => {
   it("accepts a large body in odd-sized pieces: every event stored once, counted, logged", async () => {
     const admin = await makeUser("admin");
     const prisma = await db();
-    const { token } = await createToken(admin, { name: "s2", scopes: ["audit-events"], expiresAt: null });
+    const { token } = await createToken(admin, {
+      name: "s2",
+      scopes: ["audit-events"],
+      expiresAt: null,
+    });
     const day = startOfUtcDay(addDays(new Date(), -2));
     const n = 60_000;
     const body = `\uFEFF${lines(n, "big", day).join("\r\n")}\r\n`;
