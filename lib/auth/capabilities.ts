@@ -31,12 +31,14 @@ export const CAPABILITY_LABELS = {
   "demo.load": "load the demo workspace",
   "package.create": "create audit packages",
   "package.download": "download audit packages",
+  "account.security": "manage their own second factors (TOTP, passkeys, recovery codes)",
 } as const;
 
 export type Capability = keyof typeof CAPABILITY_LABELS;
 export const CAPABILITIES = Object.keys(CAPABILITY_LABELS) as Capability[];
 
 const READ: Capability[] = [
+  "account.security",
   "workspace.read",
   "evidence.read",
   "results.read",

@@ -39,5 +39,5 @@ export async function verifyTotp(
     epochTolerance: TOLERANCE,
     ...(lastStep === null ? {} : { afterTimeStep: lastStep }),
   }).catch(() => null);
-  return result?.valid ? result.timeStep : null;
+  return result?.valid && "timeStep" in result ? result.timeStep : null;
 }
