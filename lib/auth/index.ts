@@ -7,6 +7,14 @@ import { env } from "@/lib/env";
 import { credentialsSchema } from "@/lib/users/schemas";
 import { attemptLogin } from "./login";
 import { clientAddress } from "./throttle";
+import {
+  decideOidcSignIn,
+  oidcProviders,
+  passkeyProvider,
+  rememberPendingSignIn,
+  secondFactorProvider,
+} from "./sign-in-providers";
+import { OIDC_PROVIDER_ID } from "./oidc-config";
 
 export class LoginRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -31,6 +39,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           new Date(),
           clientAddress(request?.headers),
         );
+        // The password was right; the second factor comes next (see sign-in-providers.ts).
+        if (!outcome.ok && outcome.code === "second_factor") {
+          await rememberPendingSignIn(outcome.userId, request);
+          throw new LoginRefused("second_factor");
+        }
         if (!outcome.ok)
           throw new LoginRefused(
             outcome.code === "locked" && outcome.until
@@ -40,14 +53,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name };
       },
     }),
+    secondFactorProvider,
+    passkeyProvider,
+    ...oidcProviders(),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      return decideOidcSignIn(user, profile);
+    },
+    jwt({ token, user, account }) {
       if (user?.id) token.uid = user.id;
+      // Single sign-on sessions: the identity provider's own second factor applies.
+      if (account) token.sso = account.provider === OIDC_PROVIDER_ID;
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      (session as { sso?: boolean }).sso = token.sso === true;
       return session;
     },
   },
