@@ -13,6 +13,9 @@ import { requireUser } from "@/lib/auth/session";
 import { listTokens } from "@/lib/collectors/tokens";
 import { isoDay } from "@/lib/dates";
 import { listUsers } from "@/lib/users/users";
+import { RolePolicySection } from "@/components/settings/role-policy-section";
+import { listRolePolicies } from "@/lib/auth/role-policy";
+import { oidcConfigured } from "@/lib/auth/oidc-config";
 import { getWorkspace } from "@/lib/workspace/workspace";
 
 export const metadata = { title: "Settings" };
@@ -24,6 +27,7 @@ export default async function SettingsPage() {
   const manageUsers = can(user, "users.manage");
   const manageTokens = can(user, "tokens.manage");
   const users = manageUsers ? await listUsers(user) : [];
+  const rolePolicies = manageUsers ? await listRolePolicies(user) : [];
   const tokens = manageTokens ? await listTokens(user) : [];
   const downloadPackages = can(user, "package.download");
   const packages = downloadPackages ? await listStoredPackages(user) : [];
@@ -73,6 +77,7 @@ export default async function SettingsPage() {
                 <AddUserForm />
               </div>
               <UsersTable users={users} selfId={user.id} />
+              <RolePolicySection policies={rolePolicies} sso={oidcConfigured()} />
             </>
           )}
           {manageTokens && (
