@@ -8,7 +8,7 @@ import {
 } from "@/lib/actions/sign-in-factor-actions";
 import { FormStatus } from "@/components/ui/form";
 
-export function PasskeySignInButton({ label = "Sign in with a passkey" }: { label?: string }) {
+export function PasskeySignInButton({ label = "Use a passkey" }: { label?: string }) {
   const [state, signIn] = useActionState(passkeySignInAction, {});
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();

@@ -13,7 +13,7 @@ export function SsoButton({ name }: { name: string }) {
         data-testid="sso-sign-in"
         className="rounded-md border border-slate-300 px-4 py-2 text-sm font-semibold hover:bg-slate-50 disabled:opacity-60"
       >
-        Sign in with {name}
+        Continue with {name}
       </button>
       <FormStatus state={state} testId="sso-status" />
     </form>

@@ -97,7 +97,9 @@ export async function passkeyOptionsAction(): Promise<
       ...(await passkeyRegistrationOptions(session.user, await requestRelyingParty())),
     };
   } catch (err) {
-    const e = await settleError(err, session.user, "action (account.security)");
+    // An expired or deactivated account's refusal is recorded under its name, as defineAction does.
+    const who = session.user ?? ("who" in session ? session.who : null);
+    const e = await settleError(err, who, "action (account.security)");
     return { ok: false, code: e?.code, message: e?.message ?? "Something went wrong." };
   }
 }
