@@ -51,8 +51,13 @@ export async function requireUser(capability?: Capability): Promise<SessionUser>
   return state.user;
 }
 
+// Once per request, like resolveSession (the layout and the page both ask).
+const enrolmentRequiredOnce = cache((id: string, role: SessionUser["role"]) =>
+  enrolmentRequired({ id, role }),
+);
+
 /** True for a password session of a user whose role requires a second factor they lack. */
 export async function mustEnrolFirst(state: SessionState): Promise<boolean> {
   if (!state.user || ("sso" in state && state.sso)) return false;
-  return enrolmentRequired(state.user);
+  return enrolmentRequiredOnce(state.user.id, state.user.role);
 }
