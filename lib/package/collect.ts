@@ -37,7 +37,7 @@ export async function collectPackageData(
     head,
   ] = await Promise.all([
     prisma.workspace.findUniqueOrThrow({ where: { id: WORKSPACE_ID } }),
-    evaluateWorkspace(prisma, now),
+    evaluateWorkspace(prisma, now, { start, end }),
     prisma.control.findMany({
       where: { archivedAt: null },
       orderBy: { ref: "asc" },

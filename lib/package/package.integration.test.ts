@@ -20,10 +20,11 @@ import { evidenceSchema } from "@/lib/evidence/schemas";
 import { prepareUpload } from "@/lib/evidence/upload";
 import { runPackageCreate, runPackageVerify } from "@/lib/cli/package-commands";
 import { drawSample } from "@/lib/collectors/audit/population";
-import { isoDay } from "@/lib/dates";
+import { addDays, isoDay, startOfUtcDay } from "@/lib/dates";
 import { makeUser } from "@/lib/testing/fixtures";
 import { oscalErrors } from "@/lib/testing/oscal-schema";
 import { buildPackage } from "./build-package";
+import { collectPackageData } from "./collect";
 import { createStoredPackage, listStoredPackages, openStoredPackage } from "./stored-packages";
 import { loadSigningKey } from "./signing-key";
 import { unzipTo } from "./unzip";
@@ -259,5 +260,53 @@ describe("the audit package of the demo workspace", () => {
     await expect(buildPackage(admin, { outFile })).rejects.toThrow(/ENOENT/);
     expect(existsSync(outFile)).toBe(false);
     expect(existsSync(`${outFile}.partial`)).toBe(false);
+  });
+
+  it("judges operating effectiveness over the package's own period", async () => {
+    const day = (n: number) => isoDay(addDays(startOfUtcDay(new Date()), -n));
+    const tenantReasons = async (period: { from: string; to: string }) =>
+      (await collectPackageData(admin, period)).controls
+        .find((c) => c.title === "Tenant Isolation")!
+        .reasons.map((r) => r.text);
+    // The demo's nightly runs stop between 100 and 71 days ago: a gap of the workspace's period,
+    // not of a package for the last 60 days.
+    const gap = `No evidence ${day(100)} – ${day(71)}`;
+    expect(await tenantReasons({ from: day(150), to: day(0) })).toContain(gap);
+    expect((await tenantReasons({ from: day(60), to: day(0) })).join("\n")).not.toContain(
+      "No evidence",
+    );
+  });
+
+  it("an evidence file that cannot be read deletes the package and names the file", async () => {
+    const prisma = await db();
+    const revision = await prisma.evidenceRevision.findFirstOrThrow({
+      where: { fileName: EVIDENCE_NAME },
+      select: { sha256: true },
+    });
+    // Stored contents are immutable by trigger; the test damages one the way a disk fault would.
+    const damage = async (content: string) => {
+      await prisma.$executeRawUnsafe(
+        `ALTER TABLE "evidence_blobs" DISABLE TRIGGER "evidence_blobs_immutable"`,
+      );
+      await prisma.$executeRaw`UPDATE "evidence_blobs" SET "content" = convert_to(${content}, 'UTF8') WHERE "sha256" = ${revision.sha256}`;
+      await prisma.$executeRawUnsafe(
+        `ALTER TABLE "evidence_blobs" ENABLE TRIGGER "evidence_blobs_immutable"`,
+      );
+    };
+    const original = "Quarterly access review: 14 accounts, 2 removed.\n";
+    await damage(original.replace("14", "41"));
+    try {
+      const outFile = path.join(mkdtempSync(path.join(os.tmpdir(), "tb-damaged-")), "audit.zip");
+      await expect(buildPackage(admin, { outFile })).rejects.toMatchObject({
+        code: "conflict",
+        message: expect.stringMatching(
+          /could not be completed and was deleted: Evidence file evidence\/.+\/access review Q1\.txt could not be read: its content no longer matches its SHA-256/,
+        ),
+      });
+      expect(existsSync(outFile)).toBe(false);
+      expect(existsSync(`${outFile}.partial`)).toBe(false);
+    } finally {
+      await damage(original);
+    }
   });
 });

@@ -7,7 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 // Read in slices outside Prisma: its bytes path copies each value several times, which for
 // large files costs both time and peak memory; a slice at a time keeps a 20 MB file at 1 MB.
-const SLICE = 1024 * 1024;
+const SLICE = 256 * 1024;
 
 /**
  * One stored file's content, slice by slice, checked against its SHA-256 at the end: a damaged

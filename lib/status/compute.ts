@@ -58,10 +58,16 @@ export async function computeWorkspaceStatus(
 /**
  * Loads what the engine needs in a handful of queries and evaluates every control and criterion.
  * No check of its own: for computeWorkspaceStatus and workspaceStatus, which authorize first.
+ * `period` replaces the workspace's audit period for Type II coverage (an audit package built
+ * for a period of its own judges operating effectiveness over that period).
  */
-export async function evaluateWorkspace(prisma: Tx, now: Date): Promise<WorkspaceStatus> {
+export async function evaluateWorkspace(
+  prisma: Tx,
+  now: Date,
+  period?: Interval,
+): Promise<WorkspaceStatus> {
   // The period first: the coverage records are loaded for it, alongside everything else.
-  const coveragePeriod = await workspacePeriod(prisma);
+  const coveragePeriod = period ?? (await workspacePeriod(prisma));
   const [controls, criteria, overrides, signals, silence, remediation, records] = await Promise.all(
     [
       prisma.control.findMany({

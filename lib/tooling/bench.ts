@@ -285,7 +285,9 @@ async function pageBench(name: string, url: string | undefined, dataDir: string)
 /** Runs this file again in a child process in `mode`; resolves with what the child sends. */
 function runChild<T>(mode: string, args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = fork(__filename, [mode, ...args], { stdio: "inherit" });
+    // The same malloc setting as `npm start` and `npm run cli` (see lib/tooling/start.ts).
+    const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" };
+    const child = fork(__filename, [mode, ...args], { stdio: "inherit", env });
     let result: T | undefined;
     child.on("message", (m) => (result = m as T));
     child.on("exit", (code) =>

@@ -77,6 +77,9 @@ async function main(): Promise<void> {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
+    // glibc gives each thread its own malloc arena; Node's I/O threads then keep freed buffers
+    // (uploads, evidence slices) in many arenas and the RSS only grows. Two arenas keep it flat.
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
     TRUSTBOARD_DATA_DIR: env.dataDir,
     AUTH_SECRET: authSecret,
     // The production server's own handler (instrumentation.ts) closes the database first.
