@@ -49,7 +49,10 @@ export const confirmTotpAction = defineAction<typeof codeSchema, { recoveryCodes
   capability: "account.security",
   schema: codeSchema,
   secretFields: SECRET,
-  revalidate: ACCOUNT_PAGES,
+  // Not revalidated: re-rendering the account page would replace the set-up form with the
+  // "On" view before the user has seen the recovery codes, which are shown only this once.
+  // The next navigation or reload reads the page afresh.
+  revalidate: [],
   run: async ({ code }, user) => {
     const { recoveryCodes } = await confirmTotpEnrolment(user, code);
     return {
