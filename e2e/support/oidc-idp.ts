@@ -27,7 +27,19 @@ export function startIdp(appBase: string): Promise<Server> {
       claims: () => ({ sub, email: sub, email_verified: true, name: `SSO ${sub.split("@")[0]}` }),
     }),
   });
+  // Why the provider refused a request, in the test's output: it answers the client only an
+  // error code ("invalid_grant"), the detail ("redirect_uri mismatch") is logged here.
+  for (const event of ["server_error", "grant.error", "authorization.error"])
+    provider.on(event, (ctx: unknown, err: Error) => {
+      const detail = (err as { error_detail?: string }).error_detail ?? "";
+      console.error(
+        `[idp] ${event}: ${err.message} ${detail} (redirect_uri ${redirectUriOf(ctx)})`,
+      );
+    });
   return new Promise((resolve) => {
     const server = provider.listen(OIDC_PORT, () => resolve(server));
   });
 }
+
+const redirectUriOf = (ctx: unknown) =>
+  String((ctx as { oidc?: { params?: { redirect_uri?: unknown } } }).oidc?.params?.redirect_uri);

@@ -4,5 +4,6 @@ declare module "oidc-provider" {
   export class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
     listen(port: number, callback?: () => void): Server;
+    on(event: string, listener: (ctx: unknown, err: Error) => void): this;
   }
 }

@@ -80,6 +80,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const type = (error as { type?: string }).type;
       if (type === "CredentialsSignin") return;
       console.error(`[auth] ${error.name}: ${error.message}`);
+      // next-auth wraps what actually went wrong (a provider's refusal, a thrown callback) in
+      // the cause; without it a failed callback cannot be diagnosed from the server log.
+      const cause = (error as { cause?: { err?: unknown } }).cause?.err ?? error.cause;
+      if (cause instanceof Error) {
+        console.error(`[auth] caused by: ${cause.stack ?? cause.message}`);
+        // oauth4webapi's ResponseBodyError: what the identity provider answered (no tokens).
+        const { error: code, error_description: description } = cause as {
+          error?: unknown;
+          error_description?: unknown;
+        };
+        if (code !== undefined)
+          console.error(`[auth] provider said: ${String(code)} ${String(description ?? "")}`);
+      } else if (cause !== undefined) console.error("[auth] caused by:", cause);
     },
   },
 });
