@@ -55,6 +55,13 @@ export default defineConfig({
       TRUSTBOARD_ADMIN_PASSWORD: "",
       DATABASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Single sign-on against the OpenID Connect provider e2e/sso.spec.ts starts (issue 11).
+      TRUSTBOARD_OIDC_ISSUER: `http://127.0.0.1:${PORT + 1000}`,
+      TRUSTBOARD_OIDC_CLIENT_ID: "trustboard-e2e",
+      TRUSTBOARD_OIDC_CLIENT_SECRET: "e2e-client-secret-not-for-production",
+      TRUSTBOARD_OIDC_NAME: "Test IdP",
+      TRUSTBOARD_OIDC_ALLOWED_DOMAINS: "e2e.test",
+      TRUSTBOARD_OIDC_NEW_USERS: "engineer",
     },
   },
 });

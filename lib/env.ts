@@ -2,6 +2,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { isTimeZone } from "./collectors/test-results/time-zone";
+import { OIDC_ENV_SHAPE, oidcIncomplete } from "./auth/oidc-env";
 
 const optionalNonEmpty = z
   .string()
@@ -106,6 +107,12 @@ const schema = z
     SMTP_FROM: optionalNonEmpty.refine((v) => v === undefined || z.email().safeParse(v).success, {
       message: "must be an email address",
     }),
+    ...OIDC_ENV_SHAPE,
+  })
+  .refine((e) => !oidcIncomplete(e), {
+    message:
+      "set TRUSTBOARD_OIDC_ISSUER, TRUSTBOARD_OIDC_CLIENT_ID and TRUSTBOARD_OIDC_CLIENT_SECRET together, or none",
+    path: ["TRUSTBOARD_OIDC_ISSUER"],
   })
   .refine(
     (e) => (e.TRUSTBOARD_ADMIN_EMAIL === undefined) === (e.TRUSTBOARD_ADMIN_PASSWORD === undefined),

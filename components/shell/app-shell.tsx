@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { logoutAction } from "@/lib/actions/auth-actions";
 import { ROLE_LABELS, type SessionUser } from "@/lib/auth/types";
 import { lastAccessDay } from "@/lib/auth/access";
@@ -44,6 +45,9 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </p>
           <p data-testid="current-role">{ROLE_LABELS[user.role]}</p>
           {user.accessExpiresAt && <p>Access until {lastAccessDay(user.accessExpiresAt)}</p>}
+          <Link href="/account/security" data-testid="account-security" className="underline">
+            Sign-in security
+          </Link>
           <form action={logoutAction}>
             <button
               type="submit"

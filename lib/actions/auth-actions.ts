@@ -12,10 +12,13 @@ import { settleError } from "@/lib/http/boundary";
 import { setupFirstAdmin } from "@/lib/users/setup";
 import { loginSchema, setupSchema } from "@/lib/users/schemas";
 import { SIGN_IN_REFUSED } from "@/lib/users/sign-in-messages";
+import { factorRefusal } from "@/lib/auth/factor-refusals";
 import { failureState, formObject, invalidFormState, type ActionState } from "./safe-action";
 
 /** The refusal next-auth reports (see lib/auth/index.ts), as the error the form shows. */
 function refusal(code: string | undefined): AppError {
+  const factor = factorRefusal(code);
+  if (factor) return factor;
   if (code?.startsWith("locked")) {
     const until = code.split("locked:")[1];
     const time = until ? ` until ${new Date(until).toISOString().slice(11, 16)} UTC` : "";
@@ -42,8 +45,12 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
     return { ok: true };
   } catch (err) {
-    if (err instanceof AuthError)
-      return failureState(refusal((err as AuthError & { code?: string }).code), form);
+    if (err instanceof AuthError) {
+      const code = (err as AuthError & { code?: string }).code;
+      // The password was right: the second factor is asked next (app/login/second-factor).
+      if (code === "second_factor") redirect("/login/second-factor");
+      return failureState(refusal(code), form);
+    }
     throw err; // success arrives as a redirect
   }
 }

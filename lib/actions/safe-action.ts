@@ -6,7 +6,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { resolveSession } from "@/lib/auth/session";
+import { mustEnrolFirst, resolveSession } from "@/lib/auth/session";
 import { authorize } from "@/lib/auth/authorize";
 import type { Capability } from "@/lib/auth/capabilities";
 import type { SessionUser } from "@/lib/auth/types";
@@ -125,6 +125,9 @@ export function defineAction<S extends z.ZodType, X extends object = object>(
     let reply: Exclude<ActionReply<X>, string>;
     try {
       authorize(session.user, opts.capability);
+      // Until a required second factor is enrolled, only enrolling it is possible.
+      if (opts.capability !== "account.security" && (await mustEnrolFirst(session)))
+        throw new AppError("forbidden", "Your role requires a second factor: set one up first.");
       const nul = fieldWithNul(form);
       if (nul !== null) throw invalid("This field contains a NUL character; remove it.", nul);
       const parsed = opts.schema.safeParse(formObject(form));

@@ -34,6 +34,7 @@ export const CAPABILITY_LABELS = {
   "demo.load": "load the demo workspace",
   "package.create": "create audit packages",
   "package.download": "download audit packages",
+  "account.security": "manage their own second factors (TOTP, passkeys, recovery codes)",
 } as const;
 
 export type Capability = keyof typeof CAPABILITY_LABELS;
@@ -41,6 +42,7 @@ export const CAPABILITIES = Object.keys(CAPABILITY_LABELS) as Capability[];
 
 const READ: Capability[] = [
   "account.manage",
+  "account.security",
   "workspace.read",
   "evidence.read",
   "results.read",

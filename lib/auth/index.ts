@@ -9,6 +9,15 @@ import { attemptLogin } from "./login";
 import { clientAddress } from "./throttle";
 import { acceptRenewal, claimedVersion } from "./session-version";
 import { noteSignInDevice } from "./device-cookie";
+import {
+  decideOidcSignIn,
+  oidcProviders,
+  passkeyProvider,
+  rememberPendingSignIn,
+  secondFactorProvider,
+} from "./sign-in-providers";
+import { OIDC_PROVIDER_ID } from "./oidc-config";
+import { db } from "@/lib/db";
 
 export class LoginRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -34,6 +43,11 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
           new Date(),
           address,
         );
+        // The password was right; the second factor comes next (see sign-in-providers.ts).
+        if (!outcome.ok && outcome.code === "second_factor") {
+          await rememberPendingSignIn(outcome.userId, request);
+          throw new LoginRefused("second_factor");
+        }
         if (!outcome.ok)
           throw new LoginRefused(
             outcome.code === "locked" && outcome.until
@@ -49,13 +63,31 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         };
       },
     }),
+    secondFactorProvider,
+    passkeyProvider,
+    ...oidcProviders(),
   ],
   callbacks: {
-    jwt({ token, user, trigger, session }) {
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      return decideOidcSignIn(user, profile);
+    },
+    async jwt({ token, user, account, trigger, session }) {
       if (user?.id) {
         token.uid = user.id;
-        token.sv = user.sv ?? 0;
+        // The password provider passes the version it checked; the other providers (second
+        // factor, passkey, single sign-on) read the account's current one.
+        token.sv =
+          user.sv ??
+          (
+            await (
+              await db()
+            ).user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } })
+          )?.sessionVersion ??
+          0;
       }
+      // Single sign-on sessions: the identity provider's own second factor applies.
+      if (account) token.sso = account.provider === OIDC_PROVIDER_ID;
       // A password change keeps its own session: only a proof made by this server moves it.
       if (trigger === "update" && typeof token.uid === "string") {
         const renewed = acceptRenewal(token.uid, (session as { renewal?: unknown })?.renewal);
@@ -66,6 +98,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
       session.user.sv = claimedVersion(token.sv);
+      (session as { sso?: boolean }).sso = token.sso === true;
       return session;
     },
   },
@@ -75,6 +108,19 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       const type = (error as { type?: string }).type;
       if (type === "CredentialsSignin") return;
       console.error(`[auth] ${error.name}: ${error.message}`);
+      // next-auth wraps what actually went wrong (a provider's refusal, a thrown callback) in
+      // the cause; without it a failed callback cannot be diagnosed from the server log.
+      const cause = (error as { cause?: { err?: unknown } }).cause?.err ?? error.cause;
+      if (cause instanceof Error) {
+        console.error(`[auth] caused by: ${cause.stack ?? cause.message}`);
+        // oauth4webapi's ResponseBodyError: what the identity provider answered (no tokens).
+        const { error: code, error_description: description } = cause as {
+          error?: unknown;
+          error_description?: unknown;
+        };
+        if (code !== undefined)
+          console.error(`[auth] provider said: ${String(code)} ${String(description ?? "")}`);
+      } else if (cause !== undefined) console.error("[auth] caused by:", cause);
     },
   },
 });

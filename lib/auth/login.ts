@@ -3,10 +3,13 @@
 // Open to anyone (no actor, no capability): this is how an actor comes to be.
 import { db } from "@/lib/db";
 import { recordActivity, type ActivityActor, type ActivityEntry } from "@/lib/activity/record";
-import { CLEARED, afterFailure, lockedUntil, type LockoutState } from "./lockout";
+import { lockedUntil } from "./lockout";
 import { addressFailures, mayRecord, unknownEmailHashing } from "./throttle";
 import { burnVerification, verifyPassword } from "./password";
-import { auditorAccessOpen } from "./access";
+import { countFailure } from "./failure-count";
+import { finishSignIn, refusalOf } from "./finish-sign-in";
+import { hasSecondFactor } from "./second-factor-state";
+import { passwordSignInAllowed } from "./sso-policy";
 import type { UserActor } from "./actor";
 import type { SessionUser } from "./types";
 
@@ -14,12 +17,11 @@ export type LoginOutcome =
   | { ok: true; user: SessionUser; sessionVersion: number }
   | {
       ok: false;
-      code: "invalid" | "locked" | "expired" | "inactive" | "throttled";
+      code: "invalid" | "locked" | "expired" | "inactive" | "throttled" | "sso_only";
       until?: Date;
-    };
-
-/** Transactions taking the user's row lock queue behind parallel sign-ins: wait, not fail. */
-const LOCK_QUEUE = { maxWait: 15_000, timeout: 15_000 };
+    }
+  /** The password was right; the second factor (lib/auth/second-factor-sign-in.ts) is next. */
+  | { ok: false; code: "second_factor"; userId: string };
 
 /** A security event outside any change: recorded, but rate-limited per key so it cannot flood. */
 async function recordLimited(key: string, actor: ActivityActor, entry: ActivityEntry) {
@@ -80,68 +82,32 @@ export async function attemptLogin(
 
   if (!(await verifyPassword(user.passwordHash, password))) {
     if (address !== null) addressFailures.take(address, now.getTime());
-    // Counted on the row as it is now, under a row lock: parallel failures each count once,
-    // and none can reset or skip a lock another one has just set.
-    const next = await prisma.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<LockoutState[]>`
-        SELECT failed_logins AS "failedLogins", first_failed_at AS "firstFailedAt",
-               locked_until AS "lockedUntil"
-        FROM users WHERE id = ${user.id}::uuid FOR UPDATE`;
-      const current = row ?? user;
-      const already = lockedUntil(current, now);
-      if (already) return { ...current, lockedUntil: already, counted: false };
-      const state = afterFailure(current, now);
-      await tx.user.update({ where: { id: user.id }, data: state });
-      await recordActivity(tx, actor, {
-        action: state.lockedUntil ? "auth.locked" : "auth.login_failed",
-        entityType: "user",
-        entityId: user.id,
-        summary: state.lockedUntil
-          ? `Account ${user.email} locked until ${state.lockedUntil.toISOString()} after repeated failed sign-ins`
-          : `Failed sign-in for ${user.email} from ${address ?? "an unknown address"}`,
-      });
-      return { ...state, counted: true };
-    }, LOCK_QUEUE);
+    const next = await countFailure(
+      user,
+      now,
+      `Failed sign-in for ${user.email} from ${address ?? "an unknown address"}`,
+    );
     return next.lockedUntil
       ? { ok: false, code: "locked", until: next.lockedUntil }
       : { ok: false, code: "invalid" };
   }
 
-  const refusal = !user.active ? "inactive" : !auditorAccessOpen(user, now) ? "expired" : null;
-  const lockedMeanwhile = await prisma.$transaction(async (tx) => {
-    // A parallel wrong password may have locked the account since it was read: that lock holds.
-    const [row] = await tx.$queryRaw<Pick<LockoutState, "lockedUntil">[]>`
-      SELECT locked_until AS "lockedUntil" FROM users WHERE id = ${user.id}::uuid FOR UPDATE`;
-    const lock = row ? lockedUntil({ ...CLEARED, lockedUntil: row.lockedUntil }, now) : null;
-    if (lock) return lock;
-    await tx.user.update({
-      where: { id: user.id },
-      data: refusal ? {} : { ...CLEARED, lastLoginAt: now },
-    });
-    await recordActivity(tx, actor, {
-      action: refusal ? "auth.login_refused" : "auth.login",
-      entityType: "user",
-      entityId: user.id,
-      summary: refusal
-        ? `Sign-in refused for ${user.email}: account ${refusal === "inactive" ? "deactivated" : "access expired"}`
-        : `${user.email} signed in`,
-    });
-    return null;
-  }, LOCK_QUEUE);
-  if (lockedMeanwhile) return { ok: false, code: "locked", until: lockedMeanwhile };
-  if (refusal) return { ok: false, code: refusal };
-  return {
-    ok: true,
-    sessionVersion: user.sessionVersion,
-    user: {
-      kind: "user",
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      accessExpiresAt: user.accessExpiresAt,
-    },
-  };
+  // Issue 11: a role may be limited to single sign-on (break-glass admins excepted), and an
+  // account with a second factor is only half-way signed in after its password.
+  if (refusalOf(user, now) === null) {
+    if (!(await passwordSignInAllowed(user))) {
+      await recordLimited(`sso-only:${user.id}`, actor, {
+        action: "auth.login_refused",
+        entityType: "user",
+        entityId: user.id,
+        summary: `Password sign-in refused for ${user.email}: the ${user.role} role signs in with single sign-on`,
+      });
+      return { ok: false, code: "sso_only" };
+    }
+    if (await hasSecondFactor(user.id))
+      return { ok: false, code: "second_factor", userId: user.id };
+  }
+  return finishSignIn(user, now, "password");
 }
 
 /** Records a sign-out; the session itself is ended by next-auth. Open to the signed-in user. */

@@ -7,11 +7,13 @@ import { auth } from "./index";
 import { auditorAccessOpen } from "./access";
 import type { Capability } from "./capabilities";
 import { allows } from "./authorize";
+import { ENROLMENT_PATH, enrolmentRequired } from "./second-factor-state";
 import type { SessionUser } from "./types";
 import { sessionCurrent } from "./session-version";
 
 export type SessionState =
-  | { user: SessionUser }
+  /** sso: signed in by single sign-on (the identity provider's second factor applies). */
+  | { user: SessionUser; sso?: boolean }
   | { user: null; reason: "signed-out" }
   /** A session cookie of an account that may no longer sign in; `who` is kept for the log. */
   | { user: null; reason: "expired" | "inactive" | "revoked"; who: ActivityActor };
@@ -43,7 +45,7 @@ export const resolveSession = cache(async (): Promise<SessionState> => {
   if (!sessionCurrent(session.user?.sv, user.sessionVersion))
     return { user: null, reason: "revoked", who };
   const { active: _active, sessionVersion: _version, ...rest } = user;
-  return { user: { kind: "user", ...rest } };
+  return { user: { kind: "user", ...rest }, sso: (session as { sso?: boolean }).sso === true };
 });
 
 export async function getSessionUser(): Promise<SessionUser | null> {
@@ -55,6 +57,19 @@ export async function requireUser(capability?: Capability): Promise<SessionUser>
   const state = await resolveSession();
   if (!state.user)
     redirect(state.reason === "signed-out" ? "/login" : `/login?reason=${state.reason}`);
+  // A role that requires a second factor sends a user without one to enrol before anything else.
+  if (await mustEnrolFirst(state)) redirect(ENROLMENT_PATH);
   if (capability && !allows(state.user, capability)) redirect("/?denied=1");
   return state.user;
+}
+
+// Once per request, like resolveSession (the layout and the page both ask).
+const enrolmentRequiredOnce = cache((id: string, role: SessionUser["role"]) =>
+  enrolmentRequired({ id, role }),
+);
+
+/** True for a password session of a user whose role requires a second factor they lack. */
+export async function mustEnrolFirst(state: SessionState): Promise<boolean> {
+  if (!state.user || ("sso" in state && state.sso)) return false;
+  return enrolmentRequiredOnce(state.user.id, state.user.role);
 }

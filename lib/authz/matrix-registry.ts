@@ -339,6 +339,59 @@ export const ACTIONS: Record<string, Record<string, ActionEntry>> = {
       form: () => ({ file: new File([REPO_ZIP], "repo.zip", { type: "application/zip" }) }),
     },
   },
+  // Issue 11: the signed-in user's own second factors, and the per-role sign-in policy.
+  "second-factor-actions.ts": {
+    startTotpAction: { capability: "account.security", form: () => ({}) },
+    confirmTotpAction: {
+      capability: "account.security",
+      form: () => ({ code: "000000" }),
+      business: "the matrix cannot know a code of the freshly generated secret",
+    },
+    removeTotpAction: {
+      capability: "account.security",
+      form: () => ({ password: "not the password", code: "000000" }),
+      business: "no authenticator app is set up",
+    },
+    replaceRecoveryCodesAction: {
+      capability: "account.security",
+      form: () => ({ password: "not the password", code: "000000" }),
+      business: "the password and code are wrong",
+    },
+    passkeyOptionsAction: { capability: "account.security", args: () => [] },
+    registerPasskeyAction: {
+      capability: "account.security",
+      form: () => ({ name: "Matrix key", response: "{}", state: "not sealed" }),
+      business: "the matrix has no authenticator to answer the challenge",
+    },
+    removePasskeyAction: {
+      capability: "account.security",
+      form: () => ({
+        passkeyId: "00000000-0000-4000-8000-000000000000",
+        password: "not the password",
+        code: "000000",
+      }),
+      business: "no such passkey",
+    },
+    updateRolePolicyAction: {
+      capability: "users.manage",
+      // Not requiring a second factor: the matrix actors must stay usable.
+      form: () => ({ role: "engineer", passwordSignIn: "on" }),
+    },
+  },
+  // Issue 11: sign-in steps for visitors (second factor, passkeys, single sign-on).
+  "sign-in-factor-actions.ts": {
+    secondFactorLoginAction: { capability: "public", form: () => ({ code: "123456" }) },
+    passkeySignInOptionsAction: { capability: "public", args: () => [] },
+    passkeySignInAction: {
+      capability: "public",
+      form: () => ({ response: "{}", state: "not sealed" }),
+    },
+    ssoSignInAction: {
+      capability: "public",
+      form: () => ({}),
+      business: "single sign-on is not configured in the tests",
+    },
+  },
   "test-result-actions.ts": {
     uploadTestResultsAction: {
       capability: "results.ingest",

@@ -2,14 +2,14 @@ import "server-only";
 // The two kinds of route handler: for a signed-in user (downloads and exports from the app) and
 // for an API token (machines pushing evidence). Both turn errors into one JSON shape
 // { error, code } with the status the code maps to, and record refusals.
-import { resolveSession } from "@/lib/auth/session";
+import { mustEnrolFirst, resolveSession } from "@/lib/auth/session";
 import { authorize } from "@/lib/auth/authorize";
 import type { TokenActor } from "@/lib/auth/actor";
 import type { Capability } from "@/lib/auth/capabilities";
 import type { SessionUser } from "@/lib/auth/types";
 import { authenticateToken } from "@/lib/collectors/tokens";
 import type { ActivityActor } from "@/lib/activity/record";
-import { HTTP_STATUS, UNEXPECTED_MESSAGE, type AppError } from "@/lib/errors";
+import { AppError, HTTP_STATUS, UNEXPECTED_MESSAGE } from "@/lib/errors";
 import { clientAddress } from "@/lib/auth/throttle";
 import { settleError } from "./boundary";
 
@@ -36,6 +36,9 @@ export function sessionRoute<P = Record<string, never>>(
     const who = session.user ?? ("who" in session ? session.who : null);
     try {
       authorize(session.user, capability);
+      // Until a required second factor is enrolled, nothing else is served (issue 11).
+      if (await mustEnrolFirst(session))
+        throw new AppError("forbidden", "Your role requires a second factor: set one up first.");
       return await handler(req, session.user, await ctx.params);
     } catch (err) {
       return errorResponse(

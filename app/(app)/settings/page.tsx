@@ -14,6 +14,9 @@ import { DEFAULT_TOKEN_DAYS, listTokens, ownerProblem } from "@/lib/collectors/t
 import { addDays, isoDay } from "@/lib/dates";
 import { listUsers } from "@/lib/users/users";
 import { pendingInvitations } from "@/lib/auth/invitations";
+import { RolePolicySection } from "@/components/settings/role-policy-section";
+import { listRolePolicies } from "@/lib/auth/role-policy";
+import { oidcConfigured } from "@/lib/auth/oidc-config";
 import { getWorkspace } from "@/lib/workspace/workspace";
 
 export const metadata = { title: "Settings" };
@@ -26,6 +29,7 @@ export default async function SettingsPage() {
   const manageTokens = can(user, "tokens.manage");
   const users = manageUsers ? await listUsers(user) : [];
   const invitations = manageUsers ? await pendingInvitations(user) : new Map();
+  const rolePolicies = manageUsers ? await listRolePolicies(user) : [];
   const tokens = manageTokens ? await listTokens(user) : [];
   const downloadPackages = can(user, "package.download");
   const packages = downloadPackages ? await listStoredPackages(user) : [];
@@ -75,6 +79,7 @@ export default async function SettingsPage() {
                 <AddUserForm />
               </div>
               <UsersTable users={users} selfId={user.id} invitations={invitations} />
+              <RolePolicySection policies={rolePolicies} sso={oidcConfigured()} />
             </>
           )}
           {manageTokens && (
