@@ -6,19 +6,11 @@ import { randomUUID } from "node:crypto";
 import { STATUS_LABEL, isOpen, type BacklogStatus } from "@/lib/backlog/workflow";
 import type { Tx } from "@/lib/db/tx";
 import { recordActivities } from "./bulk-activity";
-import { LEVEL_PRIORITY, type FindingLevel } from "./scan-diff";
+import { LEVEL_PRIORITY } from "./scan-diff";
+import type { ScanFindingInput } from "./record-scan";
 
-export interface SyncFinding {
-  key: string;
-  check: string;
-  level: FindingLevel;
-  object: string;
-  message: string;
-  remediation?: string | null;
-  criteria: string[];
-  file?: string | null;
-  line?: number | null;
-}
+/** A finding as recordScan takes it (record-scan.ts): one interface for both. */
+export type SyncFinding = ScanFindingInput;
 
 export interface BacklogSync {
   created: string[];

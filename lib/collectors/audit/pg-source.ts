@@ -3,6 +3,7 @@
 // that fails half-way keeps everything before the failed batch and nothing of it — and a
 // retry continues from there.
 import "server-only";
+import { explainPgError } from "@/lib/db/explain-pg-error";
 import { Client } from "pg";
 import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
@@ -24,28 +25,11 @@ const quote = (name: string) =>
 
 /** A failure in words a compliance officer can act on; never echoes the connection string. */
 function explainSourceError(err: unknown): string {
-  const e = err as { code?: string; message?: string };
-  switch (e.code) {
-    case "ECONNREFUSED":
-    case "ENOTFOUND":
-    case "EHOSTUNREACH":
-    case "ETIMEDOUT":
-      return "The database server is unreachable (check host, port and firewall).";
-    case "28P01":
-    case "28000":
-      return "Authentication failed (check the user name and password).";
-    case "3D000":
-      return "The database named in the connection string does not exist.";
-    case "42P01":
-      return "The table does not exist (or the user may not see it).";
-    case "42703":
-      return `A mapped column does not exist: ${e.message ?? ""}`.trim();
-    case "42501":
-      return "The user lacks permission to read the table.";
-  }
-  if (/timeout/i.test(e.message ?? ""))
-    return "The database server is unreachable (connection timed out).";
-  return `The source failed: ${(e.message ?? String(err)).replace(/postgres(ql)?:\/\/\S+/g, "<connection string>")}`;
+  return explainPgError(err, "The source", {
+    "42P01": () => "The table does not exist (or the user may not see it).",
+    "42703": (message) => `A mapped column does not exist: ${message}`.trim(),
+    "42501": () => "The user lacks permission to read the table.",
+  });
 }
 
 async function connect(url: string): Promise<Client> {
