@@ -6,7 +6,10 @@ import type { SessionUser } from "@/lib/auth/types";
 import { makeUser } from "@/lib/testing/fixtures";
 
 let admin: SessionUser;
-vi.mock("@/lib/auth/session", () => ({ resolveSession: async () => ({ user: admin }) }));
+vi.mock("@/lib/auth/session", () => ({
+  resolveSession: async () => ({ user: admin }),
+  mustEnrolFirst: async () => false,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {

@@ -12,6 +12,7 @@ import { createToken } from "@/lib/collectors/tokens";
 let admin: SessionUser;
 vi.mock("@/lib/auth/session", () => ({
   resolveSession: async () => ({ user: admin }),
+  mustEnrolFirst: async () => false,
 }));
 vi.mock("@/lib/auth/index", () => ({ auth: async () => null }));
 
