@@ -3,7 +3,7 @@
 // records. Server actions are in matrix-registry.ts.
 import type { Capability } from "@/lib/auth/capabilities";
 import type { MatrixContext } from "./matrix-context";
-import { auditLines, junit } from "./matrix-registry";
+import { auditLines, junit } from "./matrix-action-entry";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export const HTTP_METHODS: readonly HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
