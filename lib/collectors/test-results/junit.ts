@@ -3,8 +3,12 @@
 // cases (value attribute or text), missing attributes. DOCTYPEs are refused, so there are no
 // external entities and no entity expansion. Memory grows with the file, not with cases times
 // suite properties: a suite's properties are one bag its cases point to (limits.ts bounds the rest).
+// The numeric attributes are read in junit-attributes.ts, a suite's frame and summary row are in
+// junit-suite.ts; this file is the walk over the elements.
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { AppError } from "@/lib/errors";
+import { declaredCounts, seconds } from "./junit-attributes";
+import { summaryCase, type SuiteFrame } from "./junit-suite";
 import {
   LIMITS,
   attributeTooLong,
@@ -19,7 +23,6 @@ import {
   MAX_MESSAGE_CHARS,
   TestResultParseError,
   type CaseStatus,
-  type DeclaredCounts,
   type ParsedCase,
   type ParsedRun,
   type PropertyBag,
@@ -28,18 +31,6 @@ import {
 export interface JUnitOptions {
   /** The zone of timestamps written without one (IANA name); UTC by default. */
   timeZone?: string;
-}
-
-interface SuiteFrame {
-  name: string;
-  properties: PropertyBag;
-  propertyCount: number;
-  /** This suite's bag after its ancestors' bags: one array per suite, shared by its cases. */
-  chain: PropertyBag[];
-  declared: DeclaredCounts | null;
-  durationMs: number;
-  /** A <testcase> or a summary-only suite somewhere below: then its own totals are not counted again. */
-  counted: boolean;
 }
 
 interface CaseDraft extends ParsedCase {
@@ -55,60 +46,6 @@ const OUTCOME: Record<string, CaseStatus> = {
   error: "errored",
   skipped: "skipped",
 };
-
-const seconds = (v: string | undefined) => {
-  const n = Number(v);
-  // Stored as 32-bit milliseconds: anything past about 24 days is not a real duration.
-  return Number.isFinite(n) && n > 0 && n < 2_000_000 ? Math.round(n * 1000) : 0;
-};
-
-/** A declared count: a whole number, 0 when absent or unreadable. */
-function count(v: string | undefined, suite: string): number {
-  if (v === undefined || v.trim() === "") return 0;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) return 0;
-  if (n > LIMITS.declaredTests)
-    throw new TestResultParseError(
-      `Suite "${suite}" declares ${v} tests; at most ${LIMITS.declaredTests.toLocaleString("en")} are accepted.`,
-    );
-  return n;
-}
-
-function declaredCounts(a: Record<string, string>, suite: string): DeclaredCounts | null {
-  const failed = count(a.failures, suite);
-  const errored = count(a.errors, suite);
-  const skipped = count(a.skipped ?? a.disabled, suite);
-  const tests = Math.max(count(a.tests, suite), failed + errored + skipped);
-  return tests > 0 ? { tests, failed, errored, skipped } : null;
-}
-
-/** The one row standing for a suite that wrote only its totals. */
-function summaryCase(frame: SuiteFrame, d: DeclaredCounts): ParsedCase {
-  const status: CaseStatus =
-    d.errored > 0
-      ? "errored"
-      : d.failed > 0
-        ? "failed"
-        : d.skipped === d.tests
-          ? "skipped"
-          : "passed";
-  return {
-    suite: frame.name,
-    classname: null,
-    name: `${frame.name} (summary only: ${d.tests} tests, ${d.failed} failed, ${d.errored} errored, ${d.skipped} skipped)`,
-    file: null,
-    status,
-    flaky: false,
-    durationMs: frame.durationMs,
-    message:
-      status === "errored" || status === "failed"
-        ? `The suite wrote only its totals, no test cases: ${d.failed + d.errored} of ${d.tests} declared failing.`
-        : null,
-    properties: {},
-    inherited: frame.chain,
-    summary: d,
-  };
-}
 
 function createJUnitParser(opts: JUnitOptions) {
   const parser = new SaxesParser({ xmlns: false, position: true });
