@@ -3,7 +3,9 @@
 // and the answer must be exactly what the capability table says. A refused call must change no
 // row of any table, and must record the refusal in the activity log when the caller is known.
 // The registry (matrix-registry.ts) gives each one its capability and a valid input; an export or
-// a method without an entry fails here, so nothing new escapes the matrix.
+// a method without an entry fails here, so nothing new escapes the matrix. What exists is found
+// by matrix-discovery.ts, who calls by matrix-actors.ts, how an outcome is judged by
+// matrix-outcome.ts and what a call changed by matrix-table-state.ts.
 //
 // The session is next-auth's: `auth()` is mocked to return the chosen account's id, and the real
 // resolveSession re-reads the account from the database, which is how an expired auditor or a
@@ -12,20 +14,21 @@
 // mocked to succeed (checking passwords is next-auth's and login.ts's, tested elsewhere); redirect()
 // throws a recognisable signal, counted as success. Token actors call route handlers with an
 // Authorization: Bearer header; to a server action or a session route a token is no session.
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
-import type { TokenActor, UserActor } from "@/lib/auth/actor";
-import { allows } from "@/lib/auth/authorize";
-import type { Capability } from "@/lib/auth/capabilities";
-import { createToken, revokeToken } from "@/lib/collectors/tokens";
-import { DAY_MS } from "@/lib/dates";
-import { UNEXPECTED_MESSAGE } from "@/lib/errors";
-import { makeUser } from "@/lib/testing/fixtures";
+import { createMatrixActors, ACTOR_NAMES, atSessionDoor, atTokenDoor } from "./matrix-actors";
+import type { ActorName, Expectation, MatrixActor } from "./matrix-actors";
 import { seedMatrixContext, type MatrixContext } from "./matrix-context";
-import { ACTIONS, type ActionEntry, type FormFields } from "./matrix-registry";
+import { actionModules, routeModules, type ActionFn, type Handler } from "./matrix-discovery";
+import { broken, refused, show, succeeded, toForm, type Outcome } from "./matrix-outcome";
+import { ACTIONS, type ActionEntry } from "./matrix-registry";
 import { HTTP_METHODS, ROUTES, type HttpMethod, type RouteEntry } from "./matrix-routes";
+import {
+  activitySince,
+  changedTables,
+  lastSeq,
+  watchTables,
+  type TableWatch,
+} from "./matrix-table-state";
 
 const hoisted = vi.hoisted(() => {
   // Read by env() on first use, which is after this point.
@@ -95,257 +98,22 @@ vi.mock("next/navigation", () => ({
   RedirectType: { push: "push", replace: "replace" },
 }));
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-// ---- What exists: every action export and every route method, found on disk. ----
-
-const actionFiles = readdirSync(path.join(ROOT, "lib/actions"))
-  .filter((f) => f.endsWith("-actions.ts"))
-  .sort();
-const actionModules = new Map<string, Record<string, unknown>>();
-for (const f of actionFiles)
-  actionModules.set(
-    f,
-    (await import(path.join(ROOT, "lib/actions", f))) as Record<string, unknown>,
-  );
-
-/** next-auth's own handler (sign-in form posts, callbacks, CSRF, session endpoint): it must answer
- * anonymous visitors and decides nothing of Trustboard's; the session it issues is what every
- * other door checks. */
-const NEXT_AUTH_ROUTE = "app/api/auth/[...nextauth]/route.ts";
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? routeFiles(`${dir}/${e.name}`)
-      : e.name === "route.ts"
-        ? [`${dir}/${e.name}`]
-        : [],
-  );
-}
-const routeModules = new Map<string, Record<string, unknown>>();
-for (const f of routeFiles("app/api").sort())
-  if (f !== NEXT_AUTH_ROUTE)
-    routeModules.set(f, (await import(path.join(ROOT, f))) as Record<string, unknown>);
-
-type Handler = (
-  req: Request,
-  ctx: { params: Promise<Record<string, string>> },
-) => Promise<Response>;
-type ActionFn = (...args: unknown[]) => Promise<unknown>;
-
-// ---- Who calls. ----
-
-const ACTOR_NAMES = [
-  "admin",
-  "engineer",
-  "auditor",
-  "expired auditor",
-  "deactivated user",
-  "anonymous",
-  "ingest token",
-  "revoked token",
-] as const;
-type ActorName = (typeof ACTOR_NAMES)[number];
-
-interface MatrixActor {
-  name: ActorName;
-  /** The signed-in account (what auth() returns), with what the database says of it. */
-  user: (UserActor & { active: boolean }) | null;
-  /** The token sent as Authorization: Bearer, and who the log names for it. */
-  token: { secret: string; actor: TokenActor; revoked: boolean } | null;
-}
-
-interface Expectation {
-  allowed: boolean;
-  /** Who the activity log must name in one access.refuse row; null: no row at all. */
-  recordedAs: { id: string | null; email: string } | null;
-}
-
-/** Server actions and session routes: only a session counts (a token is no session). */
-function atSessionDoor(capability: Capability | "public", a: MatrixActor): Expectation {
-  if (capability === "public") return { allowed: true, recordedAs: null };
-  if (!a.user) return { allowed: false, recordedAs: null };
-  const allowed = a.user.active && allows(a.user, capability);
-  return { allowed, recordedAs: allowed ? null : { id: a.user.id, email: a.user.email } };
-}
-
-/** Token routes: only the Bearer token counts (a session is no token). */
-function atTokenDoor(capability: Capability, a: MatrixActor): Expectation {
-  if (!a.token) return { allowed: false, recordedAs: null };
-  const allowed = !a.token.revoked && allows(a.token.actor, capability);
-  const { id, email } = a.token.actor;
-  return { allowed, recordedAs: allowed ? null : { id, email } };
-}
-
-// ---- What a call did. ----
-
-type Outcome =
-  | { kind: "redirect"; to: string }
-  | { kind: "returned"; value: unknown }
-  | { kind: "threw"; error: unknown }
-  | { kind: "response"; status: number; body: string };
-
-const REFUSAL_CODES = ["forbidden", "unauthenticated"];
-const codeOf = (v: unknown) =>
-  v && typeof v === "object" && "code" in v ? (v as { code: unknown }).code : undefined;
-
-function refused(o: Outcome): boolean {
-  if (o.kind === "response") return o.status === 401 || o.status === 403;
-  if (o.kind === "returned") return REFUSAL_CODES.includes(codeOf(o.value) as string);
-  if (o.kind === "threw") return REFUSAL_CODES.includes(codeOf(o.error) as string);
-  return false;
-}
-
-/** A failure that is a bug, not a business rule: an exception, a 500, the generic message. */
-function broken(o: Outcome): boolean {
-  if (o.kind === "threw") return true;
-  if (o.kind === "response") return o.status >= 500;
-  if (o.kind === "returned" && o.value && typeof o.value === "object")
-    return (o.value as { message?: unknown }).message === UNEXPECTED_MESSAGE;
-  return false;
-}
-
-function succeeded(o: Outcome): boolean {
-  if (o.kind === "redirect") return true;
-  if (o.kind === "response") return o.status < 400;
-  if (o.kind === "returned") {
-    const v = o.value;
-    if (!v || typeof v !== "object") return true;
-    return (v as { ok?: unknown }).ok !== false && !("code" in v);
-  }
-  return false;
-}
-
-function show(o: Outcome): string {
-  switch (o.kind) {
-    case "redirect":
-      return `redirect to ${o.to}`;
-    case "response":
-      return `HTTP ${o.status} ${o.body.slice(0, 300)}`;
-    case "threw":
-      return `threw ${o.error instanceof Error ? `${o.error.name}: ${o.error.message}` : String(o.error)}`;
-    case "returned":
-      return `returned ${JSON.stringify(o.value, (k, v) => (k === "values" ? undefined : v))?.slice(0, 300)}`;
-  }
-}
-
-function toForm(fields: FormFields): FormData {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) {
-    if (Array.isArray(v)) for (const one of v) form.append(k, one);
-    else form.append(k, v);
-  }
-  return form;
-}
-
 // ---- The matrix. ----
 
 describe("authorization matrix", () => {
   let ctx: MatrixContext;
   const actors = new Map<ActorName, MatrixActor>();
-  let snapshotSql = "";
+  let tables: TableWatch;
 
   beforeAll(async () => {
-    const prisma = await db();
-    const userActor = async (
-      role: "admin" | "engineer" | "auditor",
-      opts: { expires?: Date } = {},
-    ) => ({ ...(await makeUser(role, opts)), active: true });
-
-    const admin = await userActor("admin");
-    actors.set("admin", { name: "admin", user: admin, token: null });
-    actors.set("engineer", { name: "engineer", user: await userActor("engineer"), token: null });
-    actors.set("auditor", {
-      name: "auditor",
-      user: await userActor("auditor", { expires: new Date(Date.now() + 30 * DAY_MS) }),
-      token: null,
-    });
-    actors.set("expired auditor", {
-      name: "expired auditor",
-      user: await userActor("auditor", { expires: new Date(Date.now() - DAY_MS) }),
-      token: null,
-    });
-    // A deactivated administrator: had the role everything, must now be refused everything.
-    const deactivated = await userActor("admin");
-    await prisma.user.update({ where: { id: deactivated.id }, data: { active: false } });
-    actors.set("deactivated user", {
-      name: "deactivated user",
-      user: { ...deactivated, active: false },
-      token: null,
-    });
-    actors.set("anonymous", { name: "anonymous", user: null, token: null });
-
-    const token = async (name: string, revoked: boolean) => {
-      const t = await createToken(admin, {
-        name,
-        scopes: ["test-results", "audit-events", "findings"],
-        expiresAt: null,
-      });
-      if (revoked) await revokeToken(admin, t.id);
-      const actor: TokenActor = {
-        kind: "token",
-        id: admin.id,
-        email: `token:${name}`,
-        tokenId: t.id,
-        scopes: ["test-results", "audit-events", "findings"],
-        source: null,
-        evidences: [],
-      };
-      return { secret: t.token, actor, revoked };
-    };
-    actors.set("ingest token", {
-      name: "ingest token",
-      user: null,
-      token: await token(`matrix-ingest-${Date.now()}`, false),
-    });
-    actors.set("revoked token", {
-      name: "revoked token",
-      user: null,
-      token: await token(`matrix-revoked-${Date.now()}`, true),
-    });
-
-    ctx = await seedMatrixContext(admin, process.env.TRUSTBOARD_RESULTS_ROOTS!);
-
-    // One query for the state of every table but the activity log: row count and a digest of
-    // every row's contents (so an update is seen, not only an insert or a delete).
-    const tables = await prisma.$queryRaw<{ t: string }[]>`
-      SELECT table_name::text AS t FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'activity'
-      ORDER BY 1`;
-    expect(tables.length).toBeGreaterThan(20);
-    snapshotSql = tables
-      .map(
-        ({ t }) =>
-          `SELECT '${t.replaceAll("'", "''")}' AS t, count(*)::int AS n, coalesce(md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))), '') AS h FROM "${t.replaceAll('"', '""')}" x`,
-      )
-      .join(" UNION ALL ");
+    const created = await createMatrixActors();
+    for (const [name, actor] of created.actors) actors.set(name, actor);
+    ctx = await seedMatrixContext(created.admin, process.env.TRUSTBOARD_RESULTS_ROOTS!);
+    tables = await watchTables();
+    expect(tables.tables).toBeGreaterThan(20);
   });
 
-  async function tableState(): Promise<Map<string, string>> {
-    const rows = await (
-      await db()
-    ).$queryRawUnsafe<{ t: string; n: number; h: string }[]>(snapshotSql);
-    return new Map(rows.map((r) => [r.t, `${r.n} rows ${r.h}`]));
-  }
-
-  async function lastSeq(): Promise<string> {
-    const [row] = await (
-      await db()
-    ).$queryRaw<{ s: string }[]>`SELECT coalesce(max(seq), 0)::text AS s FROM activity`;
-    return row!.s;
-  }
-
-  async function activitySince(seq: string) {
-    return (await db()).$queryRaw<
-      { action: string; actorId: string | null; actorEmail: string }[]
-    >`SELECT action, actor_id::text AS "actorId", actor_email AS "actorEmail"
-      FROM activity WHERE seq > ${seq}::bigint ORDER BY seq`;
-  }
-
-  function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
-    return [...after.keys()].filter((t) => before.get(t) !== after.get(t));
-  }
+  const tableState = () => tables.state();
 
   /** Refused callers first (the records are untouched then), then the allowed ones in order. */
   function ordered(expectFor: (a: MatrixActor) => Expectation) {
