@@ -1,7 +1,12 @@
 "use client";
+// The PostgreSQL audit-log sources: pull now (with progress), and add one after a connection test.
 import { useActionState, useEffect, useState } from "react";
 import { pullProgressAction, pullSourceAction, sourceAction } from "@/lib/actions/audit-actions";
-import { Field, FormStatus } from "@/components/ui/form";
+import { AddConnectionForm } from "@/components/connections/add-connection-form";
+import { ConnectionCard, lastRunText } from "@/components/connections/connection-card";
+import { ConnectionNameField } from "@/components/connections/connection-name-field";
+import { RunNowForm } from "@/components/connections/run-now-form";
+import { Field } from "@/components/ui/form";
 
 export interface SourceRow {
   id: string;
@@ -12,8 +17,8 @@ export interface SourceRow {
   lastResult: string | null;
 }
 
-function Pull({ id }: { id: string }) {
-  const [state, action, pending] = useActionState(pullSourceAction, {});
+/** While a pull runs, how many events it has read so far (the pull itself answers only at the end). */
+function PullProgress({ id, pending }: { id: string; pending: boolean }) {
   const [progress, setProgress] = useState<number | null>(null);
   useEffect(() => {
     if (!pending) return;
@@ -25,25 +30,11 @@ function Pull({ id }: { id: string }) {
     );
     return () => clearInterval(timer);
   }, [pending, id]);
+  if (!pending) return null;
   return (
-    <form action={action} className="flex flex-col gap-1">
-      <input type="hidden" name="id" value={id} />
-      <div className="flex items-center gap-2">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
-        >
-          {pending ? "Pulling…" : "Pull now"}
-        </button>
-        {pending && (
-          <span aria-live="polite" className="text-xs text-slate-600">
-            {progress === null ? "connecting…" : `${progress.toLocaleString()} events so far`}
-          </span>
-        )}
-      </div>
-      <FormStatus state={state} />
-    </form>
+    <span aria-live="polite" className="text-xs text-slate-600">
+      {progress === null ? "connecting…" : `${progress.toLocaleString()} events so far`}
+    </span>
   );
 }
 
@@ -73,66 +64,37 @@ export function SourcesSection({
     <div className="flex flex-col gap-4 text-sm">
       {sources.length === 0 && <p className="text-slate-600">No PostgreSQL sources yet.</p>}
       {sources.map((s) => (
-        <div
+        <ConnectionCard
           key={s.id}
-          className="rounded-md border border-slate-200 p-3"
-          data-testid="audit-source"
-        >
-          <p className="font-medium">
-            {s.name} <code className="text-xs text-slate-600">{s.tableName}</code>{" "}
-            <span className="text-xs text-slate-500">cursor {s.cursor ?? "not started"}</span>
-          </p>
-          <p className="text-xs text-slate-600">
-            {s.lastPulledAt ? `Last pulled ${s.lastPulledAt}: ${s.lastResult}` : "Never pulled."}
-          </p>
-          {canPull && <Pull id={s.id} />}
-        </div>
+          testId="audit-source"
+          title={
+            <>
+              {s.name} <code className="text-xs text-slate-600">{s.tableName}</code>{" "}
+              <span className="text-xs text-slate-500">cursor {s.cursor ?? "not started"}</span>
+            </>
+          }
+          status={lastRunText("pulled", s.lastPulledAt, s.lastResult)}
+          actions={
+            canPull && (
+              <RunNowForm
+                id={s.id}
+                action={pullSourceAction}
+                label="Pull now"
+                pendingLabel="Pulling…"
+                beside={(pending) => <PullProgress id={s.id} pending={pending} />}
+              />
+            )
+          }
+        />
       ))}
       {canConfigure && (
-        <details>
-          <summary className="cursor-pointer font-medium">Add a PostgreSQL source</summary>
-          <form action={action} className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-3">
-            <Field id="src-name" label="Name" name="name" required values={v} errors={e?.name} />
-            <Field
-              id="src-url"
-              label="Connection string (read-only user)"
-              name="url"
-              type="password"
-              required
-              placeholder="postgresql://reader:…@db:5432/app"
-              hint="Encrypted at rest and never shown again."
-              errors={e?.url}
-            />
-            <Field
-              id="src-table"
-              label="Table"
-              name="tableName"
-              required
-              placeholder="public.core_auditlog"
-              values={v}
-              errors={e?.tableName}
-            />
-            <Field
-              id="src-cursor"
-              label="Cursor column (increasing)"
-              name="cursorColumn"
-              required
-              defaultValue={v?.cursorColumn ?? "id"}
-              errors={e?.cursorColumn}
-            />
-            {COLUMNS.map(([name, label, placeholder, required]) => (
-              <Field
-                key={name}
-                id={`src-${name}`}
-                label={label}
-                name={name}
-                required={required}
-                placeholder={placeholder}
-                values={v}
-                errors={e?.[name]}
-              />
-            ))}
-            <div className="flex gap-2 md:col-span-3">
+        <AddConnectionForm
+          summary="Add a PostgreSQL source"
+          action={action}
+          state={state}
+          statusTestId="source-status"
+          buttons={
+            <>
               <button
                 type="submit"
                 name="intent"
@@ -151,12 +113,50 @@ export function SourcesSection({
               >
                 Save source
               </button>
-            </div>
-            <div className="md:col-span-3">
-              <FormStatus state={state} testId="source-status" />
-            </div>
-          </form>
-        </details>
+            </>
+          }
+        >
+          <ConnectionNameField id="src-name" state={state} />
+          <Field
+            id="src-url"
+            label="Connection string (read-only user)"
+            name="url"
+            type="password"
+            required
+            placeholder="postgresql://reader:…@db:5432/app"
+            hint="Encrypted at rest and never shown again."
+            errors={e?.url}
+          />
+          <Field
+            id="src-table"
+            label="Table"
+            name="tableName"
+            required
+            placeholder="public.core_auditlog"
+            values={v}
+            errors={e?.tableName}
+          />
+          <Field
+            id="src-cursor"
+            label="Cursor column (increasing)"
+            name="cursorColumn"
+            required
+            defaultValue={v?.cursorColumn ?? "id"}
+            errors={e?.cursorColumn}
+          />
+          {COLUMNS.map(([name, label, placeholder, required]) => (
+            <Field
+              key={name}
+              id={`src-${name}`}
+              label={label}
+              name={name}
+              required={required}
+              placeholder={placeholder}
+              values={v}
+              errors={e?.[name]}
+            />
+          ))}
+        </AddConnectionForm>
       )}
     </div>
   );

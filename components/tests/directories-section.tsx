@@ -1,6 +1,10 @@
 "use client";
+// The server directories test results are pulled from: pull now, and add one inside the allowed roots.
 import { useActionState } from "react";
 import { addDirectoryAction, pullDirectoryAction } from "@/lib/actions/test-result-actions";
+import { ConnectionCard, lastRunText } from "@/components/connections/connection-card";
+import { ConnectionNameField } from "@/components/connections/connection-name-field";
+import { RunNowForm } from "@/components/connections/run-now-form";
 import { Field, FormStatus, SubmitButton } from "@/components/ui/form";
 
 export interface DirectoryRow {
@@ -9,26 +13,6 @@ export interface DirectoryRow {
   path: string;
   lastPulledAt: string | null;
   lastResult: string | null;
-}
-
-function Pull({ id }: { id: string }) {
-  const [state, action, pending] = useActionState(pullDirectoryAction, {});
-  return (
-    <form action={action} className="flex flex-col gap-1">
-      <input type="hidden" name="id" value={id} />
-      <div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
-          data-testid="pull-now"
-        >
-          {pending ? "Pulling… (files are ingested one by one)" : "Pull now"}
-        </button>
-      </div>
-      <FormStatus state={state} testId="pull-status" />
-    </form>
-  );
 }
 
 export function DirectoriesSection({
@@ -53,30 +37,32 @@ export function DirectoriesSection({
           : "No result roots configured (TRUSTBOARD_RESULTS_ROOTS): directory pulls are off."}
       </p>
       {directories.map((d) => (
-        <div
+        <ConnectionCard
           key={d.id}
-          className="rounded-md border border-slate-200 p-3"
-          data-testid="result-directory"
-        >
-          <p className="font-medium">
-            {d.name} <code className="text-xs text-slate-600">{d.path}</code>
-          </p>
-          <p className="text-xs text-slate-600">
-            {d.lastPulledAt ? `Last pulled ${d.lastPulledAt}: ${d.lastResult}` : "Never pulled."}
-          </p>
-          {canPull && <Pull id={d.id} />}
-        </div>
+          testId="result-directory"
+          title={
+            <>
+              {d.name} <code className="text-xs text-slate-600">{d.path}</code>
+            </>
+          }
+          status={lastRunText("pulled", d.lastPulledAt, d.lastResult)}
+          actions={
+            canPull && (
+              <RunNowForm
+                id={d.id}
+                action={pullDirectoryAction}
+                label="Pull now"
+                pendingLabel="Pulling… (files are ingested one by one)"
+                buttonTestId="pull-now"
+                statusTestId="pull-status"
+              />
+            )
+          }
+        />
       ))}
       {canConfigure && roots.length > 0 && (
         <form action={action} className="flex flex-wrap items-end gap-3">
-          <Field
-            id="dir-name"
-            label="Name"
-            name="name"
-            required
-            values={state.values}
-            errors={state.errors?.name}
-          />
+          <ConnectionNameField id="dir-name" state={state} />
           <Field
             id="dir-path"
             label="Directory on the server"
