@@ -1,36 +1,20 @@
-import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { Client } from "pg";
+import { runSql, scratchPostgres } from "../lib/testing/scratch-postgres";
 import { ADMIN_STATE } from "./support/accounts";
 
 // The posture scan needs a real PostgreSQL server to scan (the CI lane's): a database and an
 // application role of this spec's own. CC6.3 is used by no other spec: only app_role_bypasses_rls
 // bears on it, so its status moves only with what this spec does.
 const adminUrl = process.env.TEST_DATABASE_URL ?? "";
-const suffix = randomBytes(4).toString("hex");
-const dbName = `tb_pgscan_e2e_${suffix}`;
-const appRole = `tb_pgscan_e2e_app_${suffix}`;
+const scratch = scratchPostgres(adminUrl, {
+  database: "tb_pgscan_e2e",
+  role: "tb_pgscan_e2e_app",
+  password: "e2e-app",
+});
+const { dbName, appRole } = scratch;
 const CONTROL = "Database least privilege (e2e)";
 // A scan and its recording take seconds, more on a loaded machine.
 const SCAN_WAIT = 120_000;
-
-function urlFor(database: string, user?: string, password?: string): string {
-  const u = new URL(adminUrl);
-  u.pathname = `/${database}`;
-  if (user) u.username = user;
-  if (password) u.password = password;
-  return u.toString();
-}
-
-async function sql(url: string, text: string) {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
 
 async function criterionStatus(page: Page) {
   await page.goto("/criteria/CC6.3");
@@ -41,10 +25,7 @@ test.describe.configure({ mode: "serial", timeout: 300_000 });
 test.skip(!adminUrl, "needs TEST_DATABASE_URL: a real PostgreSQL server to scan");
 
 test.beforeAll(async () => {
-  await sql(adminUrl, `CREATE DATABASE ${dbName}`);
-  await sql(adminUrl, `CREATE ROLE ${appRole} LOGIN PASSWORD 'e2e-app' NOSUPERUSER NOBYPASSRLS`);
-  await sql(
-    urlFor(dbName),
+  await scratch.create(
     `CREATE TABLE orgs (id uuid PRIMARY KEY);
      CREATE TABLE invoices (id uuid PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES orgs(id),
        updated_at timestamptz NOT NULL DEFAULT now());
@@ -57,8 +38,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   if (!adminUrl) return;
-  await sql(adminUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await sql(adminUrl, `DROP ROLE IF EXISTS ${appRole}`);
+  await scratch.drop();
 });
 
 test("scan a database: findings, new backlog items and CC6.3 at risk; fix a table, rescan, the item awaits verification", async ({
@@ -92,9 +72,7 @@ test("scan a database: findings, new backlog items and CC6.3 at risk; fix a tabl
   await page.goto("/scans");
   await page.getByText("Add a database").click();
   await page.getByLabel("Name").fill("billing (e2e)");
-  await page
-    .getByLabel("Connection string (the application's role)")
-    .fill(urlFor(dbName, appRole, "e2e-app"));
+  await page.getByLabel("Connection string (the application's role)").fill(scratch.appUrl());
   await page.getByRole("button", { name: "Save database" }).click();
   await expect(page.getByTestId("target-status")).toContainText('Saved "billing (e2e)"', {
     timeout: SCAN_WAIT,
@@ -122,7 +100,7 @@ test("scan a database: findings, new backlog items and CC6.3 at risk; fix a tabl
   await expect(page.getByTestId("reasons")).toContainText(itemKey);
 
   // Fix the table; the next scan no longer finds either finding.
-  await sql(urlFor(dbName), "ALTER TABLE invoices FORCE ROW LEVEL SECURITY");
+  await runSql(scratch.adminUrl(), "ALTER TABLE invoices FORCE ROW LEVEL SECURITY");
   await page.goto("/scans");
   await page.getByRole("button", { name: "Scan billing (e2e) now" }).click();
   await expect(page).toHaveURL(/\/scans\/[0-9a-f-]{36}$/, { timeout: SCAN_WAIT });

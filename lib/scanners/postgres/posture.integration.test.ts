@@ -1,39 +1,24 @@
 // The posture scan against a real PostgreSQL server (the CI lane's): a database and an
 // application role of its own, built from fixtures/posture-schema.sql, scanned as that role.
 // Needs a real server: skipped on the PGlite lane.
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { runSql, scratchPostgres } from "@/lib/testing/scratch-postgres";
 import type { PostureReport } from "./analyse";
 import { recordPostureReport, scanUrl } from "./run-posture-scan";
 
 const lane = process.env.TEST_LANE ?? "pglite";
 const adminUrl = process.env.TEST_DATABASE_URL ?? "";
-const suffix = randomBytes(4).toString("hex");
-const dbName = `tb_pgscan_fx_${suffix}`;
-const appRole = `tb_pgscan_app_${suffix}`;
-
-function urlFor(database: string, user?: string, password?: string): string {
-  const u = new URL(adminUrl);
-  u.pathname = `/${database}`;
-  if (user) u.username = user;
-  if (password) u.password = password;
-  return u.toString();
-}
-
-async function run(url: string, sql: string) {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const scratch = scratchPostgres(adminUrl, {
+  database: "tb_pgscan_fx",
+  role: "tb_pgscan_app",
+  password: "app-secret",
+});
+const { dbName } = scratch;
 
 const keysOf = (r: PostureReport, prefix = "") =>
   r.findings
@@ -43,21 +28,15 @@ const keysOf = (r: PostureReport, prefix = "") =>
 const tableKeys = (r: PostureReport) => keysOf(r).filter((k) => k.includes(`:${dbName}.`));
 
 describe.skipIf(lane !== "postgresql")("PostgreSQL posture scan on a real server", () => {
-  const appUrl = () => urlFor(dbName, appRole, "app-secret");
+  const appUrl = scratch.appUrl;
 
   beforeAll(async () => {
-    await run(adminUrl, `CREATE DATABASE ${dbName}`);
-    await run(
-      adminUrl,
-      `CREATE ROLE ${appRole} LOGIN PASSWORD 'app-secret' NOSUPERUSER NOBYPASSRLS`,
-    );
     const sql = readFileSync(path.join(import.meta.dirname, "fixtures/posture-schema.sql"), "utf8");
-    await run(urlFor(dbName), sql.replaceAll(":app", appRole));
+    await scratch.create(sql.replaceAll(":app", scratch.appRole));
   });
 
   afterAll(async () => {
-    await run(adminUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await run(adminUrl, `DROP ROLE IF EXISTS ${appRole}`);
+    await scratch.drop();
   });
 
   it("finds every table-level check's failing case and nothing on the passing ones", async () => {
@@ -130,8 +109,8 @@ describe.skipIf(lane !== "postgresql")("PostgreSQL posture scan on a real server
       const invoicesKey = `pg:rls_disabled:${dbName}.public.invoices`;
       expect(first.diff.new).toContain(invoicesKey);
 
-      await run(
-        urlFor(dbName),
+      await runSql(
+        scratch.adminUrl(),
         `ALTER TABLE invoices ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
        CREATE POLICY tenant ON invoices USING (tenant_id = current_setting('app.tenant_id', true)::uuid);
        ALTER TABLE payments FORCE ROW LEVEL SECURITY;
@@ -157,7 +136,7 @@ describe.skipIf(lane !== "postgresql")("PostgreSQL posture scan on a real server
       expect(link.item).toEqual({ status: "resolved", verifiedAt: null });
 
       // As a superuser (here: the test server's own user) RLS never applies.
-      const asSuper = await scanUrl(CLI_ACTOR, urlFor(dbName));
+      const asSuper = await scanUrl(CLI_ACTOR, scratch.adminUrl());
       const bypass = asSuper.findings.find((f) => f.check === "app_role_bypasses_rls");
       expect(bypass?.message).toContain("is a superuser");
     },
