@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_STATE, AUDITOR, ENGINEER } from "./support/accounts";
+import { createControlWithAcceptedNote } from "./support/accepted-control";
 import { signInOk } from "./support/session";
 
 // A phase's must-haves, verified by someone other than its owner, and the backlog item a failed
@@ -18,29 +19,12 @@ async function criterionStatus(page: Page) {
 
 test("PI1.2 starts met: a control with accepted evidence", async ({ browser }) => {
   const page = await browser.newPage({ storageState: ADMIN_STATE });
-  await page.goto("/controls/new");
-  const form = page.getByTestId("control-form");
-  await form.getByLabel("Title").fill(CONTROL);
-  await form.getByTestId("implementation-select").selectOption("implemented");
-  await form.getByTestId("criterion-PI1.2").check();
-  await form.getByRole("button", { name: "Create control" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(CONTROL);
-
-  await page.goto("/evidence/new");
-  const ev = page.getByTestId("evidence-form");
-  await ev.getByLabel("Title").fill("Input validation review (e2e)");
-  await ev.getByTestId("kind-note").check();
-  await ev
-    .getByLabel("Note", { exact: true })
-    .fill("Serializer validation reviewed; all inputs validated.");
-  const option = await ev
-    .getByTestId("evidence-controls")
-    .locator("option", { hasText: CONTROL })
-    .getAttribute("value");
-  await ev.getByTestId("evidence-controls").selectOption(option!);
-  await ev.getByTestId("submit-evidence").click();
-  await page.getByTestId("accept-evidence").click();
-  await expect(page.getByTestId("review-status")).toHaveText("Evidence accepted.");
+  await createControlWithAcceptedNote(page, {
+    control: CONTROL,
+    criterion: "PI1.2",
+    evidence: "Input validation review (e2e)",
+    note: "Serializer validation reviewed; all inputs validated.",
+  });
   await expect(await criterionStatus(page)).toHaveAttribute("data-status", "met");
 });
 

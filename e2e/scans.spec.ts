@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { runSql, scratchPostgres } from "../lib/testing/scratch-postgres";
 import { ADMIN_STATE } from "./support/accounts";
+import { createControlWithAcceptedNote } from "./support/accepted-control";
 
 // The posture scan needs a real PostgreSQL server to scan (the CI lane's): a database and an
 // application role of this spec's own. CC6.3 is used by no other spec: only app_role_bypasses_rls
@@ -46,26 +47,12 @@ test("scan a database: findings, new backlog items and CC6.3 at risk; fix a tabl
 }) => {
   const page = await browser.newPage({ storageState: ADMIN_STATE });
   // CC6.3 met first: a control with accepted evidence.
-  await page.goto("/controls/new");
-  const form = page.getByTestId("control-form");
-  await form.getByLabel("Title").fill(CONTROL);
-  await form.getByTestId("implementation-select").selectOption("implemented");
-  await form.getByTestId("criterion-CC6.3").check();
-  await form.getByRole("button", { name: "Create control" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(CONTROL);
-  await page.goto("/evidence/new");
-  const ev = page.getByTestId("evidence-form");
-  await ev.getByLabel("Title").fill("Database roles review (e2e)");
-  await ev.getByTestId("kind-note").check();
-  await ev.getByLabel("Note", { exact: true }).fill("The application role owns no tables.");
-  const option = await ev
-    .getByTestId("evidence-controls")
-    .locator("option", { hasText: CONTROL })
-    .getAttribute("value");
-  await ev.getByTestId("evidence-controls").selectOption(option!);
-  await ev.getByTestId("submit-evidence").click();
-  await page.getByTestId("accept-evidence").click();
-  await expect(page.getByTestId("review-status")).toHaveText("Evidence accepted.");
+  await createControlWithAcceptedNote(page, {
+    control: CONTROL,
+    criterion: "CC6.3",
+    evidence: "Database roles review (e2e)",
+    note: "The application role owns no tables.",
+  });
   await expect(await criterionStatus(page)).toHaveAttribute("data-status", "met");
 
   // Configure the database, connecting as the application's role, and scan it.
