@@ -70,7 +70,8 @@ test("walking every page and GET route handler, signed in, leaves the activity l
   const before = await head(admin);
 
   const pages = files(APP, "page.tsx").filter((p) => !p.includes("["));
-  const routes = files(path.join(APP, "api"), "route.ts").map((p) => fill(`/api${p}`));
+  // Paths are relative to app/, so they already start with /api.
+  const routes = files(path.join(APP, "api"), "route.ts").map(fill);
   const seen = new Set<string>();
   const queue = [...pages];
   const statuses = new Map<string, number>();
