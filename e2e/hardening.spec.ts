@@ -2,7 +2,7 @@
 // pages), and no page or route parameter — malformed escapes, huge numbers, NUL — yields a 5xx.
 import fc from "fast-check";
 import { expect, test } from "@playwright/test";
-import { ADMIN_STATE } from "./support/accounts";
+import { ADMIN_STATE, ORIGIN } from "./support/accounts";
 
 test.use({ storageState: ADMIN_STATE });
 
@@ -38,7 +38,8 @@ test("every response carries the security headers; pages a fresh nonce CSP", asy
   expect(nonces.size).toBe(4);
   expect(violations).toEqual([]);
 
-  const api = await page.request.get("/api/export/controls");
+  const api = await page.request.post("/api/export/controls", { headers: { origin: ORIGIN } });
+  expect(api.status()).toBe(200);
   expect(api.headers()["content-security-policy"]).toContain("default-src 'none'");
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
   const css = await page.locator("link[rel=stylesheet]").first().getAttribute("href");
@@ -54,12 +55,30 @@ test("every response carries the security headers; pages a fresh nonce CSP", asy
   expect(csrf.headers()["set-cookie"]).toMatch(/; Secure/);
 });
 
+test("recorded downloads are same-origin POSTs; their GET answers 405 and records nothing", async ({
+  page,
+}) => {
+  const get = await page.request.get("/api/export/controls");
+  expect(get.status()).toBe(405);
+  expect(get.headers()["allow"]).toBe("POST");
+  expect((await get.json()).error).toMatch(/downloaded with POST/);
+  // A form on another site cannot make the signed-in browser download (and record) it.
+  for (const origin of ["https://evil.example", undefined]) {
+    const res = await page.request.post("/api/export/controls", {
+      headers: origin ? { origin } : {},
+    });
+    expect(res.status(), String(origin)).toBe(403);
+  }
+  const ok = await page.request.post("/api/export/controls", { headers: { origin: ORIGIN } });
+  expect(ok.status()).toBe(200);
+  expect(ok.headers()["content-disposition"]).toMatch(/^attachment;/);
+});
+
 test("the inputs that once answered 500 answer 400 or 404", async ({ page }) => {
   const dashes = "-".repeat(36);
   const cases: [string, number][] = [
     [`/evidence/${dashes}`, 404],
     [`/controls/${dashes}`, 404],
-    ["/api/evidence/00000000-0000-4000-8000-000000000000/revisions/9999999999999999999", 404],
     ["/criteria/%E0%A4%A", 400],
     ["/backlog/%E0%A4%A", 400],
     ["/backlog/BL-1%00", 404],
@@ -69,10 +88,16 @@ test("the inputs that once answered 500 answer 400 or 404", async ({ page }) => 
     const res = await page.request.get(path, { maxRedirects: 0 });
     expect(res.status(), path).toBe(status);
   }
+  const huge = await page.request.post(
+    "/api/evidence/00000000-0000-4000-8000-000000000000/revisions/9999999999999999999",
+    { headers: { origin: ORIGIN } },
+  );
+  expect(huge.status()).toBe(404);
   const old = await page.request.get(`/activity?before=${"1".repeat(27)}`);
   expect(old.status()).toBe(200);
-  const sample = await page.request.get(
+  const sample = await page.request.post(
     `/api/audit/sample?criterion=CC6.1&action=${encodeURIComponent("x\"; filename*=UTF-8''evil.html €")}&from=2026-01-01&to=2026-01-31`,
+    { headers: { origin: ORIGIN } },
   );
   expect(sample.status()).toBe(200);
   expect(sample.headers()["content-disposition"]).toMatch(
@@ -156,6 +181,14 @@ test("no page or route parameter yields a 5xx (property-based)", async ({ page }
         for (const path of [pathOf(seg), `${searchPath}?${q}`]) {
           const res = await page.request.get(path, { maxRedirects: 0 });
           expect(res.status(), path).toBeLessThan(500);
+          // Recorded downloads are POSTs (their GET answers 405): fuzz those too.
+          if (path.startsWith("/api/")) {
+            const posted = await page.request.post(path, {
+              headers: { origin: ORIGIN },
+              maxRedirects: 0,
+            });
+            expect(posted.status(), `POST ${path}`).toBeLessThan(500);
+          }
         }
       },
     ),

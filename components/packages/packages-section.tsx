@@ -1,5 +1,6 @@
 import type { StoredPackage } from "@/lib/package/stored-packages";
 import { CreatePackageForm } from "./create-package-form";
+import { DownloadButton } from "@/components/ui/download-button";
 
 /** Settings: the audit packages, the signing key that vouches for them, and (admins) a new one. */
 export function PackagesSection({
@@ -67,13 +68,13 @@ export function PackagesSection({
                   <td>{p.createdAt}</td>
                   <td>{(p.size / 1_048_576).toFixed(1)} MB</td>
                   <td>
-                    <a
-                      href={`/api/packages/${p.id}`}
-                      className="text-indigo-700 hover:underline"
-                      data-testid="package-download"
+                    <DownloadButton
+                      action={`/api/packages/${p.id}`}
+                      className="cursor-pointer text-indigo-700 hover:underline"
+                      testId="package-download"
                     >
                       Download
-                    </a>
+                    </DownloadButton>
                   </td>
                 </tr>
               ))}

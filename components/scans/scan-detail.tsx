@@ -4,6 +4,7 @@ import Link from "next/link";
 import { STATUS_LABEL } from "@/lib/backlog/workflow";
 import type { ScanDetail } from "@/lib/scanners/scan-queries";
 import { LevelBadge } from "./level-badge";
+import { DownloadButton } from "@/components/ui/download-button";
 
 const card = "rounded-xl border border-slate-200 bg-white p-6 text-sm";
 
@@ -39,15 +40,12 @@ export function ScanDetailView({ scan }: { scan: ScanDetail }) {
           <strong>{newCount}</strong> new · <strong>{scan.fixed.length}</strong> fixed ·{" "}
           <strong>{scan.stillOpen}</strong> still open since the previous scan of this source.
         </p>
-        <p className="mt-2 text-slate-600">
+        <div className="mt-2 text-slate-600">
           Report{" "}
           {scan.evidenceId ? (
-            <a
-              className="text-indigo-700 underline"
-              href={`/api/evidence/${scan.evidenceId}/revisions/1`}
-            >
+            <DownloadButton action={`/api/evidence/${scan.evidenceId}/revisions/1`}>
               {scan.reportFileName}
-            </a>
+            </DownloadButton>
           ) : (
             scan.reportFileName
           )}{" "}
@@ -62,7 +60,7 @@ export function ScanDetailView({ scan }: { scan: ScanDetail }) {
               </Link>
             </>
           )}
-        </p>
+        </div>
       </section>
       <section className={card}>
         <h2 className="mb-3 font-semibold">Findings ({scan.findings.length})</h2>

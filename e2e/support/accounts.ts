@@ -25,3 +25,6 @@ export const ADMIN_STATE = "test-results/.auth/admin.json";
 export function isoDay(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The server's origin: recorded downloads are POSTs that must carry it (lib/http/same-origin.ts). */
+export const ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;

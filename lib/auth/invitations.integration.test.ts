@@ -86,7 +86,13 @@ describe("invitations", () => {
       { now: new Date(Date.now() - 73 * 3_600_000) },
     );
     const token = tokenOf(issued.link);
+    const expiredRows = async () =>
+      (await db()).activity.count({
+        where: { action: "invitation.expired", entityId: issued.userId },
+      });
     expect(await inspectCredentialLink(token)).toEqual({ state: "expired" });
+    // Opening the link (a GET page) writes nothing; submitting it is recorded.
+    expect(await expiredRows()).toBe(0);
     await expect(redeemCredentialLink(token, "too late passphrase")).rejects.toThrow(/expired/);
     expect(await attemptLogin(to, "too late passphrase")).toMatchObject({ ok: false });
     expect(

@@ -215,7 +215,10 @@ export async function inspectCredentialLink(token: string, now = new Date()): Pr
   const row = await findLink(token);
   if (!row || !row.user.active) return { state: "unknown" };
   const state = credentialState(row, now);
-  if (state === "expired") await recordExpired(row);
+  // Showing the link page is a GET, which never writes to the activity log (issue 10): an
+  // expired link is recorded when someone submits it (redeemCredentialLink), only logged here.
+  if (state === "expired" && mayRecord(`link-expired-view:${row.id}`))
+    console.warn(`[link] an expired ${LINK_WORDS[row.purpose]} for ${row.user.email} was opened`);
   if (state !== "valid") return { state };
   return { state, purpose: row.purpose, email: row.user.email };
 }

@@ -21,7 +21,13 @@ import { seedMatrixContext, type MatrixContext } from "./matrix-context";
 import { actionModules, routeModules, type ActionFn, type Handler } from "./matrix-discovery";
 import { broken, refused, show, succeeded, toForm, type Outcome } from "./matrix-outcome";
 import { ACTIONS, type ActionEntry } from "./matrix-registry";
-import { HTTP_METHODS, ROUTES, type HttpMethod, type RouteEntry } from "./matrix-routes";
+import {
+  HTTP_METHODS,
+  METHOD_NOT_ALLOWED,
+  ROUTES,
+  type HttpMethod,
+  type RouteEntry,
+} from "./matrix-routes";
 import {
   activitySince,
   changedTables,
@@ -197,9 +203,14 @@ describe("authorization matrix", () => {
       const exported = [...routeModules].flatMap(([f, m]) =>
         HTTP_METHODS.filter((method) => typeof m[method] === "function").map((x) => `${f} ${x}`),
       );
-      const registered = Object.entries(ROUTES).flatMap(([f, methods]) =>
-        Object.keys(methods).map((x) => `${f} ${x}`),
-      );
+      const registered = [
+        ...Object.entries(ROUTES).flatMap(([f, methods]) =>
+          Object.keys(methods).map((x) => `${f} ${x}`),
+        ),
+        ...Object.entries(METHOD_NOT_ALLOWED).flatMap(([f, methods]) =>
+          methods.map((x) => `${f} ${x}`),
+        ),
+      ];
       expect(exported.length).toBeGreaterThan(5);
       expect(
         exported.filter((x) => !registered.includes(x)),
@@ -239,6 +250,36 @@ describe("authorization matrix", () => {
     }
   });
 
+  describe("methods that answer 405", () => {
+    for (const [file, methods] of Object.entries(METHOD_NOT_ALLOWED))
+      for (const method of methods)
+        it(`${method} ${file} answers 405 with Allow: POST to everyone, writing nothing`, async () => {
+          const handler = routeModules.get(file)?.[method] as Handler;
+          for (const a of ACTOR_NAMES.map((n) => actors.get(n)!)) {
+            hoisted.session = a.user ? { user: { id: a.user.id } } : null;
+            const seq = await lastSeq();
+            const before = await tableState();
+            try {
+              const headers = new Headers();
+              if (a.token) headers.set("authorization", `Bearer ${a.token.secret}`);
+              const res = await handler(
+                new Request(`http://localhost/api/x`, { method, headers }),
+                {
+                  params: Promise.resolve({}),
+                },
+              );
+              expect(res.status, a.name).toBe(405);
+              expect(res.headers.get("allow"), a.name).toBe("POST");
+              expect((await res.json()).error, a.name).toMatch(/downloaded with POST/);
+            } finally {
+              hoisted.session = null;
+            }
+            expect(await activitySince(seq), a.name).toEqual([]);
+            expect(changedTables(before, await tableState()), a.name).toEqual([]);
+          }
+        });
+  });
+
   describe("route handlers", () => {
     for (const [file, mod] of routeModules) {
       for (const method of HTTP_METHODS) {
@@ -248,10 +289,14 @@ describe("authorization matrix", () => {
         it(`${method} ${file} (${entry.auth}, ${entry.capability})`, async () => {
           const problems = await runMatrix(
             `${method} ${file}`,
-            (a) =>
-              entry.auth === "token"
-                ? atTokenDoor(entry.capability, a)
-                : atSessionDoor(entry.capability, a),
+            (a) => {
+              const e =
+                entry.auth === "token"
+                  ? atTokenDoor(entry.capability, a)
+                  : atSessionDoor(entry.capability, a);
+              // A GET never writes to the activity log, not even a refusal (issue 10).
+              return method === "GET" ? { ...e, recordedAs: null } : e;
+            },
             entry.business,
             async (a) => {
               const r = entry.request(ctx);

@@ -25,6 +25,22 @@ export interface RouteEntry {
   business?: string;
 }
 
+/** Recorded downloads are same-origin POSTs from the app's pages (lib/http/same-origin.ts). */
+const SAME_ORIGIN = { origin: "http://localhost" };
+
+/**
+ * Methods that answer 405 to everyone and touch nothing: the GET of each recorded download, kept
+ * so an old link gets a clear answer (lib/http/post-only.ts). The matrix checks they do.
+ */
+export const METHOD_NOT_ALLOWED: Record<string, HttpMethod[]> = {
+  "app/api/audit/sample/route.ts": ["GET"],
+  "app/api/backlog/export/route.ts": ["GET"],
+  "app/api/coverage/exceptions/route.ts": ["GET"],
+  "app/api/export/[table]/route.ts": ["GET"],
+  "app/api/evidence/[id]/revisions/[number]/route.ts": ["GET"],
+  "app/api/packages/[id]/route.ts": ["GET"],
+};
+
 /**
  * Keyed by the route file's path from the repository root, then by method.
  * app/api/auth/[...nextauth]/route.ts is not here: it is next-auth's own handler (sign-in,
@@ -32,50 +48,60 @@ export interface RouteEntry {
  */
 export const ROUTES: Record<string, Partial<Record<HttpMethod, RouteEntry>>> = {
   "app/api/audit/sample/route.ts": {
-    GET: {
+    POST: {
       capability: "audit.read",
       auth: "session",
       request: (ctx) => ({
         url: `/api/audit/sample?criterion=CC6.1&action=login&from=${ctx.day(-7)}&to=${ctx.day(0)}&n=2&seed=matrix`,
+        headers: SAME_ORIGIN,
       }),
     },
   },
   "app/api/backlog/export/route.ts": {
-    GET: {
+    POST: {
       capability: "data.export",
       auth: "session",
-      request: () => ({ url: "/api/backlog/export" }),
+      request: () => ({ url: "/api/backlog/export", headers: SAME_ORIGIN }),
     },
   },
   "app/api/coverage/exceptions/route.ts": {
-    GET: {
+    POST: {
       capability: "data.export",
       auth: "session",
-      request: () => ({ url: "/api/coverage/exceptions?frequency=weekly" }),
+      request: () => ({ url: "/api/coverage/exceptions?frequency=weekly", headers: SAME_ORIGIN }),
     },
   },
   "app/api/export/[table]/route.ts": {
-    GET: {
+    POST: {
       capability: "data.export",
       auth: "session",
-      request: () => ({ url: "/api/export/controls", params: { table: "controls" } }),
+      request: () => ({
+        url: "/api/export/controls",
+        params: { table: "controls" },
+        headers: SAME_ORIGIN,
+      }),
     },
   },
   "app/api/evidence/[id]/revisions/[number]/route.ts": {
-    GET: {
+    POST: {
       capability: "evidence.read",
       auth: "session",
       request: (ctx) => ({
         url: `/api/evidence/${ctx.evidenceId}/revisions/1`,
         params: { id: ctx.evidenceId, number: "1" },
+        headers: SAME_ORIGIN,
       }),
     },
   },
   "app/api/packages/[id]/route.ts": {
-    GET: {
+    POST: {
       capability: "package.download",
       auth: "session",
-      request: (ctx) => ({ url: `/api/packages/${ctx.packageId}`, params: { id: ctx.packageId } }),
+      request: (ctx) => ({
+        url: `/api/packages/${ctx.packageId}`,
+        params: { id: ctx.packageId },
+        headers: SAME_ORIGIN,
+      }),
     },
   },
   "app/api/packages/progress/route.ts": {

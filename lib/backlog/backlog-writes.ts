@@ -174,7 +174,7 @@ export async function transitionBacklogItem(
       select: {
         key: true,
         status: true,
-        priority: true,
+        peakPriority: true,
         resolvedById: true,
         resolvedAt: true,
         origin: true,
@@ -198,7 +198,7 @@ export async function transitionBacklogItem(
     });
     if (refusal) throw new AppError(refusal.code, refusal.message);
     let justification = input.justification;
-    if (needsSecondPerson(item.priority, input.to)) {
+    if (needsSecondPerson(item.peakPriority, input.to)) {
       const step = closureStep(
         input.to,
         { id: actor.id, isAdmin: actor.kind === "user" && actor.role === "admin" },

@@ -7,7 +7,7 @@ import { createPhase, updatePhase } from "@/lib/phases/phase-writes";
 import { addMustHave, verifyMustHave } from "@/lib/phases/must-haves";
 import { getPhase } from "@/lib/phases/phase-queries";
 import { phaseSchema, verifySchema } from "@/lib/phases/schemas";
-import { createBacklogItem, transitionBacklogItem } from "./backlog-writes";
+import { createBacklogItem, transitionBacklogItem, updateBacklogItem } from "./backlog-writes";
 import { backlogSchema } from "./schemas";
 
 describe("segregation of duties (issue 10)", () => {
@@ -67,6 +67,76 @@ describe("segregation of duties (issue 10)", () => {
     expect((await prisma.backlogItem.findUniqueOrThrow({ where: { id: m.id } })).status).toBe(
       "false_positive",
     );
+  });
+
+  it("lowering a P0 to P3 first does not make its risk acceptance a one-person closure", async () => {
+    const engineer = await makeUser("engineer");
+    const admin = await makeUser("admin");
+    const secondAdmin = await makeUser("admin");
+    const title = `Lowered ${Date.now()}`;
+    const key = await createBacklogItem(engineer, backlogSchema.parse({ title, priority: "P0" }));
+    const prisma = await db();
+    const item = await prisma.backlogItem.findUniqueOrThrow({ where: { key } });
+    expect(item.peakPriority).toBe("P0");
+
+    // The walk-around: lower it, then close it at once.
+    await updateBacklogItem(admin, item.id, backlogSchema.parse({ title, priority: "P3" }));
+    const lowered = await prisma.backlogItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(lowered).toMatchObject({ priority: "P3", peakPriority: "P0" });
+    expect(
+      await transitionBacklogItem(admin, {
+        itemId: item.id,
+        to: "risk_accepted",
+        justification: "it is only P3 now",
+      }),
+    ).toMatch(/raised; an administrator other than you/);
+    expect((await prisma.backlogItem.findUniqueOrThrow({ where: { id: item.id } })).status).toBe(
+      "open",
+    );
+    await expect(
+      transitionBacklogItem(admin, { itemId: item.id, to: "risk_accepted", justification: "" }),
+    ).rejects.toMatchObject({ code: "conflict" });
+
+    // Neither raising it back and lowering again, nor writing the column directly, lowers the peak.
+    await updateBacklogItem(admin, item.id, backlogSchema.parse({ title, priority: "P1" }));
+    await updateBacklogItem(admin, item.id, backlogSchema.parse({ title, priority: "P2" }));
+    await prisma.backlogItem.update({ where: { id: item.id }, data: { peakPriority: "P3" } });
+    expect(
+      (await prisma.backlogItem.findUniqueOrThrow({ where: { id: item.id } })).peakPriority,
+    ).toBe("P0");
+
+    await transitionBacklogItem(secondAdmin, {
+      itemId: item.id,
+      to: "risk_accepted",
+      justification: "",
+    });
+    expect((await prisma.backlogItem.findUniqueOrThrow({ where: { id: item.id } })).status).toBe(
+      "risk_accepted",
+    );
+
+    // An item created as P2 and raised to P1 needs two people from then on.
+    const raisedKey = await createBacklogItem(
+      engineer,
+      backlogSchema.parse({ title: `${title} raised`, priority: "P2" }),
+    );
+    const raised = await prisma.backlogItem.findUniqueOrThrow({ where: { key: raisedKey } });
+    await updateBacklogItem(
+      engineer,
+      raised.id,
+      backlogSchema.parse({ title: `${title} raised`, priority: "P1" }),
+    );
+    await updateBacklogItem(
+      engineer,
+      raised.id,
+      backlogSchema.parse({ title: `${title} raised`, priority: "P3" }),
+    );
+    expect(
+      await transitionBacklogItem(engineer, {
+        itemId: raised.id,
+        to: "false_positive",
+        justification: "scanner misread",
+      }),
+    ).toMatch(/raised/);
   });
 
   it("the phase owner when a must-have was delivered cannot verify it after clearing the owner", async () => {

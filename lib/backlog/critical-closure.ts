@@ -1,13 +1,16 @@
 // Closing a P0/P1 item as risk accepted or false positive takes two people (issue 10): someone
 // raises the closure with its justification, and an administrator other than them confirms it.
+// The rule reads the highest priority the item has ever held (its `peak_priority`, kept by a
+// database trigger), so lowering a P0 to P3 first does not make it a one-person closure.
 // Pure: backlog-writes.ts applies it inside the item's locked transaction.
 import { STATUS_LABEL, type BacklogStatus, type Priority } from "./workflow";
 
 export const CRITICAL: readonly Priority[] = ["P0", "P1"];
 const CLOSURES: readonly BacklogStatus[] = ["risk_accepted", "false_positive"];
 
-export function needsSecondPerson(priority: Priority, to: BacklogStatus): boolean {
-  return CRITICAL.includes(priority) && CLOSURES.includes(to);
+/** `peakPriority`: the highest priority the item has held, not its current one. */
+export function needsSecondPerson(peakPriority: Priority, to: BacklogStatus): boolean {
+  return CRITICAL.includes(peakPriority) && CLOSURES.includes(to);
 }
 
 export interface Proposal {
@@ -35,7 +38,7 @@ export function closureStep(
     return {
       kind: "refuse",
       code: "forbidden",
-      message: `Closing a P0/P1 item as ${label} needs an administrator; it has been raised and waits for one.`,
+      message: `Closing an item that is or has been P0/P1 as ${label} needs an administrator; it has been raised and waits for one.`,
     };
   if (actor.id === proposal.byId)
     return {

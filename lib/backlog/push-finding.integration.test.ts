@@ -51,7 +51,11 @@ describe("findings pushed by collectors", () => {
       priority: "P0",
     });
     expect(item.controls.map((c) => c.control.id)).toEqual([control.id]);
-    expect(await pushFinding(actor, body)).toEqual({ created: false, key: first.key });
+    expect(await pushFinding(actor, body)).toEqual({
+      created: false,
+      key: first.key,
+      ignoredTags: [],
+    });
     expect((await computeWorkspaceStatus(admin)).controls.get(control.id)!.status).toBe("gap");
 
     const keyed = findingBodySchema.parse({
@@ -60,10 +64,15 @@ describe("findings pushed by collectors", () => {
       priority: "P3",
       criteria: ["CC6.6"],
     });
-    expect(await pushFinding(actor, keyed)).toEqual({ created: true, key: "SCAN-42" });
+    expect(await pushFinding(actor, keyed)).toEqual({
+      created: true,
+      key: "SCAN-42",
+      ignoredTags: [],
+    });
     expect(await pushFinding(actor, { ...keyed, title: "Renamed" })).toEqual({
       created: false,
       key: "SCAN-42",
+      ignoredTags: [],
     });
 
     const before = await prisma.backlogItem.count();

@@ -144,6 +144,43 @@ describe("API tokens (issue 10)", () => {
     expect(status.controls.get(c.id)!.status).not.toBe("met");
   });
 
+  it("bound to controls and a source: a finding links only those and keeps its source", async () => {
+    const allowed = await control("Trust finding allowed", ["PI1.3"]);
+    const other = await control("Trust finding other", ["PI1.2"]);
+    const { token: scanner } = await token({
+      scopes: ["findings"],
+      source: "scanner-trust",
+      evidences: [allowed.ref, "PI1.3"],
+    });
+    const push = (body: object) =>
+      postFinding(
+        request("/api/v1/findings", scanner, JSON.stringify(body), {
+          "content-type": "application/json",
+        }),
+      );
+    const refused = await push({ title: "x", priority: "P0", source: "someone-else" });
+    expect(refused.status).toBe(403);
+
+    const res = await push({
+      title: `Bound finding ${Date.now()}`,
+      priority: "P0",
+      controls: [allowed.ref, other.ref],
+      criteria: ["PI1.3", "PI1.2"],
+    });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body.ignoredTags).toEqual([other.ref, "PI1.2"].sort());
+    const item = await (
+      await db()
+    ).backlogItem.findUniqueOrThrow({
+      where: { key: body.key },
+      include: { controls: true, criteria: true },
+    });
+    expect(item.controls.map((c) => c.controlId)).toEqual([allowed.id]);
+    expect(item.criteria.map((c) => c.criterionId)).toEqual(["PI1.3"]);
+    expect(item.originNote).toMatch(/^Pushed by scanner-trust /);
+  });
+
   it("stop working when their administrator is deactivated or demoted, until another takes them over", async () => {
     const prisma = await db();
     const { token: ci, id, admin: creator } = await token();

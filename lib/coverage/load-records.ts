@@ -28,6 +28,7 @@ export async function loadCoverageRecords(prisma: Tx, period: Interval): Promise
         JOIN "test_run_controls" t ON t.run_id = r.id
         WHERE r.started_at >= ${period.start} AND r.started_at < ${period.end}
           AND r.not_current_reason IS NULL
+          AND NOT (t.control_id = ANY (coalesce(r.not_current_controls, '{}')))
       )
       SELECT control_id, to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
              count(*)::int AS runs, count(*) FILTER (WHERE failing)::int AS failing_runs,

@@ -12,6 +12,10 @@ import type { ActivityActor } from "@/lib/activity/record";
 import { AppError, HTTP_STATUS, UNEXPECTED_MESSAGE } from "@/lib/errors";
 import { clientAddress } from "@/lib/auth/throttle";
 import { settleError } from "./boundary";
+import { assertSameOrigin } from "./same-origin";
+
+/** GET and HEAD only read: their refusals go to the server log, not the activity log (issue 10). */
+const readOnly = (req: Request) => req.method === "GET" || req.method === "HEAD";
 
 export function errorResponse(err: AppError | null): Response {
   if (!err) return Response.json({ error: UNEXPECTED_MESSAGE, code: "internal" }, { status: 500 });
@@ -35,6 +39,8 @@ export function sessionRoute<P = Record<string, never>>(
     const session = await resolveSession();
     const who = session.user ?? ("who" in session ? session.who : null);
     try {
+      // A session POST (a recorded download) must come from Trustboard's own page.
+      if (!readOnly(req)) assertSameOrigin(req);
       authorize(session.user, capability);
       // Until a required second factor is enrolled, nothing else is served (issue 11).
       if (await mustEnrolFirst(session))
@@ -42,7 +48,9 @@ export function sessionRoute<P = Record<string, never>>(
       return await handler(req, session.user, await ctx.params);
     } catch (err) {
       return errorResponse(
-        await settleError(err, who, `${req.method} ${new URL(req.url).pathname}`),
+        await settleError(err, who, `${req.method} ${new URL(req.url).pathname}`, {
+          readOnly: readOnly(req),
+        }),
       );
     }
   };
@@ -68,7 +76,9 @@ export function tokenRoute(
       return await handler(req, auth.actor);
     } catch (err) {
       return errorResponse(
-        await settleError(err, who, `${req.method} ${new URL(req.url).pathname}`),
+        await settleError(err, who, `${req.method} ${new URL(req.url).pathname}`, {
+          readOnly: readOnly(req),
+        }),
       );
     }
   };

@@ -16,10 +16,10 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 vi.mock("@/lib/auth/index", () => ({ auth: async () => null }));
 
-const { GET: sample } = await import("@/app/api/audit/sample/route");
-const { GET: backlogExport } = await import("@/app/api/backlog/export/route");
-const { GET: revision } = await import("@/app/api/evidence/[id]/revisions/[number]/route");
-const { GET: tableExport } = await import("@/app/api/export/[table]/route");
+const { POST: sample } = await import("@/app/api/audit/sample/route");
+const { POST: backlogExport } = await import("@/app/api/backlog/export/route");
+const { POST: revision } = await import("@/app/api/evidence/[id]/revisions/[number]/route");
+const { POST: tableExport } = await import("@/app/api/export/[table]/route");
 const { POST: auditEvents } = await import("@/app/api/v1/audit-events/route");
 const { POST: findings } = await import("@/app/api/v1/findings/route");
 const { POST: testResults } = await import("@/app/api/v1/test-results/route");
@@ -86,6 +86,10 @@ const url = (path: string, query: Record<string, string>) => {
   for (const [k, v] of Object.entries(query)) u.searchParams.append(k, v);
   return u.toString();
 };
+
+/** A recorded download as the app's own download button sends it (same-origin POST). */
+const download = (path: string, query: Record<string, string>) =>
+  new Request(url(path, query), { method: "POST", headers: { origin: "http://127.0.0.1" } });
 
 async function post(
   handler: (req: Request) => Promise<Response>,
@@ -216,7 +220,7 @@ describe("every route handler: no 5xx, and a refused body stores nothing", () =>
     );
   });
 
-  it("GET routes for signed-in users, with any parameters", async () => {
+  it("download routes (POST) for signed-in users, with any parameters", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(fc.uuid().map(String), nasty),
@@ -238,14 +242,14 @@ describe("every route handler: no 5xx, and a refused body stores nothing", () =>
         ),
         async (id, number, query) => {
           const responses = await Promise.all([
-            revision(new Request(url(`/api/evidence/x/revisions/y`, {})), {
+            revision(download(`/api/evidence/x/revisions/y`, {}), {
               params: Promise.resolve({ id, number }),
             }),
-            tableExport(new Request(url("/api/export/x", {})), {
+            tableExport(download("/api/export/x", {}), {
               params: Promise.resolve({ table: number }),
             }),
-            sample(new Request(url("/api/audit/sample", query)), { params: Promise.resolve({}) }),
-            backlogExport(new Request(url("/api/backlog/export", query)), {
+            sample(download("/api/audit/sample", query), { params: Promise.resolve({}) }),
+            backlogExport(download("/api/backlog/export", query), {
               params: Promise.resolve({}),
             }),
           ]);

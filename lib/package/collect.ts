@@ -226,6 +226,10 @@ export async function collectPackageData(
       errored: r.errored,
       skipped: r.skipped,
       controls: refs(mappedControls.filter((m) => m.runId === r.id).map((m) => m.controlId)),
+      notCurrentReason: r.notCurrentReason,
+      notCurrentFor: r.notCurrentReason
+        ? refs(mappedControls.filter((m) => m.runId === r.id).map((m) => m.controlId))
+        : refs(r.notCurrentControls),
       failing: failingCases
         .filter((f) => f.runId === r.id)
         .map((f) => ({

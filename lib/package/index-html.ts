@@ -37,6 +37,11 @@ function criterionSection(d: PackageData): string {
           const ctl = controlsByRef.get(ref);
           const evidence = d.evidence.filter((e) => e.controls.includes(ref));
           const runs = d.testRuns.filter((r) => r.controls.includes(ref));
+          // A run stale for this control is listed, but says it does not count here.
+          const notCounted = (r: PackageData["testRuns"][number]) =>
+            r.notCurrentFor.includes(ref)
+              ? ` — does not count as current evidence for ${esc(ref)}: ${esc(r.notCurrentReason ?? "older than its freshness window when it arrived")}`
+              : "";
           const items = [
             ...evidence.map((e) =>
               e.file
@@ -45,7 +50,7 @@ function criterionSection(d: PackageData): string {
             ),
             ...runs.map(
               (r) =>
-                `<li>${link(r.path, `test run ${r.startedAt.slice(0, 10)}`)}: ${r.passed}/${r.tests} passed</li>`,
+                `<li>${link(r.path, `test run ${r.startedAt.slice(0, 10)}`)}: ${r.passed}/${r.tests} passed${notCounted(r)}</li>`,
             ),
           ];
           return `<li><strong>${esc(ref)}</strong> ${esc(ctl?.title)} ${ctl ? badge(ctl.status) : ""}${items.length ? `<ul>${items.join("")}</ul>` : " <em>no evidence in the period</em>"}</li>`;
@@ -61,9 +66,9 @@ function testRunSection(d: PackageData): string {
   if (d.testRuns.length === 0) return "<h2>Test runs</h2><p>No test runs in the period.</p>";
   const rows = d.testRuns.map(
     (r) =>
-      `<tr><td>${link(r.path, r.startedAt)}</td><td>${esc(r.source)}</td><td>${r.passed}/${r.tests}</td><td>${esc(r.controls.join(", "))}</td><td>${esc(r.failing.map((f) => f.name).join(", "))}</td></tr>`,
+      `<tr><td>${link(r.path, r.startedAt)}</td><td>${esc(r.source)}</td><td>${r.passed}/${r.tests}</td><td>${esc(r.controls.join(", "))}</td><td>${esc(r.notCurrentFor.join(", "))}</td><td>${esc(r.failing.map((f) => f.name).join(", "))}</td></tr>`,
   );
-  return `<h2>Test runs</h2><table><tr><th>Started</th><th>Source</th><th>Passed</th><th>Controls</th><th>Failing</th></tr>${rows.join("")}</table>`;
+  return `<h2>Test runs</h2><table><tr><th>Started</th><th>Source</th><th>Passed</th><th>Controls</th><th>Not counted for (stale)</th><th>Failing</th></tr>${rows.join("")}</table>`;
 }
 
 function auditSection(d: PackageData): string {

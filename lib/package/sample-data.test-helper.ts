@@ -122,6 +122,8 @@ export function samplePackageData(overrides: Partial<PackageData> = {}): Package
         errored: 0,
         skipped: 0,
         controls: ["CTL-001"],
+        notCurrentReason: null,
+        notCurrentFor: [],
         failing: [
           {
             suite: "tenant",

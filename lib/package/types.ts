@@ -68,6 +68,10 @@ export interface PackageTestRun {
   errored: number;
   skipped: number;
   controls: string[];
+  /** Why the run counts for none of its controls (dated in the future, or stale for every one). */
+  notCurrentReason: string | null;
+  /** Among `controls`, those the run does not count for: staleness is per control (issue 10). */
+  notCurrentFor: string[];
   failing: {
     suite: string;
     name: string;

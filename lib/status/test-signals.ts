@@ -17,7 +17,9 @@ export async function testSignals(prisma: Tx): Promise<Map<string, Signal[]>> {
     SELECT DISTINCT ON (t.control_id) t.control_id::text AS control_id, t.run_id::text AS run_id,
            t.total, t.failing, t.failing_names AS names
     FROM "test_run_controls" t JOIN "test_runs" r ON r.id = t.run_id
+    -- A run stale for this control (not_current_controls) does not count for it (issue 10).
     WHERE r.not_current_reason IS NULL
+      AND NOT (t.control_id = ANY (coalesce(r.not_current_controls, '{}')))
     ORDER BY t.control_id, r.started_at DESC, r.ingested_at DESC`;
   const out = new Map<string, Signal[]>();
   for (const r of rows) {

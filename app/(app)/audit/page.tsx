@@ -13,6 +13,7 @@ import { sampleSchema } from "@/lib/collectors/audit/schemas";
 import { isoDay, isoMinute } from "@/lib/dates";
 import { eventVolume, knownActions, listActionMappings } from "@/lib/collectors/audit/volume";
 import { criterionOptions } from "@/lib/criteria/criterion-options";
+import { DownloadButton } from "@/components/ui/download-button";
 
 export const metadata = { title: "Audit events" };
 
@@ -195,7 +196,7 @@ export default async function AuditPage({
         )}
         {result && (
           <div className="mt-4 text-sm" data-testid="sample-result">
-            <p>
+            <div>
               Population:{" "}
               <span className="font-semibold" data-testid="population">
                 {result.population}
@@ -203,15 +204,11 @@ export default async function AuditPage({
               events · sample of {result.sample.length} with seed{" "}
               <code data-testid="seed">{result.seed}</code>{" "}
               {exportQuery && (
-                <a
-                  href={`/api/audit/sample?${exportQuery}`}
-                  className="text-indigo-700 underline"
-                  download
-                >
+                <DownloadButton action={`/api/audit/sample?${exportQuery}`} testId="export-sample">
                   Export CSV
-                </a>
+                </DownloadButton>
               )}
-            </p>
+            </div>
             {result.suggested && (
               <p className="mt-1 text-slate-700" data-testid="sample-suggestion">
                 Suggested for a {FREQUENCY_LABEL[result.suggested.frequency].toLowerCase()} control:{" "}

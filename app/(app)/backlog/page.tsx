@@ -9,6 +9,7 @@ import { BACKLOG_PAGE_LIMIT, backlogCharts, listBacklog } from "@/lib/backlog/ba
 import { backlogFilterSchema } from "@/lib/backlog/schemas";
 import { listOwners } from "@/lib/controls/controls";
 import { criterionOptions } from "@/lib/criteria/criterion-options";
+import { DownloadButton } from "@/components/ui/download-button";
 
 export const metadata = { title: "Backlog" };
 
@@ -39,13 +40,13 @@ export default async function BacklogPage({
         description="Work that holds controls back. Open P0 items make their controls a gap, open P1 items put them at risk, until a second person verifies the fix."
         actions={
           <div className="flex gap-2">
-            <a
-              href={`/api/backlog/export${query ? `?${query}` : ""}`}
+            <DownloadButton
+              action={`/api/backlog/export${query ? `?${query}` : ""}`}
               className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
-              data-testid="export-backlog"
+              testId="export-backlog"
             >
               Export CSV
-            </a>
+            </DownloadButton>
             {canWrite && (
               <Link
                 href="/backlog/new"

@@ -9,6 +9,7 @@ import { coverageMatrix } from "@/lib/coverage/coverage-view";
 import { FREQUENCY_LABEL } from "@/lib/coverage/frequency";
 import { coverageFilterSchema } from "@/lib/coverage/schemas";
 import { criterionOptions } from "@/lib/criteria/criterion-options";
+import { DownloadButton } from "@/components/ui/download-button";
 
 export const metadata = { title: "Coverage" };
 
@@ -39,13 +40,13 @@ export default async function CoveragePage({
         }
         actions={
           can(user, "data.export") && period ? (
-            <a
-              href={`/api/coverage/exceptions${query ? `?${query}` : ""}`}
+            <DownloadButton
+              action={`/api/coverage/exceptions${query ? `?${query}` : ""}`}
               className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
-              data-testid="export-coverage"
+              testId="export-coverage"
             >
               Export exceptions (CSV)
-            </a>
+            </DownloadButton>
           ) : undefined
         }
       />

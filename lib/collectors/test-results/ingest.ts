@@ -161,7 +161,8 @@ export async function ingestTestResults(
       });
       mappedTests = controlIds.filter((ids) => ids.length > 0).length;
       controls = [...byControl.keys()].map((id) => ctx.refById.get(id)!).sort();
-      // A run that is current for none of its controls is left out of coverage and signals too.
+      // Staleness is per control: the run is left out of coverage and signals for the controls
+      // whose freshness window it misses (not_current_controls), and for all when it misses every one.
       const reasons = new Map(
         [...byControl.keys()].map((id) => [
           id,
@@ -180,8 +181,8 @@ export async function ingestTestResults(
 
       await q.query(
         `INSERT INTO "test_runs" ("id", "content_sha256", "format", "tool", "source", "commit", "branch", "ci_url", "file_name", "started_at", "duration_ms",
-                                  "tests", "passed", "failed", "errored", "skipped", "flaky", "summary_only", "ingested_via", "ingested_by", "token_id", "not_current_reason")
-         VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10::timestamptz, $11, $12, $13, $14, $15, $16, $17, $18::text[], $19, $20, $21::uuid, $22)`,
+                                  "tests", "passed", "failed", "errored", "skipped", "flaky", "summary_only", "ingested_via", "ingested_by", "token_id", "not_current_reason", "not_current_controls")
+         VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10::timestamptz, $11, $12, $13, $14, $15, $16, $17, $18::text[], $19, $20, $21::uuid, $22, $23::uuid[])`,
         [
           runId,
           sha,
@@ -205,6 +206,7 @@ export async function ingestTestResults(
           actor.email,
           tokenId,
           runReason,
+          runReason ? [...byControl.keys()] : stale.map(([id]) => id),
         ],
       );
       await copyCases(q, runId, run.cases, controlIds);

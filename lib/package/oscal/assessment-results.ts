@@ -70,7 +70,8 @@ export function oscalAssessmentResults(d: PackageData, uuid: (name: string) => s
     },
   }));
   const runObs = d.testRuns.map((r) => ({
-    refs: r.controls,
+    // Only the controls the run counts for: a run stale for a control is no observation of it.
+    refs: r.controls.filter((ref) => !r.notCurrentFor.includes(ref)),
     obs: {
       uuid: uuid(`observation/test-run/${r.id}`),
       title: oneLine(`Test run ${r.startedAt}${r.source ? ` (${r.source})` : ""}`),

@@ -106,6 +106,16 @@ export default async function BacklogItemPage({ params }: { params: Promise<{ ke
                   <dd>{item.justification}</dd>
                 </>
               )}
+              {item.peakPriority !== item.priority && (
+                <>
+                  <dt className="text-slate-500">Highest priority</dt>
+                  <dd data-testid="peak-priority">
+                    {item.peakPriority}
+                    {(item.peakPriority === "P0" || item.peakPriority === "P1") &&
+                      " — closing it as risk accepted or false positive still needs a second administrator"}
+                  </dd>
+                </>
+              )}
               {item.closureProposal && (
                 <>
                   <dt className="text-slate-500">Closure raised</dt>

@@ -14,6 +14,7 @@ import { getEvidence } from "@/lib/evidence/list-evidence";
 import type { SecretFinding } from "@/lib/evidence/secret-scan";
 import { resolveExpiry } from "@/lib/status/expiry";
 import { isUuid } from "@/lib/validation/fields";
+import { DownloadButton } from "@/components/ui/download-button";
 
 const day = (d: Date | null) => (d ? isoDay(d) : "—");
 
@@ -141,19 +142,18 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
                       className="rounded-md border border-slate-200 p-3"
                       data-testid="revision"
                     >
-                      <p className="font-medium">
+                      <div className="font-medium">
                         Revision {r.number}:{" "}
-                        <a
-                          href={`/api/evidence/${e.id}/revisions/${r.number}`}
-                          className="text-indigo-700 underline"
-                          data-testid={`download-${r.number}`}
+                        <DownloadButton
+                          action={`/api/evidence/${e.id}/revisions/${r.number}`}
+                          testId={`download-${r.number}`}
                         >
                           {r.fileName}
-                        </a>{" "}
+                        </DownloadButton>{" "}
                         <span className="text-slate-500">
                           ({Math.max(1, Math.round(r.size / 1024))} KB)
                         </span>
-                      </p>
+                      </div>
                       <p
                         className="break-all font-mono text-xs text-slate-600"
                         data-testid="sha256"

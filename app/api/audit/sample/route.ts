@@ -1,3 +1,4 @@
+import { postOnly } from "@/lib/http/post-only";
 import { drawSample } from "@/lib/collectors/audit/population";
 import { sampleSchema } from "@/lib/collectors/audit/schemas";
 import { invalid } from "@/lib/errors";
@@ -5,9 +6,9 @@ import { toCsv } from "@/lib/export/csv";
 import { sessionRoute } from "@/lib/http/api-route";
 import { attachmentDisposition } from "@/lib/http/content-disposition";
 
-// GET /api/audit/sample?criterion=…&action=…&from=…&to=…&n=…&seed=… — the sample as CSV: same
+// POST /api/audit/sample?criterion=…&action=…&from=…&to=…&n=…&seed=… — the sample as CSV: same
 // parameters and seed, same events.
-export const GET = sessionRoute("audit.read", async (req, user) => {
+export const POST = sessionRoute("audit.read", async (req, user) => {
   const parsed = sampleSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -53,3 +54,6 @@ export const GET = sessionRoute("audit.read", async (req, user) => {
     },
   });
 });
+
+// Recorded in the activity log, so POST only (issue 10: a GET never writes to the log).
+export const GET = postOnly("An audit-event sample");

@@ -1,11 +1,12 @@
+import { postOnly } from "@/lib/http/post-only";
 import { sessionRoute } from "@/lib/http/api-route";
 import { coverageExceptionsCsv } from "@/lib/coverage/coverage-view";
 import { coverageFilterSchema } from "@/lib/coverage/schemas";
 import { isoDay } from "@/lib/dates";
 
-// GET /api/coverage/exceptions?criterion=…&owner=…&frequency=…&category=… — uncovered intervals
+// POST /api/coverage/exceptions?criterion=…&owner=…&frequency=…&category=… — uncovered intervals
 // and exceptions of the controls the same filters show on /coverage, as CSV.
-export const GET = sessionRoute("data.export", async (req, user) => {
+export const POST = sessionRoute("data.export", async (req, user) => {
   const filter = coverageFilterSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const csv = await coverageExceptionsCsv(user, filter);
   return new Response(csv, {
@@ -16,3 +17,6 @@ export const GET = sessionRoute("data.export", async (req, user) => {
     },
   });
 });
+
+// Recorded in the activity log, so POST only (issue 10: a GET never writes to the log).
+export const GET = postOnly("The coverage exceptions export");

@@ -1,11 +1,12 @@
+import { postOnly } from "@/lib/http/post-only";
 import { notFound } from "@/lib/errors";
 import { attachmentDisposition } from "@/lib/http/content-disposition";
 import { sessionRoute } from "@/lib/http/api-route";
 import { packageIdSchema } from "@/lib/package/schemas";
 import { openStoredPackage } from "@/lib/package/stored-packages";
 
-// GET /api/packages/{id}: the package's ZIP, streamed from the data directory (recorded).
-export const GET = sessionRoute<{ id: string }>("package.download", async (_req, user, params) => {
+// POST /api/packages/{id}: the package's ZIP, streamed from the data directory (recorded).
+export const POST = sessionRoute<{ id: string }>("package.download", async (_req, user, params) => {
   const p = packageIdSchema.safeParse(params);
   if (!p.success) throw notFound("No such package.");
   const file = await openStoredPackage(user, p.data.id);
@@ -19,3 +20,6 @@ export const GET = sessionRoute<{ id: string }>("package.download", async (_req,
     },
   });
 });
+
+// Recorded in the activity log, so POST only (issue 10: a GET never writes to the log).
+export const GET = postOnly("An audit package");

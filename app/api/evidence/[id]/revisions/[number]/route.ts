@@ -1,3 +1,4 @@
+import { postOnly } from "@/lib/http/post-only";
 import { notFound } from "@/lib/errors";
 import { readRevision } from "@/lib/evidence/evidence";
 import { revisionParamsSchema } from "@/lib/evidence/schemas";
@@ -6,7 +7,7 @@ import { attachmentDisposition } from "@/lib/http/content-disposition";
 
 // Downloads are always attachments with a fixed type handling, so an uploaded HTML or SVG
 // file can never run in Trustboard's origin.
-export const GET = sessionRoute<{ id: string; number: string }>(
+export const POST = sessionRoute<{ id: string; number: string }>(
   "evidence.read",
   async (_req, user, params) => {
     const p = revisionParamsSchema.safeParse(params);
@@ -24,3 +25,6 @@ export const GET = sessionRoute<{ id: string; number: string }>(
     });
   },
 );
+
+// Recorded in the activity log, so POST only (issue 10: a GET never writes to the log).
+export const GET = postOnly("A revision of an evidence file");
