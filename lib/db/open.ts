@@ -43,7 +43,13 @@ async function openPglite(dataDir: string, migrationsDir: string): Promise<Datab
       import("@electric-sql/pglite"),
       import("pglite-prisma-adapter"),
     ]);
-    const pg = await PGlite.create({ dataDir: path.join(dataDir, "pglite") });
+    const pg = await PGlite.create({
+      dataDir: path.join(dataDir, "pglite"),
+      // PostgreSQL's default 128 MB of shared buffers lives inside the WebAssembly heap, so it is
+      // resident memory of the Node.js process itself; 32 MB keeps the server well under 300 MB
+      // (issue 10) and the operating system's file cache still holds the data files.
+      startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"],
+    });
     const migrations = await applyMigrations(pgliteRunner(pg), readMigrations(migrationsDir));
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });
     return {
