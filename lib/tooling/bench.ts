@@ -4,7 +4,8 @@
 // hostile 1.2 MB file (20,000 suite properties, 20,000 cases) in a fresh process; an audit-event
 // pull of BENCH_EVENTS rows from a generated PostgreSQL table, in a process of its own so its
 // peak memory is its own; status for all criteria after it; an audit package of 1,000 evidence files totalling 1 GB,
-// likewise in a process of its own (`--only-package` runs just that part); the code query audit
+// likewise in a process of its own (`--only-package` runs just that part; `--only-coverage` the
+// coverage figures on a fresh schema); the code query audit
 // of a generated 10,000-file repository (`--only-code-audit`). Ends with the targets table.
 import { fork } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -235,6 +236,62 @@ async function hostileChild(url: string | undefined, dataDir: string): Promise<H
 
 const BACKLOG_ITEMS = 5_000;
 
+const BENCH_ADMIN = {
+  kind: "user" as const,
+  id: "00000000-0000-4000-8000-000000000000",
+  email: "bench",
+  name: "bench",
+  role: "admin" as const,
+  accessExpiresAt: null,
+};
+
+/** 5,000 backlog items created across 365 days, two thirds of them verified three days later. */
+async function seedBacklogYear(prisma: Database["prisma"]): Promise<void> {
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "backlog_items" ("id", "key", "title", "priority", "status", "created_at", "updated_at")
+    SELECT gen_random_uuid(), 'BL-' || (100000 + g), 'Generated item ' || g, (ARRAY['P0','P1','P2','P3'])[1 + g % 4]::"BacklogPriority",
+           (CASE WHEN g % 3 = 0 THEN 'open' ELSE 'verified' END)::"BacklogStatus", now() - (g % 365) * interval '1 day', now()
+    FROM generate_series(1, ${BACKLOG_ITEMS}) g`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "backlog_transitions" ("item_id", "at", "from", "to")
+    SELECT "id", "created_at", NULL::"BacklogStatus", 'open'::"BacklogStatus" FROM "backlog_items" WHERE "title" LIKE 'Generated item %'
+    UNION ALL
+    SELECT "id", "created_at" + interval '3 days', 'open'::"BacklogStatus", "status" FROM "backlog_items" WHERE "title" LIKE 'Generated item %' AND "status" <> 'open'`);
+}
+
+/**
+ * `--only-coverage`: the coverage part alone, on a fresh schema — the catalog, the backlog year,
+ * BENCH_EVENTS audit events written straight into audit_events (status probes their latest per
+ * action; coverage reads the daily counts the coverage bench writes), then coverageBench.
+ */
+async function coverageLane(name: string, url: string | undefined): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tb-bench-"));
+  if (url) await resetSchema(url);
+  const d = await openDatabase({ url, dataDir, migrate: true });
+  serve(d);
+  try {
+    await ensureCatalog(d.prisma);
+    await seedBacklogYear(d.prisma);
+    const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+    await d.prisma.$executeRawUnsafe(`
+      INSERT INTO "audit_events" ("occurred_at", "action", "actor")
+      SELECT now() - (g * 31 || ' seconds')::interval, (ARRAY['login','logout','login_failed','permission_changed','access_denied'])[1 + g % 5],
+             'user' || (g % 5000) || '@example.com'
+      FROM generate_series(1, ${events}) g`);
+    const figures = await coverageBench(d.prisma, BENCH_ADMIN);
+    console.log(
+      `${name.padEnd(11)} coverage with ${BACKLOG_ITEMS.toLocaleString("en")} backlog items and ${events.toLocaleString("en")} audit events, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} at the end:`,
+    );
+    for (const f of figures) console.log(`${"".padEnd(11)}   ${f}`);
+  } finally {
+    await d.close();
+    unserve();
+  }
+}
+
 /**
  * A year of remediation work (5,000 backlog items, created across 365 days, two thirds of them
  * verified since) and the queries behind the backlog page, the phase list and status.
@@ -249,24 +306,8 @@ async function pageBench(name: string, url: string | undefined, dataDir: string)
   const { listPhases } = await import("../phases/phase-queries");
   const d = await database();
   try {
-    await d.prisma.$executeRawUnsafe(`
-      INSERT INTO "backlog_items" ("id", "key", "title", "priority", "status", "created_at", "updated_at")
-      SELECT gen_random_uuid(), 'BL-' || (100000 + g), 'Generated item ' || g, (ARRAY['P0','P1','P2','P3'])[1 + g % 4]::"BacklogPriority",
-             (CASE WHEN g % 3 = 0 THEN 'open' ELSE 'verified' END)::"BacklogStatus", now() - (g % 365) * interval '1 day', now()
-      FROM generate_series(1, ${BACKLOG_ITEMS}) g`);
-    await d.prisma.$executeRawUnsafe(`
-      INSERT INTO "backlog_transitions" ("item_id", "at", "from", "to")
-      SELECT "id", "created_at", NULL::"BacklogStatus", 'open'::"BacklogStatus" FROM "backlog_items" WHERE "title" LIKE 'Generated item %'
-      UNION ALL
-      SELECT "id", "created_at" + interval '3 days', 'open'::"BacklogStatus", "status" FROM "backlog_items" WHERE "title" LIKE 'Generated item %' AND "status" <> 'open'`);
-    const user = {
-      kind: "user" as const,
-      id: "00000000-0000-4000-8000-000000000000",
-      email: "bench",
-      name: "bench",
-      role: "admin" as const,
-      accessExpiresAt: null,
-    };
+    await seedBacklogYear(d.prisma);
+    const user = BENCH_ADMIN;
     const timed = async (label: string, fn: () => Promise<unknown>) => {
       await fn(); // the first call in a process also prepares the query
       const t = performance.now();
@@ -651,6 +692,10 @@ async function main() {
     const r = await postureBench(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
     for (const line of r.lines) console.log(line);
     return;
+  }
+  if (process.argv.includes("--only-coverage")) {
+    const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    return coverageLane(pg ? "PostgreSQL" : "PGlite", pg);
   }
   if (process.argv.includes("--only-package")) {
     const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
