@@ -22,7 +22,7 @@ import { encryptSecret } from "../collectors/audit/crypto";
 import { pullSource } from "../collectors/audit/pg-source";
 import { coverageBench } from "./bench-coverage";
 import { codeAuditBench } from "./bench-code-audit";
-import { packageChild, seedPackageWorkspace, PACKAGE_FILES } from "./bench-package";
+import { seedPackageWorkspace, PACKAGE_FILES } from "./bench-package";
 import { postureBench } from "./bench-posture";
 import { pageRun, pushBench, signIn, startServer } from "./bench-server";
 import { YEAR, seedYear } from "./bench-year";
@@ -336,11 +336,14 @@ async function pageBench(name: string, url: string | undefined, dataDir: string)
 }
 
 /** Runs this file again in a child process in `mode`; resolves with what the child sends. */
-function runChild<T>(mode: string, args: string[]): Promise<T> {
+function runChild<T>(mode: string, args: string[], entry?: string): Promise<T> {
   return new Promise((resolve, reject) => {
     // The same malloc setting as `npm start` and `npm run cli` (see lib/tooling/start.ts).
     const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" };
-    const child = fork(__filename, [mode, ...args], { stdio: "inherit", env });
+    // An entry of its own runs `args` alone; otherwise this file again, in `mode`.
+    const child = entry
+      ? fork(path.join(__dirname, entry), args, { stdio: "inherit", env })
+      : fork(__filename, [mode, ...args], { stdio: "inherit", env });
     let result: T | undefined;
     child.on("message", (m) => (result = m as T));
     child.on("exit", (code) =>
@@ -670,24 +673,11 @@ async function packageLane(name: string, url: string | undefined) {
   } finally {
     await d.close();
   }
-  await runChild<unknown>("--package", [name, url ?? "", dataDir]);
+  await runChild<unknown>("--package", [name, url ?? "", dataDir], "bench-package-child.ts");
 }
 
 async function main() {
   const mode = process.argv[2];
-  const packaging = process.argv.indexOf("--package");
-  if (packaging >= 0) {
-    const [name = "", url = "", dataDir = ""] = process.argv.slice(packaging + 1);
-    process.env.TRUSTBOARD_DATA_DIR = dataDir;
-    const d = await openDatabase({ url: url || undefined, dataDir, migrate: true });
-    serve(d);
-    try {
-      process.send?.((await packageChild(name, BENCH)) ?? true);
-      return;
-    } finally {
-      await d.close();
-    }
-  }
   if (process.argv.includes("--only-posture")) {
     const r = await postureBench(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
     for (const line of r.lines) console.log(line);
