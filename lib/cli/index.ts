@@ -10,12 +10,13 @@
 //   scan postgres --url URL [--tenant-columns a,b] [--json] [--dry-run]   (--dry-run: no database)
 // With the embedded database the server must be stopped (one process per data directory).
 import { parseArgs } from "node:util";
-import { database } from "@/lib/db";
-import { runPackageCreate, runPackageVerify } from "./package-commands";
-import { needsDatabase, runScanCommand } from "./scan-commands";
-import { runScanCode } from "./scan-code-command";
-import { runTokenCommand } from "./token-commands";
-import { runUserCommand } from "./user-commands";
+
+// Each command's modules are imported when it runs: a package build does not carry the code
+// scanner, the posture scan or password hashing (issue 12 measures the packaging process's
+// peak memory).
+const packageCommands = () => import("./package-commands");
+const scanCommands = () => import("./scan-commands");
+const scanCode = () => import("./scan-code-command");
 
 const USAGE = `Usage:
   npm run cli -- user add --email E --role admin|engineer|auditor [--name N] [--expires YYYY-MM-DD]
@@ -62,25 +63,32 @@ async function main(argv: string[]): Promise<number> {
   }
   // Checking a package reads only the ZIP: it works while the server runs, with no database.
   if (group === "package" && command === "verify")
-    return runPackageVerify({ file: target, fingerprint: values.fingerprint });
+    return (await packageCommands()).runPackageVerify({
+      file: target,
+      fingerprint: values.fingerprint,
+    });
   if (group === "package" && command !== "create")
     throw new Error(
       `Unknown command "package ${command}". Use "package create" or "package verify".`,
     );
   // Printing the code audit without recording it, or a posture scan's dry run, needs no database.
   if (group === "scan" && command === "code" && values["no-record"])
-    return runScanCode({ ...values, record: false });
-  if (group === "scan" && command !== "code" && !needsDatabase(values))
-    return runScanCommand(command, values);
+    return (await scanCode()).runScanCode({ ...values, record: false });
+  if (group === "scan" && command !== "code") {
+    const { needsDatabase, runScanCommand } = await scanCommands();
+    if (!needsDatabase(values)) return runScanCommand(command, values);
+  }
   // Opened as the server opens it (migrations, catalog); the commands act as CLI_ACTOR.
+  const { database } = await import("@/lib/db");
   const opened = await database();
   try {
-    if (group === "token") return await runTokenCommand(command, values);
-    if (group === "package") return await runPackageCreate(values);
+    if (group === "token")
+      return await (await import("./token-commands")).runTokenCommand(command, values);
+    if (group === "package") return await (await packageCommands()).runPackageCreate(values);
     if (group === "scan" && command === "code")
-      return await runScanCode({ ...values, record: true });
-    if (group === "scan") return await runScanCommand(command, values);
-    return await runUserCommand(command, values, process.stdin);
+      return await (await scanCode()).runScanCode({ ...values, record: true });
+    if (group === "scan") return await (await scanCommands()).runScanCommand(command, values);
+    return await (await import("./user-commands")).runUserCommand(command, values, process.stdin);
   } finally {
     await opened.close();
   }

@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db/tx";
-import { parseIsoDay } from "@/lib/dates";
+import { DAY_MS } from "@/lib/dates";
 import type { Interval } from "./frequency";
 import type { CoverageExpectation, CoverageItem, CoverageRunDay } from "./types";
 
@@ -9,8 +9,13 @@ export interface CoverageRecords {
   items: Map<string, CoverageItem[]>;
 }
 
-const push = <T>(m: Map<string, T[]>, key: string, v: T) => m.set(key, [...(m.get(key) ?? []), v]);
-const day = (s: string) => parseIsoDay(s)!;
+const push = <T>(m: Map<string, T[]>, key: string, v: T) => {
+  const list = m.get(key);
+  if (list) list.push(v);
+  else m.set(key, [v]);
+};
+/** A UTC day from its number of days since 1970-01-01, as SQL `date - date '1970-01-01'` gives. */
+const fromEpochDay = (d: number) => new Date(d * DAY_MS);
 
 /**
  * The dated records coverage is decided from, aggregated in SQL so a year of data stays a few
@@ -19,8 +24,17 @@ const day = (s: string) => parseIsoDay(s)!;
  */
 export async function loadCoverageRecords(prisma: Tx, period: Interval): Promise<CoverageRecords> {
   const [runs, expectations, items] = await Promise.all([
+    // One row per control, its days as parallel arrays (days since 1970-01-01): Prisma maps a raw
+    // result value by value, and a year of daily runs for a few controls is thousands of rows —
+    // four arrays per control cost a fifth of the CPU time.
     prisma.$queryRaw<
-      { control_id: string; day: string; runs: number; failing_runs: number; run_id: string }[]
+      {
+        control_id: string;
+        days: number[];
+        runs: number[];
+        failing_runs: number[];
+        run_ids: string[];
+      }[]
     >`
       WITH per_run AS (
         SELECT t.control_id::text AS control_id, r.id AS run_id, r.started_at, t.failing > 0 AS failing
@@ -29,26 +43,33 @@ export async function loadCoverageRecords(prisma: Tx, period: Interval): Promise
         WHERE r.started_at >= ${period.start} AND r.started_at < ${period.end}
           AND r.not_current_reason IS NULL
           AND NOT (t.control_id = ANY (coalesce(r.not_current_controls, '{}')))
+      ), per_day AS (
+        SELECT control_id, (started_at AT TIME ZONE 'UTC')::date - date '1970-01-01' AS day,
+               count(*)::int AS runs, count(*) FILTER (WHERE failing)::int AS failing_runs,
+               coalesce(min(run_id::text) FILTER (WHERE failing), min(run_id::text)) AS run_id
+        FROM per_run GROUP BY 1, 2
       )
-      SELECT control_id, to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-             count(*)::int AS runs, count(*) FILTER (WHERE failing)::int AS failing_runs,
-             coalesce(min(run_id::text) FILTER (WHERE failing), min(run_id::text)) AS run_id
-      FROM per_run GROUP BY 1, 2 ORDER BY 1, 2`,
+      SELECT control_id, array_agg(day ORDER BY day) AS days, array_agg(runs ORDER BY day) AS runs,
+             array_agg(failing_runs ORDER BY day) AS failing_runs,
+             array_agg(run_id ORDER BY day) AS run_ids
+      FROM per_day GROUP BY control_id ORDER BY control_id`,
     prisma.$queryRaw<
       {
         id: string;
         control_id: string;
         action: string;
         max_silence_days: number;
-        days: string[] | null;
+        days: number[] | null;
       }[]
     >`
       SELECT x.id::text, x.control_id::text, x.action, x.max_silence_days,
-             (SELECT array_agg(to_char(d.day, 'YYYY-MM-DD') ORDER BY d.day)
+             (SELECT array_agg(d.day - date '1970-01-01' ORDER BY d.day)
               FROM "audit_event_daily" d
               WHERE d.action = x.action AND d.count > 0
                 AND d.day >= ${period.start}::date AND d.day < ${period.end}::date) AS days
       FROM "expected_events" x`,
+    // When each item closed, from its transitions aggregated once (a correlated subquery per
+    // item, evaluated in the select and again in the filter, cost most of this query).
     prisma.$queryRaw<
       {
         control_id: string;
@@ -60,32 +81,38 @@ export async function loadCoverageRecords(prisma: Tx, period: Interval): Promise
         closed_at: Date | null;
       }[]
     >`
-      SELECT * FROM (
-        SELECT bc.control_id::text, b.id::text, b.key, b.title, b.priority::text AS priority,
-               b.created_at AS opened_at,
+      WITH closes AS (
+        SELECT t.item_id, max(t.at) AS at FROM "backlog_transitions" t
+        WHERE t."to" NOT IN ('open', 'in_progress', 'awaiting_deployment')
+        GROUP BY t.item_id
+      ), spans AS (
+        SELECT b.id, b.key, b.title, b.priority::text AS priority, b.created_at AS opened_at,
                CASE WHEN b.status IN ('open', 'in_progress', 'awaiting_deployment') THEN NULL
-                    ELSE coalesce((SELECT max(t.at) FROM "backlog_transitions" t
-                                   WHERE t.item_id = b.id
-                                     AND t."to" NOT IN ('open', 'in_progress', 'awaiting_deployment')),
-                                  b.resolved_at, b.updated_at) END AS closed_at
-        FROM "backlog_items" b JOIN "backlog_controls" bc ON bc.item_id = b.id
+                    ELSE coalesce(c.at, b.resolved_at, b.updated_at) END AS closed_at
+        FROM "backlog_items" b LEFT JOIN closes c ON c.item_id = b.id
         WHERE b.priority IN ('P0', 'P1') AND b.created_at < ${period.end}
-      ) s WHERE s.closed_at IS NULL OR s.closed_at >= ${period.start}`,
+      )
+      SELECT bc.control_id::text, s.id::text, s.key, s.title, s.priority, s.opened_at, s.closed_at
+      FROM spans s JOIN "backlog_controls" bc ON bc.item_id = s.id
+      WHERE s.closed_at IS NULL OR s.closed_at >= ${period.start}`,
   ]);
   const out: CoverageRecords = { runDays: new Map(), expected: new Map(), items: new Map() };
   for (const r of runs)
-    push(out.runDays, r.control_id, {
-      day: day(r.day),
-      runs: r.runs,
-      failingRuns: r.failing_runs,
-      runId: r.run_id,
-    });
+    out.runDays.set(
+      r.control_id,
+      r.days.map((d, i) => ({
+        day: fromEpochDay(d),
+        runs: r.runs[i]!,
+        failingRuns: r.failing_runs[i]!,
+        runId: r.run_ids[i]!,
+      })),
+    );
   for (const x of expectations)
     push(out.expected, x.control_id, {
       id: x.id,
       action: x.action,
       maxSilenceDays: x.max_silence_days,
-      days: (x.days ?? []).map(day),
+      days: (x.days ?? []).map(fromEpochDay),
     });
   for (const i of items)
     push(out.items, i.control_id, {

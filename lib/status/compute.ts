@@ -15,6 +15,7 @@ import { resolveExpiry } from "./expiry";
 import { testSignals } from "./test-signals";
 import { auditSignals } from "./audit-signals";
 import { remediationSignals } from "./remediation-load";
+import { loadStatusControls } from "./load-controls";
 import { WORKSPACE_ID } from "@/lib/workspace/id";
 import { coverageInput } from "@/lib/coverage/assemble";
 import { computeCoverage } from "@/lib/coverage/coverage";
@@ -70,35 +71,7 @@ export async function evaluateWorkspace(
   const coveragePeriod = period ?? (await workspacePeriod(prisma));
   const [controls, criteria, overrides, signals, silence, remediation, records] = await Promise.all(
     [
-      prisma.control.findMany({
-        where: { archivedAt: null },
-        select: {
-          id: true,
-          title: true,
-          implementation: true,
-          naJustification: true,
-          frequency: true,
-          createdAt: true,
-          criteria: { select: { criterionId: true } },
-          evidence: {
-            select: {
-              evidence: {
-                select: {
-                  id: true,
-                  title: true,
-                  reviewState: true,
-                  evidenceDate: true,
-                  periodStart: true,
-                  periodEnd: true,
-                  expiresOn: true,
-                  renewalDays: true,
-                  notCurrentReason: true,
-                },
-              },
-            },
-          },
-        },
-      }),
+      loadStatusControls(prisma),
       prisma.criterion.findMany({
         select: { id: true, title: true },
         orderBy: { sortOrder: "asc" },

@@ -60,21 +60,43 @@ export async function seedPackageWorkspace(d: Database): Promise<void> {
   }
 }
 
-/** In the child process: builds the package, sampling RSS, and prints the figures. */
-export async function packageChild(name: string, actor: SystemActor): Promise<void> {
+/**
+ * In the child process (bench-package-child.ts): builds the package, sampling RSS, and prints
+ * the figures with the RSS at each stage: Node.js and tsx alone (`startRss`), with the modules
+ * loaded and the database open, the peak while the period's data is collected (status, coverage,
+ * tables: Prisma's query compiler loads at the first query), and the peak while files stream.
+ */
+export async function packageChild(
+  name: string,
+  actor: SystemActor,
+  startRss: number,
+): Promise<void> {
   const { buildPackage } = await import("../package/build-package");
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), "tb-bench-pkg-")), "bench.zip");
   const before = process.memoryUsage().rss;
   let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  let collected: number | null = null;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+  const sampler = setInterval(sample, 50);
   const today = isoDay(new Date());
   const t = performance.now();
-  const built = await buildPackage(actor, { from: today, to: today, outFile: out });
+  const built = await buildPackage(actor, {
+    from: today,
+    to: today,
+    outFile: out,
+    // The first file step: everything before it was the collection of the period's data.
+    onProgress: (p) => {
+      if (collected === null && p.step.startsWith("evidence")) collected = sample();
+    },
+  });
   const ms = performance.now() - t;
   clearInterval(sampler);
   peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
   console.log(
-    `${name.padEnd(11)} audit package of ${PACKAGE_FILES.toLocaleString("en")} evidence files (${mb(PACKAGE_FILES * PACKAGE_FILE_MB * 1024 * 1024)}): ${(ms / 1000).toFixed(1)} s (${mb(statSync(out).size)} ZIP, ${built.files} files), peak RSS of the packaging process ${mb(peak)} (${mb(before)} before)`,
+    `${name.padEnd(11)} audit package of ${PACKAGE_FILES.toLocaleString("en")} evidence files (${mb(PACKAGE_FILES * PACKAGE_FILE_MB * 1024 * 1024)}): ${(ms / 1000).toFixed(1)} s (${mb(statSync(out).size)} ZIP, ${built.files} files), peak RSS of the packaging process ${mb(peak)} (Node.js and tsx alone ${mb(startRss)}, modules loaded and database open ${mb(before)}, peak until the data was collected ${mb(collected ?? peak)}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")})`,
   );
   rmSync(path.dirname(out), { recursive: true, force: true });
 }

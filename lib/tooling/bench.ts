@@ -4,7 +4,8 @@
 // hostile 1.2 MB file (20,000 suite properties, 20,000 cases) in a fresh process; an audit-event
 // pull of BENCH_EVENTS rows from a generated PostgreSQL table, in a process of its own so its
 // peak memory is its own; status for all criteria after it; an audit package of 1,000 evidence files totalling 1 GB,
-// likewise in a process of its own (`--only-package` runs just that part); the code query audit
+// likewise in a process of its own (`--only-package` runs just that part; `--only-coverage` the
+// coverage figures on a fresh schema); the code query audit
 // of a generated 10,000-file repository (`--only-code-audit`). Ends with the targets table.
 import { fork } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -21,7 +22,7 @@ import { encryptSecret } from "../collectors/audit/crypto";
 import { pullSource } from "../collectors/audit/pg-source";
 import { coverageBench } from "./bench-coverage";
 import { codeAuditBench } from "./bench-code-audit";
-import { packageChild, seedPackageWorkspace, PACKAGE_FILES } from "./bench-package";
+import { seedPackageWorkspace, PACKAGE_FILES } from "./bench-package";
 import { postureBench } from "./bench-posture";
 import { pageRun, pushBench, signIn, startServer } from "./bench-server";
 import { YEAR, seedYear } from "./bench-year";
@@ -235,6 +236,62 @@ async function hostileChild(url: string | undefined, dataDir: string): Promise<H
 
 const BACKLOG_ITEMS = 5_000;
 
+const BENCH_ADMIN = {
+  kind: "user" as const,
+  id: "00000000-0000-4000-8000-000000000000",
+  email: "bench",
+  name: "bench",
+  role: "admin" as const,
+  accessExpiresAt: null,
+};
+
+/** 5,000 backlog items created across 365 days, two thirds of them verified three days later. */
+async function seedBacklogYear(prisma: Database["prisma"]): Promise<void> {
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "backlog_items" ("id", "key", "title", "priority", "status", "created_at", "updated_at")
+    SELECT gen_random_uuid(), 'BL-' || (100000 + g), 'Generated item ' || g, (ARRAY['P0','P1','P2','P3'])[1 + g % 4]::"BacklogPriority",
+           (CASE WHEN g % 3 = 0 THEN 'open' ELSE 'verified' END)::"BacklogStatus", now() - (g % 365) * interval '1 day', now()
+    FROM generate_series(1, ${BACKLOG_ITEMS}) g`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "backlog_transitions" ("item_id", "at", "from", "to")
+    SELECT "id", "created_at", NULL::"BacklogStatus", 'open'::"BacklogStatus" FROM "backlog_items" WHERE "title" LIKE 'Generated item %'
+    UNION ALL
+    SELECT "id", "created_at" + interval '3 days', 'open'::"BacklogStatus", "status" FROM "backlog_items" WHERE "title" LIKE 'Generated item %' AND "status" <> 'open'`);
+}
+
+/**
+ * `--only-coverage`: the coverage part alone, on a fresh schema — the catalog, the backlog year,
+ * BENCH_EVENTS audit events written straight into audit_events (status probes their latest per
+ * action; coverage reads the daily counts the coverage bench writes), then coverageBench.
+ */
+async function coverageLane(name: string, url: string | undefined): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tb-bench-"));
+  if (url) await resetSchema(url);
+  const d = await openDatabase({ url, dataDir, migrate: true });
+  serve(d);
+  try {
+    await ensureCatalog(d.prisma);
+    await seedBacklogYear(d.prisma);
+    const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+    await d.prisma.$executeRawUnsafe(`
+      INSERT INTO "audit_events" ("occurred_at", "action", "actor")
+      SELECT now() - (g * 31 || ' seconds')::interval, (ARRAY['login','logout','login_failed','permission_changed','access_denied'])[1 + g % 5],
+             'user' || (g % 5000) || '@example.com'
+      FROM generate_series(1, ${events}) g`);
+    const figures = await coverageBench(d.prisma, BENCH_ADMIN);
+    console.log(
+      `${name.padEnd(11)} coverage with ${BACKLOG_ITEMS.toLocaleString("en")} backlog items and ${events.toLocaleString("en")} audit events, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} at the end:`,
+    );
+    for (const f of figures) console.log(`${"".padEnd(11)}   ${f}`);
+  } finally {
+    await d.close();
+    unserve();
+  }
+}
+
 /**
  * A year of remediation work (5,000 backlog items, created across 365 days, two thirds of them
  * verified since) and the queries behind the backlog page, the phase list and status.
@@ -249,24 +306,8 @@ async function pageBench(name: string, url: string | undefined, dataDir: string)
   const { listPhases } = await import("../phases/phase-queries");
   const d = await database();
   try {
-    await d.prisma.$executeRawUnsafe(`
-      INSERT INTO "backlog_items" ("id", "key", "title", "priority", "status", "created_at", "updated_at")
-      SELECT gen_random_uuid(), 'BL-' || (100000 + g), 'Generated item ' || g, (ARRAY['P0','P1','P2','P3'])[1 + g % 4]::"BacklogPriority",
-             (CASE WHEN g % 3 = 0 THEN 'open' ELSE 'verified' END)::"BacklogStatus", now() - (g % 365) * interval '1 day', now()
-      FROM generate_series(1, ${BACKLOG_ITEMS}) g`);
-    await d.prisma.$executeRawUnsafe(`
-      INSERT INTO "backlog_transitions" ("item_id", "at", "from", "to")
-      SELECT "id", "created_at", NULL::"BacklogStatus", 'open'::"BacklogStatus" FROM "backlog_items" WHERE "title" LIKE 'Generated item %'
-      UNION ALL
-      SELECT "id", "created_at" + interval '3 days', 'open'::"BacklogStatus", "status" FROM "backlog_items" WHERE "title" LIKE 'Generated item %' AND "status" <> 'open'`);
-    const user = {
-      kind: "user" as const,
-      id: "00000000-0000-4000-8000-000000000000",
-      email: "bench",
-      name: "bench",
-      role: "admin" as const,
-      accessExpiresAt: null,
-    };
+    await seedBacklogYear(d.prisma);
+    const user = BENCH_ADMIN;
     const timed = async (label: string, fn: () => Promise<unknown>) => {
       await fn(); // the first call in a process also prepares the query
       const t = performance.now();
@@ -295,11 +336,21 @@ async function pageBench(name: string, url: string | undefined, dataDir: string)
 }
 
 /** Runs this file again in a child process in `mode`; resolves with what the child sends. */
-function runChild<T>(mode: string, args: string[]): Promise<T> {
+function runChild<T>(mode: string, args: string[], entry?: string): Promise<T> {
   return new Promise((resolve, reject) => {
     // The same malloc setting as `npm start` and `npm run cli` (see lib/tooling/start.ts).
     const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" };
-    const child = fork(__filename, [mode, ...args], { stdio: "inherit", env });
+    // An entry of its own runs `args` alone; otherwise this file again, in `mode`.
+    // The packaging child runs as `npm run cli` does: WebAssembly on V8's baseline compiler
+    // only (--liftoff-only, see README "Audit package"), which keeps Prisma's query compiler
+    // from growing by about 50 MB of optimised code while the package's data is read.
+    const child = entry
+      ? fork(path.join(__dirname, entry), args, {
+          stdio: "inherit",
+          env,
+          execArgv: [...process.execArgv, "--liftoff-only"],
+        })
+      : fork(__filename, [mode, ...args], { stdio: "inherit", env });
     let result: T | undefined;
     child.on("message", (m) => (result = m as T));
     child.on("exit", (code) =>
@@ -629,28 +680,19 @@ async function packageLane(name: string, url: string | undefined) {
   } finally {
     await d.close();
   }
-  await runChild<unknown>("--package", [name, url ?? "", dataDir]);
+  await runChild<unknown>("--package", [name, url ?? "", dataDir], "bench-package-child.ts");
 }
 
 async function main() {
   const mode = process.argv[2];
-  const packaging = process.argv.indexOf("--package");
-  if (packaging >= 0) {
-    const [name = "", url = "", dataDir = ""] = process.argv.slice(packaging + 1);
-    process.env.TRUSTBOARD_DATA_DIR = dataDir;
-    const d = await openDatabase({ url: url || undefined, dataDir, migrate: true });
-    serve(d);
-    try {
-      process.send?.((await packageChild(name, BENCH)) ?? true);
-      return;
-    } finally {
-      await d.close();
-    }
-  }
   if (process.argv.includes("--only-posture")) {
     const r = await postureBench(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
     for (const line of r.lines) console.log(line);
     return;
+  }
+  if (process.argv.includes("--only-coverage")) {
+    const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    return coverageLane(pg ? "PostgreSQL" : "PGlite", pg);
   }
   if (process.argv.includes("--only-package")) {
     const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
