@@ -76,6 +76,8 @@ test("sign out everywhere ends the session in a second browser", async ({ browse
 test("a password change keeps this session and ends the other one; an admin's reset link works", async ({
   browser,
 }) => {
+  // Four browsers, two set-password pages, five sign-ins: on a loaded machine more than a minute.
+  test.slow();
   const admin = await browser.newPage({ storageState: ADMIN_STATE });
   const user = { email: unique("changer"), name: "Cam Changer" };
   const password = "cam's first passphrase";
