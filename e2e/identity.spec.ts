@@ -73,13 +73,11 @@ test("sign out everywhere ends the session in a second browser", async ({ browse
   await second.context.close();
 });
 
-// FIXME (open in issue 11): in the final CI run the second, correct submission of the
-// change-password form after a wrong one still showed "That is not your current password."
-// The data layer passes (lib/users/account.integration.test.ts); the browser path is not yet
-// explained, so this spec is kept, marked, until it is.
-test.fixme("a password change keeps this session and ends the other one; an admin's reset link works", async ({
+test("a password change keeps this session and ends the other one; an admin's reset link works", async ({
   browser,
 }) => {
+  // Four browsers, two set-password pages, five sign-ins: on a loaded machine more than a minute.
+  test.slow();
   const admin = await browser.newPage({ storageState: ADMIN_STATE });
   const user = { email: unique("changer"), name: "Cam Changer" };
   const password = "cam's first passphrase";
@@ -89,18 +87,30 @@ test.fixme("a password change keeps this session and ends the other one; an admi
 
   await here.page.goto("/account");
   const form = here.page.getByTestId("change-password-form");
-  await form.getByLabel("Current password").fill("not the current one");
-  await form.getByLabel("New password", { exact: true }).fill("cam's second passphrase");
-  await form.getByLabel("Repeat new password").fill("cam's second passphrase");
-  await form.getByRole("button", { name: "Change password" }).click();
-  await expect(here.page.getByTestId("change-password-status")).toHaveText(
-    "That is not your current password.",
-  );
-  await form.getByLabel("Current password").fill(password);
-  await form.getByLabel("New password", { exact: true }).fill("cam's second passphrase");
-  await form.getByLabel("Repeat new password").fill("cam's second passphrase");
-  await form.getByRole("button", { name: "Change password" }).click();
-  await expect(here.page.getByTestId("change-password-status")).toContainText("Password changed");
+  const status = here.page.getByTestId("change-password-status");
+  const submit = form.getByRole("button", { name: "Change password" });
+  const changeFrom = async (current: string) => {
+    await form.getByLabel("Current password").fill(current);
+    await form.getByLabel("New password", { exact: true }).fill("cam's second passphrase");
+    await form.getByLabel("Repeat new password").fill("cam's second passphrase");
+    await submit.click();
+  };
+
+  // A wrong current password is refused and changes nothing.
+  await changeFrom("not the current one");
+  await expect(status).toHaveText("That is not your current password.");
+  await expect(status).toHaveAttribute("data-ok", "false");
+  // The action has settled (React empties the fields after it) before the form is filled again.
+  await expect(submit).toBeEnabled();
+  await expect(form.getByLabel("Current password")).toHaveValue("");
+  await there.page.goto("/controls");
+  await expect(there.page.getByTestId("current-user")).toHaveText(user.email);
+
+  // The right one is accepted, on the page it was made from.
+  await changeFrom(password);
+  await expect(status).toHaveText("Password changed. Every other session has been signed out.");
+  await expect(status).toHaveAttribute("data-ok", "true");
+  await expect(here.page).toHaveURL(/\/account$/);
 
   // This session continues; the other one is over.
   await here.page.goto("/controls");

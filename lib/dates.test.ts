@@ -4,6 +4,7 @@ import {
   daysBetween,
   endOfIsoDay,
   endOfUtcDay,
+  isoClock,
   isoDay,
   parseIsoDay,
   startOfUtcDay,
@@ -16,6 +17,7 @@ describe("dates", () => {
     expect(isoDay(at)).toBe("2026-03-05");
     expect(startOfUtcDay(at).toISOString()).toBe("2026-03-05T00:00:00.000Z");
     expect(endOfUtcDay(at).toISOString()).toBe("2026-03-06T00:00:00.000Z");
+    expect(isoClock(at)).toBe("17:45");
   });
 
   it("adds and counts days across month and year ends", () => {

@@ -45,3 +45,8 @@ export function endOfIsoDay(day: string): Date | null {
 export function isoMinute(at: Date): string {
   return at.toISOString().slice(0, 16).replace("T", " ");
 }
+
+/** "14:05" (UTC), for a time later today such as the end of a lockout. */
+export function isoClock(at: Date): string {
+  return at.toISOString().slice(11, 16);
+}

@@ -2,20 +2,16 @@
 import { useActionState } from "react";
 import { changePasswordAction } from "@/lib/actions/account-actions";
 import { Field, FormStatus, SubmitButton } from "@/components/ui/form";
+import { AccountSection } from "./account-section";
 
 export function ChangePasswordSection() {
   const [state, action, pending] = useActionState(changePasswordAction, {});
   return (
-    <section
-      className="mb-8 rounded-xl border border-slate-200 bg-white p-6"
-      aria-labelledby="change-password"
+    <AccountSection
+      id="change-password"
+      title="Password"
+      description="Changing it signs you out of every other browser and device."
     >
-      <h2 id="change-password" className="mb-1 text-lg font-semibold">
-        Password
-      </h2>
-      <p className="mb-3 text-sm text-slate-600">
-        Changing it signs you out of every other browser and device.
-      </p>
       <form
         action={action}
         className="grid max-w-md grid-cols-1 gap-4"
@@ -53,6 +49,6 @@ export function ChangePasswordSection() {
           <SubmitButton pending={pending}>Change password</SubmitButton>
         </div>
       </form>
-    </section>
+    </AccountSection>
   );
 }

@@ -9,6 +9,7 @@ import { isoDay } from "@/lib/dates";
 import { TotpSetup } from "./totp-setup";
 import { PasskeyEnrol } from "./passkey-enrol";
 import { PasswordAndCodeForm } from "./password-and-code-form";
+import { AccountSection } from "./account-section";
 
 export function SecondFactorSection({ overview }: { overview: SecondFactorOverview }) {
   const any = overview.totpEnabled || overview.passkeys.length > 0;
@@ -19,8 +20,7 @@ export function SecondFactorSection({ overview }: { overview: SecondFactorOvervi
           Your role requires a second factor: set up an authenticator app or a passkey to continue.
         </p>
       )}
-      <div className="rounded-xl border border-slate-200 bg-white p-6">
-        <h2 className="mb-1 text-lg font-semibold">Authenticator app</h2>
+      <AccountSection id="authenticator-app" title="Authenticator app">
         {overview.totpEnabled ? (
           <>
             <p className="mb-3 text-sm text-emerald-800" data-testid="totp-enabled">
@@ -40,12 +40,12 @@ export function SecondFactorSection({ overview }: { overview: SecondFactorOvervi
         ) : (
           <TotpSetup />
         )}
-      </div>
-      <div className="rounded-xl border border-slate-200 bg-white p-6">
-        <h2 className="mb-1 text-lg font-semibold">Passkeys</h2>
-        <p className="mb-3 text-sm text-slate-600">
-          A passkey is a second factor after your password, or signs you in on its own.
-        </p>
+      </AccountSection>
+      <AccountSection
+        id="passkeys"
+        title="Passkeys"
+        description="A passkey is a second factor after your password, or signs you in on its own."
+      >
         {overview.passkeys.length > 0 && (
           <ul className="mb-4 flex flex-col gap-3" data-testid="passkey-list">
             {overview.passkeys.map((p) => (
@@ -71,10 +71,9 @@ export function SecondFactorSection({ overview }: { overview: SecondFactorOvervi
           </ul>
         )}
         <PasskeyEnrol />
-      </div>
+      </AccountSection>
       {any && (
-        <div className="rounded-xl border border-slate-200 bg-white p-6">
-          <h2 className="mb-1 text-lg font-semibold">Recovery codes</h2>
+        <AccountSection id="recovery-codes" title="Recovery codes">
           <p className="mb-3 text-sm text-slate-600" data-testid="recovery-left">
             {overview.recoveryCodesLeft} of 10 unused.
           </p>
@@ -88,7 +87,7 @@ export function SecondFactorSection({ overview }: { overview: SecondFactorOvervi
               />
             </div>
           </details>
-        </div>
+        </AccountSection>
       )}
     </section>
   );

@@ -10,6 +10,8 @@ export const changePasswordAction = defineAction({
   capability: "account.manage",
   schema: changePasswordSchema,
   revalidate: ["/account"],
+  // A refused form must not carry the current password back to the browser.
+  secretFields: ["current"],
   async run(input, user) {
     const { sessionVersion } = await changeOwnPassword(user, input);
     // Every other session ended with the change; this one moves to the new version.

@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth";
 import { recordSignOut } from "@/lib/auth/login";
 import { getSessionUser } from "@/lib/auth/session";
+import { isoClock } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { settleError } from "@/lib/http/boundary";
 import { setupFirstAdmin } from "@/lib/users/setup";
@@ -21,7 +22,7 @@ function refusal(code: string | undefined): AppError {
   if (factor) return factor;
   if (code?.startsWith("locked")) {
     const until = code.split("locked:")[1];
-    const time = until ? ` until ${new Date(until).toISOString().slice(11, 16)} UTC` : "";
+    const time = until ? ` until ${isoClock(new Date(until))} UTC` : "";
     return new AppError(
       "rate_limited",
       `Too many failed sign-ins: this account is locked for 15 minutes${time}.`,

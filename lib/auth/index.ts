@@ -1,7 +1,7 @@
 // next-auth v5: credentials sign-in, JWT sessions with a bounded lifetime. The JWT only
 // carries the user id; every request re-reads the account (see session.ts), so a
 // deactivated user or an expired auditor loses access at once.
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { credentialsSchema } from "@/lib/users/schemas";
@@ -18,6 +18,7 @@ import {
 } from "./sign-in-providers";
 import { OIDC_PROVIDER_ID } from "./oidc-config";
 import { db } from "@/lib/db";
+import { headersWithCurrentCookies } from "./current-cookies";
 
 export class LoginRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -26,7 +27,7 @@ export class LoginRefused extends CredentialsSignin {
   }
 }
 
-export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+const nextAuth = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: env().TRUSTBOARD_SESSION_HOURS * 60 * 60 },
   pages: { signIn: "/login" },
@@ -124,3 +125,25 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     },
   },
 });
+
+export const { handlers, signIn, signOut, unstable_update } = nextAuth;
+
+// next-auth's auth(request, response), the form for API routes: it reads the session from the
+// headers it is given. Cookies it would roll go to the throw-away response, as they do from
+// auth() in a server component.
+type SessionFromHeaders = (
+  request: { headers: Headers },
+  response: { headers: Headers },
+) => Promise<Session | null>;
+
+/**
+ * The session as this response leaves it. next-auth's auth() without arguments reads the
+ * request's Cookie header, which a server action's unstable_update does not change: after a
+ * password change renews this session, the page rendered into the same response would still see
+ * the old session version and treat the session as revoked (sending the user to the sign-in page
+ * instead of showing "Password changed").
+ */
+export async function auth(): Promise<Session | null> {
+  const read = nextAuth.auth as unknown as SessionFromHeaders;
+  return read({ headers: await headersWithCurrentCookies() }, { headers: new Headers() });
+}

@@ -126,21 +126,45 @@ describe("changing one's password", () => {
     expect(await attemptLogin(user.email, user.password)).toMatchObject({ ok: true });
   });
 
-  it("wrong current passwords count toward the lockout", async () => {
+  it("wrong current passwords count toward the lockout, and the locking one says so", async () => {
     const user = await makeUser("engineer");
-    for (let i = 0; i < 5; i++)
+    for (let i = 0; i < 4; i++)
       await expect(
         changeOwnPassword(user, {
           current: `wrong guess ${i}`,
           password: "a brand new passphrase",
         }),
-      ).rejects.toMatchObject({ code: "invalid" });
+      ).rejects.toMatchObject({ code: "invalid", message: "That is not your current password." });
+    await expect(
+      changeOwnPassword(user, { current: "wrong guess 4", password: "a brand new passphrase" }),
+    ).rejects.toMatchObject({
+      code: "rate_limited",
+      message: expect.stringMatching(/your account is locked until \d\d:\d\d UTC/),
+    });
+    // The right password is refused for the lock, never as "not your current password".
     await expect(
       changeOwnPassword(user, { current: user.password, password: "a brand new passphrase" }),
-    ).rejects.toMatchObject({ code: "rate_limited" });
+    ).rejects.toMatchObject({
+      code: "rate_limited",
+      message: expect.stringMatching(/^Too many wrong passwords: your account is locked until/),
+    });
     expect(await attemptLogin(user.email, user.password)).toMatchObject({
       ok: false,
       code: "locked",
     });
+  });
+
+  it("a right password after wrong ones is accepted and clears the wrong attempts", async () => {
+    const user = await makeUser("engineer");
+    for (let i = 0; i < 4; i++)
+      await expect(
+        changeOwnPassword(user, { current: `wrong ${i}`, password: "a brand new passphrase" }),
+      ).rejects.toMatchObject({ code: "invalid", details: { field: "current" } });
+    await changeOwnPassword(user, { current: user.password, password: "a brand new passphrase" });
+    const row = await (await db()).user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row).toMatchObject({ failedLogins: 0, firstFailedAt: null, lockedUntil: null });
+    // Four earlier wrong attempts no longer bring the account near its lock.
+    expect(await attemptLogin(user.email, "a wrong one")).toMatchObject({ code: "invalid" });
+    expect(await attemptLogin(user.email, "a brand new passphrase")).toMatchObject({ ok: true });
   });
 });

@@ -9,7 +9,8 @@ import { AppError, invalid, notFound } from "@/lib/errors";
 import { recordActivity } from "@/lib/activity/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { afterFailure, lockedUntil, type LockoutState } from "@/lib/auth/lockout";
+import { isoClock } from "@/lib/dates";
+import { CLEARED, afterFailure, lockedUntil, type LockoutState } from "@/lib/auth/lockout";
 
 function ownAccount(actor: Actor): UserActor {
   if (actor.kind !== "user") throw invalid("This needs a signed-in account.");
@@ -40,10 +41,10 @@ export async function changeOwnPassword(
   if (locked)
     throw new AppError(
       "rate_limited",
-      `Too many wrong passwords: try again after ${locked.toISOString().slice(11, 16)} UTC.`,
+      `Too many wrong passwords: your account is locked until ${isoClock(locked)} UTC; try again then.`,
     );
   if (!(await verifyPassword(user.passwordHash, input.current))) {
-    await prisma.$transaction(async (tx) => {
+    const lockedNow = await prisma.$transaction(async (tx) => {
       const [row] = await tx.$queryRaw<LockoutState[]>`
         SELECT failed_logins AS "failedLogins", first_failed_at AS "firstFailedAt",
                locked_until AS "lockedUntil"
@@ -56,14 +57,22 @@ export async function changeOwnPassword(
         entityId: me.id,
         summary: `Password change refused for ${me.email}: wrong current password${state.lockedUntil ? `; account locked until ${state.lockedUntil.toISOString()}` : ""}`,
       });
+      return state.lockedUntil;
     });
+    // The attempt that locks the account says so: the next one, right or wrong, is refused.
+    if (lockedNow)
+      throw new AppError(
+        "rate_limited",
+        `That is not your current password. Too many wrong passwords: your account is locked until ${isoClock(lockedNow)} UTC, for signing in too.`,
+      );
     throw invalid("That is not your current password.", "current");
   }
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const updated = await tx.user.update({
       where: { id: me.id },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
+      // Knowing the password clears earlier wrong attempts, as a successful sign-in does.
+      data: { passwordHash, sessionVersion: { increment: 1 }, ...CLEARED },
       select: { sessionVersion: true },
     });
     // An open reset link would undo the change: it is spent with the old password.

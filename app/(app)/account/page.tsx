@@ -12,8 +12,10 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title="Your account" description={`${user.email} — ${ROLE_LABELS[user.role]}`} />
-      <ChangePasswordSection />
-      <SessionsSection />
+      <div className="mb-8 flex flex-col gap-8">
+        <ChangePasswordSection />
+        <SessionsSection />
+      </div>
     </>
   );
 }
