@@ -12,6 +12,7 @@ import type { ActivityActor } from "@/lib/activity/record";
 import { AppError, HTTP_STATUS, UNEXPECTED_MESSAGE } from "@/lib/errors";
 import { clientAddress } from "@/lib/auth/throttle";
 import { settleError } from "./boundary";
+import { withApiSecurityHeaders } from "./security-headers";
 
 export function errorResponse(err: AppError | null): Response {
   if (!err) return Response.json({ error: UNEXPECTED_MESSAGE, code: "internal" }, { status: 500 });
@@ -52,24 +53,28 @@ export function tokenRoute(
   capability: Capability,
   handler: (req: Request, actor: TokenActor) => Promise<Response>,
 ) {
-  return async (req: Request): Promise<Response> => {
-    let who: ActivityActor | null = null;
-    try {
-      const auth = await authenticateToken(req.headers.get("authorization"));
-      // A presented but unknown token is recorded too (rate-limited), under the caller's address.
-      const presented = /^Bearer\s+\S+$/i.test(req.headers.get("authorization") ?? "");
-      who =
-        auth.who ??
-        (presented
-          ? { id: null, email: `unknown token from ${clientAddress(req.headers)}` }
-          : null);
-      if (!auth.actor) throw auth.error;
-      authorize(auth.actor, capability);
-      return await handler(req, auth.actor);
-    } catch (err) {
-      return errorResponse(
-        await settleError(err, who, `${req.method} ${new URL(req.url).pathname}`),
-      );
-    }
-  };
+  // The token API is outside the proxy (proxy.ts): the headers it would set are set here.
+  return async (req: Request): Promise<Response> =>
+    withApiSecurityHeaders(req, await tokenHandler(capability, handler, req));
+}
+
+async function tokenHandler(
+  capability: Capability,
+  handler: (req: Request, actor: TokenActor) => Promise<Response>,
+  req: Request,
+): Promise<Response> {
+  let who: ActivityActor | null = null;
+  try {
+    const auth = await authenticateToken(req.headers.get("authorization"));
+    // A presented but unknown token is recorded too (rate-limited), under the caller's address.
+    const presented = /^Bearer\s+\S+$/i.test(req.headers.get("authorization") ?? "");
+    who =
+      auth.who ??
+      (presented ? { id: null, email: `unknown token from ${clientAddress(req.headers)}` } : null);
+    if (!auth.actor) throw auth.error;
+    authorize(auth.actor, capability);
+    return await handler(req, auth.actor);
+  } catch (err) {
+    return errorResponse(await settleError(err, who, `${req.method} ${new URL(req.url).pathname}`));
+  }
 }
