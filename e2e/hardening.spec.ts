@@ -134,6 +134,12 @@ const query = fc
         "control",
         "denied",
         "reason",
+        "q",
+        "kind",
+        "state",
+        "sort",
+        "dir",
+        "page",
       ),
       value,
     ),
@@ -155,6 +161,7 @@ const PAGES = [
 ];
 const SEARCH = [
   "/",
+  "/evidence",
   "/activity",
   "/audit",
   "/backlog",
