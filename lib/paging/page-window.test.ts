@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listHref, pageParam, pageWindow, showingText, sortParams } from "./page-window";
+import { listHref, pageParam, pageWindow, showingText } from "./page-window";
 
 describe("pageWindow", () => {
   it("gives the slice a page shows and the honest count", () => {
@@ -31,21 +31,5 @@ describe("listHref", () => {
       "/evidence?q=a+b&sort=title&page=2",
     );
     expect(listHref("/evidence", { page: "2" }, { page: null })).toBe("/evidence");
-  });
-});
-
-describe("sortParams", () => {
-  it("accepts only the sortable keys", () => {
-    const keys = ["title", "date"] as const;
-    const fallback = { key: "date" as const, dir: "desc" as const };
-    expect(sortParams(keys, fallback, { sort: "title", dir: "asc" })).toEqual({
-      key: "title",
-      dir: "asc",
-    });
-    expect(sortParams(keys, fallback, { sort: "constructor", dir: "asc" })).toEqual(fallback);
-    expect(sortParams(keys, fallback, { sort: "title", dir: "up" })).toEqual({
-      key: "title",
-      dir: "desc",
-    });
   });
 });

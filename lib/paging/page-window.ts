@@ -61,17 +61,6 @@ export interface SortState<K extends string> {
   dir: SortDir;
 }
 
-/** `?sort=&dir=` read against the sortable columns; unknown keys fall back to the default. */
-export function sortParams<K extends string>(
-  keys: readonly K[],
-  fallback: SortState<K>,
-  raw: { sort?: unknown; dir?: unknown },
-): SortState<K> {
-  const key = keys.find((k) => k === raw.sort);
-  if (!key) return fallback;
-  return { key, dir: raw.dir === "desc" ? "desc" : raw.dir === "asc" ? "asc" : fallback.dir };
-}
-
 /** The first value of a search parameter that may be repeated. */
 export function firstParam(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
