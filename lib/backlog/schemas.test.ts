@@ -67,5 +67,6 @@ describe("backlog item form", () => {
     expect(
       backlogListSchema.parse({ q: "  vault ", sort: "password", dir: "up", page: "-2" }),
     ).toMatchObject({ q: "vault", sort: null, dir: null, page: 1 });
+    expect(backlogListSchema.parse({ q: "a\u0000b" }).q).toBeNull();
   });
 });

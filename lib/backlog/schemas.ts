@@ -3,6 +3,7 @@ import {
   CRITERION_ID,
   blankToNull,
   criterionIds,
+  hasNoNul,
   lines,
   manyOf,
   optionalUuid,
@@ -138,7 +139,7 @@ export const backlogFilterSchema = z.object({
   criterion: z.preprocess(blankToNull, z.string().regex(CRITERION_ID).nullable()).catch(null),
   overdue: z.preprocess((v) => v === "1" || v === "true", z.boolean()).catch(false),
   /** Words in the key or title. */
-  q: z.preprocess(blankToNull, z.string().trim().max(200).nullable()).catch(null),
+  q: z.preprocess(blankToNull, z.string().trim().max(200).refine(hasNoNul).nullable()).catch(null),
 });
 export type BacklogFilter = z.output<typeof backlogFilterSchema>;
 

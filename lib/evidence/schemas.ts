@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankToNull, CRITERION_ID, manyOf } from "@/lib/validation/fields";
+import { blankToNull, CRITERION_ID, hasNoNul, manyOf } from "@/lib/validation/fields";
 import { pageParam } from "@/lib/paging/page-window";
 
 const day = z.iso.date("Use a date (YYYY-MM-DD)");
@@ -115,10 +115,11 @@ const oneOrNull = <T extends z.ZodType>(schema: T) =>
 
 /** The library's URL: search, filters, sort and page (anything unknown is ignored, not a 500). */
 export const evidenceListSchema = z.object({
-  q: oneOrNull(z.string().trim().max(200)),
+  // Text that PostgreSQL cannot take (a NUL) is no search rather than a 500.
+  q: oneOrNull(z.string().trim().max(200).refine(hasNoNul)),
   kind: oneOrNull(z.enum(["file", "link", "note", "automated"])),
   state: oneOrNull(z.enum(["draft", "in_review", "accepted", "rejected", "expired"])),
-  control: oneOrNull(z.string().trim().min(1).max(100)),
+  control: oneOrNull(z.string().trim().min(1).max(100).refine(hasNoNul)),
   criterion: oneOrNull(z.string().regex(CRITERION_ID)),
   expiry: oneOrNull(z.enum(["expired", "7", "30", "90"])),
   sort: oneOrNull(z.enum(EVIDENCE_SORTS)),
