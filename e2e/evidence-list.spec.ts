@@ -10,7 +10,7 @@ async function addNote(page: Page, title: string) {
   const form = page.getByTestId("evidence-form");
   await form.getByLabel("Title").fill(title);
   await form.getByTestId("kind-note").check();
-  await form.getByLabel("Note").fill("Quarterly access review done.");
+  await form.locator("textarea[name=body]").fill("Quarterly access review done.");
   await form.getByTestId("submit-evidence").click();
   await expect(page.getByTestId("review-state")).toBeVisible();
 }
