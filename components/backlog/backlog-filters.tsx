@@ -17,7 +17,10 @@ export function BacklogFilters({
   criteria: string[];
 }) {
   return (
+    // Keyed by the URL's values: the fields are uncontrolled, and a client-side navigation to
+    // other filters (or "Clear the filters") must show the new values, not keep the old ones.
     <form
+      key={JSON.stringify(filter)}
       method="get"
       className="mb-4 flex flex-wrap items-end gap-3 text-sm"
       data-testid="backlog-filters"

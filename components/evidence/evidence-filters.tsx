@@ -43,7 +43,10 @@ export function EvidenceFilters({
 }) {
   const list = (xs: string[]) => xs.map((x) => ({ value: x, label: x }));
   return (
+    // Keyed by the URL's values: the fields are uncontrolled, and a client-side navigation to
+    // other filters (or "Clear the filters") must show the new values, not keep the old ones.
     <form
+      key={JSON.stringify(query)}
       method="get"
       className="flex flex-wrap items-end gap-3 text-sm"
       data-testid="evidence-filters"
