@@ -1,21 +1,16 @@
 // Runs before every request (Next.js 16 "proxy", formerly middleware): refuses paths that do
 // not decode, and sets the per-request security headers (the page CSP with its nonce, HSTS over
-// HTTPS). The fixed security headers come from next.config.ts.
+// HTTPS). The fixed security headers come from next.config.ts. Not on /api/v1/ (see config).
 import { NextResponse, type NextRequest } from "next/server";
 import {
   API_POLICY,
+  hstsSeconds,
   hstsValue,
   newNonce,
   pagePolicy,
   pathDecodes,
   servedOverHttps,
 } from "@/lib/http/security-headers";
-
-const hstsSeconds = (): number => {
-  const raw = process.env.TRUSTBOARD_HSTS_SECONDS;
-  const n = raw === undefined || raw.trim() === "" ? 31_536_000 : Number(raw);
-  return Number.isInteger(n) && n >= 0 ? n : 31_536_000;
-};
 
 export function proxy(request: NextRequest): NextResponse {
   const url = request.nextUrl;
@@ -46,6 +41,9 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Static build files carry no markup; their fixed headers come from next.config.ts.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Static build files carry no markup; their fixed headers come from next.config.ts. The token
+  // API (/api/v1/) is skipped: for a path the proxy runs on, Next.js copies the whole request
+  // body in memory, which doubled the server's memory per audit-event push. Its handlers
+  // (tokenRoute) set the per-request headers themselves.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/).*)"],
 };

@@ -41,6 +41,16 @@ test("the backlog filters, charts and CSV export agree; auditors read without ed
   const table = admin.getByTestId("backlog-table");
   await expect(table).toContainText(key);
   await expect(table.locator("tbody tr")).toHaveCount(1);
+  // Paged by the server: the count is the whole filtered backlog; sorting keeps the filters.
+  await expect(admin.getByTestId("table-count")).toHaveText("Showing 1–1 of 1");
+  await admin.getByTestId("sort-dueDate").click();
+  await expect(admin).toHaveURL(/sort=due&dir=asc/);
+  await expect(admin).toHaveURL(/overdue=1/);
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await admin.getByTestId("table-search").fill(key);
+  await admin.getByTestId("table-search").press("Enter");
+  await expect(admin).toHaveURL(new RegExp(`q=${key}`));
+  await expect(table).toContainText(key);
   const download = admin.waitForEvent("download");
   await admin.getByTestId("export-backlog").click();
   const csv = await (await (await download).createReadStream()).toArray();

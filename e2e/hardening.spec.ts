@@ -42,6 +42,27 @@ test("every response carries the security headers; pages a fresh nonce CSP", asy
   expect(api.status()).toBe(200);
   expect(api.headers()["content-security-policy"]).toContain("default-src 'none'");
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+  // The token API is outside the proxy (so Next.js does not copy pushed bodies): its route
+  // helper and next.config.ts set the same headers, HSTS included behind a TLS proxy.
+  for (const path of ["/api/v1/audit-events", "/api/v1/findings", "/api/v1/test-results"]) {
+    const res = await page.request.post(path, {
+      data: "{}",
+      headers: { "X-Forwarded-Proto": "https" },
+    });
+    expect(res.status(), path).toBe(401);
+    const h = res.headers();
+    expect(h["content-security-policy"], path).toBe(
+      "default-src 'none'; frame-ancestors 'none'; sandbox",
+    );
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+    expect(h["x-frame-options"], path).toBe("DENY");
+    expect(h["strict-transport-security"], path).toContain("max-age=31536000");
+    const plain = await page.request.post(path, { data: "{}" });
+    expect(plain.headers()["strict-transport-security"], path).toBeUndefined();
+  }
+  const unknown = await page.request.get("/api/v1/nothing-here");
+  expect(unknown.status()).toBe(404);
+  expect(unknown.headers()["content-security-policy"]).toContain("default-src 'none'");
   const css = await page.locator("link[rel=stylesheet]").first().getAttribute("href");
   const asset = await page.request.get(css!);
   expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
@@ -82,6 +103,7 @@ test("the inputs that once answered 500 answer 400 or 404", async ({ page }) => 
     ["/criteria/%E0%A4%A", 400],
     ["/backlog/%E0%A4%A", 400],
     ["/backlog/BL-1%00", 404],
+    ["/api/v1/%E0%A4%A", 404],
     ["/login?reason=constructor", 307],
   ];
   for (const [path, status] of cases) {
@@ -137,6 +159,12 @@ const query = fc
         "control",
         "denied",
         "reason",
+        "q",
+        "kind",
+        "state",
+        "sort",
+        "dir",
+        "page",
       ),
       value,
     ),
@@ -158,6 +186,7 @@ const PAGES = [
 ];
 const SEARCH = [
   "/",
+  "/evidence",
   "/activity",
   "/audit",
   "/backlog",

@@ -1,59 +1,54 @@
 import Link from "next/link";
-import type { ColumnDef } from "@tanstack/react-table";
-import { listHas, type TableFeatureSet } from "@/components/data-table/features";
+import type { ServerColumn } from "@/components/data-table/server-table";
 import type { BacklogRow } from "@/lib/backlog/backlog-queries";
 import { STATUS_LABEL, type BacklogStatus } from "@/lib/backlog/workflow";
 import { PriorityBadge } from "./priority-badge";
 
-export const backlogColumns: ColumnDef<TableFeatureSet, BacklogRow>[] = [
+export const backlogColumns: ServerColumn<BacklogRow>[] = [
   {
-    accessorKey: "key",
+    id: "key",
     header: "Key",
-    sortFn: "alphanumeric",
-    cell: (info) => (
+    sortKey: "key",
+    cell: (r) => (
       <Link
-        href={`/backlog/${info.row.original.key}`}
+        href={`/backlog/${r.key}`}
         className="whitespace-nowrap font-mono font-semibold text-indigo-700 hover:underline"
       >
-        {info.row.original.key}
+        {r.key}
       </Link>
     ),
   },
-  { accessorKey: "title", header: "Title", sortFn: "text" },
+  { id: "title", header: "Title", sortKey: "title", cell: (r) => r.title },
   {
-    accessorKey: "priority",
+    id: "priority",
     header: "Priority",
-    sortFn: "alphanumeric",
-    cell: (info) => <PriorityBadge priority={info.row.original.priority} />,
+    sortKey: "priority",
+    cell: (r) => <PriorityBadge priority={r.priority} />,
   },
   {
-    accessorKey: "status",
+    id: "status",
     header: "Status",
-    cell: (info) => STATUS_LABEL[info.row.original.status as BacklogStatus],
+    sortKey: "status",
+    cell: (r) => STATUS_LABEL[r.status as BacklogStatus],
   },
-  { accessorKey: "ownerName", header: "Owner", cell: (info) => info.row.original.ownerName ?? "—" },
+  { id: "ownerName", header: "Owner", sortKey: "owner", cell: (r) => r.ownerName ?? "—" },
   {
-    accessorKey: "dueDate",
+    id: "dueDate",
     header: "Due",
-    sortFn: "alphanumeric",
-    cell: (info) =>
-      info.row.original.dueDate ? (
+    sortKey: "due",
+    cell: (r) =>
+      r.dueDate ? (
         <span
-          className={info.row.original.overdue ? "font-semibold text-red-700" : ""}
-          data-overdue={info.row.original.overdue ? "true" : undefined}
+          className={r.overdue ? "font-semibold text-red-700" : ""}
+          data-overdue={r.overdue ? "true" : undefined}
         >
-          {info.row.original.dueDate}
-          {info.row.original.overdue && " · overdue"}
+          {r.dueDate}
+          {r.overdue && " · overdue"}
         </span>
       ) : (
         "—"
       ),
   },
-  {
-    accessorKey: "criteria",
-    header: "Criteria",
-    filterFn: listHas,
-    cell: (info) => info.row.original.criteria.join(", "),
-  },
-  { accessorKey: "checks", header: "Checks" },
+  { id: "criteria", header: "Criteria", cell: (r) => r.criteria.join(", ") },
+  { id: "checks", header: "Checks", cell: (r) => r.checks },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backlogFilterSchema, backlogSchema } from "./schemas";
+import { backlogFilterSchema, backlogListSchema, backlogSchema } from "./schemas";
 
 const base = { title: "RLS on 39 tables", priority: "P0" };
 
@@ -55,6 +55,18 @@ describe("backlog item form", () => {
         overdue: "1",
         criterion: "CC6.1",
       }),
-    ).toEqual({ priority: null, status: "closed", owner: null, criterion: "CC6.1", overdue: true });
+    ).toEqual({
+      priority: null,
+      status: "closed",
+      owner: null,
+      criterion: "CC6.1",
+      overdue: true,
+      q: null,
+    });
+    // The page's URL adds sort and page, junk there too falls back to the defaults.
+    expect(
+      backlogListSchema.parse({ q: "  vault ", sort: "password", dir: "up", page: "-2" }),
+    ).toMatchObject({ q: "vault", sort: null, dir: null, page: 1 });
+    expect(backlogListSchema.parse({ q: "a\u0000b" }).q).toBeNull();
   });
 });

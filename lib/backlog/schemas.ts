@@ -3,11 +3,13 @@ import {
   CRITERION_ID,
   blankToNull,
   criterionIds,
+  hasNoNul,
   lines,
   manyOf,
   optionalUuid,
 } from "@/lib/validation/fields";
 import { parseIsoDay } from "@/lib/dates";
+import { pageParam } from "@/lib/paging/page-window";
 import { PRIORITIES, STATUSES } from "./workflow";
 
 /** An item key: BL-131, or a scanner's own like SCAN-42. */
@@ -136,8 +138,22 @@ export const backlogFilterSchema = z.object({
   owner: z.preprocess(blankToNull, z.uuid().nullable()).catch(null),
   criterion: z.preprocess(blankToNull, z.string().regex(CRITERION_ID).nullable()).catch(null),
   overdue: z.preprocess((v) => v === "1" || v === "true", z.boolean()).catch(false),
+  /** Words in the key or title. */
+  q: z.preprocess(blankToNull, z.string().trim().max(200).refine(hasNoNul).nullable()).catch(null),
 });
 export type BacklogFilter = z.output<typeof backlogFilterSchema>;
+
+/** Sortable columns of the backlog table (criteria and checks are lists: filter, not sort). */
+export const BACKLOG_SORTS = ["key", "title", "priority", "status", "owner", "due"] as const;
+export type BacklogSort = (typeof BACKLOG_SORTS)[number];
+
+/** The backlog page's URL: the filters, plus sort and page (which the CSV export ignores). */
+export const backlogListSchema = backlogFilterSchema.extend({
+  sort: z.preprocess(blankToNull, z.enum(BACKLOG_SORTS).nullable()).catch(null),
+  dir: z.preprocess(blankToNull, z.enum(["asc", "desc"]).nullable()).catch(null),
+  page: pageParam,
+});
+export type BacklogListQuery = z.output<typeof backlogListSchema>;
 
 export const findingSchema = z.object({
   controlId: z.uuid(),

@@ -179,7 +179,11 @@ export async function getControl(actor: Actor | null, id: string) {
         select: { criterionId: true, criterion: { select: { title: true } } },
         orderBy: { criterionId: "asc" },
       },
+      // The newest evidence only: a control fed by nightly runs has hundreds of items (the
+      // library lists them all, filtered to the control).
       evidence: {
+        orderBy: [{ evidence: { evidenceDate: "desc" } }, { evidence: { createdAt: "desc" } }],
+        take: CONTROL_EVIDENCE_SHOWN,
         select: {
           evidence: {
             select: {
@@ -194,9 +198,13 @@ export async function getControl(actor: Actor | null, id: string) {
           },
         },
       },
+      _count: { select: { evidence: true } },
     },
   });
 }
+
+/** Evidence items a control's page lists (the newest). */
+export const CONTROL_EVIDENCE_SHOWN = 20;
 
 /** Owners to choose from: active admins and engineers. */
 export async function listOwners(actor: Actor | null) {

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { DAY_MS, isoDay } from "@/lib/dates";
 import { resolveExpiry } from "@/lib/status/expiry";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewState } from "@/lib/generated/prisma/enums";
 
 export interface EvidenceRow {
@@ -19,50 +20,53 @@ export interface EvidenceRow {
   revisions: number;
 }
 
-/** The evidence library; "state" shows expired once the expiry has passed, whatever the review said. */
+/** What a row of the library reads (Prisma select). */
+export const EVIDENCE_ROW_SELECT = {
+  id: true,
+  title: true,
+  kind: true,
+  reviewState: true,
+  evidenceDate: true,
+  expiresOn: true,
+  renewalDays: true,
+  _count: { select: { revisions: true } },
+  controls: {
+    select: { control: { select: { ref: true, criteria: { select: { criterionId: true } } } } },
+  },
+} satisfies Prisma.EvidenceSelect;
+
+type SelectedEvidence = Prisma.EvidenceGetPayload<{ select: typeof EVIDENCE_ROW_SELECT }>;
+
+/** "state" shows expired once the expiry has passed, whatever the review said. */
+export function toEvidenceRow(r: SelectedEvidence, now: Date): EvidenceRow {
+  const expiry = resolveExpiry(r);
+  const expired = expiry !== null && expiry <= now;
+  return {
+    id: r.id,
+    title: r.title,
+    kind: r.kind,
+    state: expired ? "expired" : r.reviewState,
+    evidenceDate: isoDay(r.evidenceDate),
+    expiresOn: expiry ? isoDay(expiry) : null,
+    daysToExpiry: expiry ? Math.ceil((expiry.getTime() - now.getTime()) / DAY_MS) : null,
+    controls: r.controls
+      .map((c) => c.control.ref)
+      .sort()
+      .join(", "),
+    criteria: [...new Set(r.controls.flatMap((c) => c.control.criteria.map((x) => x.criterionId)))]
+      .sort()
+      .join(", "),
+    revisions: r._count.revisions,
+  };
+}
+
+/** The whole evidence library (the CSV export); the page reads one page (evidence-page.ts). */
 export async function listEvidence(actor: Actor | null, now = new Date()): Promise<EvidenceRow[]> {
   authorize(actor, "evidence.read");
   const rows = await (
     await db()
-  ).evidence.findMany({
-    orderBy: { evidenceDate: "desc" },
-    select: {
-      id: true,
-      title: true,
-      kind: true,
-      reviewState: true,
-      evidenceDate: true,
-      expiresOn: true,
-      renewalDays: true,
-      _count: { select: { revisions: true } },
-      controls: {
-        select: { control: { select: { ref: true, criteria: { select: { criterionId: true } } } } },
-      },
-    },
-  });
-  return rows.map((r) => {
-    const expiry = resolveExpiry(r);
-    const expired = expiry !== null && expiry <= now;
-    return {
-      id: r.id,
-      title: r.title,
-      kind: r.kind,
-      state: expired ? "expired" : r.reviewState,
-      evidenceDate: isoDay(r.evidenceDate),
-      expiresOn: expiry ? isoDay(expiry) : null,
-      daysToExpiry: expiry ? Math.ceil((expiry.getTime() - now.getTime()) / DAY_MS) : null,
-      controls: r.controls
-        .map((c) => c.control.ref)
-        .sort()
-        .join(", "),
-      criteria: [
-        ...new Set(r.controls.flatMap((c) => c.control.criteria.map((x) => x.criterionId))),
-      ]
-        .sort()
-        .join(", "),
-      revisions: r._count.revisions,
-    };
-  });
+  ).evidence.findMany({ orderBy: { evidenceDate: "desc" }, select: EVIDENCE_ROW_SELECT });
+  return rows.map((r) => toEvidenceRow(r, now));
 }
 
 export async function getEvidence(actor: Actor | null, id: string) {

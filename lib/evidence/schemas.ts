@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { manyOf } from "@/lib/validation/fields";
+import { blankToNull, CRITERION_ID, hasNoNul, manyOf } from "@/lib/validation/fields";
+import { pageParam } from "@/lib/paging/page-window";
 
 const day = z.iso.date("Use a date (YYYY-MM-DD)");
 const optionalDay = z
@@ -104,3 +105,25 @@ export const evidenceControlsSchema = z.object({
   id: z.uuid(),
   controls: manyOf(z.uuid("Unknown control"), 200),
 });
+
+/** Sortable columns of the evidence library (controls and criteria are lists: filter, not sort). */
+export const EVIDENCE_SORTS = ["title", "kind", "state", "date", "expiry"] as const;
+export type EvidenceSort = (typeof EVIDENCE_SORTS)[number];
+
+const oneOrNull = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => blankToNull(Array.isArray(v) ? v[0] : v), schema.nullable()).catch(null);
+
+/** The library's URL: search, filters, sort and page (anything unknown is ignored, not a 500). */
+export const evidenceListSchema = z.object({
+  // Text that PostgreSQL cannot take (a NUL) is no search rather than a 500.
+  q: oneOrNull(z.string().trim().max(200).refine(hasNoNul)),
+  kind: oneOrNull(z.enum(["file", "link", "note", "automated"])),
+  state: oneOrNull(z.enum(["draft", "in_review", "accepted", "rejected", "expired"])),
+  control: oneOrNull(z.string().trim().min(1).max(100).refine(hasNoNul)),
+  criterion: oneOrNull(z.string().regex(CRITERION_ID)),
+  expiry: oneOrNull(z.enum(["expired", "7", "30", "90"])),
+  sort: oneOrNull(z.enum(EVIDENCE_SORTS)),
+  dir: oneOrNull(z.enum(["asc", "desc"])),
+  page: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), pageParam),
+});
+export type EvidenceListQuery = z.output<typeof evidenceListSchema>;

@@ -13,6 +13,7 @@ import { AppError, HTTP_STATUS, UNEXPECTED_MESSAGE } from "@/lib/errors";
 import { clientAddress } from "@/lib/auth/throttle";
 import { settleError } from "./boundary";
 import { assertSameOrigin } from "./same-origin";
+import { withApiSecurityHeaders } from "./security-headers";
 
 /** GET and HEAD only read: their refusals go to the server log, not the activity log (issue 10). */
 const readOnly = (req: Request) => req.method === "GET" || req.method === "HEAD";
@@ -60,26 +61,32 @@ export function tokenRoute(
   capability: Capability,
   handler: (req: Request, actor: TokenActor) => Promise<Response>,
 ) {
-  return async (req: Request): Promise<Response> => {
-    let who: ActivityActor | null = null;
-    try {
-      const auth = await authenticateToken(req.headers.get("authorization"));
-      // A presented but unknown token is recorded too (rate-limited), under the caller's address.
-      const presented = /^Bearer\s+\S+$/i.test(req.headers.get("authorization") ?? "");
-      who =
-        auth.who ??
-        (presented
-          ? { id: null, email: `unknown token from ${clientAddress(req.headers)}` }
-          : null);
-      if (!auth.actor) throw auth.error;
-      authorize(auth.actor, capability);
-      return await handler(req, auth.actor);
-    } catch (err) {
-      return errorResponse(
-        await settleError(err, who, `${req.method} ${new URL(req.url).pathname}`, {
-          readOnly: readOnly(req),
-        }),
-      );
-    }
-  };
+  // The token API is outside the proxy (proxy.ts): the headers it would set are set here.
+  return async (req: Request): Promise<Response> =>
+    withApiSecurityHeaders(req, await tokenHandler(capability, handler, req));
+}
+
+async function tokenHandler(
+  capability: Capability,
+  handler: (req: Request, actor: TokenActor) => Promise<Response>,
+  req: Request,
+): Promise<Response> {
+  let who: ActivityActor | null = null;
+  try {
+    const auth = await authenticateToken(req.headers.get("authorization"));
+    // A presented but unknown token is recorded too (rate-limited), under the caller's address.
+    const presented = /^Bearer\s+\S+$/i.test(req.headers.get("authorization") ?? "");
+    who =
+      auth.who ??
+      (presented ? { id: null, email: `unknown token from ${clientAddress(req.headers)}` } : null);
+    if (!auth.actor) throw auth.error;
+    authorize(auth.actor, capability);
+    return await handler(req, auth.actor);
+  } catch (err) {
+    return errorResponse(
+      await settleError(err, who, `${req.method} ${new URL(req.url).pathname}`, {
+        readOnly: readOnly(req),
+      }),
+    );
+  }
 }

@@ -48,6 +48,12 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
+/** TRUSTBOARD_HSTS_SECONDS, one year when unset or not a whole number of seconds. */
+export function hstsSeconds(raw = process.env.TRUSTBOARD_HSTS_SECONDS): number {
+  const n = raw === undefined || raw.trim() === "" ? 31_536_000 : Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : 31_536_000;
+}
+
 /** HSTS for one year by default; `seconds` 0 turns it off. Only ever sent over HTTPS. */
 export function hstsValue(seconds: number): string | null {
   return seconds > 0 ? `max-age=${seconds}; includeSubDomains` : null;
@@ -67,4 +73,18 @@ export function pathDecodes(pathname: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The token API (/api/v1/) is outside the proxy (so Next.js does not copy each pushed body for
+ * it): its handlers set the per-request headers themselves. The fixed ones, and the API policy
+ * for Next.js's own answers there (404, 405), come from next.config.ts.
+ */
+export function withApiSecurityHeaders(req: Request, res: Response): Response {
+  const headers = new Headers(res.headers);
+  headers.set("Content-Security-Policy", API_POLICY);
+  const https = servedOverHttps(new URL(req.url), req.headers.get("x-forwarded-proto"));
+  const hsts = https ? hstsValue(hstsSeconds()) : null;
+  if (hsts) headers.set("Strict-Transport-Security", hsts);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }

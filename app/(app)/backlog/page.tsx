@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { BacklogFilters } from "@/components/backlog/backlog-filters";
-import { BacklogTable } from "@/components/backlog/backlog-table";
+import { backlogColumns } from "@/components/backlog/backlog-columns";
 import { BacklogCharts } from "@/components/charts/backlog-charts";
+import { ServerTable } from "@/components/data-table/server-table";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
-import { BACKLOG_PAGE_LIMIT, backlogCharts, listBacklog } from "@/lib/backlog/backlog-queries";
-import { backlogFilterSchema } from "@/lib/backlog/schemas";
+import { backlogCharts, backlogPage } from "@/lib/backlog/backlog-queries";
+import { backlogListSchema } from "@/lib/backlog/schemas";
 import { listOwners } from "@/lib/controls/controls";
 import { criterionOptions } from "@/lib/criteria/criterion-options";
 import { DownloadButton } from "@/components/ui/download-button";
@@ -19,18 +20,24 @@ export default async function BacklogPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
-  const filter = backlogFilterSchema.parse(await searchParams);
-  const [{ rows, total }, charts, owners, criteria] = await Promise.all([
-    listBacklog(user, filter),
+  const filter = backlogListSchema.parse(await searchParams);
+  const [{ rows, slice, sort }, charts, owners, criteria] = await Promise.all([
+    backlogPage(user, filter),
     backlogCharts(user),
     listOwners(user),
     criterionOptions(user),
   ]);
   const canWrite = can(user, "backlog.write");
+  // The filters (what the CSV export takes); sort and page only change what the table shows.
+  const { sort: _sort, dir: _dir, page: _page, ...filters } = filter;
+  const params = Object.fromEntries(
+    Object.entries(filters).map(([k, v]) => [
+      k,
+      v === null || v === false ? null : v === true ? "1" : v,
+    ]),
+  );
   const query = new URLSearchParams(
-    Object.entries(filter).flatMap(([k, v]) =>
-      v === null || v === false ? [] : [[k, v === true ? "1" : String(v)]],
-    ),
+    Object.entries(params).flatMap(([k, v]) => (v === null ? [] : [[k, v]])),
   ).toString();
   const filtered = query !== "";
   return (
@@ -61,13 +68,7 @@ export default async function BacklogPage({
       />
       <BacklogCharts data={charts} />
       <BacklogFilters filter={filter} owners={owners} criteria={criteria.map((c) => c.id)} />
-      {total > rows.length && (
-        <p className="mb-2 text-sm text-amber-800">
-          Showing the first {BACKLOG_PAGE_LIMIT} of {total} items; narrow the filters or export the
-          CSV for all of them.
-        </p>
-      )}
-      {rows.length === 0 ? (
+      {slice.total === 0 ? (
         <EmptyState
           title={filtered ? "No items match these filters" : "The backlog is empty"}
           testId="backlog-empty"
@@ -83,7 +84,16 @@ export default async function BacklogPage({
           )}
         </EmptyState>
       ) : (
-        <BacklogTable rows={rows} />
+        <ServerTable
+          testId="backlog-table"
+          path="/backlog"
+          params={{ ...params, sort: filter.sort, dir: filter.dir }}
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={backlogColumns}
+          sort={sort}
+          slice={slice}
+        />
       )}
     </>
   );

@@ -1,18 +1,31 @@
 import Link from "next/link";
-import { EvidenceTable } from "@/components/evidence/evidence-table";
+import { ServerTable } from "@/components/data-table/server-table";
+import { evidenceColumns } from "@/components/evidence/evidence-columns";
+import { EvidenceFilters } from "@/components/evidence/evidence-filters";
 import { ExportButton } from "@/components/ui/export-button";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
-import { listEvidence } from "@/lib/evidence/list-evidence";
+import { evidencePage } from "@/lib/evidence/evidence-page";
+import { evidenceListSchema } from "@/lib/evidence/schemas";
 
 export const metadata = { title: "Evidence" };
 
-export default async function EvidencePage() {
+export default async function EvidencePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("evidence.read");
-  const rows = await listEvidence(user);
+  const query = evidenceListSchema.parse(await searchParams);
+  const list = await evidencePage(user, query);
   const canWrite = can(user, "evidence.write");
-  const split = (s: string) => s.split(", ").filter(Boolean);
+  // The URL the table's sort and page links build on: the filters, page left out.
+  const { page: _page, ...rest } = query;
+  const params = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v ?? null]));
+  const filtered = ["q", "kind", "state", "control", "criterion", "expiry"].some(
+    (k) => params[k] !== null,
+  );
   return (
     <>
       <PageHeader
@@ -33,17 +46,33 @@ export default async function EvidencePage() {
           </div>
         }
       />
-      {rows.length === 0 ? (
+      {list.libraryEmpty ? (
         <EmptyState title="No evidence yet" testId="evidence-empty">
           {canWrite
             ? "Add evidence and link it to the controls it proves."
             : "Nothing has been collected yet."}
         </EmptyState>
       ) : (
-        <EvidenceTable
-          rows={rows}
-          controls={[...new Set(rows.flatMap((r) => split(r.controls)))].sort()}
-          criteria={[...new Set(rows.flatMap((r) => split(r.criteria)))].sort()}
+        <ServerTable
+          testId="evidence-table"
+          path="/evidence"
+          params={params}
+          rows={list.rows}
+          rowKey={(r) => r.id}
+          columns={evidenceColumns}
+          sort={list.sort}
+          slice={list.slice}
+          toolbar={
+            <EvidenceFilters query={query} controls={list.controls} criteria={list.criteria} />
+          }
+          emptyMessage={
+            <span data-testid="evidence-none-match">
+              No evidence matches {filtered ? "these filters" : "this page"}.{" "}
+              <Link href="/evidence" className="text-indigo-700 underline">
+                Clear the filters
+              </Link>
+            </span>
+          }
         />
       )}
     </>

@@ -1,5 +1,7 @@
 import { isoMinute } from "@/lib/dates";
-import { MapTestForm } from "@/components/tests/map-test-form";
+import Link from "next/link";
+import { UnmappedTests } from "@/components/tests/unmapped-tests";
+import { firstParam, listHref, pageParam, showingText } from "@/lib/paging/page-window";
 import { RuleList } from "@/components/tests/rule-list";
 import { UploadResultsForm } from "@/components/tests/upload-results-form";
 import { DirectoriesSection } from "@/components/tests/directories-section";
@@ -21,11 +23,16 @@ const card = "rounded-xl border border-slate-200 bg-white p-6";
 const pct = (passed: number, total: number) =>
   total ? `${Math.round((passed / total) * 100)}%` : "—";
 
-export default async function TestsPage() {
+export default async function TestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("results.read");
+  const unmappedPage = pageParam.parse(firstParam((await searchParams).unmapped));
   const [runs, unmapped, rules, controls, directories] = await Promise.all([
     listRuns(user),
-    listUnmappedTests(user),
+    listUnmappedTests(user, unmappedPage),
     listRules(user),
     listControls(user),
     listDirectories(user),
@@ -99,36 +106,49 @@ export default async function TestsPage() {
         )}
       </section>
       <section className={`${card} mb-6`}>
-        <h2 className="mb-1 font-semibold">Unmapped tests ({unmapped.length})</h2>
+        <h2 className="mb-1 font-semibold">
+          Unmapped tests ({unmapped.slice.total.toLocaleString("en")})
+        </h2>
         <p className="mb-3 text-sm text-slate-600">
           From the last 10 runs: these prove no control yet.
           {canConfigure
             ? " Map one to add a rule; stored results are mapped at once."
             : " An administrator can map them."}
         </p>
-        {unmapped.length === 0 ? (
+        {unmapped.slice.total === 0 ? (
           <p className="text-sm text-slate-600">Every recent test is mapped.</p>
         ) : (
-          <ul className="flex flex-col gap-3 text-sm" data-testid="unmapped">
-            {unmapped.map((t) => (
-              <li
-                key={`${t.suite}|${t.classname}|${t.name}|${t.file}`}
-                data-testid="unmapped-test"
-                data-name={t.name}
-              >
-                <p>
-                  <span className="font-medium">{t.name}</span>{" "}
-                  <span className="text-slate-500">
-                    — {t.classname ?? t.suite}
-                    {t.file ? ` (${t.file})` : ""}, last {t.lastStatus}
-                  </span>
-                </p>
-                {canConfigure && controlOptions.length > 0 && (
-                  <MapTestForm name={t.name} controls={controlOptions} />
+          <>
+            <p className="mb-2 text-sm text-slate-600" data-testid="unmapped-count">
+              {showingText(unmapped.slice)}
+            </p>
+            <UnmappedTests tests={unmapped.tests} controls={controlOptions} canMap={canConfigure} />
+            {unmapped.slice.pages > 1 && (
+              <nav aria-label="Pages of unmapped tests" className="mt-3 flex gap-3 text-sm">
+                {unmapped.slice.page > 1 && (
+                  <Link
+                    href={listHref("/tests", {}, { unmapped: String(unmapped.slice.page - 1) })}
+                    className="text-indigo-700 underline"
+                    data-testid="unmapped-prev"
+                  >
+                    ← Previous
+                  </Link>
                 )}
-              </li>
-            ))}
-          </ul>
+                <span className="text-slate-600">
+                  Page {unmapped.slice.page} of {unmapped.slice.pages}
+                </span>
+                {unmapped.slice.page < unmapped.slice.pages && (
+                  <Link
+                    href={listHref("/tests", {}, { unmapped: String(unmapped.slice.page + 1) })}
+                    className="text-indigo-700 underline"
+                    data-testid="unmapped-next"
+                  >
+                    Next →
+                  </Link>
+                )}
+              </nav>
+            )}
+          </>
         )}
       </section>
       <section className={`${card} mb-6`}>

@@ -2,6 +2,7 @@ import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { PAGE_SIZE, pageWindow, type PageWindow } from "@/lib/paging/page-window";
 
 export async function listRuns(actor: Actor | null, take = 50) {
   authorize(actor, "results.read");
@@ -19,16 +20,44 @@ export interface UnmappedTest {
   lastStatus: string;
 }
 
-/** Tests from the last 10 runs that no tag or rule maps to a control yet. */
-export async function listUnmappedTests(actor: Actor | null, limit = 200): Promise<UnmappedTest[]> {
+/**
+ * Tests from the last 10 runs that no tag or rule maps to a control yet: one page of them in
+ * name order, with how many there are. A run is read through its index (a year of nightly runs
+ * holds hundreds of thousands of cases; the planner otherwise scanned them all).
+ */
+export async function listUnmappedTests(
+  actor: Actor | null,
+  page = 1,
+): Promise<{ tests: UnmappedTest[]; slice: PageWindow }> {
   authorize(actor, "results.read");
-  return (await db()).$queryRaw<UnmappedTest[]>`
-    WITH recent AS (SELECT id, started_at FROM "test_runs" ORDER BY started_at DESC, ingested_at DESC LIMIT 10)
-    SELECT DISTINCT ON (c.suite, c.classname, c.name, c.file) c.suite, c.classname, c.name, c.file, c.status::text AS "lastStatus"
-    FROM "test_case_results" c JOIN recent r ON r.id = c.run_id
-    WHERE cardinality(c.control_ids) = 0
-    ORDER BY c.suite, c.classname, c.name, c.file, r.started_at DESC
-    LIMIT ${limit}`;
+  const read = (offset: number) =>
+    db().then(
+      (prisma) => prisma.$queryRaw<(UnmappedTest & { total: number })[]>`
+    WITH recent AS (
+      SELECT id, started_at, ingested_at FROM "test_runs"
+      ORDER BY started_at DESC, ingested_at DESC LIMIT 10
+    ),
+    unmapped AS (
+      SELECT DISTINCT ON (c.suite, c.classname, c.name, c.file)
+             c.suite, c.classname, c.name, c.file, c.status::text AS "lastStatus"
+      FROM recent r CROSS JOIN LATERAL (
+        SELECT suite, classname, name, file, status FROM "test_case_results" c
+        WHERE c.run_id = r.id AND cardinality(c.control_ids) = 0 OFFSET 0
+      ) c
+      ORDER BY c.suite, c.classname, c.name, c.file, r.started_at DESC, r.ingested_at DESC
+    )
+    SELECT *, count(*) OVER ()::int AS total FROM unmapped
+    ORDER BY suite, classname, name, file
+    LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
+    );
+  let rows = await read((Math.max(1, page) - 1) * PAGE_SIZE);
+  // Past the end: the window count comes only with rows, so read the last page.
+  if (rows.length === 0 && page > 1) {
+    const [first] = await read(0);
+    if (first) rows = await read(pageWindow(first.total, page).offset);
+  }
+  const slice = pageWindow(rows[0]?.total ?? 0, page);
+  return { tests: rows.map(({ total: _total, ...t }) => t), slice };
 }
 
 export async function listRules(actor: Actor | null) {

@@ -128,7 +128,21 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
             )}
             <h2 className="mb-2 mt-4 font-semibold">Evidence</h2>
             {control.evidence.length ? (
-              <EvidenceLinks items={control.evidence.map((x) => x.evidence)} />
+              <>
+                <EvidenceLinks items={control.evidence.map((x) => x.evidence)} />
+                {control._count.evidence > control.evidence.length && (
+                  <p className="mt-2 text-slate-600" data-testid="control-evidence-more">
+                    The newest {control.evidence.length} of{" "}
+                    {control._count.evidence.toLocaleString("en")}.{" "}
+                    <Link
+                      href={`/evidence?control=${encodeURIComponent(control.ref)}`}
+                      className="text-indigo-700 underline"
+                    >
+                      All of them in the library
+                    </Link>
+                  </p>
+                )}
+              </>
             ) : (
               <p className="text-slate-600">
                 No evidence yet.{" "}

@@ -4,7 +4,7 @@ import { backlogCsv } from "@/lib/backlog/backlog-csv";
 import { backlogFilterSchema } from "@/lib/backlog/schemas";
 import { isoDay } from "@/lib/dates";
 
-// POST /api/backlog/export?priority=…&status=…&owner=…&criterion=…&overdue=1 — the filtered backlog as CSV.
+// POST /api/backlog/export?priority=…&status=…&owner=…&criterion=…&overdue=1&q=… — the filtered backlog as CSV.
 export const POST = sessionRoute("data.export", async (req, user) => {
   const filter = backlogFilterSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const csv = await backlogCsv(user, filter);
