@@ -34,6 +34,10 @@ test("a new user of the allowed domain signs in by SSO; a foreign domain is refu
   await signInAtIdp(page, "sso-newcomer@e2e.test");
   await expect(page.getByTestId("current-user")).toHaveText("sso-newcomer@e2e.test");
   await expect(page.getByTestId("current-role")).toHaveText("Engineer");
+  // Made by single sign-on, the account has no password: no change form to guess into.
+  await page.goto("/account");
+  await expect(page.getByTestId("no-own-password")).toContainText("signs in by single sign-on");
+  await expect(page.getByTestId("change-password-form")).toHaveCount(0);
   await context.close();
 
   const foreign = await browser.newContext({ storageState: undefined });

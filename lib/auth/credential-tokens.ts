@@ -41,3 +41,11 @@ export function credentialState(
  * password ever verifies against it (verifyPassword answers false for it).
  */
 export const NO_PASSWORD_YET = "!invited";
+
+/** The same for an account created at its first single sign-on: it signs in through the provider. */
+export const NO_PASSWORD_SSO = "!sso";
+
+/** Whether a stored hash is a password of the account's own (not one of the markers above). */
+export function hasOwnPassword(passwordHash: string): boolean {
+  return !passwordHash.startsWith("!");
+}

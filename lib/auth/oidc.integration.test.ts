@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { makeUser } from "@/lib/testing/fixtures";
+import { hasOwnPassword } from "./credential-tokens";
 import { signInWithOidc } from "./oidc";
 import type { OidcSettings } from "./oidc-config";
 
@@ -81,6 +82,9 @@ describe("single sign-on provisioning", () => {
       where: { action: "user.create", entityId: out.ok ? out.user.id : "" },
     });
     expect(created?.summary).toContain("first single sign-on");
+    // No password anybody could know or guess: the account signs in through its provider.
+    const row = await (await db()).user.findUniqueOrThrow({ where: { email } });
+    expect(hasOwnPassword(row.passwordHash)).toBe(false);
   });
 
   it("refuses an unverified address, a deactivated account and a subject already linked elsewhere", async () => {

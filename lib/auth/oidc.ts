@@ -3,7 +3,6 @@
 // account must exist (linked by subject, or by e-mail on its first SSO sign-in) unless new users
 // are allowed, who then get the configured role (never admin). Every refusal is recorded with
 // its reason, never with a token.
-import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record";
 import { addDays } from "@/lib/dates";
@@ -80,8 +79,8 @@ async function resolveIdentity(
           email,
           name: identity.name?.trim().slice(0, 200) || email,
           role,
-          // Nobody knows it: this account signs in by single sign-on (or a later reset).
-          password: randomBytes(32).toString("base64url"),
+          // No password: this account signs in by single sign-on (or sets one by a reset link).
+          password: { sso: true },
           accessExpiresAt: role === "auditor" ? addDays(now, SSO_AUDITOR_DAYS) : null,
         },
         "first single sign-on",

@@ -3,7 +3,13 @@ import { db } from "@/lib/db";
 import { attemptLogin } from "@/lib/auth/login";
 import { makeUser } from "@/lib/testing/fixtures";
 import { resolveSession } from "@/lib/auth/session";
-import { changeOwnPassword, endAllSessions } from "./account";
+import { NO_PASSWORD_SSO } from "@/lib/auth/credential-tokens";
+import {
+  changeOwnPassword,
+  endAllSessions,
+  NO_OWN_PASSWORD_MESSAGE,
+  ownPasswordExists,
+} from "./account";
 
 // next-auth's auth() returns whatever session cookie the test is holding: an id and the session
 // version it was issued under. resolveSession (the real one) decides whether it still counts.
@@ -166,5 +172,28 @@ describe("changing one's password", () => {
     // Four earlier wrong attempts no longer bring the account near its lock.
     expect(await attemptLogin(user.email, "a wrong one")).toMatchObject({ code: "invalid" });
     expect(await attemptLogin(user.email, "a brand new passphrase")).toMatchObject({ ok: true });
+  });
+});
+
+describe("an account without a password of its own (made at its first single sign-on)", () => {
+  it("has no password to change, and trying counts no wrong guess toward the lockout", async () => {
+    const user = await makeUser("engineer");
+    const prisma = await db();
+    expect(await ownPasswordExists(user)).toBe(true);
+    await prisma.user.update({ where: { id: user.id }, data: { passwordHash: NO_PASSWORD_SSO } });
+    expect(await ownPasswordExists(user)).toBe(false);
+    for (let i = 0; i < 8; i++)
+      await expect(
+        changeOwnPassword(user, {
+          current: "anything at all",
+          password: "a-new-long-passphrase-42",
+        }),
+      ).rejects.toMatchObject({ code: "invalid", message: NO_OWN_PASSWORD_MESSAGE });
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after).toMatchObject({
+      passwordHash: NO_PASSWORD_SSO,
+      failedLogins: 0,
+      lockedUntil: null,
+    });
   });
 });

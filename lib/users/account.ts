@@ -11,10 +11,24 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { isoClock } from "@/lib/dates";
 import { CLEARED, afterFailure, lockedUntil, type LockoutState } from "@/lib/auth/lockout";
+import { hasOwnPassword } from "@/lib/auth/credential-tokens";
+
+export const NO_OWN_PASSWORD_MESSAGE =
+  "This account has no password: it signs in by single sign-on. An administrator can send you a reset link to set one.";
 
 function ownAccount(actor: Actor): UserActor {
   if (actor.kind !== "user") throw invalid("This needs a signed-in account.");
   return actor;
+}
+
+/** Whether the signed-in account has a password of its own to change (not an SSO-made account). */
+export async function ownPasswordExists(actor: Actor | null): Promise<boolean> {
+  authorize(actor, "account.manage");
+  const me = ownAccount(actor);
+  const row = await (
+    await db()
+  ).user.findUnique({ where: { id: me.id }, select: { passwordHash: true } });
+  return row !== null && hasOwnPassword(row.passwordHash);
 }
 
 /**
@@ -37,6 +51,8 @@ export async function changeOwnPassword(
     select: { passwordHash: true, failedLogins: true, firstFailedAt: true, lockedUntil: true },
   });
   if (!user) throw notFound("That account no longer exists.");
+  // Refused before any guess is counted: no "current password" exists to be wrong about.
+  if (!hasOwnPassword(user.passwordHash)) throw invalid(NO_OWN_PASSWORD_MESSAGE, "current");
   const locked = lockedUntil(user, now);
   if (locked)
     throw new AppError(

@@ -4,14 +4,17 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { recordActivity, type ActivityActor } from "@/lib/activity/record";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { NO_PASSWORD_YET } from "@/lib/auth/credential-tokens";
+import { NO_PASSWORD_SSO, NO_PASSWORD_YET } from "@/lib/auth/credential-tokens";
 
 export interface NewUser {
   email: string;
   name: string;
   role: Role;
-  /** null: an invited account, which gets a password only through its invitation link. */
-  password: string | null;
+  /**
+   * null: an invited account, which gets a password only through its invitation link; "sso": an
+   * account made at its first single sign-on, which has none until an administrator's reset link.
+   */
+  password: string | null | { sso: true };
   accessExpiresAt: Date | null;
 }
 
@@ -23,7 +26,7 @@ export async function insertUser(
   how: string,
 ): Promise<string> {
   const email = input.email.trim().toLowerCase();
-  const problem = input.password === null ? null : passwordProblem(input.password);
+  const problem = typeof input.password === "string" ? passwordProblem(input.password) : null;
   if (problem) throw invalid(problem, "password");
   if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
     throw conflict(`An account with the email ${email} already exists.`);
@@ -33,7 +36,12 @@ export async function insertUser(
       email,
       name: input.name,
       role: input.role,
-      passwordHash: input.password === null ? NO_PASSWORD_YET : await hashPassword(input.password),
+      passwordHash:
+        input.password === null
+          ? NO_PASSWORD_YET
+          : typeof input.password === "string"
+            ? await hashPassword(input.password)
+            : NO_PASSWORD_SSO,
       accessExpiresAt: input.role === "auditor" ? input.accessExpiresAt : null,
     },
   });
