@@ -4,6 +4,7 @@ import type { ClientBase, Pool } from "pg";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFromStdin } from "pg-copy-streams";
+import { copyBytea, type ByteaResult } from "./copy-bytea";
 import type { SqlRunner } from "./migrator";
 
 export function pgliteRunner(pg: PGlite | Transaction): SqlRunner {
@@ -46,6 +47,11 @@ const PGLITE_COPY_BYTES = 8 * 1024 * 1024;
 /** Bulk writes that bypass Prisma: COPY, or one statement with array parameters per batch. */
 export interface SqlPool {
   transaction<T>(fn: (q: BulkRunner) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: the one bytea value `query` selects, as raw chunks (see copy-bytea.ts).
+   * PGlite returns bytea as bytes already, so large values are read in slices there.
+   */
+  streamBytea?(query: string, result: ByteaResult): AsyncIterable<Buffer>;
   close(): Promise<void>;
 }
 
@@ -112,6 +118,7 @@ export function pgPool(pool: Pool): SqlPool {
         client.release();
       }
     },
+    streamBytea: (query, result) => copyBytea(pool, query, result),
     close: () => pool.end(),
   };
 }
