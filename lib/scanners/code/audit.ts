@@ -3,7 +3,8 @@
 // be analysed). Reading a directory or an archive is done elsewhere; nothing here touches disk.
 import { createHash } from "node:crypto";
 import { fingerprintSync, loadModule, parseSync } from "libpg-query";
-import { analyseStatement, tenantColumnsSeen, type Verb } from "./analyse-statement";
+import { analyseStatement, type Verb } from "./analyse-statement";
+import { tenantColumnsSeen } from "./tenant-columns";
 import { extractSqlSites, type SqlSite } from "./extract-sql";
 import { splitStatements, toPostgresPlaceholders } from "./placeholders";
 import type { SourceLanguage } from "./source-lexer";
