@@ -1,13 +1,5 @@
-// The shapes of the code query audit's report, its checks and the default tenant columns.
+// The shapes of the code query audit's report and its checks.
 import type { Verb } from "./analyse-statement";
-
-export const DEFAULT_TENANT_COLUMNS = [
-  "tenant_id",
-  "org_id",
-  "organization_id",
-  "workspace_id",
-  "account_id",
-];
 
 export const CODE_CHECKS = {
   missing_tenant_predicate:

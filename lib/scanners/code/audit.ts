@@ -5,7 +5,6 @@ import { createHash } from "node:crypto";
 import { fingerprintSync } from "libpg-query";
 import { analyseStatement, type Verb } from "./analyse-statement";
 import {
-  DEFAULT_TENANT_COLUMNS,
   type CodeAuditOptions,
   type CodeAuditReport,
   type CodeCheck,
@@ -14,6 +13,7 @@ import {
   type SourceFile,
   type TableReport,
 } from "./audit-report";
+import { DEFAULT_TENANT_COLUMNS } from "../default-tenant-columns";
 import { oneLine, parseSite, sitesOf, type ParsedStatement } from "./parse-sites";
 import { tenantColumnsSeen } from "./tenant-columns";
 
