@@ -1,5 +1,6 @@
-// A plain GET form: filters live in the URL so the page, a bookmark and the CSV export agree
-// (and paging and sorting keep them).
+// The backlog's search and filters (a FilterForm: they live in the URL, so the page, a bookmark
+// and the CSV export agree).
+import { FilterForm } from "@/components/ui/filter-form";
 import type { BacklogListQuery } from "@/lib/backlog/schemas";
 import { OwnerSelect } from "@/components/ui/form";
 import { STATUSES, STATUS_LABEL } from "@/lib/backlog/workflow";
@@ -17,14 +18,7 @@ export function BacklogFilters({
   criteria: string[];
 }) {
   return (
-    // Keyed by the URL's values: the fields are uncontrolled, and a client-side navigation to
-    // other filters (or "Clear the filters") must show the new values, not keep the old ones.
-    <form
-      key={JSON.stringify(filter)}
-      method="get"
-      className="mb-4 flex flex-wrap items-end gap-3 text-sm"
-      data-testid="backlog-filters"
-    >
+    <FilterForm query={filter} testId="backlog-filters" className="mb-4">
       <label className="flex flex-col gap-1">
         <span className="text-slate-700">Search the backlog</span>
         <input
@@ -98,16 +92,6 @@ export function BacklogFilters({
         />
         Overdue only
       </label>
-      {/* Applying starts again at the first page and keeps the sort. */}
-      {filter.sort && <input type="hidden" name="sort" value={filter.sort} />}
-      {filter.dir && <input type="hidden" name="dir" value={filter.dir} />}
-      <button
-        type="submit"
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100"
-        data-testid="apply-filters"
-      >
-        Apply
-      </button>
-    </form>
+    </FilterForm>
   );
 }

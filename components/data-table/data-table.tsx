@@ -7,6 +7,8 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { tableFeatureSet, type TableFeatureSet } from "./features";
+import { HeaderCell, SORT_CONTROL_CLASS, SortArrow } from "./sortable-header";
+import { TableCell, TableFrame, TableRow } from "./table-frame";
 
 export interface ColumnFilterOption {
   columnId: string;
@@ -47,108 +49,80 @@ export function DataTable<T extends object>({
   const rows = table.getRowModel().rows;
 
   return (
-    <div className="flex flex-col gap-3" data-testid={testId}>
-      <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium text-slate-700">{searchLabel}</span>
-          <input
-            type="search"
-            value={globalFilter}
-            onChange={(e) => setGlobalFilter(e.target.value)}
-            data-testid="table-search"
-            className="w-64 rounded-md border border-slate-300 bg-white px-3 py-1.5"
-          />
-        </label>
-        {filters.map((f) => (
-          <label key={f.columnId} className="flex flex-col gap-1 text-sm">
-            <span className="font-medium text-slate-700">{f.label}</span>
-            <select
-              data-testid={`filter-${f.columnId}`}
-              value={(table.getColumn(f.columnId)?.getFilterValue() as string | undefined) ?? ""}
-              onChange={(e) =>
-                table.getColumn(f.columnId)?.setFilterValue(e.target.value || undefined)
-              }
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
-            >
-              <option value="">All</option>
-              {f.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
+    <TableFrame
+      testId={testId}
+      toolbar={
+        <>
+          <label className="flex flex-col gap-1 text-sm">
+            <span className="font-medium text-slate-700">{searchLabel}</span>
+            <input
+              type="search"
+              value={globalFilter}
+              onChange={(e) => setGlobalFilter(e.target.value)}
+              data-testid="table-search"
+              className="w-64 rounded-md border border-slate-300 bg-white px-3 py-1.5"
+            />
           </label>
-        ))}
-        <p className="ml-auto text-sm text-slate-600" aria-live="polite" data-testid="table-count">
-          {rows.length} of {data.length}
-        </p>
-      </div>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  const canSort = header.column.getCanSort();
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      className="px-4 py-2"
-                      aria-sort={
-                        sorted === "asc"
-                          ? "ascending"
-                          : sorted === "desc"
-                            ? "descending"
-                            : undefined
-                      }
-                    >
-                      {canSort ? (
-                        <button
-                          type="button"
-                          onClick={header.column.getToggleSortingHandler()}
-                          className="inline-flex items-center gap-1 uppercase"
-                          data-testid={`sort-${header.column.id}`}
-                        >
-                          <table.FlexRender header={header} />
-                          <span aria-hidden="true">
-                            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                          </span>
-                        </button>
-                      ) : (
-                        <table.FlexRender header={header} />
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr
-                key={row.id}
-                className="border-b border-slate-100 last:border-0 hover:bg-slate-50"
-                data-testid="table-row"
+          {filters.map((f) => (
+            <label key={f.columnId} className="flex flex-col gap-1 text-sm">
+              <span className="font-medium text-slate-700">{f.label}</span>
+              <select
+                data-testid={`filter-${f.columnId}`}
+                value={(table.getColumn(f.columnId)?.getFilterValue() as string | undefined) ?? ""}
+                onChange={(e) =>
+                  table.getColumn(f.columnId)?.setFilterValue(e.target.value || undefined)
+                }
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
               >
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-2 align-top">
-                    <table.FlexRender cell={cell} />
-                  </td>
+                <option value="">All</option>
+                {f.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
                 ))}
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={columns.length} className="px-4 py-8 text-center text-slate-500">
-                  {emptyMessage}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
-    </div>
+              </select>
+            </label>
+          ))}
+        </>
+      }
+      count={`${rows.length} of ${data.length}`}
+      columnCount={columns.length}
+      empty={rows.length === 0}
+      emptyMessage={emptyMessage}
+      head={table.getHeaderGroups().map((group) => (
+        <tr key={group.id}>
+          {group.headers.map((header) => {
+            const sorted = header.column.getIsSorted();
+            return (
+              <HeaderCell key={header.id} sorted={sorted}>
+                {header.column.getCanSort() ? (
+                  <button
+                    type="button"
+                    onClick={header.column.getToggleSortingHandler()}
+                    className={SORT_CONTROL_CLASS}
+                    data-testid={`sort-${header.column.id}`}
+                  >
+                    <table.FlexRender header={header} />
+                    <SortArrow sorted={sorted} />
+                  </button>
+                ) : (
+                  <table.FlexRender header={header} />
+                )}
+              </HeaderCell>
+            );
+          })}
+        </tr>
+      ))}
+    >
+      {rows.map((row) => (
+        <TableRow key={row.id}>
+          {row.getAllCells().map((cell) => (
+            <TableCell key={cell.id}>
+              <table.FlexRender cell={cell} />
+            </TableCell>
+          ))}
+        </TableRow>
+      ))}
+    </TableFrame>
   );
 }

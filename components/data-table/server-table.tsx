@@ -10,6 +10,8 @@ import {
   type SortState,
   type UrlParams,
 } from "@/lib/paging/page-window";
+import { HeaderCell, SORT_CONTROL_CLASS, SortArrow } from "./sortable-header";
+import { TableCell, TableFrame, TableRow } from "./table-frame";
 
 export interface ServerColumn<T> {
   id: string;
@@ -46,109 +48,76 @@ export function ServerTable<T>({
   const pageLink = (page: number) =>
     listHref(path, params, { page: page === 1 ? null : String(page) });
   return (
-    <div className="flex flex-col gap-3" data-testid={testId}>
-      <div className="flex flex-wrap items-end gap-3">
-        {toolbar}
-        <p className="ml-auto text-sm text-slate-600" aria-live="polite" data-testid="table-count">
-          {showingText(slice)}
-        </p>
-      </div>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              {columns.map((c) => {
-                const active = c.sortKey !== undefined && sort.key === c.sortKey;
-                // A click on the sorted column flips it; on another one it sorts ascending.
-                const next = active && sort.dir === "asc" ? "desc" : "asc";
-                return (
-                  <th
-                    key={c.id}
-                    scope="col"
-                    className="px-4 py-2"
-                    aria-sort={
-                      active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined
-                    }
+    <TableFrame
+      testId={testId}
+      toolbar={toolbar}
+      count={showingText(slice)}
+      columnCount={columns.length}
+      empty={rows.length === 0}
+      emptyMessage={emptyMessage}
+      head={
+        <tr>
+          {columns.map((c) => {
+            const sorted = c.sortKey !== undefined && sort.key === c.sortKey && sort.dir;
+            // A click on the sorted column flips it; on another one it sorts ascending.
+            const next = sorted === "asc" ? "desc" : "asc";
+            return (
+              <HeaderCell key={c.id} sorted={sorted}>
+                {c.sortKey ? (
+                  <Link
+                    href={listHref(path, params, { sort: c.sortKey, dir: next, page: null })}
+                    className={`${SORT_CONTROL_CLASS} hover:text-slate-900`}
+                    data-testid={`sort-${c.id}`}
                   >
-                    {c.sortKey ? (
-                      <Link
-                        href={listHref(path, params, { sort: c.sortKey, dir: next, page: null })}
-                        className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
-                        data-testid={`sort-${c.id}`}
-                      >
-                        {c.header}
-                        <span aria-hidden="true">
-                          {active ? (sort.dir === "asc" ? "▲" : "▼") : "↕"}
-                        </span>
-                      </Link>
-                    ) : (
-                      c.header
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr
-                key={rowKey(row)}
-                className="border-b border-slate-100 last:border-0 hover:bg-slate-50"
-                data-testid="table-row"
-              >
-                {columns.map((c) => (
-                  <td key={c.id} className="px-4 py-2 align-top">
-                    {c.cell(row)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={columns.length} className="px-4 py-8 text-center text-slate-500">
-                  {emptyMessage}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
-      {slice.pages > 1 && (
-        <nav aria-label="Pages" className="flex items-center gap-3 text-sm" data-testid="pager">
-          {slice.page > 1 ? (
-            <Link
-              href={pageLink(slice.page - 1)}
-              rel="prev"
-              className={PAGER}
-              data-testid="page-prev"
-            >
-              ← Previous
-            </Link>
-          ) : (
-            <span className={`${PAGER} opacity-50`} aria-disabled="true">
-              ← Previous
-            </span>
-          )}
-          <span className="text-slate-600" data-testid="page-number">
-            Page {slice.page.toLocaleString("en")} of {slice.pages.toLocaleString("en")}
-          </span>
-          {slice.page < slice.pages ? (
-            <Link
-              href={pageLink(slice.page + 1)}
-              rel="next"
-              className={PAGER}
-              data-testid="page-next"
-            >
-              Next →
-            </Link>
-          ) : (
-            <span className={`${PAGER} opacity-50`} aria-disabled="true">
-              Next →
-            </span>
-          )}
-        </nav>
+                    {c.header}
+                    <SortArrow sorted={sorted} />
+                  </Link>
+                ) : (
+                  c.header
+                )}
+              </HeaderCell>
+            );
+          })}
+        </tr>
+      }
+      footer={slice.pages > 1 && <Pager slice={slice} pageLink={pageLink} />}
+    >
+      {rows.map((row) => (
+        <TableRow key={rowKey(row)}>
+          {columns.map((c) => (
+            <TableCell key={c.id}>{c.cell(row)}</TableCell>
+          ))}
+        </TableRow>
+      ))}
+    </TableFrame>
+  );
+}
+
+function Pager({ slice, pageLink }: { slice: PageWindow; pageLink: (page: number) => string }) {
+  return (
+    <nav aria-label="Pages" className="flex items-center gap-3 text-sm" data-testid="pager">
+      {slice.page > 1 ? (
+        <Link href={pageLink(slice.page - 1)} rel="prev" className={PAGER} data-testid="page-prev">
+          ← Previous
+        </Link>
+      ) : (
+        <span className={`${PAGER} opacity-50`} aria-disabled="true">
+          ← Previous
+        </span>
       )}
-    </div>
+      <span className="text-slate-600" data-testid="page-number">
+        Page {slice.page.toLocaleString("en")} of {slice.pages.toLocaleString("en")}
+      </span>
+      {slice.page < slice.pages ? (
+        <Link href={pageLink(slice.page + 1)} rel="next" className={PAGER} data-testid="page-next">
+          Next →
+        </Link>
+      ) : (
+        <span className={`${PAGER} opacity-50`} aria-disabled="true">
+          Next →
+        </span>
+      )}
+    </nav>
   );
 }
 

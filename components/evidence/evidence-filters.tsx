@@ -1,6 +1,5 @@
-// A plain GET form: the search and filters live in the URL, so paging and sorting keep them, a
-// bookmark restores them, and it works from the keyboard without script. Applying starts again
-// at the first page and keeps the sort.
+// The evidence library's search and filters (a FilterForm: they live in the URL).
+import { FilterForm } from "@/components/ui/filter-form";
 import { REVIEW_LABEL } from "@/lib/evidence/labels";
 import type { EvidenceListQuery } from "@/lib/evidence/schemas";
 
@@ -43,14 +42,7 @@ export function EvidenceFilters({
 }) {
   const list = (xs: string[]) => xs.map((x) => ({ value: x, label: x }));
   return (
-    // Keyed by the URL's values: the fields are uncontrolled, and a client-side navigation to
-    // other filters (or "Clear the filters") must show the new values, not keep the old ones.
-    <form
-      key={JSON.stringify(query)}
-      method="get"
-      className="flex flex-wrap items-end gap-3 text-sm"
-      data-testid="evidence-filters"
-    >
+    <FilterForm query={query} testId="evidence-filters">
       <label className="flex flex-col gap-1">
         <span className="font-medium text-slate-700">Search evidence</span>
         <input
@@ -86,15 +78,6 @@ export function EvidenceFilters({
           { value: "90", label: "Within 90 days" },
         ]}
       />
-      {query.sort && <input type="hidden" name="sort" value={query.sort} />}
-      {query.dir && <input type="hidden" name="dir" value={query.dir} />}
-      <button
-        type="submit"
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100"
-        data-testid="apply-filters"
-      >
-        Apply
-      </button>
-    </form>
+    </FilterForm>
   );
 }

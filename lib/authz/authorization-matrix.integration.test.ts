@@ -12,9 +12,12 @@
 // deactivated account is really refused (resolveSession is wrapped in React's cache(), which
 // outside a server render calls through every time, so each call re-reads). signIn/signOut are
 // mocked to succeed (checking passwords is next-auth's and login.ts's, tested elsewhere); redirect()
-// throws a recognisable signal, counted as success. Token actors call route handlers with an
-// Authorization: Bearer header; to a server action or a session route a token is no session.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+// throws a recognisable signal, counted as success (the mocks are in matrix-mocks.ts, imported
+// first so that they stand before any action or route loads). Token actors call route handlers
+// with an Authorization: Bearer header; to a server action or a session route a token is no
+// session. The methods that answer 405 are checked in method-not-allowed.integration.test.ts.
+import { beforeAll, describe, expect, it } from "vitest";
+import { matrixMocks } from "./matrix-mocks";
 import { createMatrixActors, ACTOR_NAMES, atSessionDoor, atTokenDoor } from "./matrix-actors";
 import type { ActorName, Expectation, MatrixActor } from "./matrix-actors";
 import { seedMatrixContext, type MatrixContext } from "./matrix-context";
@@ -35,74 +38,6 @@ import {
   watchTables,
   type TableWatch,
 } from "./matrix-table-state";
-
-const hoisted = vi.hoisted(() => {
-  // Read by env() on first use, which is after this point.
-  process.env.TRUSTBOARD_RESULTS_ROOTS = `${process.env.TRUSTBOARD_DATA_DIR}/matrix-results`;
-  /** What the mocked redirect() throws, as Next.js's does; a redirect is how an action succeeds. */
-  class RedirectSignal extends Error {
-    readonly digest: string;
-    constructor(readonly url: string) {
-      super(`NEXT_REDIRECT ${url}`);
-      this.digest = `NEXT_REDIRECT;replace;${url};307;`;
-    }
-  }
-  return { session: null as { user: { id: string } } | null, RedirectSignal };
-});
-
-vi.mock("@/lib/auth/index", () => ({
-  // The session carries the account's current session version: ending sessions (tested in
-  // lib/users/account.integration.test.ts) must not refuse the actor's later calls here.
-  auth: async () => {
-    if (!hoisted.session) return null;
-    const { db } = await import("@/lib/db");
-    const row = await (
-      await db()
-    ).user.findUnique({
-      where: { id: hoisted.session.user.id },
-      select: { sessionVersion: true },
-    });
-    return { user: { ...hoisted.session.user, sv: row?.sessionVersion ?? 0 } };
-  },
-  unstable_update: async () => null,
-  signIn: async (_provider: string, opts?: { redirectTo?: string }) => {
-    throw new hoisted.RedirectSignal(opts?.redirectTo ?? "/");
-  },
-  signOut: async (opts?: { redirectTo?: string }) => {
-    throw new hoisted.RedirectSignal(opts?.redirectTo ?? "/login");
-  },
-  handlers: {
-    GET: async () => new Response(null, { status: 404 }),
-    POST: async () => new Response(null, { status: 404 }),
-  },
-  LoginRefused: class LoginRefused extends Error {},
-}));
-// next-auth itself does not load outside Next.js (it imports next/server); the actions only
-// need its error classes.
-vi.mock("next-auth", () => {
-  class AuthError extends Error {}
-  class CredentialsSignin extends AuthError {}
-  return { AuthError, CredentialsSignin, default: () => ({}) };
-});
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-  unstable_noStore: () => {},
-}));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new hoisted.RedirectSignal(url);
-  },
-  permanentRedirect: (url: string) => {
-    throw new hoisted.RedirectSignal(url);
-  },
-  notFound: () => {
-    throw new Error("NEXT_HTTP_ERROR_FALLBACK;404");
-  },
-  RedirectType: { push: "push", replace: "replace" },
-}));
 
 // ---- The matrix. ----
 
@@ -139,14 +74,14 @@ describe("authorization matrix", () => {
     // The state after a refused call is the state before the next one (refused calls come first).
     let known: Map<string, string> | null = null;
     for (const { a, e } of ordered(expectFor)) {
-      hoisted.session = a.user ? { user: { id: a.user.id } } : null;
+      matrixMocks.session = a.user ? { user: { id: a.user.id } } : null;
       const seq = await lastSeq();
       const before = e.allowed ? null : (known ?? (await tableState()));
       let outcome: Outcome;
       try {
         outcome = await call(a);
       } finally {
-        hoisted.session = null;
+        matrixMocks.session = null;
       }
       const logged = await activitySince(seq);
       const where = `${label} as ${a.name}`;
@@ -238,7 +173,7 @@ describe("authorization matrix", () => {
               try {
                 return { kind: "returned", value: await (fn as ActionFn)(...args) };
               } catch (error) {
-                if (error instanceof hoisted.RedirectSignal)
+                if (error instanceof matrixMocks.RedirectSignal)
                   return { kind: "redirect", to: error.url };
                 return { kind: "threw", error };
               }
@@ -248,36 +183,6 @@ describe("authorization matrix", () => {
         });
       }
     }
-  });
-
-  describe("methods that answer 405", () => {
-    for (const [file, methods] of Object.entries(METHOD_NOT_ALLOWED))
-      for (const method of methods)
-        it(`${method} ${file} answers 405 with Allow: POST to everyone, writing nothing`, async () => {
-          const handler = routeModules.get(file)?.[method] as Handler;
-          for (const a of ACTOR_NAMES.map((n) => actors.get(n)!)) {
-            hoisted.session = a.user ? { user: { id: a.user.id } } : null;
-            const seq = await lastSeq();
-            const before = await tableState();
-            try {
-              const headers = new Headers();
-              if (a.token) headers.set("authorization", `Bearer ${a.token.secret}`);
-              const res = await handler(
-                new Request(`http://localhost/api/x`, { method, headers }),
-                {
-                  params: Promise.resolve({}),
-                },
-              );
-              expect(res.status, a.name).toBe(405);
-              expect(res.headers.get("allow"), a.name).toBe("POST");
-              expect((await res.json()).error, a.name).toMatch(/downloaded with POST/);
-            } finally {
-              hoisted.session = null;
-            }
-            expect(await activitySince(seq), a.name).toEqual([]);
-            expect(changedTables(before, await tableState()), a.name).toEqual([]);
-          }
-        });
   });
 
   describe("route handlers", () => {

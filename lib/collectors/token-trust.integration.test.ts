@@ -1,5 +1,5 @@
 // Issue 10, point 5: what a token may push, claim and date, and who answers for it.
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as postResults } from "@/app/api/v1/test-results/route";
 import { POST as postEvents } from "@/app/api/v1/audit-events/route";
 import { POST as postFinding } from "@/app/api/v1/findings/route";
@@ -55,6 +55,13 @@ async function token(input: Partial<NewToken> = {}) {
 }
 
 describe("API tokens (issue 10)", () => {
+  // Opening the database (PGlite's migrations, the catalog bootstrap) takes seconds, and on a
+  // loaded machine more than a minute: done here, under the hook timeout, it no longer eats the
+  // first test's 60 s (where it made "push only the streams of their scopes" time out).
+  beforeAll(async () => {
+    await db();
+  });
+
   it("push only the streams of their scopes", async () => {
     const { token: ci } = await token({ scopes: ["test-results"] });
     const events = await postEvents(

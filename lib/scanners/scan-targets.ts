@@ -8,7 +8,7 @@ import { encryptSecret } from "@/lib/collectors/audit/crypto";
 import { secretKey } from "@/lib/collectors/audit/secret-key";
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
-import { DEFAULT_TENANT_COLUMNS } from "./postgres/analyse";
+import { DEFAULT_TENANT_COLUMNS } from "./default-tenant-columns";
 import { scanUrl } from "./postgres/run-posture-scan";
 import type { ScanTargetInput } from "./schemas";
 

@@ -1,6 +1,20 @@
 // Reads one parsed statement (libpg-query's JSON tree): its verb, the tables it reads and
 // writes, and for each table whether the statement restricts it to one tenant. The tree is
-// walked as plain JSON: each node is `{ NodeType: { …fields } }`.
+// walked as plain JSON (see sql-tree.ts).
+import {
+  arr,
+  bare,
+  columnRefs,
+  insertColumns,
+  isObj,
+  nestedSelects,
+  node,
+  relationOf,
+  str,
+  type Json,
+  type Relation,
+} from "./sql-tree";
+import { tenantColumnTables } from "./tenant-columns";
 
 export type Verb = "SELECT" | "INSERT" | "UPDATE" | "DELETE" | "MERGE" | "OTHER";
 
@@ -17,79 +31,6 @@ export interface StatementFacts {
   uses: TableUse[];
   /** Tables a statement shows to have a tenant column: `CREATE TABLE`, `ADD COLUMN`, `t.org_id`. */
   tenantColumnTables: string[];
-}
-
-type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-
-/** The single `{ Type: body }` of a node, or undefined. */
-function node(v: unknown): [string, Json] | undefined {
-  if (!isObj(v)) return undefined;
-  const [k] = Object.keys(v);
-  if (k === undefined) return undefined;
-  const body = v[k];
-  return isObj(body) ? [k, body] : undefined;
-}
-
-interface Relation {
-  table: string;
-  alias: string;
-}
-
-function relationOf(rv: Json): Relation {
-  const rel = str(rv.relname) ?? "?";
-  const schema = str(rv.schemaname);
-  const alias = isObj(rv.alias) ? str(rv.alias.aliasname) : undefined;
-  return { table: schema ? `${schema}.${rel}` : rel, alias: alias ?? rel };
-}
-
-const bare = (table: string) => table.slice(table.lastIndexOf(".") + 1);
-
-/** Column references under `v` (not into nested SELECTs), as [qualifier | null, column]. */
-function columnRefs(v: unknown, out: [string | null, string][] = []): [string | null, string][] {
-  if (Array.isArray(v)) {
-    for (const x of v) columnRefs(x, out);
-    return out;
-  }
-  const nd = node(v);
-  if (!nd) {
-    if (isObj(v)) for (const x of Object.values(v)) columnRefs(x, out);
-    return out;
-  }
-  const [type, body] = nd;
-  if (type === "SelectStmt") return out;
-  if (type === "ColumnRef") {
-    const names = arr(body.fields).map((f) =>
-      isObj(f) && isObj(f.String) ? str(f.String.sval) : undefined,
-    );
-    const col = names.at(-1);
-    if (col) out.push([names.length > 1 ? (names.at(-2) ?? null) : null, col]);
-    return out;
-  }
-  for (const x of Object.values(body)) columnRefs(x, out);
-  return out;
-}
-
-/** Nested SELECTs (sub-links, FROM subqueries, CTEs) under `v`. */
-function nestedSelects(v: unknown, out: Json[] = []): Json[] {
-  if (Array.isArray(v)) {
-    for (const x of v) nestedSelects(x, out);
-    return out;
-  }
-  const nd = node(v);
-  if (!nd) {
-    if (isObj(v)) for (const x of Object.values(v)) nestedSelects(x, out);
-    return out;
-  }
-  const [type, body] = nd;
-  if (type === "SelectStmt") {
-    out.push(body);
-    return out;
-  }
-  for (const x of Object.values(body)) nestedSelects(x, out);
-  return out;
 }
 
 export interface AnalyseContext {
@@ -196,9 +137,7 @@ function analyseTop([type, body]: [string, Json], ctx: AnalyseContext, uses: Tab
   if (type === "InsertStmt" && isObj(body.relation)) {
     collectCtes(body, ctx, uses);
     const target = relationOf(body.relation);
-    const cols = arr(body.cols).map((c) =>
-      isObj(c) && isObj(c.ResTarget) ? str(c.ResTarget.name) : undefined,
-    );
+    const cols = insertColumns(body);
     // Without a column list every column, the tenant's too, is given positionally.
     const filtered =
       cols.length === 0 || cols.some((c) => c !== undefined && ctx.tenantColumns.has(c));
@@ -238,30 +177,6 @@ function analyseTop([type, body]: [string, Json], ctx: AnalyseContext, uses: Tab
   return "OTHER";
 }
 
-/** Tables that a statement shows to carry a tenant column. */
-function tenantColumnTables(stmt: [string, Json], ctx: AnalyseContext): string[] {
-  const [type, body] = stmt;
-  const out: string[] = [];
-  if (type === "CreateStmt" && isObj(body.relation)) {
-    const cols = arr(body.tableElts)
-      .map((e) => node(e))
-      .filter((e) => e?.[0] === "ColumnDef")
-      .map((e) => str(e![1].colname));
-    if (cols.some((c) => c && ctx.tenantColumns.has(c))) out.push(relationOf(body.relation).table);
-  }
-  if (type === "AlterTableStmt" && isObj(body.relation)) {
-    for (const cmd of arr(body.cmds)) {
-      const c = node(cmd);
-      const def = c && node(c[1].def);
-      if (c && str(c[1].subtype) === "AT_AddColumn" && def?.[0] === "ColumnDef") {
-        const col = str(def[1].colname);
-        if (col && ctx.tenantColumns.has(col)) out.push(relationOf(body.relation).table);
-      }
-    }
-  }
-  return out;
-}
-
 /** Facts about one parsed top-level statement (`{ SelectStmt: … }` etc.). */
 export function analyseStatement(
   stmt: unknown,
@@ -272,47 +187,6 @@ export function analyseStatement(
   if (!nd) return { verb: "OTHER", uses: [], tenantColumnTables: [] };
   const uses: TableUse[] = [];
   const verb = analyseTop(nd, full, uses);
-  const fromDdl = tenantColumnTables(nd, full);
+  const fromDdl = tenantColumnTables(nd, full.tenantColumns);
   return { verb, uses, tenantColumnTables: fromDdl };
-}
-
-/**
- * Tables a DML statement shows to have a tenant column: INSERT column lists naming it, and
- * references qualified by the table (`invoices.org_id`, `i.org_id` with `invoices i`).
- */
-export function tenantColumnsSeen(stmt: unknown, tenantColumns: ReadonlySet<string>): string[] {
-  const nd = node(stmt);
-  if (!nd) return [];
-  const out = new Set<string>();
-  const [type, body] = nd;
-  if (type === "InsertStmt" && isObj(body.relation)) {
-    const cols = arr(body.cols).map((c) =>
-      isObj(c) && isObj(c.ResTarget) ? str(c.ResTarget.name) : undefined,
-    );
-    if (cols.some((c) => c && tenantColumns.has(c))) out.add(relationOf(body.relation).table);
-  }
-  // Aliases anywhere in the statement, then every qualified tenant column reference.
-  const aliases = new Map<string, string>();
-  const refs: [string | null, string][] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    const n = node(v);
-    if (!n) {
-      if (isObj(v)) Object.values(v).forEach(walk);
-      return;
-    }
-    if (n[0] === "RangeVar") {
-      const r = relationOf(n[1]);
-      aliases.set(r.alias, r.table);
-      aliases.set(bare(r.table), r.table);
-    }
-    if (n[0] === "ColumnRef") columnRefs(v, refs);
-    else Object.values(n[1]).forEach(walk);
-  };
-  walk(body);
-  for (const [q, col] of refs) {
-    const table = q ? aliases.get(q) : undefined;
-    if (table && tenantColumns.has(col)) out.add(table);
-  }
-  return [...out];
 }

@@ -2,128 +2,23 @@
 // verb, the statements on tenant-scoped tables without a tenant predicate, and what could not
 // be analysed). Reading a directory or an archive is done elsewhere; nothing here touches disk.
 import { createHash } from "node:crypto";
-import { fingerprintSync, loadModule, parseSync } from "libpg-query";
-import { analyseStatement, tenantColumnsSeen, type Verb } from "./analyse-statement";
-import { extractSqlSites, type SqlSite } from "./extract-sql";
-import { splitStatements, toPostgresPlaceholders } from "./placeholders";
-import type { SourceLanguage } from "./source-lexer";
+import { fingerprintSync } from "libpg-query";
+import { analyseStatement, type Verb } from "./analyse-statement";
+import {
+  type CodeAuditOptions,
+  type CodeAuditReport,
+  type CodeCheck,
+  type CodeFinding,
+  type NotAnalysed,
+  type SourceFile,
+  type TableReport,
+} from "./audit-report";
+import { DEFAULT_TENANT_COLUMNS } from "../default-tenant-columns";
+import { oneLine, parseSite, sitesOf, type ParsedStatement } from "./parse-sites";
+import { tenantColumnsSeen } from "./tenant-columns";
 
-export const DEFAULT_TENANT_COLUMNS = [
-  "tenant_id",
-  "org_id",
-  "organization_id",
-  "workspace_id",
-  "account_id",
-];
-
-export const CODE_CHECKS = {
-  missing_tenant_predicate:
-    "A SELECT, UPDATE or DELETE on a tenant-scoped table without a tenant predicate",
-  insert_without_tenant:
-    "An INSERT into a tenant-scoped table whose column list omits the tenant column",
-} as const;
-export type CodeCheck = keyof typeof CODE_CHECKS;
-
-export interface SourceFile {
-  /** Relative to the repository root, with forward slashes. */
-  path: string;
-  content: string;
-}
-
-export interface CodeAuditOptions {
-  tenantColumns?: string[];
-  /** Tenant-scoped tables known from a PostgreSQL posture scan (`table` or `schema.table`). */
-  tenantTables?: string[];
-}
-
-export interface CodeFinding {
-  check: CodeCheck;
-  table: string;
-  verb: Verb;
-  file: string;
-  line: number;
-  sql: string;
-  /** Stable across line moves: the statement's parse-tree fingerprint with the table and check. */
-  hash: string;
-}
-
-export interface NotAnalysed {
-  file: string;
-  line: number;
-  via: string;
-  reason: string;
-  sql: string | null;
-}
-
-export interface TableReport {
-  table: string;
-  tenantScoped: boolean;
-  /** Where the audit learned the table is tenant-scoped. */
-  tenantSource: "posture scan" | "schema" | "code" | null;
-  select: number;
-  insert: number;
-  update: number;
-  delete: number;
-  merge: number;
-  withoutTenantPredicate: number;
-  files: string[];
-}
-
-export interface CodeAuditReport {
-  tenantColumns: string[];
-  totals: {
-    files: number;
-    filesWithSql: number;
-    statements: number;
-    select: number;
-    insert: number;
-    update: number;
-    delete: number;
-    merge: number;
-    other: number;
-    notAnalysed: number;
-    findings: number;
-    /** Statements that touch at least one tenant-scoped table, by verb (the seed's "370"). */
-    tenant: { statements: number; select: number; insert: number; update: number; delete: number };
-  };
-  tables: TableReport[];
-  findings: CodeFinding[];
-  notAnalysed: NotAnalysed[];
-  /** Files skipped before reading (too large, too many, unreadable), with the reason. */
-  skipped: { file: string; reason: string }[];
-}
-
-const EXTENSIONS: Record<string, SourceLanguage | "sql"> = {
-  rs: "rust",
-  ts: "ts",
-  tsx: "ts",
-  mts: "ts",
-  cts: "ts",
-  js: "ts",
-  jsx: "ts",
-  mjs: "ts",
-  cjs: "ts",
-  py: "python",
-  go: "go",
-  sql: "sql",
-};
-
-export function languageOf(file: string): SourceLanguage | "sql" | undefined {
-  const dot = file.lastIndexOf(".");
-  if (dot < 0 || file.endsWith(".d.ts")) return undefined;
-  return EXTENSIONS[file.slice(dot + 1).toLowerCase()];
-}
-
-/** The WASM parser loads once per process; every audit awaits it first. */
-let loaded: Promise<void> | undefined;
-export const loadParser = () => (loaded ??= loadModule());
-
-interface ParsedStatement {
-  site: SqlSite;
-  line: number;
-  sql: string;
-  stmt: unknown;
-}
+export * from "./audit-report";
+export { languageOf, loadParser } from "./parse-sites";
 
 const VERB_KEYS: Record<Verb, keyof TableReport | null> = {
   SELECT: "select",
@@ -133,65 +28,6 @@ const VERB_KEYS: Record<Verb, keyof TableReport | null> = {
   MERGE: "merge",
   OTHER: null,
 };
-
-const oneLine = (s: string, max = 300) => {
-  const flat = s.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-};
-
-function parseSite(
-  site: SqlSite,
-  out: ParsedStatement[],
-  notAnalysed: NotAnalysed[],
-  whole = true,
-) {
-  if (site.sql === null) {
-    notAnalysed.push({ ...site, reason: site.reason ?? "dynamic SQL", sql: null });
-    return;
-  }
-  const sql = toPostgresPlaceholders(site.sql, site.language);
-  let tree: { stmts?: { stmt?: unknown; stmt_location?: number; stmt_len?: number }[] };
-  try {
-    tree = parseSync(sql);
-  } catch (err) {
-    const pieces = whole && site.language === "sql" ? splitStatements(sql) : [];
-    if (pieces.length > 1) {
-      for (const p of pieces) {
-        const line = site.line + (sql.slice(0, p.offset).match(/\n/g)?.length ?? 0);
-        parseSite({ ...site, line, sql: p.text }, out, notAnalysed, false);
-      }
-      return;
-    }
-    const at = (err as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
-    const line = site.line + (at ? (sql.slice(0, at).match(/\n/g)?.length ?? 0) : 0);
-    notAnalysed.push({
-      file: site.file,
-      line,
-      via: site.via,
-      reason: `PostgreSQL's parser rejects it: ${(err as Error).message}`,
-      sql: oneLine(site.sql),
-    });
-    return;
-  }
-  for (const s of tree.stmts ?? []) {
-    const start = s.stmt_location ?? 0;
-    const text = s.stmt_len ? sql.slice(start, start + s.stmt_len) : sql.slice(start);
-    // stmt_location points at the end of the previous statement: count from the first token.
-    const lead = text.length - text.trimStart().length;
-    const line = site.line + (sql.slice(0, start + lead).match(/\n/g)?.length ?? 0);
-    out.push({ site, line, sql: text.trim(), stmt: s.stmt });
-  }
-}
-
-function sitesOf(file: SourceFile): SqlSite[] {
-  const lang = languageOf(file.path);
-  if (!lang) return [];
-  if (lang === "sql")
-    return file.content.trim()
-      ? [{ file: file.path, line: 1, via: ".sql file", sql: file.content, language: "sql" }]
-      : [];
-  return extractSqlSites(file.path, file.content, lang);
-}
 
 /** Audits source files; call `loadParser()` first (the parser is WebAssembly). */
 export function auditSources(

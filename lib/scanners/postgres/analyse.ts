@@ -5,14 +5,6 @@ import type { Snapshot } from "./snapshot";
 import { qi, qualified } from "./sql-names";
 import { checkTable, finding, type TableReport, type TableRole } from "./table-checks";
 
-export const DEFAULT_TENANT_COLUMNS = [
-  "tenant_id",
-  "org_id",
-  "organization_id",
-  "workspace_id",
-  "account_id",
-] as const;
-
 export interface PostureOptions {
   tenantColumns: readonly string[];
   /** host:port (or "pglite"): server-wide findings (settings, roles) are named by it. */

@@ -1,7 +1,8 @@
 // Connects read-only to a PostgreSQL database and produces its posture report.
 import { Client } from "pg";
 import { invalid } from "@/lib/errors";
-import { analyse, DEFAULT_TENANT_COLUMNS, type PostureReport } from "./analyse";
+import { DEFAULT_TENANT_COLUMNS } from "../default-tenant-columns";
+import { analyse, type PostureReport } from "./analyse";
 import { readSnapshot, type Query } from "./snapshot";
 
 export interface PostureScanOptions {
