@@ -2,7 +2,7 @@ import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
-import { endOfUtcDay } from "@/lib/dates";
+import { addDays, endOfUtcDay, startOfUtcDay } from "@/lib/dates";
 import { evaluateControl, evaluateCriterion } from "./engine";
 import type {
   ControlResult,
@@ -33,6 +33,12 @@ export interface WorkspaceStatus {
   coverage: Map<string, ControlCoverage>;
   /** Criterion id → ids of its mapped (unarchived) controls. */
   criterionControls: Map<string, string[]>;
+  /**
+   * The first instant after ctx.now at which the same data could give another result: the next
+   * UTC midnight (coverage's today, overdue items, the snapshot's day), an evidence item or an
+   * override expiring, an expected event type exceeding its tolerated silence.
+   */
+  validUntil: Date;
 }
 
 const NO_RECORDS: CoverageRecords = { runDays: new Map(), expected: new Map(), items: new Map() };
@@ -69,40 +75,47 @@ export async function evaluateWorkspace(
 ): Promise<WorkspaceStatus> {
   // The period first: the coverage records are loaded for it, alongside everything else.
   const coveragePeriod = period ?? (await workspacePeriod(prisma));
-  const [controls, criteria, overrides, signals, silence, remediation, records] = await Promise.all(
-    [
-      loadStatusControls(prisma),
-      prisma.criterion.findMany({
-        select: { id: true, title: true },
-        orderBy: { sortOrder: "asc" },
-      }),
-      prisma.statusOverride.findMany({
-        where: { revokedAt: null },
-        orderBy: { createdAt: "desc" },
-        select: {
-          targetType: true,
-          targetId: true,
-          status: true,
-          justification: true,
-          expiresAt: true,
-          createdBy: { select: { email: true } },
-        },
-      }),
-      testSignals(prisma),
-      auditSignals(prisma, now),
-      remediationSignals(prisma, now),
-      coveragePeriod ? loadCoverageRecords(prisma, coveragePeriod) : NO_RECORDS,
-    ],
-  );
+  const [controls, criteria, overrides, signals, audit, remediation, records] = await Promise.all([
+    loadStatusControls(prisma),
+    prisma.criterion.findMany({
+      select: { id: true, title: true },
+      orderBy: { sortOrder: "asc" },
+    }),
+    prisma.statusOverride.findMany({
+      where: { revokedAt: null },
+      orderBy: { createdAt: "desc" },
+      select: {
+        targetType: true,
+        targetId: true,
+        status: true,
+        justification: true,
+        expiresAt: true,
+        createdBy: { select: { email: true } },
+      },
+    }),
+    testSignals(prisma),
+    auditSignals(prisma, now),
+    remediationSignals(prisma, now),
+    coveragePeriod ? loadCoverageRecords(prisma, coveragePeriod) : NO_RECORDS,
+  ]);
   const ctx: EngineContext = {
     now,
     period: coveragePeriod
       ? { start: coveragePeriod.start, end: new Date(coveragePeriod.end.getTime() - 1) }
       : null,
   };
+  const silence = audit.signals;
+  // Every instant at which a comparison with `now` below flips, kept when still ahead.
+  let validUntil = addDays(startOfUtcDay(now), 1).getTime();
+  const until = (at: Date | null) => {
+    const t = at?.getTime();
+    if (t !== undefined && t > now.getTime() && t < validUntil) validUntil = t;
+  };
+  until(audit.changesAt);
   const coverage = new Map<string, ControlCoverage>();
   const overrideFor = new Map<string, OverrideInput>();
   for (const o of overrides) {
+    until(o.expiresAt);
     const key = `${o.targetType}:${o.targetId}`;
     if (!overrideFor.has(key))
       overrideFor.set(key, {
@@ -125,6 +138,7 @@ export async function evaluateWorkspace(
       expiresAt: resolveExpiry(e),
       notCurrentReason: e.notCurrentReason,
     }));
+    for (const e of evidence) until(e.expiresAt);
     const controlCoverage = coveragePeriod
       ? computeCoverage(coverageInput(c, evidence, records), { period: coveragePeriod, now })
       : null;
@@ -176,5 +190,6 @@ export async function evaluateWorkspace(
     coveragePeriod,
     coverage,
     criterionControls,
+    validUntil: new Date(validUntil),
   };
 }
