@@ -10,20 +10,25 @@ export interface AuditSignals {
 
 /** Expected event types that went silent longer than tolerated: the audit helper nobody calls. */
 export async function auditSignals(prisma: Tx, now: Date): Promise<AuditSignals> {
-  const expected = await prisma.expectedEvent.findMany({
-    select: { id: true, controlId: true, action: true, maxSilenceDays: true },
-  });
+  // The expectations with the latest event of each action, in one query: one index probe per
+  // action (action, occurred_at), however many events there are.
+  const expected = await prisma.$queryRaw<
+    { id: string; controlId: string; action: string; maxSilenceDays: number; last: Date | null }[]
+  >`
+    SELECT x."id"::text, x."control_id"::text AS "controlId", x."action",
+           x."max_silence_days" AS "maxSilenceDays", l.last
+    FROM "expected_events" x
+    JOIN (
+      SELECT a.action,
+             (SELECT max(e."occurred_at") FROM "audit_events" e WHERE e."action" = a.action) AS last
+      FROM (SELECT DISTINCT "action" FROM "expected_events") a
+    ) l ON l.action = x."action"
+    ORDER BY x."created_at", x."id"`;
   const out = new Map<string, Signal[]>();
   if (expected.length === 0) return { signals: out, changesAt: null };
-  const actions = [...new Set(expected.map((e) => e.action))];
-  // One index probe per action (action, occurred_at): fast however many events there are.
-  const latest = await prisma.$queryRaw<{ action: string; last: Date | null }[]>`
-    SELECT a.action, (SELECT max(e."occurred_at") FROM "audit_events" e WHERE e."action" = a.action) AS last
-    FROM unnest(${actions}::text[]) AS a(action)`;
-  const lastBy = new Map(latest.map((l) => [l.action, l.last]));
   let changesAt: number | null = null;
   for (const e of expected) {
-    const last = lastBy.get(e.action) ?? null;
+    const last = e.last;
     if (last && now.getTime() - last.getTime() <= e.maxSilenceDays * DAY_MS) {
       // Silent from the first millisecond past the tolerance.
       const silentAt = last.getTime() + e.maxSilenceDays * DAY_MS + 1;
