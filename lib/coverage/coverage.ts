@@ -119,11 +119,10 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
       return { ...o, state: "before", notes: ["the control did not exist yet"] };
     if (o.start > today) return { ...o, state: "future", notes: [] };
     const notes: string[] = [];
-    const silentActions = new Set(
-      silences
-        .filter((s) => overlaps(s, o) && !hasEvents(s.expectation.action, o))
-        .map((s) => s.expectation.action),
-    );
+    const silentActions = new Set<string>();
+    for (const s of silences)
+      if (overlaps(s, o) && !hasEvents(s.expectation.action, o))
+        silentActions.add(s.expectation.action);
     for (
       let i = lowerBound(spanStarts, o.start.getTime() - longestSpan);
       i < spans.length && spanStarts[i]! < o.end.getTime();
@@ -149,9 +148,12 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
         notes.push(`\`${x.action}\` events`);
     const oStart = o.start.getTime();
     const oEnd = o.end.getTime();
+    // Only the first three open items are named: count the rest (no list per occurrence).
     const open: CoverageItem[] = [];
+    let openCount = 0;
     for (let i = 0; i < itemSpans.length; i++)
-      if (itemSpans[i]![0] < oEnd && oStart < itemSpans[i]![1]) open.push(c.items[i]!);
+      if (itemSpans[i]![0] < oEnd && oStart < itemSpans[i]![1] && openCount++ < 3)
+        open.push(c.items[i]!);
     if (silentActions.size > 0)
       return {
         ...o,
@@ -163,11 +165,13 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
         ? { ...o, state: "pending", notes: ["under way, nothing recorded yet"] }
         : { ...o, state: "uncovered", notes: ["no evidence"] };
     if (failed > 0) notes.push(`${failed} failing run(s)`);
-    open.slice(0, 3).forEach((i) => notes.push(`open ${i.priority} ${i.key}`));
-    if (open.length > 3) notes.push(`and ${open.length - 3} more open item(s)`);
-    return { ...o, state: failed > 0 || open.length > 0 ? "exception" : "covered", notes };
+    for (const i of open) notes.push(`open ${i.priority} ${i.key}`);
+    if (openCount > 3) notes.push(`and ${openCount - 3} more open item(s)`);
+    return { ...o, state: failed > 0 || openCount > 0 ? "exception" : "covered", notes };
   });
-  const judged = occ.filter((o) => ["covered", "exception", "uncovered"].includes(o.state));
+  const judged = occ.filter(
+    (o) => o.state === "covered" || o.state === "exception" || o.state === "uncovered",
+  );
   const operated = judged.filter((o) => o.state !== "uncovered").length;
   return {
     controlId: c.id,

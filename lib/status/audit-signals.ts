@@ -2,22 +2,39 @@ import type { Tx } from "@/lib/db/tx";
 import { DAY_MS, isoDay } from "@/lib/dates";
 import type { Signal } from "./types";
 
+export interface AuditSignals {
+  signals: Map<string, Signal[]>;
+  /** The first instant after `now` at which a type still within its tolerance goes silent. */
+  changesAt: Date | null;
+}
+
 /** Expected event types that went silent longer than tolerated: the audit helper nobody calls. */
-export async function auditSignals(prisma: Tx, now: Date): Promise<Map<string, Signal[]>> {
-  const expected = await prisma.expectedEvent.findMany({
-    select: { id: true, controlId: true, action: true, maxSilenceDays: true },
-  });
+export async function auditSignals(prisma: Tx, now: Date): Promise<AuditSignals> {
+  // The expectations with the latest event of each action, in one query: one index probe per
+  // action (action, occurred_at), however many events there are.
+  const expected = await prisma.$queryRaw<
+    { id: string; controlId: string; action: string; maxSilenceDays: number; last: Date | null }[]
+  >`
+    SELECT x."id"::text, x."control_id"::text AS "controlId", x."action",
+           x."max_silence_days" AS "maxSilenceDays", l.last
+    FROM "expected_events" x
+    JOIN (
+      SELECT a.action,
+             (SELECT max(e."occurred_at") FROM "audit_events" e WHERE e."action" = a.action) AS last
+      FROM (SELECT DISTINCT "action" FROM "expected_events") a
+    ) l ON l.action = x."action"
+    ORDER BY x."created_at", x."id"`;
   const out = new Map<string, Signal[]>();
-  if (expected.length === 0) return out;
-  const actions = [...new Set(expected.map((e) => e.action))];
-  // One index probe per action (action, occurred_at): fast however many events there are.
-  const latest = await prisma.$queryRaw<{ action: string; last: Date | null }[]>`
-    SELECT a.action, (SELECT max(e."occurred_at") FROM "audit_events" e WHERE e."action" = a.action) AS last
-    FROM unnest(${actions}::text[]) AS a(action)`;
-  const lastBy = new Map(latest.map((l) => [l.action, l.last]));
+  if (expected.length === 0) return { signals: out, changesAt: null };
+  let changesAt: number | null = null;
   for (const e of expected) {
-    const last = lastBy.get(e.action) ?? null;
-    if (last && now.getTime() - last.getTime() <= e.maxSilenceDays * DAY_MS) continue;
+    const last = e.last;
+    if (last && now.getTime() - last.getTime() <= e.maxSilenceDays * DAY_MS) {
+      // Silent from the first millisecond past the tolerance.
+      const silentAt = last.getTime() + e.maxSilenceDays * DAY_MS + 1;
+      if (changesAt === null || silentAt < changesAt) changesAt = silentAt;
+      continue;
+    }
     const text = last
       ? `No \`${e.action}\` events since ${isoDay(last)} (silence tolerated: ${e.maxSilenceDays} days)`
       : `No \`${e.action}\` events recorded at all (expected at least every ${e.maxSilenceDays} days)`;
@@ -30,5 +47,5 @@ export async function auditSignals(prisma: Tx, now: Date): Promise<Map<string, S
       },
     ]);
   }
-  return out;
+  return { signals: out, changesAt: changesAt === null ? null : new Date(changesAt) };
 }

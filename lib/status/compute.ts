@@ -2,7 +2,7 @@ import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
-import { endOfUtcDay } from "@/lib/dates";
+import { addDays, endOfUtcDay, startOfUtcDay } from "@/lib/dates";
 import { evaluateControl, evaluateCriterion } from "./engine";
 import type {
   ControlResult,
@@ -33,18 +33,31 @@ export interface WorkspaceStatus {
   coverage: Map<string, ControlCoverage>;
   /** Criterion id → ids of its mapped (unarchived) controls. */
   criterionControls: Map<string, string[]>;
+  /**
+   * The first instant after ctx.now at which the same data could give another result: the next
+   * UTC midnight (coverage's today, overdue items, the snapshot's day), an evidence item or an
+   * override expiring, an expected event type exceeding its tolerated silence.
+   */
+  validUntil: Date;
 }
 
 const NO_RECORDS: CoverageRecords = { runDays: new Map(), expected: new Map(), items: new Map() };
 
 async function workspacePeriod(prisma: Tx) {
-  const ws = await prisma.workspace.findUniqueOrThrow({
-    where: { id: WORKSPACE_ID },
-    select: { auditPeriodStart: true, auditPeriodEnd: true },
-  });
-  return ws.auditPeriodStart && ws.auditPeriodEnd
-    ? { start: ws.auditPeriodStart, end: endOfUtcDay(ws.auditPeriodEnd) }
-    : null;
+  const [ws] = await prisma.$queryRaw<{ start: Date | null; end: Date | null }[]>`
+    SELECT "audit_period_start" AS start, "audit_period_end" AS end
+    FROM "workspace" WHERE "id" = ${WORKSPACE_ID}`;
+  if (!ws) throw new Error("The workspace row is missing");
+  return ws.start && ws.end ? { start: ws.start, end: endOfUtcDay(ws.end) } : null;
+}
+
+interface OverrideRow {
+  targetType: string;
+  targetId: string;
+  status: OverrideInput["status"];
+  justification: string;
+  expiresAt: Date;
+  email: string;
 }
 
 /** Computed status of every control and criterion as of `now` (pages use workspaceStatus). */
@@ -69,47 +82,49 @@ export async function evaluateWorkspace(
 ): Promise<WorkspaceStatus> {
   // The period first: the coverage records are loaded for it, alongside everything else.
   const coveragePeriod = period ?? (await workspacePeriod(prisma));
-  const [controls, criteria, overrides, signals, silence, remediation, records] = await Promise.all(
-    [
-      loadStatusControls(prisma),
-      prisma.criterion.findMany({
-        select: { id: true, title: true },
-        orderBy: { sortOrder: "asc" },
-      }),
-      prisma.statusOverride.findMany({
-        where: { revokedAt: null },
-        orderBy: { createdAt: "desc" },
-        select: {
-          targetType: true,
-          targetId: true,
-          status: true,
-          justification: true,
-          expiresAt: true,
-          createdBy: { select: { email: true } },
-        },
-      }),
-      testSignals(prisma),
-      auditSignals(prisma, now),
-      remediationSignals(prisma, now),
-      coveragePeriod ? loadCoverageRecords(prisma, coveragePeriod) : NO_RECORDS,
-    ],
-  );
+  const [controls, criteria, overrides, signals, audit, remediation, records] = await Promise.all([
+    loadStatusControls(prisma),
+    // Raw SQL rather than the query builder here and in the loaders: nothing for Prisma's query
+    // compiler to prepare in a fresh process, and no value-by-value mapping.
+    prisma.$queryRaw<{ id: string; title: string }[]>`
+      SELECT "id", "title" FROM "criteria" ORDER BY "sort_order"`,
+    prisma.$queryRaw<OverrideRow[]>`
+      SELECT o."target_type"::text AS "targetType", o."target_id" AS "targetId",
+             o."status"::text AS "status", o."justification", o."expires_at" AS "expiresAt",
+             u."email"
+      FROM "status_overrides" o JOIN "users" u ON u."id" = o."created_by_id"
+      WHERE o."revoked_at" IS NULL
+      ORDER BY o."created_at" DESC`,
+    testSignals(prisma),
+    auditSignals(prisma, now),
+    remediationSignals(prisma, now),
+    coveragePeriod ? loadCoverageRecords(prisma, coveragePeriod) : NO_RECORDS,
+  ]);
   const ctx: EngineContext = {
     now,
     period: coveragePeriod
       ? { start: coveragePeriod.start, end: new Date(coveragePeriod.end.getTime() - 1) }
       : null,
   };
+  const silence = audit.signals;
+  // Every instant at which a comparison with `now` below flips, kept when still ahead.
+  let validUntil = addDays(startOfUtcDay(now), 1).getTime();
+  const until = (at: Date | null) => {
+    const t = at?.getTime();
+    if (t !== undefined && t > now.getTime() && t < validUntil) validUntil = t;
+  };
+  until(audit.changesAt);
   const coverage = new Map<string, ControlCoverage>();
   const overrideFor = new Map<string, OverrideInput>();
   for (const o of overrides) {
+    until(o.expiresAt);
     const key = `${o.targetType}:${o.targetId}`;
     if (!overrideFor.has(key))
       overrideFor.set(key, {
         status: o.status,
         justification: o.justification,
         expiresAt: o.expiresAt,
-        by: o.createdBy.email,
+        by: o.email,
       });
   }
   const controlResults = new Map<string, ControlResult>();
@@ -125,6 +140,7 @@ export async function evaluateWorkspace(
       expiresAt: resolveExpiry(e),
       notCurrentReason: e.notCurrentReason,
     }));
+    for (const e of evidence) until(e.expiresAt);
     const controlCoverage = coveragePeriod
       ? computeCoverage(coverageInput(c, evidence, records), { period: coveragePeriod, now })
       : null;
@@ -176,5 +192,6 @@ export async function evaluateWorkspace(
     coveragePeriod,
     coverage,
     criterionControls,
+    validUntil: new Date(validUntil),
   };
 }

@@ -1,5 +1,10 @@
 import type { Tx } from "@/lib/db/tx";
-import { backlogSignal, phaseSignals, type BacklogSignalInput } from "./remediation-signals";
+import {
+  backlogSignal,
+  phaseSignals,
+  type BacklogSignalInput,
+  type PhaseSignalInput,
+} from "./remediation-signals";
 import type { Signal } from "./types";
 
 export interface RemediationSignals {
@@ -47,20 +52,20 @@ export async function remediationSignals(prisma: Tx, now: Date): Promise<Remedia
       WHERE b.priority IN ('P0', 'P1')
         AND b.status IN ('open', 'in_progress', 'awaiting_deployment', 'resolved')
       ORDER BY b.priority, b.key`,
-    prisma.phase.findMany({
-      where: { mustHaves: { some: { verdict: { in: ["partial", "failed"] } } } },
-      orderBy: { number: "asc" },
-      select: {
-        id: true,
-        number: true,
-        title: true,
-        requirements: { select: { code: true, criteria: true } },
-        mustHaves: {
-          orderBy: { position: "asc" },
-          select: { truth: true, verdict: true, reason: true, requirements: true },
-        },
-      },
-    }),
+    // The phases with a failed or partial must-have, their requirements and must-haves as JSON.
+    prisma.$queryRaw<PhaseSignalInput[]>`
+      SELECT p.id::text, p.number, p.title,
+             coalesce((SELECT json_agg(json_build_object('code', r.code, 'criteria', r.criteria)
+                                       ORDER BY r.code)
+                       FROM "phase_requirements" r WHERE r.phase_id = p.id), '[]') AS requirements,
+             (SELECT json_agg(json_build_object('truth', m.truth, 'verdict', m.verdict,
+                                                'reason', m.reason, 'requirements', m.requirements)
+                              ORDER BY m.position)
+              FROM "must_haves" m WHERE m.phase_id = p.id) AS "mustHaves"
+      FROM "phases" p
+      WHERE EXISTS (SELECT 1 FROM "must_haves" m
+                    WHERE m.phase_id = p.id AND m.verdict IN ('partial', 'failed'))
+      ORDER BY p.number`,
   ]);
   const out: RemediationSignals = { controls: new Map(), criteria: new Map() };
   for (const item of items) {

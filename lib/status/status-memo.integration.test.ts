@@ -1,0 +1,234 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { addDays, isoDay, startOfUtcDay } from "@/lib/dates";
+import { makeUser } from "@/lib/testing/fixtures";
+import { createControl, setCriterionControls, updateControl } from "@/lib/controls/controls";
+import { createEvidence, reviewEvidence } from "@/lib/evidence/evidence";
+import { evidenceSchema } from "@/lib/evidence/schemas";
+import { createBacklogItem } from "@/lib/backlog/backlog-writes";
+import { backlogSchema } from "@/lib/backlog/schemas";
+import { ingestTestResults } from "@/lib/collectors/test-results/ingest";
+import { storeAuditEvents } from "@/lib/collectors/audit/ingest";
+import { addExpectedEvent } from "@/lib/collectors/audit/expected-events";
+import { createOverride } from "@/lib/status/overrides";
+import { workspaceStatus } from "./workspace-status";
+import type { WorkspaceStatus } from "./compute";
+
+const junit = (ref: string) => `<?xml version="1.0"?>
+<testsuite name="isolation" tests="1" timestamp="${new Date().toISOString().slice(0, 19)}">
+  <properties><property name="control" value="${ref}"/></properties>
+  <testcase classname="isolation" name="test_rls"><failure>x</failure></testcase>
+</testsuite>`;
+
+const event = (occurredAt: Date, key: string, action = "login_failed") => ({
+  occurredAt,
+  action,
+  actor: null,
+  organisation: null,
+  ip: null,
+  outcome: "failure",
+  target: null,
+  metadata: null,
+  dedupeKey: key,
+});
+
+describe("memoised status (workspaceStatus)", () => {
+  it("is computed again after each kind of write, and only then", async () => {
+    const admin = await makeUser("admin");
+    const auditor = await makeUser("auditor");
+    const status = () => workspaceStatus(auditor, new Date());
+    // Each step: a write, then a new computation that shows it; the one after it is memoised.
+    let last: WorkspaceStatus = await status();
+    const changed = async () => {
+      const next = await status();
+      expect(next).not.toBe(last);
+      expect(await status()).toBe(next);
+      last = next;
+      return next;
+    };
+    expect(await status()).toBe(last);
+
+    // Control edit.
+    const c = await createControl(admin, {
+      title: "Tenant isolation",
+      description: "",
+      ownerId: admin.id,
+      implementation: "implemented",
+      naJustification: null,
+      locations: [],
+      criteria: ["CC6.1"],
+    });
+    expect((await changed()).controls.get(c.id)?.status).toBe("gap");
+    await updateControl(admin, c.id, {
+      title: "Tenant isolation (RLS)",
+      description: "",
+      ownerId: admin.id,
+      implementation: "implemented",
+      naJustification: null,
+      locations: [],
+      criteria: ["CC6.1"],
+    });
+    expect((await changed()).controls.get(c.id)?.reasons[0]?.text).toContain(
+      "Tenant isolation (RLS)",
+    );
+
+    // Evidence, then its review.
+    const ev = await createEvidence(
+      admin,
+      evidenceSchema.parse({
+        title: "Isolation tests",
+        kind: "note",
+        body: "8/8",
+        evidenceDate: isoDay(new Date()),
+        controls: [c.id],
+      }),
+      null,
+    );
+    expect((await changed()).controls.get(c.id)?.status).toBe("gap");
+    await reviewEvidence(admin, ev.id, "accept", "");
+    expect((await changed()).controls.get(c.id)?.status).toBe("met");
+
+    // Mapping change (a criterion's controls).
+    await setCriterionControls(admin, "C1.2", [c.id]);
+    expect((await changed()).criterionControls.get("C1.2")).toEqual([c.id]);
+
+    // Test run ingest: a failing mapped test puts the control at risk.
+    await ingestTestResults(admin, junit(c.ref), { via: "upload", source: "ci", commit: "c1" });
+    expect((await changed()).controls.get(c.id)?.status).toBe("at_risk");
+
+    // Audit events: an expectation never met, then the events that meet it.
+    const monitor = await createControl(admin, {
+      title: "Failed login monitoring",
+      description: "",
+      ownerId: admin.id,
+      implementation: "implemented",
+      naJustification: null,
+      locations: [],
+      criteria: ["CC7.2"],
+    });
+    await changed();
+    await addExpectedEvent(admin, {
+      controlId: monitor.id,
+      action: "login_failed",
+      maxSilenceDays: 7,
+    });
+    const silent = (s: WorkspaceStatus) =>
+      s.controls.get(monitor.id)?.reasons.some((r) => r.text.includes("`login_failed`"));
+    expect(silent(await changed())).toBe(true);
+    await storeAuditEvents(admin, [event(new Date(), "memo-1")], "test");
+    expect(silent(await changed())).toBe(false);
+
+    // Backlog change: an open P0 item linked to the control is a gap.
+    await createBacklogItem(
+      admin,
+      backlogSchema.parse({ title: "RLS missing", priority: "P0", controls: [c.id] }),
+    );
+    expect((await changed()).controls.get(c.id)?.status).toBe("gap");
+
+    // An override.
+    await createOverride(admin, {
+      targetType: "criterion",
+      targetId: "C1.2",
+      status: "at_risk",
+      justification: "Manual disposal log reviewed monthly",
+      until: isoDay(addDays(new Date(), 10)),
+    });
+    expect((await changed()).criteria.get("C1.2")?.overridden).toBe(true);
+
+    // Any writer, not only the app's functions: the version moves in the database.
+    const prisma = await db();
+    await prisma.$executeRaw`UPDATE "controls" SET "implementation" = 'not_started' WHERE id = ${c.id}::uuid`;
+    expect((await changed()).controls.get(c.id)?.status).toBe("not_started");
+
+    // A rolled-back write changes nothing, and the status stays memoised.
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await tx.control.update({ where: { id: c.id }, data: { title: "never" } });
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    expect(await status()).toBe(last);
+  });
+
+  it("shares one computation between concurrent requests", async () => {
+    const auditor = await makeUser("auditor");
+    const [a, b] = await Promise.all([
+      workspaceStatus(auditor, new Date()),
+      workspaceStatus(auditor, new Date()),
+    ]);
+    expect(a).toBe(b);
+  });
+
+  it("is computed again when time passes a boundary of the result", async () => {
+    const admin = await makeUser("admin");
+    const auditor = await makeUser("auditor");
+    const today = startOfUtcDay(new Date());
+    const at = (d: Date) => workspaceStatus(auditor, d);
+
+    // Next UTC midnight.
+    const noon = new Date(today.getTime() + 12 * 3_600_000);
+    const s0 = await at(noon);
+    expect(await at(new Date(today.getTime() + 86_400_000 - 1))).toBe(s0);
+    expect(await at(addDays(today, 1))).not.toBe(s0);
+
+    // An evidence item expiring: memoised up to the instant before, recomputed at it.
+    const c = await createControl(admin, {
+      title: "Access review",
+      description: "",
+      ownerId: admin.id,
+      implementation: "implemented",
+      naJustification: null,
+      locations: [],
+      criteria: ["CC6.2"],
+    });
+    const expires = addDays(today, 3);
+    const ev = await createEvidence(
+      admin,
+      evidenceSchema.parse({
+        title: "Q review",
+        kind: "note",
+        body: "done",
+        evidenceDate: isoDay(today),
+        expiresOn: isoDay(expires),
+        controls: [c.id],
+      }),
+      null,
+    );
+    await reviewEvidence(admin, ev.id, "accept", "");
+    // Clocks on the expiry day itself, so midnight is not the boundary that moves.
+    const s1 = await at(addDays(today, 2));
+    expect(s1.controls.get(c.id)?.status).toBe("met");
+    expect(s1.validUntil).toEqual(expires);
+    expect(await at(new Date(expires.getTime() - 1))).toBe(s1);
+    const s2 = await at(expires);
+    expect(s2).not.toBe(s1);
+    expect(s2.controls.get(c.id)?.status).toBe("at_risk");
+    expect(s2.controls.get(c.id)?.reasons.map((r) => r.text)).toContain(
+      `Evidence "Q review" expired on ${isoDay(expires)}`,
+    );
+
+    // An expected event type going silent: memoised through the tolerance, recomputed past it.
+    const m = await createControl(admin, {
+      title: "Monitoring",
+      description: "",
+      ownerId: admin.id,
+      implementation: "implemented",
+      naJustification: null,
+      locations: [],
+      criteria: ["CC7.3"],
+    });
+    // An action of its own (the test above stored login_failed events).
+    await addExpectedEvent(admin, { controlId: m.id, action: "backup_run", maxSilenceDays: 2 });
+    const lastEvent = new Date(today.getTime() + 3 * 3_600_000 + 17);
+    await storeAuditEvents(admin, [event(lastEvent, "memo-silence", "backup_run")], "test");
+    const quietUntil = new Date(lastEvent.getTime() + 2 * 86_400_000);
+    const silent = (s: WorkspaceStatus) =>
+      s.controls.get(m.id)?.reasons.some((r) => r.text.includes("`backup_run`"));
+    const s3 = await at(new Date(quietUntil.getTime() - 3_600_000));
+    expect(silent(s3)).toBe(false);
+    expect(await at(quietUntil)).toBe(s3);
+    const s4 = await at(new Date(quietUntil.getTime() + 1));
+    expect(s4).not.toBe(s3);
+    expect(silent(s4)).toBe(true);
+  });
+});
