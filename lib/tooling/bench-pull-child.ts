@@ -3,6 +3,7 @@
 // status, the server lane), which bench.ts loads eagerly and which was most of the 188 MB the
 // process held before the pull began. Status is measured after the pull, imported then.
 // Usage (from bench.ts): bench-pull-child.ts NAME URL DATA_DIR SOURCE_URL ROWS.
+import { readFileSync, readdirSync } from "node:fs";
 import type { Database } from "../db/open";
 import type { SystemActor } from "../auth/actor";
 import { SOURCE_KEY, SOURCE_SCHEMA, type PullFigures } from "./bench-pull";
@@ -18,6 +19,44 @@ function rssSampler() {
     stop() {
       clearInterval(timer);
       return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
+
+/**
+ * CPU seconds used by the PostgreSQL backends serving database `name` (this pull's source and
+ * target connections), sampled every 200 ms: on a shared machine, events per CPU-second is the
+ * figure other processes' load does not distort. PostgreSQL's shared background processes (WAL
+ * writer, checkpointer) serve every database and are not counted.
+ */
+function backendCpuSampler(name: string) {
+  const ticks = new Map<number, { first: number; last: number }>();
+  const sample = () => {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        if (!cmd.startsWith("postgres: ") || !cmd.includes(` ${name} `)) continue;
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const t = Number(f[11]) + Number(f[12]); // utime, stime
+        const seen = ticks.get(Number(pid));
+        if (seen) seen.last = t;
+        else ticks.set(Number(pid), { first: t, last: t });
+      } catch {
+        // Ended meanwhile.
+      }
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      let sum = 0;
+      for (const { first, last } of ticks.values()) sum += last - first;
+      return sum / 100; // USER_HZ
     },
   };
 }
@@ -54,6 +93,8 @@ async function main() {
     );
     const before = process.memoryUsage().rss;
     const sampler = rssSampler();
+    const pgCpu = backendCpuSampler(new URL(sourceUrl).pathname.slice(1));
+    const cpuBefore = process.cpuUsage();
     const t = performance.now();
     const r = await pullSource(BENCH, source!.id, {
       key: SOURCE_KEY,
@@ -62,9 +103,12 @@ async function main() {
     });
     const ms = performance.now() - t;
     const peak = sampler.stop();
-    const cpu = process.cpuUsage();
+    const backends: number | null = pgCpu.stop();
+    const used = process.cpuUsage(cpuBefore);
+    const own = (used.user + used.system) / 1e6;
+    const perCpu = (s: number) => Math.round(r.pulled / s).toLocaleString("en");
     console.log(
-      `${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${Math.round(r.pulled / (ms / 1000)).toLocaleString("en")} /s; the pulling process used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s in all), peak RSS of the pulling process ${Math.round(peak / MB)} MB (${Math.round(before / MB)} MB before the pull, ${Math.round(startRss / MB)} MB of it Node.js and tsx; no heap cap)`,
+      `${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${Math.round(r.pulled / (ms / 1000)).toLocaleString("en")} /s; the pulling process used ${own.toFixed(1)} CPU-s, ${perCpu(own)} events per its CPU-second${backends === null ? "" : `; with the PostgreSQL backends' ${backends.toFixed(1)} CPU-s (the source, and the target on PostgreSQL), ${perCpu(own + backends)} events per CPU-second`}), peak RSS of the pulling process ${Math.round(peak / MB)} MB (${Math.round(before / MB)} MB before the pull, ${Math.round(startRss / MB)} MB of it Node.js and tsx; no heap cap)`,
     );
     // The first computation in a fresh process also prepares Prisma's queries; then the steady state.
     const { computeWorkspaceStatus } = await import("../status/compute");
