@@ -99,7 +99,8 @@ async function main() {
     const r = await pullSource(BENCH, source!.id, {
       key: SOURCE_KEY,
       maxRows: Number(rows),
-      batchSize: Number(process.env.BENCH_PULL_BATCH ?? 10_000),
+      // Unset: the pull's own default.
+      batchSize: process.env.BENCH_PULL_BATCH ? Number(process.env.BENCH_PULL_BATCH) : undefined,
     });
     const ms = performance.now() - t;
     const peak = sampler.stop();
