@@ -452,6 +452,13 @@ async function serverLane(
     port: Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 3199),
   });
   try {
+    // On a shared machine the figures follow the load: print it with them.
+    const load = () =>
+      os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ");
+    console.log(`${name.padEnd(11)} load average before the push: ${load()}`);
     const push = await pushBench(server, token, bodies, perBody);
     out.pushEventsPerSec = push.eventsPerSec;
     out.pushServerRssMb = push.afterRssMb;
@@ -474,7 +481,9 @@ async function serverLane(
       console.log(
         `${"".padEnd(11)}   ${p.path.replace(controlId, ":id").padEnd(18)} ${String(p.p50).padStart(5)} ms / ${String(p.p95).padStart(5)} ms`,
       );
-    console.log(`${name.padEnd(11)} server RSS after the page run: ${out.serverRssMb} MB`);
+    console.log(
+      `${name.padEnd(11)} server RSS after the page run: ${out.serverRssMb} MB (load average ${load()})`,
+    );
   } finally {
     await server.stop();
   }
