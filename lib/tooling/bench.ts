@@ -18,12 +18,11 @@ import { ensureCatalog } from "../db/bootstrap";
 import { parseTestResults } from "../collectors/test-results/parse";
 import { ingestTestResults } from "../collectors/test-results/ingest";
 import { computeWorkspaceStatus } from "../status/compute";
-import { encryptSecret } from "../collectors/audit/crypto";
-import { pullSource } from "../collectors/audit/pg-source";
 import { coverageBench } from "./bench-coverage";
 import { codeAuditBench } from "./bench-code-audit";
 import { seedPackageWorkspace, PACKAGE_FILES } from "./bench-package";
 import { postureBench } from "./bench-posture";
+import { makeSource } from "./bench-pull";
 import { pageRun, pushBench, signIn, startServer } from "./bench-server";
 import { YEAR, seedYear } from "./bench-year";
 
@@ -113,24 +112,6 @@ function unserve(): void {
   (globalThis as { __trustboardDb?: unknown }).__trustboardDb = undefined;
 }
 
-const SOURCE_SCHEMA = "trustboard_bench_src";
-const KEY = "bench-key-0123456789abcdef0123456789";
-
-/** The audited application's table: `rows` events generated inside PostgreSQL. */
-async function makeSource(url: string, rows: number): Promise<void> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  await c.query(`DROP SCHEMA IF EXISTS ${SOURCE_SCHEMA} CASCADE; CREATE SCHEMA ${SOURCE_SCHEMA};
-    CREATE TABLE ${SOURCE_SCHEMA}.core_auditlog (id bigserial PRIMARY KEY, created_at timestamptz NOT NULL, action text NOT NULL, user_email text, ip_address text, organization_id text)`);
-  await c.query(`INSERT INTO ${SOURCE_SCHEMA}.core_auditlog (created_at, action, user_email, ip_address, organization_id)
-    SELECT now() - (g || ' seconds')::interval, (ARRAY['login','logout','login_failed','permission_changed','access_denied'])[1 + g % 5],
-           'user' || (g % 5000) || '@example.com', '10.' || (g % 250) || '.0.1', 'org' || (g % 40)
-    FROM generate_series(1, ${rows}) g`);
-  // A freshly written table would make the first reader set every row's hint bits.
-  await c.query(`VACUUM ANALYZE ${SOURCE_SCHEMA}.core_auditlog`);
-  await c.end();
-}
-
 /** Samples this process's RSS every 20 ms; `stop()` gives the peak in bytes. */
 function rssSampler() {
   let peak = process.memoryUsage().rss;
@@ -141,72 +122,6 @@ function rssSampler() {
       return Math.max(peak, process.memoryUsage().rss);
     },
   };
-}
-
-/**
- * Runs in its own process (see runChild): the pull's memory is then what the pull itself
- * needs, not what the ingest lane or PGlite's WebAssembly heap left behind in the parent. No
- * heap cap: the figure is what a server would see.
- */
-async function pullChild(
-  name: string,
-  url: string | undefined,
-  dataDir: string,
-  sourceUrl: string,
-  rows: number,
-): Promise<Partial<LaneFigures>> {
-  const d = await openDatabase({ url, dataDir, migrate: true });
-  serve(d);
-  const out: Partial<LaneFigures> = {};
-  try {
-    const source = await d.prisma.auditSource.create({
-      data: {
-        name: `bench-${Date.now()}`,
-        connectionEnc: encryptSecret(sourceUrl, KEY),
-        tableName: `${SOURCE_SCHEMA}.core_auditlog`,
-        cursorColumn: "id",
-        columns: {
-          time: "created_at",
-          action: "action",
-          actor: "user_email",
-          ip: "ip_address",
-          organisation: "organization_id",
-        },
-      },
-    });
-    const before = process.memoryUsage().rss;
-    const sampler = rssSampler();
-    const t = performance.now();
-    const r = await pullSource(BENCH, source.id, {
-      key: KEY,
-      maxRows: rows,
-      batchSize: Number(process.env.BENCH_PULL_BATCH ?? 10_000),
-    });
-    const ms = performance.now() - t;
-    const peak = sampler.stop();
-    out.pullEventsPerSec = perSec(r.pulled, ms);
-    out.pullPeakRssMb = Math.round(peak / MB);
-    console.log(
-      `${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${rate(r.pulled, ms)}), peak RSS of the pulling process ${mb(peak)} (${mb(before)} before the pull; no heap cap)`,
-    );
-    // The first computation in a fresh process also prepares Prisma's queries; then the steady state.
-    const times: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const t2 = performance.now();
-      await computeWorkspaceStatus(BENCH);
-      times.push(performance.now() - t2);
-    }
-    out.statusFirstMs = Math.round(times[0]!);
-    out.statusWarmMs = Math.round(median(times.slice(1)));
-    console.log(
-      `${name.padEnd(11)} status for all 61 criteria with ${r.pulled.toLocaleString("en")} events: ${times.map((x) => `${x.toFixed(0)} ms`).join(", ")} (first, then repeated)`,
-    );
-  } finally {
-    await d.close();
-    unserve();
-  }
-  await pageBench(name, url, dataDir);
-  return out;
 }
 
 /** A fresh process ingests the hostile file of issue 10: refused or stored, and its peak RSS. */
@@ -361,6 +276,55 @@ function runChild<T>(mode: string, args: string[], entry?: string): Promise<T> {
   });
 }
 
+/** The audit-event pull, in a process that loads only the pull (bench-pull-child.ts). */
+function pullLane(
+  name: string,
+  url: string | undefined,
+  dataDir: string,
+  sourceUrl: string,
+  rows: number,
+): Promise<Partial<LaneFigures>> {
+  return runChild<Partial<LaneFigures>>(
+    "--pull",
+    [name, url ?? "", dataDir, sourceUrl, String(rows)],
+    "bench-pull-child.ts",
+  );
+}
+
+/**
+ * `--only-pull`: the pull alone — a fresh schema of BENCH_DATABASE_URL, BENCH_EVENTS source rows
+ * (default 1,000,000), pulled into PostgreSQL, then a tenth of them into a fresh PGlite.
+ */
+async function pullOnly(url: string): Promise<void> {
+  const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ");
+  await resetSchema(url);
+  console.log(`Generating ${events.toLocaleString("en")} audit events in the source table…`);
+  await makeSource(url, events);
+  // A fresh database with its catalog (status needs it), closed before the child opens it.
+  const fresh = async (dbUrl: string | undefined) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "tb-bench-"));
+    const d = await openDatabase({ url: dbUrl, dataDir, migrate: true });
+    await ensureCatalog(d.prisma);
+    await d.close();
+    return dataDir;
+  };
+  console.log(`Load average before the pulls: ${load()}`);
+  const pg = await pullLane("PostgreSQL", url, await fresh(url), url, events);
+  const lite = await pullLane("PGlite", undefined, await fresh(undefined), url, events / 10);
+  console.log(`Load average after the pulls: ${load()}`);
+  const jsonAt = process.argv.indexOf("--json");
+  if (jsonAt >= 0 && process.argv[jsonAt + 1])
+    writeFileSync(
+      process.argv[jsonAt + 1]!,
+      JSON.stringify({ postgres: pg, pglite: lite }, null, 2) + "\n",
+    );
+}
+
 async function resetSchema(url: string): Promise<void> {
   const c = new Client({ connectionString: url });
   await c.connect();
@@ -412,16 +376,8 @@ async function lane(
   const hostile = await runChild<HostileFigure>("--hostile", [url ?? "", dataDir]);
   if (pull) {
     await pull.prepare?.();
-    Object.assign(
-      figures,
-      await runChild<Partial<LaneFigures>>("--pull", [
-        name,
-        url ?? "",
-        dataDir,
-        pull.sourceUrl,
-        String(pull.rows),
-      ]),
-    );
+    Object.assign(figures, await pullLane(name, url, dataDir, pull.sourceUrl, pull.rows));
+    await runChild<unknown>("--pages", [name, url ?? "", dataDir]);
   }
   return { figures, hostile };
 }
@@ -496,6 +452,13 @@ async function serverLane(
     port: Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 3199),
   });
   try {
+    // On a shared machine the figures follow the load: print it with them.
+    const load = () =>
+      os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ");
+    console.log(`${name.padEnd(11)} load average before the push: ${load()}`);
     const push = await pushBench(server, token, bodies, perBody);
     out.pushEventsPerSec = push.eventsPerSec;
     out.pushServerRssMb = push.afterRssMb;
@@ -518,7 +481,9 @@ async function serverLane(
       console.log(
         `${"".padEnd(11)}   ${p.path.replace(controlId, ":id").padEnd(18)} ${String(p.p50).padStart(5)} ms / ${String(p.p95).padStart(5)} ms`,
       );
-    console.log(`${name.padEnd(11)} server RSS after the page run: ${out.serverRssMb} MB`);
+    console.log(
+      `${name.padEnd(11)} server RSS after the page run: ${out.serverRssMb} MB (load average ${load()})`,
+    );
   } finally {
     await server.stop();
   }
@@ -712,9 +677,15 @@ async function main() {
     console.log(await codeAuditBench());
     return;
   }
-  if (mode === "--pull") {
-    const [name = "", url = "", dataDir = "", sourceUrl = "", rows = "0"] = process.argv.slice(3);
-    process.send?.(await pullChild(name, url || undefined, dataDir, sourceUrl, Number(rows)));
+  if (process.argv.includes("--only-pull")) {
+    const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    if (!pg) throw new Error("--only-pull needs BENCH_DATABASE_URL (the source table lives there)");
+    return pullOnly(pg);
+  }
+  if (mode === "--pages") {
+    const [name = "", url = "", dataDir = ""] = process.argv.slice(3);
+    await pageBench(name, url || undefined, dataDir);
+    process.send?.(true);
     return;
   }
   if (mode === "--hostile") {

@@ -16,7 +16,7 @@ export function copyField(v: string | null): string {
   );
 }
 
-const PULLED_COLUMNS = `"audit_events" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target")`;
+export const PULLED_COLUMNS = `"audit_events" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target")`;
 
 export function copyText(events: readonly ParsedEvent[]): string {
   let out = "";
@@ -60,7 +60,7 @@ export async function copyPulledBatch(
   return events.length;
 }
 
-/** Rows already in COPY text format (a pull's COPY TO output) and their daily counts. */
+/** Rows already in COPY text format and their daily counts. */
 export async function copyPulledText(
   q: BulkRunner,
   text: string,
@@ -68,6 +68,14 @@ export async function copyPulledText(
 ): Promise<void> {
   if (text === "") return;
   await q.copyText(PULLED_COLUMNS, text);
+  await addDailyCounts(q, d);
+}
+
+/** Adds events per UTC day and action to the daily counts, in one upsert. */
+export async function addDailyCounts(
+  q: BulkRunner,
+  d: { days: string[]; actions: string[]; counts: number[] },
+): Promise<void> {
   await q.query(
     `INSERT INTO "audit_event_daily" ("day", "action", "count")
      SELECT u.day, u.action, u.n FROM unnest($1::date[], $2::text[], $3::int[]) AS u(day, action, n)

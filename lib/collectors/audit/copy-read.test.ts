@@ -1,32 +1,48 @@
 import { describe, expect, it } from "vitest";
-import { addLine, unescapeCopy, type CopyBatch } from "./copy-read";
+import { newPulledTally, takeLine, unescapeCopy } from "./copy-read";
 
-const empty = (): CopyBatch => ({ text: "", rows: 0, last: null, daily: new Map() });
+/** Takes each line of `text` as copyRows does; returns Trustboard's rows. */
+function take(text: string, table = "t") {
+  const tally = newPulledTally();
+  const rows: string[] = [];
+  let start = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+    rows.push(text.slice(takeLine(tally, text, start, nl, table), nl));
+    start = nl + 1;
+  }
+  return { tally, rows };
+}
 
 describe("a pulled COPY line", () => {
   it("is passed on without its cursor, counted per day and action", () => {
-    const b = empty();
-    addLine(b, "41\t2026-03-01T10:00:00.000Z\tlogin\ta@x.io\t\\N\t\\N\t\\N\t\\N", "t");
-    addLine(b, "42\t2026-03-01T11:00:00.000Z\tlogin\tb\\tc\t\\N\t\\N\t\\N\t\\N", "t");
-    addLine(b, "43\t2026-03-02T00:00:00.000Z\tkey\\\\x\t\\N\t\\N\t\\N\t\\N\t\\N", "t");
-    expect(b.rows).toBe(3);
-    expect(b.last).toBe("43");
-    expect(b.text.split("\n")[1]).toBe(
-      "2026-03-01T11:00:00.000Z\tlogin\tb\\tc\t\\N\t\\N\t\\N\t\\N",
+    const { tally, rows } = take(
+      "41\t2026-03-01T10:00:00.000Z\tlogin\ta@x.io\t\\N\t\\N\t\\N\t\\N\n" +
+        "42\t2026-03-01T11:00:00.000Z\tlogin\tb\\tc\t\\N\t\\N\t\\N\t\\N\n" +
+        "43\t2026-03-02T00:00:00.000Z\tkey\\\\x\t\\N\t\\N\t\\N\t\\N\t\\N\n",
     );
-    expect([...b.daily.values()]).toEqual([
+    expect(tally.rows).toBe(3);
+    expect(rows[1]).toBe("2026-03-01T11:00:00.000Z\tlogin\tb\\tc\t\\N\t\\N\t\\N\t\\N");
+    expect([...tally.daily.values()]).toEqual([
       { day: "2026-03-01", action: "login", n: 2 },
       { day: "2026-03-02", action: "key\\x", n: 1 },
     ]);
   });
 
   it("without a time or an action fails naming the row", () => {
-    expect(() => addLine(empty(), "7\t\\N\tlogin\t\\N\t\\N\t\\N\t\\N\t\\N", "app.log")).toThrow(
+    expect(() => take("7\t\\N\tlogin\t\\N\t\\N\t\\N\t\\N\t\\N\n", "app.log")).toThrow(
       "app.log row 7: no valid time.",
     );
     expect(() =>
-      addLine(empty(), "8\t2026-03-01T10:00:00.000Z\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N", "app.log"),
+      take("8\t2026-03-01T10:00:00.000Z\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n", "app.log"),
     ).toThrow("app.log row 8: no action.");
+    // An action that merely starts with \N is an action.
+    expect(take("9\t2026-03-01T10:00:00.000Z\t\\Nx\t\\N\t\\N\t\\N\t\\N\t\\N\n").tally.rows).toBe(1);
+  });
+
+  it("with too few fields is refused, not read past its end", () => {
+    expect(() => take("10\t2026-03-01T10:00:00.000Z\n11\tx\ty\tz\n")).toThrow(
+      "t: unreadable row from COPY.",
+    );
   });
 
   it("unescapes what COPY TO escapes", () => {

@@ -1,21 +1,23 @@
-// Reads one batch of a source table with COPY … TO STDOUT. The source selects exactly the
-// columns of Trustboard's own COPY, already in COPY text format, so each line is passed on as
-// it is: no row objects, no Date parsing, no re-escaping. The batch is one string (about
-// 100 bytes a row) plus the daily counts, whatever the table's size.
+// Reads one batch of a source table with COPY … TO STDOUT and passes it on as it arrives. The
+// source selects exactly the columns of Trustboard's own COPY, already in COPY text format, so
+// each line goes on as it is, without its leading cursor: no row objects, no Date parsing, no
+// re-escaping — and no batch held whole: the pull streams it straight into `COPY FROM STDIN`,
+// so memory is a few chunks, whatever the batch size (issue 15).
 import { StringDecoder } from "node:string_decoder";
 import type { Client } from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { AuditParseError } from "./parse";
 
-export interface CopyBatch {
-  /** Rows for `COPY "audit_events" (occurred_at, action, actor, organisation, ip, outcome, target)`. */
-  text: string;
+/** What a batch held, known once its stream has been consumed. */
+export interface PulledTally {
   rows: number;
   /** The cursor value of the last row, or null for an empty batch. */
   last: string | null;
   /** Events per UTC day and action (unescaped). */
   daily: Map<string, { day: string; action: string; n: number }>;
 }
+
+export const newPulledTally = (): PulledTally => ({ rows: 0, last: null, daily: new Map() });
 
 const UNESCAPE: Record<string, string> = {
   b: "\b",
@@ -32,49 +34,74 @@ export function unescapeCopy(field: string): string {
   return field.includes("\\") ? field.replace(/\\(.)/g, (_, c: string) => UNESCAPE[c] ?? c) : field;
 }
 
-/** Adds one source line (`cursor \t time \t action \t …`) to the batch, checking time and action. */
-export function addLine(batch: CopyBatch, line: string, table: string): void {
-  const a = line.indexOf("\t");
-  const b = line.indexOf("\t", a + 1);
-  const c = line.indexOf("\t", b + 1);
-  if (a < 0 || b < 0 || c < 0) throw new AuditParseError(`${table}: unreadable row from COPY.`);
-  const cursor = unescapeCopy(line.slice(0, a));
-  const time = line.slice(a + 1, b);
-  const action = line.slice(b + 1, c);
-  if (time === "\\N") throw new AuditParseError(`${table} row ${cursor}: no valid time.`);
-  if (action === "\\N") throw new AuditParseError(`${table} row ${cursor}: no action.`);
-  batch.text += line.slice(a + 1) + "\n";
-  batch.rows += 1;
-  batch.last = cursor;
-  const day = time.slice(0, 10);
+/**
+ * Counts the source line `s.slice(start, end)` (`cursor \t time \t action \t …`), checking time
+ * and action, and returns where the row for Trustboard starts (after the cursor). Works on
+ * offsets into the decoded chunk: a row costs two small strings (its day and action), not five.
+ */
+export function takeLine(
+  tally: PulledTally,
+  s: string,
+  start: number,
+  end: number,
+  table: string,
+): number {
+  const a = s.indexOf("\t", start);
+  const b = a < 0 ? -1 : s.indexOf("\t", a + 1);
+  const c = b < 0 ? -1 : s.indexOf("\t", b + 1);
+  if (c < 0 || c > end) throw new AuditParseError(`${table}: unreadable row from COPY.`);
+  const cursor = () => unescapeCopy(s.slice(start, a));
+  if (b - a === 3 && s.startsWith("\\N", a + 1))
+    throw new AuditParseError(`${table} row ${cursor()}: no valid time.`);
+  if (c - b === 3 && s.startsWith("\\N", b + 1))
+    throw new AuditParseError(`${table} row ${cursor()}: no action.`);
+  tally.rows += 1;
+  const day = s.slice(a + 1, a + 11);
+  const action = s.slice(b + 1, c);
   const key = `${day}\u0000${action}`;
-  const entry = batch.daily.get(key);
+  const entry = tally.daily.get(key);
   if (entry) entry.n += 1;
-  else batch.daily.set(key, { day, action: unescapeCopy(action), n: 1 });
+  else tally.daily.set(key, { day, action: unescapeCopy(action), n: 1 });
+  return a + 1;
 }
 
-/** Runs `COPY (select) TO STDOUT` in a read-only transaction and collects the batch. */
-export async function readCopyBatch(
+/**
+ * Runs `COPY (select) TO STDOUT` in a read-only transaction on `client` and yields Trustboard's
+ * COPY text, a chunk at a time; `tally` holds the rows, last cursor and daily counts once the
+ * stream has ended. A bad row throws (the caller's COPY, and its transaction, are then dropped).
+ */
+export async function* copyRows(
   client: Client,
   select: string,
   table: string,
-): Promise<CopyBatch> {
-  const batch: CopyBatch = { text: "", rows: 0, last: null, daily: new Map() };
+  tally: PulledTally,
+): AsyncGenerator<string> {
   await client.query("BEGIN READ ONLY");
   const stream = client.query(copyTo(`COPY (${select}) TO STDOUT`));
   const decoder = new StringDecoder("utf8");
   let rest = "";
+  // The start of the last complete line: its cursor is read once per chunk, not per row.
+  let lastLine = "";
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const s = rest + decoder.write(chunk);
+    let out = "";
     let start = 0;
+    let lineStart = -1;
     for (let nl = s.indexOf("\n"); nl >= 0; nl = s.indexOf("\n", start)) {
-      addLine(batch, s.slice(start, nl), table);
+      out += s.slice(takeLine(tally, s, start, nl, table), nl + 1);
+      lineStart = start;
       start = nl + 1;
     }
+    if (lineStart >= 0) lastLine = s.slice(lineStart, s.indexOf("\t", lineStart));
     rest = s.slice(start);
+    if (out) yield out;
   }
   rest += decoder.end();
-  if (rest !== "") addLine(batch, rest, table);
+  if (rest !== "") {
+    const from = takeLine(tally, rest, 0, rest.length, table);
+    lastLine = rest.slice(0, from - 1);
+    yield `${rest.slice(from)}\n`;
+  }
   await client.query("COMMIT");
-  return batch;
+  tally.last = tally.rows > 0 ? unescapeCopy(lastLine) : null;
 }

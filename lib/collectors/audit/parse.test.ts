@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { csvRows, parseAuditEvents } from "./parse";
@@ -47,6 +48,18 @@ describe("audit event files", () => {
     const [a] = parseAuditEvents('{"action":"login","time":"2026-11-01T00:00:00Z"}');
     const [b] = parseAuditEvents('{"time":"2026-11-01T00:00:00Z","action":"login"}');
     expect(a!.dedupeKey).toBe(b!.dedupeKey);
+    // The key of keys already stored: SHA-256 (hex) of the record's canonical JSON.
+    expect(a!.dedupeKey).toBe(
+      createHash("sha256").update('{"action":"login","time":"2026-11-01T00:00:00Z"}').digest("hex"),
+    );
+    const [c] = parseAuditEvents(
+      '{"time":"2026-11-01T00:00:00Z","action":"login","n":{"b":1,"a":"é"}}',
+    );
+    expect(c!.dedupeKey).toBe(
+      createHash("sha256")
+        .update('{"action":"login","n":{"a":"é","b":1},"time":"2026-11-01T00:00:00Z"}')
+        .digest("hex"),
+    );
   });
 
   it.each([

@@ -1,6 +1,6 @@
 // Audit events as JSON Lines or CSV, with the column names applications commonly use. A file
 // with one bad record is refused as a whole, naming the line: nothing half-imported.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { canonicalJson } from "@/lib/activity/chain";
 import { AppError } from "@/lib/errors";
 import { isStorableTime, nulPath } from "@/lib/validation/storable";
@@ -92,9 +92,21 @@ function canonicalRecord(record: Record<string, unknown>): string {
     const v = record[k];
     if (v === undefined) continue;
     if (out.length > 1) out += ",";
-    out += `${JSON.stringify(k)}:${v !== null && typeof v === "object" ? canonicalJson(v) : JSON.stringify(v)}`;
+    out += `${quotedKey(k)}:${v !== null && typeof v === "object" ? canonicalJson(v) : JSON.stringify(v)}`;
   }
   return `${out}}`;
+}
+
+/** JSON.stringify of a key: an export repeats the same few keys on every line. */
+const QUOTED_KEYS = new Map<string, string>();
+function quotedKey(k: string): string {
+  let q = QUOTED_KEYS.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    // Bounded: a hostile body with a new key on every line must not grow the map without end.
+    if (QUOTED_KEYS.size < 1_000) QUOTED_KEYS.set(k, q);
+  }
+  return q;
 }
 
 /**
@@ -151,7 +163,8 @@ function toEvent(record: Record<string, unknown>, where: string, mayHoldNul = tr
     outcome: str(pick("outcome")),
     target: str(pick("target")),
     metadata,
-    dedupeKey: createHash("sha256").update(canonicalRecord(record)).digest("hex"),
+    // One-shot hash: the same digest as createHash().update().digest(), without the Hash object.
+    dedupeKey: hash("sha256", canonicalRecord(record), "hex"),
   };
 }
 

@@ -11,8 +11,8 @@ import { authorize } from "@/lib/auth/authorize";
 import { database } from "@/lib/db";
 import type { SqlPool } from "@/lib/db/runners";
 import { AppError, conflict, notFound } from "@/lib/errors";
-import { copyPulledText } from "./copy-batch";
-import { readCopyBatch, type CopyBatch } from "./copy-read";
+import { PULLED_COLUMNS, addDailyCounts } from "./copy-batch";
+import { copyRows, newPulledTally } from "./copy-read";
 import { decryptSecret } from "./crypto";
 import { columnsSchema, type SourceConfig } from "./schemas";
 import { existingSecretKey } from "./secret-key";
@@ -101,6 +101,13 @@ export function pullProgress(
   return p ? { ...p } : null;
 }
 
+/**
+ * Rows per batch (one transaction with its cursor). A batch streams through and is never held
+ * whole, so its size costs no memory; larger batches mean fewer round trips and commits, and a
+ * failure loses at most this many rows' work (they are read again by the retry).
+ */
+const DEFAULT_BATCH = 50_000;
+
 interface PullResult {
   pulled: number;
   stored: number;
@@ -149,7 +156,7 @@ export async function pullSource(
   }
   const progress = { rows: 0, batches: 0 };
   running.set(sourceId, progress);
-  const batchSize = Math.max(1, Math.floor(opts.batchSize ?? 10_000));
+  const batchSize = Math.max(1, Math.floor(opts.batchSize ?? DEFAULT_BATCH));
   let client: Client | null = null;
   let cursor = source.cursorValue;
   let stored = 0;
@@ -177,51 +184,50 @@ export async function pullSource(
     // Zone-less source times are read as UTC, not in whatever zone the source server uses.
     await src.query("SET TIME ZONE 'UTC'");
     const literal = (v: string) => `'${v.replace(/'/g, "''")}'`;
-    const read = (after: string | null) =>
-      readCopyBatch(
-        src,
-        `SELECT ${select} FROM ${quote(source.tableName)} ${after === null ? "" : `WHERE ${quote(source.cursorColumn)} > ${literal(after)}`} ORDER BY ${quote(source.cursorColumn)} LIMIT ${batchSize}`,
-        source.tableName,
-      );
-    // Reading the next batch overlaps writing this one; a read past a failed write is dropped.
-    let ahead: Promise<CopyBatch> | null = read(cursor);
-    while (ahead) {
-      const batch: CopyBatch = await ahead;
-      ahead = null;
-      if (batch.rows === 0 || batch.last === null) break;
-      const next = batch.last;
-      const last =
-        batch.rows < batchSize ||
-        (opts.maxRows !== undefined && progress.rows + batch.rows >= opts.maxRows);
-      if (!last) {
-        ahead = read(next);
-        ahead.catch(() => undefined); // awaited on the next turn; only silences an early rejection
-      }
-      const daily = { days: [] as string[], actions: [] as string[], counts: [] as number[] };
-      for (const { day, action, n } of batch.daily.values()) {
-        daily.days.push(day);
-        daily.actions.push(action);
-        daily.counts.push(n);
-      }
-      // The batch and the cursor that follows it commit together, or neither does.
+    const selectAfter = (after: string | null, limit: number) =>
+      `SELECT ${select} FROM ${quote(source.tableName)} ${after === null ? "" : `WHERE ${quote(source.cursorColumn)} > ${literal(after)}`} ORDER BY ${quote(source.cursorColumn)} LIMIT ${limit}`;
+    for (;;) {
+      const limit = Math.min(batchSize, (opts.maxRows ?? Infinity) - progress.rows);
+      if (limit <= 0) break;
+      const tally = newPulledTally();
       const previous = cursor;
+      // The batch streams from the source's COPY TO into this database's COPY FROM, and commits
+      // together with the cursor after it, or neither does.
       await sql.transaction(async (q) => {
-        // Moves the cursor only from where this pull found it: if another instance pulled the
-        // same rows meanwhile, this batch is dropped instead of stored twice.
-        const moved = await q.query(
-          `UPDATE "audit_sources" SET "cursor_value" = $1, "pull_lease_until" = now() + $4 * interval '1 second' WHERE "id" = $2 AND "cursor_value" IS NOT DISTINCT FROM $3::text RETURNING "id"`,
-          [next, sourceId, previous, LEASE_SECONDS],
+        // Continues only from where this pull found the cursor, and locks the source's row to
+        // the end of the batch: if another instance pulled the same rows meanwhile, this batch
+        // is dropped instead of stored twice.
+        const held = await q.query(
+          `UPDATE "audit_sources" SET "pull_lease_until" = now() + $3 * interval '1 second' WHERE "id" = $1 AND "cursor_value" IS NOT DISTINCT FROM $2::text RETURNING "id"`,
+          [sourceId, previous, LEASE_SECONDS],
         );
-        if (moved.length === 0)
+        if (held.length === 0)
           throw conflict(
             "another pull of this source moved its cursor meanwhile; this batch was not stored",
           );
-        await copyPulledText(q, batch.text, daily);
+        await q.copyStream(
+          PULLED_COLUMNS,
+          copyRows(src, selectAfter(previous, limit), source.tableName, tally),
+        );
+        if (tally.rows === 0) return;
+        await q.query(`UPDATE "audit_sources" SET "cursor_value" = $1 WHERE "id" = $2`, [
+          tally.last,
+          sourceId,
+        ]);
+        const daily = { days: [] as string[], actions: [] as string[], counts: [] as number[] };
+        for (const { day, action, n } of tally.daily.values()) {
+          daily.days.push(day);
+          daily.actions.push(action);
+          daily.counts.push(n);
+        }
+        await addDailyCounts(q, daily);
       });
-      stored += batch.rows;
-      cursor = next;
-      progress.rows += batch.rows;
+      if (tally.rows === 0) break;
+      stored += tally.rows;
+      cursor = tally.last;
+      progress.rows += tally.rows;
       progress.batches += 1;
+      if (tally.rows < limit) break;
     }
     outcome = `${progress.rows} events read, ${stored} new, cursor at ${cursor ?? "start"}`;
     return { pulled: progress.rows, stored, batches: progress.batches, cursor };

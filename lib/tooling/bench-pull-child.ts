@@ -1,0 +1,141 @@
+// The pulling process of `npm run bench` (issue 15): a fresh process that loads only what a
+// pull needs — the database, the pull and its crypto — not the rest of the bench (JUnit ingest,
+// status, the server lane), which bench.ts loads eagerly and which was most of the 188 MB the
+// process held before the pull began. Status is measured after the pull, imported then.
+// Usage (from bench.ts): bench-pull-child.ts NAME URL DATA_DIR SOURCE_URL ROWS.
+import { readFileSync, readdirSync } from "node:fs";
+import type { Database } from "../db/open";
+import type { SystemActor } from "../auth/actor";
+import { SOURCE_KEY, SOURCE_SCHEMA, type PullFigures } from "./bench-pull";
+
+const MB = 1024 * 1024;
+const BENCH: SystemActor = { kind: "system", id: null, email: "bench" };
+
+/** Samples this process's RSS every 20 ms; `stop()` gives the peak in bytes. */
+function rssSampler() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
+
+/**
+ * CPU seconds used by the PostgreSQL backends serving database `name` (this pull's source and
+ * target connections), sampled every 200 ms: on a shared machine, events per CPU-second is the
+ * figure other processes' load does not distort. PostgreSQL's shared background processes (WAL
+ * writer, checkpointer) serve every database and are not counted.
+ */
+function backendCpuSampler(name: string) {
+  const ticks = new Map<number, { first: number; last: number }>();
+  const sample = () => {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        if (!cmd.startsWith("postgres: ") || !cmd.includes(` ${name} `)) continue;
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const t = Number(f[11]) + Number(f[12]); // utime, stime
+        const seen = ticks.get(Number(pid));
+        if (seen) seen.last = t;
+        else ticks.set(Number(pid), { first: t, last: t });
+      } catch {
+        // Ended meanwhile.
+      }
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      let sum = 0;
+      for (const { first, last } of ticks.values()) sum += last - first;
+      return sum / 100; // USER_HZ
+    },
+  };
+}
+
+async function main() {
+  // Node.js and tsx alone, before any of Trustboard's modules.
+  const startRss = process.memoryUsage().rss;
+  const [name = "", url = "", dataDir = "", sourceUrl = "", rows = "0"] = process.argv.slice(2);
+  process.env.TRUSTBOARD_DATA_DIR = dataDir;
+  const { openDatabase } = await import("../db/open");
+  const { encryptSecret } = await import("../collectors/audit/crypto");
+  const { pullSource } = await import("../collectors/audit/pg-source");
+  const d = await openDatabase({ url: url || undefined, dataDir, migrate: true });
+  // The data layer reaches the database through db(): point it at this one.
+  (globalThis as { __trustboardDb?: Promise<Database> }).__trustboardDb = Promise.resolve(d);
+  try {
+    const [source] = await d.sql.transaction((q) =>
+      q.query<{ id: string }>(
+        `INSERT INTO "audit_sources" ("id", "name", "connection_enc", "table_name", "cursor_column", "columns")
+         VALUES (gen_random_uuid(), $1, $2, $3, 'id', $4::jsonb) RETURNING "id"`,
+        [
+          `bench-${Date.now()}`,
+          encryptSecret(sourceUrl, SOURCE_KEY),
+          `${SOURCE_SCHEMA}.core_auditlog`,
+          JSON.stringify({
+            time: "created_at",
+            action: "action",
+            actor: "user_email",
+            ip: "ip_address",
+            organisation: "organization_id",
+          }),
+        ],
+      ),
+    );
+    const before = process.memoryUsage().rss;
+    const sampler = rssSampler();
+    const pgCpu = backendCpuSampler(new URL(sourceUrl).pathname.slice(1));
+    const cpuBefore = process.cpuUsage();
+    const t = performance.now();
+    const r = await pullSource(BENCH, source!.id, {
+      key: SOURCE_KEY,
+      maxRows: Number(rows),
+      // Unset: the pull's own default.
+      batchSize: process.env.BENCH_PULL_BATCH ? Number(process.env.BENCH_PULL_BATCH) : undefined,
+    });
+    const ms = performance.now() - t;
+    const peak = sampler.stop();
+    const backends: number | null = pgCpu.stop();
+    const used = process.cpuUsage(cpuBefore);
+    const own = (used.user + used.system) / 1e6;
+    const perCpu = (s: number) => Math.round(r.pulled / s).toLocaleString("en");
+    console.log(
+      `${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${Math.round(r.pulled / (ms / 1000)).toLocaleString("en")} /s; the pulling process used ${own.toFixed(1)} CPU-s, ${perCpu(own)} events per its CPU-second${backends === null ? "" : `; with the PostgreSQL backends' ${backends.toFixed(1)} CPU-s (the source, and the target on PostgreSQL), ${perCpu(own + backends)} events per CPU-second`}), peak RSS of the pulling process ${Math.round(peak / MB)} MB (${Math.round(before / MB)} MB before the pull, ${Math.round(startRss / MB)} MB of it Node.js and tsx; no heap cap)`,
+    );
+    // The first computation in a fresh process also prepares Prisma's queries; then the steady state.
+    const { computeWorkspaceStatus } = await import("../status/compute");
+    const times: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const t2 = performance.now();
+      await computeWorkspaceStatus(BENCH);
+      times.push(performance.now() - t2);
+    }
+    const warm = times.slice(1).sort((a, b) => a - b);
+    console.log(
+      `${name.padEnd(11)} status for all 61 criteria with ${r.pulled.toLocaleString("en")} events: ${times.map((x) => `${x.toFixed(0)} ms`).join(", ")} (first, then repeated)`,
+    );
+    const figures: PullFigures = {
+      pullEventsPerSec: Math.round(r.pulled / (ms / 1000)),
+      pullPeakRssMb: Math.round(peak / MB),
+      statusFirstMs: Math.round(times[0]!),
+      statusWarmMs: Math.round(warm[Math.floor(warm.length / 2)]!),
+    };
+    process.send?.(figures);
+  } finally {
+    await d.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
