@@ -7,6 +7,7 @@
 // likewise in a process of its own (`--only-package` runs just that part; `--only-coverage` the
 // coverage figures on a fresh schema); the code query audit
 // of a generated 10,000-file repository (`--only-code-audit`). Ends with the targets table.
+// `--only-ingest` runs just the ingest lanes (four files and the hostile file per database).
 import { fork } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -706,6 +707,20 @@ async function main() {
     const jsonAt = process.argv.indexOf("--json");
     if (jsonAt >= 0 && process.argv[jsonAt + 1])
       writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(figures, null, 2) + "\n");
+    return;
+  }
+  if (process.argv.includes("--only-ingest")) {
+    // The ingest lanes alone (four files end to end, then the hostile file), no pull.
+    const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    const pgLane = pg ? await lane("PostgreSQL", pg) : null;
+    const liteLane = await lane("PGlite", undefined);
+    console.log(
+      `\nLoad average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" ")}`,
+    );
+    console.log(targetsTable(pgLane, liteLane));
     return;
   }
   if (process.argv.includes("--only-code-audit")) {
