@@ -44,7 +44,7 @@ async function openPglite(dataDir: string, migrationsDir: string): Promise<Datab
     // its hot functions with TurboFan held about 60 MB more in every process on PGlite and cost
     // more CPU than it saved for a 10,000-case ingest (README "Performance"). Set before the
     // module is compiled; Prisma's query compiler, compiled later, runs so too (as in the CLI).
-    if (process.env.TRUSTBOARD_PGLITE_TIERUP !== "1") setFlagsFromString("--liftoff-only");
+    setFlagsFromString("--liftoff-only");
     const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
       import("@electric-sql/pglite"),
       import("pglite-prisma-adapter"),
