@@ -1,6 +1,7 @@
 // Opens the database Trustboard runs on: embedded PGlite by default, PostgreSQL when
 // DATABASE_URL is a postgresql:// URL. Same schema, same migrations, same generated client.
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Client, Pool } from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -39,6 +40,11 @@ async function openPglite(dataDir: string, migrationsDir: string): Promise<Datab
   try {
     // Loaded only for the embedded database: a process on PostgreSQL (a pull, the CLI) does not
     // carry PGlite's WebAssembly module.
+    // PostgreSQL compiled to WebAssembly stays on V8's baseline compiler (Liftoff): optimising
+    // its hot functions with TurboFan held about 60 MB more in every process on PGlite and cost
+    // more CPU than it saved for a 10,000-case ingest (README "Performance"). Set before the
+    // module is compiled; Prisma's query compiler, compiled later, runs so too (as in the CLI).
+    setFlagsFromString("--liftoff-only");
     const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
       import("@electric-sql/pglite"),
       import("pglite-prisma-adapter"),

@@ -7,7 +7,9 @@
 // likewise in a process of its own (`--only-package` runs just that part; `--only-coverage` the
 // coverage figures on a fresh schema); the code query audit
 // of a generated 10,000-file repository (`--only-code-audit`). Ends with the targets table.
+// `--only-ingest` runs just the ingest lanes (four files and the hostile file per database).
 import { fork } from "node:child_process";
+import type { HostileFigure } from "./bench-hostile-child";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -59,14 +61,6 @@ const emptyFigures = (): LaneFigures => ({
   pushServerRssMb: null,
 });
 
-/** Printed in the targets table only (not a `--json` key): the hostile file of issue 10. */
-interface HostileFigure {
-  outcome: string;
-  peakRssMb: number;
-  /** RSS of the process with its database open, before the file arrives. */
-  beforeMb: number;
-}
-
 function junit(n: number, seed: number): string {
   const parts = [`<?xml version="1.0"?><testsuites>`];
   for (let s = 0; s < n / 100; s++) {
@@ -85,16 +79,6 @@ function junit(n: number, seed: number): string {
   return parts.join("\n");
 }
 
-/** The file of issue 10: 20,000 properties on one suite, 20,000 cases under it (about 1.2 MB). */
-function hostileJunit(): string {
-  const props = Array.from(
-    { length: 20_000 },
-    (_, i) => `<property name="p${i}" value="${i}"/>`,
-  ).join("");
-  const cases = Array.from({ length: 20_000 }, (_, i) => `<testcase name="t${i}"/>`).join("");
-  return `<testsuites><testsuite name="s"><properties>${props}</properties>${cases}</testsuite></testsuites>`;
-}
-
 const MB = 1024 * 1024;
 const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
 const perSec = (n: number, ms: number) => Math.round(n / (ms / 1000));
@@ -110,43 +94,6 @@ function serve(d: Database): void {
 
 function unserve(): void {
   (globalThis as { __trustboardDb?: unknown }).__trustboardDb = undefined;
-}
-
-/** Samples this process's RSS every 20 ms; `stop()` gives the peak in bytes. */
-function rssSampler() {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  return {
-    stop() {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage().rss);
-    },
-  };
-}
-
-/** A fresh process ingests the hostile file of issue 10: refused or stored, and its peak RSS. */
-async function hostileChild(url: string | undefined, dataDir: string): Promise<HostileFigure> {
-  const d = await openDatabase({ url, dataDir, migrate: true });
-  serve(d);
-  const file = hostileJunit();
-  const before = process.memoryUsage().rss;
-  const sampler = rssSampler();
-  let outcome: string;
-  try {
-    const r = await ingestTestResults(BENCH, file, { via: "api", source: "hostile" });
-    outcome = `ingested (${r.totals.tests} tests)`;
-  } catch (err) {
-    const e = err as { code?: string; message?: string };
-    outcome = `refused ${e.code === "too_large" ? 413 : e.code === "invalid" ? 400 : (e.code ?? "500")}: ${e.message ?? ""}`;
-  } finally {
-    await d.close();
-    unserve();
-  }
-  const peak = sampler.stop();
-  console.log(
-    `hostile JUnit file (${(file.length / MB).toFixed(1)} MB, 20,000 suite properties, 20,000 cases): ${outcome}; peak RSS of a fresh process ${mb(peak)} (${mb(before)} with the database open, before the file)`,
-  );
-  return { outcome, peakRssMb: Math.round(peak / MB), beforeMb: Math.round(before / MB) };
 }
 
 const BACKLOG_ITEMS = 5_000;
@@ -251,7 +198,12 @@ async function pageBench(name: string, url: string | undefined, dataDir: string)
 }
 
 /** Runs this file again in a child process in `mode`; resolves with what the child sends. */
-function runChild<T>(mode: string, args: string[], entry?: string): Promise<T> {
+function runChild<T>(
+  mode: string,
+  args: string[],
+  entry?: string,
+  entryFlags = ["--liftoff-only"],
+): Promise<T> {
   return new Promise((resolve, reject) => {
     // The same malloc setting as `npm start` and `npm run cli` (see lib/tooling/start.ts).
     const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" };
@@ -263,7 +215,7 @@ function runChild<T>(mode: string, args: string[], entry?: string): Promise<T> {
       ? fork(path.join(__dirname, entry), args, {
           stdio: "inherit",
           env,
-          execArgv: [...process.execArgv, "--liftoff-only"],
+          execArgv: [...process.execArgv, ...entryFlags],
         })
       : fork(__filename, [mode, ...args], { stdio: "inherit", env });
     let result: T | undefined;
@@ -373,7 +325,13 @@ async function lane(
     unserve();
   }
   // A PGlite directory is opened by one process at a time: the lane closed it first.
-  const hostile = await runChild<HostileFigure>("--hostile", [url ?? "", dataDir]);
+  // Without --liftoff-only: the server that receives such a file does not run with it either.
+  const hostile = await runChild<HostileFigure>(
+    "--hostile",
+    [url ?? "", dataDir],
+    "bench-hostile-child.ts",
+    [],
+  );
   if (pull) {
     await pull.prepare?.();
     Object.assign(figures, await pullLane(name, url, dataDir, pull.sourceUrl, pull.rows));
@@ -610,7 +568,7 @@ function targetsTable(pg: Lane, lite: Lane): string {
       "Hostile JUnit file (1.2 MB: 20,000 suite properties, 20,000 cases)",
       "ingested or refused, < 300 MB",
       (l) =>
-        `${l.hostile.outcome.replace(/:.*/, "")}, peak ${l.hostile.peakRssMb} MB (${l.hostile.beforeMb} MB before it)${verdict(l.hostile.peakRssMb < 300)}`,
+        `${l.hostile.outcome.replace(/:.*/, "")}, peak ${l.hostile.peakRssMb} MB (${l.hostile.beforeMb} MB before it, ${l.hostile.startMb} MB Node.js and tsx)${verdict(l.hostile.peakRssMb < 300)}`,
     ],
   );
   const lines = [
@@ -673,6 +631,20 @@ async function main() {
       writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(figures, null, 2) + "\n");
     return;
   }
+  if (process.argv.includes("--only-ingest")) {
+    // The ingest lanes alone (four files end to end, then the hostile file), no pull.
+    const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    const pgLane = pg ? await lane("PostgreSQL", pg) : null;
+    const liteLane = await lane("PGlite", undefined);
+    console.log(
+      `\nLoad average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" ")}`,
+    );
+    console.log(targetsTable(pgLane, liteLane));
+    return;
+  }
   if (process.argv.includes("--only-code-audit")) {
     console.log(await codeAuditBench());
     return;
@@ -686,11 +658,6 @@ async function main() {
     const [name = "", url = "", dataDir = ""] = process.argv.slice(3);
     await pageBench(name, url || undefined, dataDir);
     process.send?.(true);
-    return;
-  }
-  if (mode === "--hostile") {
-    const [url = "", dataDir = ""] = process.argv.slice(3);
-    process.send?.(await hostileChild(url || undefined, dataDir));
     return;
   }
   const jsonAt = process.argv.indexOf("--json");

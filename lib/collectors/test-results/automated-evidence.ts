@@ -57,14 +57,19 @@ export async function createAutomatedEvidence(
   label: string,
   freshnessDays: number,
   now = new Date(),
+  from: Provenance = { tokenId: null, source: null, notCurrentReason: null },
 ): Promise<void> {
+  const accepted = from.notCurrentReason === null;
   await tx.evidence.create({
     data: {
       ...automatedEvidence(run, cases, label, freshnessDays),
       kind: "automated",
       testRunId: run.id,
-      reviewState: "accepted",
-      reviewedAt: now,
+      reviewState: accepted ? "accepted" : "in_review",
+      reviewedAt: accepted ? now : null,
+      tokenId: from.tokenId,
+      source: from.source,
+      notCurrentReason: from.notCurrentReason,
       controls: { create: [{ controlId }] },
     },
   });

@@ -12,7 +12,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { copyField } from "../audit/copy-batch";
 import type { MappingContext } from "./mapping";
 import { boundMapper, boundSource, notCurrentReason } from "./token-binding";
-import { parseTestResults } from "./parse";
+import { parseTestResultsYielding } from "./parse";
 import { insertAutomatedEvidence } from "./automated-evidence";
 import { sourceTimeZone } from "./source-zones";
 import { assertStorableRun } from "./storable-run";
@@ -130,11 +130,19 @@ export async function ingestTestResults(
   const source = boundSource(actor, meta.source);
   const { sql } = await database();
   const sha = createHash("sha256").update(content).digest("hex");
-  const known = await sql.transaction((q) => findRun(q, sha));
-  if (known) return known;
-  const run = parseTestResults(content, {
+  // The duplicate check's round trips (and the connection's first use) overlap the parse, which
+  // gives the event loop a turn between slices. A file already stored answers as before, even if
+  // it no longer parses (limits can change).
+  const stored = sql.transaction((q) => findRun(q, sha));
+  const run = await parseTestResultsYielding(content, {
     timeZone: meta.timeZone ?? sourceTimeZone(source),
+  }).catch(async (err: unknown) => {
+    if (await stored) return null;
+    throw err;
   });
+  const known = await stored;
+  if (known) return known;
+  if (!run) throw new Error("A file that does not parse was found stored, then not."); // unreachable
   assertStorableRun(run, meta);
   const startedAt = run.startedAt && run.startedAt <= now ? run.startedAt : now;
   const label = source || run.tool || meta.fileName || run.format;

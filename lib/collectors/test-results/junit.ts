@@ -235,6 +235,31 @@ function createJUnitParser(opts: JUnitOptions) {
   };
 }
 
+/** Characters parsed between two turns of the event loop in parseJUnitYielding. */
+const SLICE_CHARS = 128 * 1024;
+
+/**
+ * The same parse in slices cut after a `>`, giving the event loop a turn between them: the
+ * database round trips an ingest starts first (the duplicate check) proceed while the file is
+ * read, and a large file does not hold up the server's other requests.
+ */
+export async function parseJUnitYielding(xml: string, opts: JUnitOptions = {}): Promise<ParsedRun> {
+  const p = createJUnitParser(opts);
+  try {
+    for (let at = 0; at < xml.length;) {
+      const cut = xml.indexOf(">", at + SLICE_CHARS);
+      const end = cut < 0 ? xml.length : cut + 1;
+      p.write(xml.slice(at, end));
+      at = end;
+      if (at < xml.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return p.finish();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new TestResultParseError(`Not well-formed XML: ${(err as Error).message}`);
+  }
+}
+
 export function parseJUnit(xml: string, opts: JUnitOptions = {}): ParsedRun {
   const p = createJUnitParser(opts);
   try {

@@ -48,13 +48,40 @@ function idsInBag(bag: PropertyBag): string[] {
   return out;
 }
 
-export function explicitIds(c: ParsedCase): string[] {
+/** The ids a suite chain names: its cases share the chain, so it is read once for all of them. */
+const chainIds = new WeakMap<readonly PropertyBag[], string[]>();
+
+function idsInChain(chain: readonly PropertyBag[]): string[] {
+  const known = chainIds.get(chain);
+  if (known) return known;
   const ids = new Set<string>();
-  for (const bag of c.inherited ?? []) for (const id of idsInBag(bag)) ids.add(id);
-  for (const id of idsInBag(c.properties)) ids.add(id);
+  for (const bag of chain) for (const id of idsInBag(bag)) ids.add(id);
+  const out = [...ids];
+  chainIds.set(chain, out);
+  return out;
+}
+
+/**
+ * Inherited, own, then bracketed ids, each once. Cases without ids of their own get their
+ * chain's array itself (shared: callers do not modify it), so mapping a suite's cases costs
+ * little more than one lookup each.
+ */
+export function explicitIds(c: ParsedCase): string[] {
+  const base = c.inherited?.length ? idsInChain(c.inherited) : [];
+  let out: string[] | null = null;
+  const add = (id: string) => {
+    if (!(out ?? base).includes(id)) (out ??= [...base]).push(id);
+  };
+  for (const key in c.properties) {
+    if (Object.hasOwn(c.properties, key)) {
+      for (const id of idsInBag(c.properties)) add(id);
+      break;
+    }
+  }
   for (const text of [c.name, c.suite, c.classname ?? ""])
-    for (const m of text.matchAll(BRACKETED)) if (m[1]) ids.add(m[1].toUpperCase());
-  return [...ids];
+    if (text.includes("["))
+      for (const m of text.matchAll(BRACKETED)) if (m[1]) add(m[1].toUpperCase());
+  return out ?? base;
 }
 
 export function globToRegExp(pattern: string): RegExp {
@@ -100,19 +127,34 @@ function ruleMatches(rule: MappingRuleInput, c: ParsedCase): boolean {
   return m(c.name);
 }
 
+/** Per context, the controls an ids array resolves to (a suite's cases share one array). */
+const resolved = new WeakMap<MappingContext, WeakMap<string[], string[]>>();
+
+function controlsNamed(ids: string[], ctx: MappingContext): string[] {
+  let cache = resolved.get(ctx);
+  if (!cache) resolved.set(ctx, (cache = new WeakMap()));
+  const known = cache.get(ids);
+  if (known) return known;
+  const controls = new Set<string>();
+  for (const id of ids) {
+    if (id.startsWith("CTL-")) {
+      const control = ctx.controlsByRef.get(id);
+      if (control) controls.add(control);
+    } else {
+      for (const control of ctx.controlsByCriterion.get(id) ?? []) controls.add(control);
+    }
+  }
+  const out = [...controls];
+  cache.set(ids, out);
+  return out;
+}
+
+/** The controls a case proves; the controlIds array may be shared between cases (do not modify). */
 export function mapCase(c: ParsedCase, ctx: MappingContext): CaseMapping {
   const ids = explicitIds(c);
   if (ids.length > 0) {
-    const controls = new Set<string>();
-    for (const id of ids) {
-      if (id.startsWith("CTL-")) {
-        const control = ctx.controlsByRef.get(id);
-        if (control) controls.add(control);
-      } else {
-        for (const control of ctx.controlsByCriterion.get(id) ?? []) controls.add(control);
-      }
-    }
-    if (controls.size > 0) return { controlIds: [...controls], via: "tag" };
+    const controls = controlsNamed(ids, ctx);
+    if (controls.length > 0) return { controlIds: controls, via: "tag" };
   }
   const byRule = new Set(ctx.rules.filter((r) => ruleMatches(r, c)).map((r) => r.controlId));
   return byRule.size > 0 ? { controlIds: [...byRule], via: "rule" } : { controlIds: [], via: null };

@@ -22,8 +22,10 @@ export interface UnmappedTest {
 
 /**
  * Tests from the last 10 runs that no tag or rule maps to a control yet: one page of them in
- * name order, with how many there are. A run is read through its index (a year of nightly runs
- * holds hundreds of thousands of cases; the planner otherwise scanned them all).
+ * name order, with how many there are. Read from unmapped_tests (per test, its newest unmapped
+ * run, kept by triggers): a test is unmapped in one of the last runs exactly when its newest
+ * unmapped run is one of them, and its status there is the one shown. The page no longer reads
+ * or sorts the cases of those runs.
  */
 export async function listUnmappedTests(
   actor: Actor | null,
@@ -34,20 +36,12 @@ export async function listUnmappedTests(
     db().then(
       (prisma) => prisma.$queryRaw<(UnmappedTest & { total: number })[]>`
     WITH recent AS (
-      SELECT id, started_at, ingested_at FROM "test_runs"
-      ORDER BY started_at DESC, ingested_at DESC LIMIT 10
-    ),
-    unmapped AS (
-      SELECT DISTINCT ON (c.suite, c.classname, c.name, c.file)
-             c.suite, c.classname, c.name, c.file, c.status::text AS "lastStatus"
-      FROM recent r CROSS JOIN LATERAL (
-        SELECT suite, classname, name, file, status FROM "test_case_results" c
-        WHERE c.run_id = r.id AND cardinality(c.control_ids) = 0 OFFSET 0
-      ) c
-      ORDER BY c.suite, c.classname, c.name, c.file, r.started_at DESC, r.ingested_at DESC
+      SELECT id FROM "test_runs" ORDER BY started_at DESC, ingested_at DESC LIMIT 10
     )
-    SELECT *, count(*) OVER ()::int AS total FROM unmapped
-    ORDER BY suite, classname, name, file
+    SELECT u.suite, u.classname, u.name, u.file, u.last_status::text AS "lastStatus",
+           count(*) OVER ()::int AS total
+    FROM "unmapped_tests" u WHERE u.last_run_id IN (SELECT id FROM recent)
+    ORDER BY u.suite, u.classname, u.name, u.file
     LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
     );
   let rows = await read((Math.max(1, page) - 1) * PAGE_SIZE);

@@ -70,9 +70,34 @@ export function notCurrentReason(
   now: Date,
 ): string | null {
   if (actor.kind !== "token" || !declared) return null;
-  if (declared.getTime() > now.getTime() + FUTURE_SKEW_MS)
+  return stalenessAtArrival(declared, freshnessDays, now);
+}
+
+/** Dated in the future, or already older than the window, when the run arrived; else null. */
+function stalenessAtArrival(declared: Date, freshnessDays: number, arrived: Date): string | null {
+  if (declared.getTime() > arrived.getTime() + FUTURE_SKEW_MS)
     return `the run is dated ${declared.toISOString()}, in the future when it arrived`;
-  if (now.getTime() - declared.getTime() > freshnessDays * 86_400_000)
+  if (arrived.getTime() - declared.getTime() > freshnessDays * 86_400_000)
     return `the run is dated ${declared.toISOString().slice(0, 10)}, older than the control's ${freshnessDays}-day freshness window when it arrived`;
   return null;
+}
+
+export interface StoredRunTiming {
+  tokenId: string | null;
+  startedAt: Date;
+  ingestedAt: Date;
+  notCurrentReason: string | null;
+}
+
+/**
+ * The same judgement for a run already stored that a mapping rule now maps to a control: judged
+ * as on its arrival (a token's run, its date against the control's window at `ingestedAt`). A run
+ * not current at all stays so for the new control too.
+ */
+export function storedRunNotCurrentReason(
+  run: StoredRunTiming,
+  freshnessDays: number,
+): string | null {
+  if (!run.tokenId) return null;
+  return run.notCurrentReason ?? stalenessAtArrival(run.startedAt, freshnessDays, run.ingestedAt);
 }
