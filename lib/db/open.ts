@@ -41,9 +41,11 @@ async function openPglite(dataDir: string, migrationsDir: string): Promise<Datab
     // Loaded only for the embedded database: a process on PostgreSQL (a pull, the CLI) does not
     // carry PGlite's WebAssembly module.
     // PostgreSQL compiled to WebAssembly stays on V8's baseline compiler (Liftoff): optimising
-    // its hot functions with TurboFan held about 60 MB more in every process on PGlite and cost
-    // more CPU than it saved for a 10,000-case ingest (README "Performance"). Set before the
-    // module is compiled; Prisma's query compiler, compiled later, runs so too (as in the CLI).
+    // its hot functions with TurboFan held about 60 MB more in every process on PGlite (and up to
+    // 400 MB more after a few ingests), which an embedded install on a small host feels more than
+    // the ~30% more CPU per warm ingest it costs (README "Performance"; PostgreSQL is the choice
+    // for speed). Set before the module is compiled; Prisma's query compiler, compiled later,
+    // runs so too (as in the CLI).
     setFlagsFromString("--liftoff-only");
     const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
       import("@electric-sql/pglite"),
