@@ -28,13 +28,18 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
   if (!CRITERION_ID.test(id)) notFound();
   const [detail, status] = await Promise.all([getCriterionDetail(user, id), workspaceStatus(user)]);
   if (!detail) notFound();
-  const { criterion, controls, evidence, history } = detail;
+  const { criterion, controls, evidence, evidenceCount, history } = detail;
   const canWrite = can(user, "controls.write");
-  const allControls = canWrite ? await listControls(user) : [];
-  const mappedActions = await actionsForCriterion(user, criterion.id);
-  const volume = mappedActions.length
-    ? await eventVolume(user, { actions: mappedActions })
-    : { actions: [], days: [] };
+  // Independent reads run side by side; only the volume needs the mapped actions first.
+  const [allControls, { mappedActions, volume }] = await Promise.all([
+    canWrite ? listControls(user) : [],
+    actionsForCriterion(user, criterion.id).then(async (actions) => ({
+      mappedActions: actions,
+      volume: actions.length
+        ? await eventVolume(user, { actions })
+        : { actions: [] as string[], days: [] },
+    })),
+  ]);
   const evaluation = status.criteria.get(criterion.id)!;
   const applicableCoverage = controls.flatMap((c) => {
     const cov = status.coverage.get(c.id);
@@ -155,7 +160,20 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
                 No evidence is linked to the mapped controls.
               </p>
             ) : (
-              <EvidenceLinks items={evidence} testId="criterion-evidence" />
+              <>
+                <EvidenceLinks items={evidence} testId="criterion-evidence" />
+                {evidenceCount > evidence.length && (
+                  <p className="mt-2 text-sm text-slate-600" data-testid="criterion-evidence-more">
+                    The newest {evidence.length} of {evidenceCount.toLocaleString("en")}.{" "}
+                    <Link
+                      href={`/evidence?criterion=${encodeURIComponent(criterion.id)}`}
+                      className="text-indigo-700 underline"
+                    >
+                      All of them in the library
+                    </Link>
+                  </p>
+                )}
+              </>
             )}
           </section>
         </div>
