@@ -23,15 +23,16 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
   const user = await requireUser();
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const control = await getControl(user, id);
-  if (!control) notFound();
   const canWrite = can(user, "controls.write");
-  const [status, owners, criteria, expected] = await Promise.all([
+  // All reads side by side; an unknown id finds no expected events and ends in notFound below.
+  const [control, status, owners, criteria, expected] = await Promise.all([
+    getControl(user, id),
     workspaceStatus(user),
     canWrite ? listOwners(user) : [],
     canWrite ? criterionOptions(user) : [],
-    listExpectedEvents(user, control.id),
+    listExpectedEvents(user, id),
   ]);
+  if (!control) notFound();
   const evaluation = status.controls.get(control.id);
   const coverage = status.coverage.get(control.id);
   const strip = coverage && status.coveragePeriod && controlStrip(coverage, status.coveragePeriod);
