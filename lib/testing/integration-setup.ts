@@ -1,6 +1,6 @@
 // Runs before each integration test file. TEST_LANE picks the database: "pglite" (a fresh
 // embedded data directory per file) or "postgresql" (TEST_DATABASE_URL, schema reset per file).
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
@@ -18,7 +18,8 @@ if (lane === "postgresql") {
 } else {
   delete process.env.DATABASE_URL;
 }
-process.env.TRUSTBOARD_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "trustboard-it-"));
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "trustboard-it-"));
+process.env.TRUSTBOARD_DATA_DIR = dataDir;
 delete process.env.TRUSTBOARD_ADMIN_EMAIL;
 delete process.env.TRUSTBOARD_ADMIN_PASSWORD;
 
@@ -45,6 +46,9 @@ afterAll(async () => {
   };
   if (holder.__trustboardDb) await (await holder.__trustboardDb).close();
   holder.__trustboardDb = undefined;
+  // About 94 MB of PGlite data per file: kept, two PGlite lanes of a full run left 10 GB in the
+  // temporary directory, and repeated runs filled the disk.
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 export const TEST_LANE = lane;
