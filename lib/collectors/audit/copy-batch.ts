@@ -40,10 +40,19 @@ export function dailyCounts(events: readonly ParsedEvent[]): {
     if (entry) entry.n += 1;
     else m.set(key, { day, action: e.action, n: 1 });
   }
+  return dailyColumns(m.values());
+}
+
+/** Counts per day and action as the three arrays of the daily-count upsert. */
+export function dailyColumns(tally: Iterable<{ day: string; action: string; n: number }>): {
+  days: string[];
+  actions: string[];
+  counts: number[];
+} {
   const days: string[] = [];
   const actions: string[] = [];
   const counts: number[] = [];
-  for (const { day, action, n } of m.values()) {
+  for (const { day, action, n } of tally) {
     days.push(day);
     actions.push(action);
     counts.push(n);
@@ -56,19 +65,9 @@ export async function copyPulledBatch(
   events: readonly ParsedEvent[],
 ): Promise<number> {
   if (events.length === 0) return 0;
-  await copyPulledText(q, copyText(events), dailyCounts(events));
+  await q.copyText(PULLED_COLUMNS, copyText(events));
+  await addDailyCounts(q, dailyCounts(events));
   return events.length;
-}
-
-/** Rows already in COPY text format and their daily counts. */
-export async function copyPulledText(
-  q: BulkRunner,
-  text: string,
-  d: { days: string[]; actions: string[]; counts: number[] },
-): Promise<void> {
-  if (text === "") return;
-  await q.copyText(PULLED_COLUMNS, text);
-  await addDailyCounts(q, d);
 }
 
 /** Adds events per UTC day and action to the daily counts, in one upsert. */

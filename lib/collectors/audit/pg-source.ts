@@ -11,7 +11,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { database } from "@/lib/db";
 import type { SqlPool } from "@/lib/db/runners";
 import { AppError, conflict, notFound } from "@/lib/errors";
-import { PULLED_COLUMNS, addDailyCounts } from "./copy-batch";
+import { PULLED_COLUMNS, addDailyCounts, dailyColumns } from "./copy-batch";
 import { copyRows, newPulledTally } from "./copy-read";
 import { decryptSecret } from "./crypto";
 import { columnsSchema, type SourceConfig } from "./schemas";
@@ -214,13 +214,7 @@ export async function pullSource(
           tally.last,
           sourceId,
         ]);
-        const daily = { days: [] as string[], actions: [] as string[], counts: [] as number[] };
-        for (const { day, action, n } of tally.daily.values()) {
-          daily.days.push(day);
-          daily.actions.push(action);
-          daily.counts.push(n);
-        }
-        await addDailyCounts(q, daily);
+        await addDailyCounts(q, dailyColumns(tally.daily.values()));
       });
       if (tally.rows === 0) break;
       stored += tally.rows;
