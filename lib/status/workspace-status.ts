@@ -26,12 +26,18 @@ async function dataVersion(prisma: Tx): Promise<bigint> {
   return row.version;
 }
 
-// One per process, shared by every bundle of the server that imports this module.
-const globalMemo = globalThis as typeof globalThis & { trustboardStatusMemo?: StatusMemo };
-const memo = (globalMemo.trustboardStatusMemo ??= { entry: null });
+// One per database per process, shared by every bundle of the server that imports this module.
+// Per database because a version number says nothing across databases: another one opened in
+// the same process (a test file, a restored copy) may be at the same number with other data.
+const globalMemo = globalThis as typeof globalThis & {
+  trustboardStatusMemos?: WeakMap<Tx, StatusMemo>;
+};
+const memos = (globalMemo.trustboardStatusMemos ??= new WeakMap());
 
 async function statusAt(now: Date): Promise<WorkspaceStatus> {
   const prisma = await db();
+  let memo = memos.get(prisma);
+  if (!memo) memos.set(prisma, (memo = { entry: null }));
   return memoised(memo, await dataVersion(prisma), now, async () => {
     const status = await evaluateWorkspace(prisma, now);
     // Today's snapshot follows each computation; a memoised status is already recorded.
