@@ -16,7 +16,7 @@ import { parseTestResultsYielding } from "./parse";
 import { insertAutomatedEvidence } from "./automated-evidence";
 import { sourceTimeZone } from "./source-zones";
 import { assertStorableRun } from "./storable-run";
-import type { ParsedCase, Totals } from "./types";
+import type { ParsedCase, ParsedRun, Totals } from "./types";
 
 export interface IngestMeta {
   fileName?: string | null;
@@ -134,15 +134,20 @@ export async function ingestTestResults(
   // gives the event loop a turn between slices. A file already stored answers as before, even if
   // it no longer parses (limits can change).
   const stored = sql.transaction((q) => findRun(q, sha));
-  const run = await parseTestResultsYielding(content, {
-    timeZone: meta.timeZone ?? sourceTimeZone(source),
-  }).catch(async (err: unknown) => {
-    if (await stored) return null;
+  // Awaited below; this only keeps a failure during the parse from counting as unhandled.
+  stored.catch(() => undefined);
+  let run: ParsedRun;
+  try {
+    run = await parseTestResultsYielding(content, {
+      timeZone: meta.timeZone ?? sourceTimeZone(source),
+    });
+  } catch (err) {
+    const known = await stored;
+    if (known) return known;
     throw err;
-  });
+  }
   const known = await stored;
   if (known) return known;
-  if (!run) throw new Error("A file that does not parse was found stored, then not."); // unreachable
   assertStorableRun(run, meta);
   const startedAt = run.startedAt && run.startedAt <= now ? run.startedAt : now;
   const label = source || run.tool || meta.fileName || run.format;

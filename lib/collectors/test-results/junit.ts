@@ -235,6 +235,12 @@ function createJUnitParser(opts: JUnitOptions) {
   };
 }
 
+/** The parser's own refusals as they are; anything the XML reader throws, as not well-formed. */
+function asParseError(err: unknown): Error {
+  if (err instanceof AppError) return err;
+  return new TestResultParseError(`Not well-formed XML: ${(err as Error).message}`);
+}
+
 /** Characters parsed between two turns of the event loop in parseJUnitYielding. */
 const SLICE_CHARS = 128 * 1024;
 
@@ -255,8 +261,7 @@ export async function parseJUnitYielding(xml: string, opts: JUnitOptions = {}): 
     }
     return p.finish();
   } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new TestResultParseError(`Not well-formed XML: ${(err as Error).message}`);
+    throw asParseError(err);
   }
 }
 
@@ -266,7 +271,6 @@ export function parseJUnit(xml: string, opts: JUnitOptions = {}): ParsedRun {
     p.write(xml);
     return p.finish();
   } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new TestResultParseError(`Not well-formed XML: ${(err as Error).message}`);
+    throw asParseError(err);
   }
 }
