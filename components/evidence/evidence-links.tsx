@@ -25,3 +25,26 @@ export function EvidenceLinks({ items, testId }: { items: EvidenceLinkItem[]; te
     </ul>
   );
 }
+
+/** Under a list cut to its newest items: how many there are, and where to see them all. */
+export function MoreEvidence({
+  shown,
+  total,
+  libraryHref,
+  testId,
+}: {
+  shown: number;
+  total: number;
+  libraryHref: string;
+  testId: string;
+}) {
+  if (total <= shown) return null;
+  return (
+    <p className="mt-2 text-sm text-slate-600" data-testid={testId}>
+      The newest {shown} of {total.toLocaleString("en")}.{" "}
+      <Link href={libraryHref} className="text-indigo-700 underline">
+        All of them in the library
+      </Link>
+    </p>
+  );
+}

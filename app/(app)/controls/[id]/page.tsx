@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchiveButton } from "@/components/controls/archive-button";
 import { ControlForm } from "@/components/controls/control-form";
-import { EvidenceLinks } from "@/components/evidence/evidence-links";
+import { EvidenceLinks, MoreEvidence } from "@/components/evidence/evidence-links";
 import { OverrideForm } from "@/components/status/override-form";
 import { ControlTests } from "@/components/tests/control-tests";
 import { ExpectedEvents } from "@/components/audit/expected-events";
@@ -131,18 +131,12 @@ export default async function ControlPage({ params }: { params: Promise<{ id: st
             {control.evidence.length ? (
               <>
                 <EvidenceLinks items={control.evidence.map((x) => x.evidence)} />
-                {control._count.evidence > control.evidence.length && (
-                  <p className="mt-2 text-slate-600" data-testid="control-evidence-more">
-                    The newest {control.evidence.length} of{" "}
-                    {control._count.evidence.toLocaleString("en")}.{" "}
-                    <Link
-                      href={`/evidence?control=${encodeURIComponent(control.ref)}`}
-                      className="text-indigo-700 underline"
-                    >
-                      All of them in the library
-                    </Link>
-                  </p>
-                )}
+                <MoreEvidence
+                  shown={control.evidence.length}
+                  total={control._count.evidence}
+                  libraryHref={`/evidence?control=${encodeURIComponent(control.ref)}`}
+                  testId="control-evidence-more"
+                />
               </>
             ) : (
               <p className="text-slate-600">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusHistoryChart } from "@/components/charts/status-history-chart";
 import { CriterionMappingForm } from "@/components/controls/criterion-mapping-form";
-import { EvidenceLinks } from "@/components/evidence/evidence-links";
+import { EvidenceLinks, MoreEvidence } from "@/components/evidence/evidence-links";
 import { OverrideForm } from "@/components/status/override-form";
 import { StatusBadge } from "@/components/status/status-badge";
 import { StatusPanel } from "@/components/status/status-panel";
@@ -162,17 +162,12 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
             ) : (
               <>
                 <EvidenceLinks items={evidence} testId="criterion-evidence" />
-                {evidenceCount > evidence.length && (
-                  <p className="mt-2 text-sm text-slate-600" data-testid="criterion-evidence-more">
-                    The newest {evidence.length} of {evidenceCount.toLocaleString("en")}.{" "}
-                    <Link
-                      href={`/evidence?criterion=${encodeURIComponent(criterion.id)}`}
-                      className="text-indigo-700 underline"
-                    >
-                      All of them in the library
-                    </Link>
-                  </p>
-                )}
+                <MoreEvidence
+                  shown={evidence.length}
+                  total={evidenceCount}
+                  libraryHref={`/evidence?criterion=${encodeURIComponent(criterion.id)}`}
+                  testId="criterion-evidence-more"
+                />
               </>
             )}
           </section>
