@@ -1,9 +1,8 @@
 // The hostile-file process of `npm run bench` (issue 10): a fresh process that imports only the
 // database and the ingest — not the rest of the bench (status, coverage, the pull, the server
 // lane, packaging), which bench.ts loads eagerly and which were part of the figure before.
-// Usage (from bench.ts): bench-hostile-child.ts URL DATA_DIR; sends a HostileFigure.
-import type { Database } from "../db/open";
-import type { SystemActor } from "../auth/actor";
+// Usage (from runChild in bench-child.ts): bench-hostile-child.ts URL DATA_DIR; sends a HostileFigure.
+import { BENCH, MB, serve, wholeMb } from "./bench-util";
 
 /** Printed in the targets table only (not a `--json` key): the hostile file of issue 10. */
 export interface HostileFigure {
@@ -25,24 +24,20 @@ function hostileJunit(): string {
   return `<testsuites><testsuite name="s"><properties>${props}</properties>${cases}</testsuite></testsuites>`;
 }
 
-const MB = 1024 * 1024;
-
 async function main() {
   const startRss = process.memoryUsage().rss;
   const [url = "", dataDir = ""] = process.argv.slice(2);
   const { openDatabase } = await import("../db/open");
   const { ingestTestResults } = await import("../collectors/test-results/ingest");
   const d = await openDatabase({ url: url || undefined, dataDir, migrate: true });
-  // The data layer reaches the database through db(): point it at this one.
-  (globalThis as { __trustboardDb?: Promise<Database> }).__trustboardDb = Promise.resolve(d);
+  serve(d);
   const file = hostileJunit();
   const before = process.memoryUsage().rss;
   let peak = before;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   let outcome: string;
-  const bench: SystemActor = { kind: "system", id: null, email: "bench" };
   try {
-    const r = await ingestTestResults(bench, file, { via: "api", source: "hostile" });
+    const r = await ingestTestResults(BENCH, file, { via: "api", source: "hostile" });
     outcome = `ingested (${r.totals.tests} tests)`;
   } catch (err) {
     const e = err as { code?: string; message?: string };
@@ -52,15 +47,14 @@ async function main() {
   }
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  const mb = (bytes: number) => Math.round(bytes / MB);
   console.log(
-    `hostile JUnit file (${(file.length / MB).toFixed(1)} MB, 20,000 suite properties, 20,000 cases): ${outcome}; peak RSS of a fresh process ${mb(peak)} MB (${mb(before)} MB with the database open, before the file; ${mb(startRss)} MB Node.js and tsx alone)`,
+    `hostile JUnit file (${(file.length / MB).toFixed(1)} MB, 20,000 suite properties, 20,000 cases): ${outcome}; peak RSS of a fresh process ${wholeMb(peak)} MB (${wholeMb(before)} MB with the database open, before the file; ${wholeMb(startRss)} MB Node.js and tsx alone)`,
   );
   const figure: HostileFigure = {
     outcome,
-    peakRssMb: mb(peak),
-    beforeMb: mb(before),
-    startMb: mb(startRss),
+    peakRssMb: wholeMb(peak),
+    beforeMb: wholeMb(before),
+    startMb: wholeMb(startRss),
   };
   process.send?.(figure);
 }

@@ -1,8 +1,8 @@
 // The packaging process of `npm run bench` (issue 12): a fresh process that imports only what
 // packaging needs — not the rest of the bench (JUnit parsing and ingest, the audit pull, the
 // server lane), which bench.ts loads eagerly and which took about 60 MB of the figure before
-// packaging began. Usage (from bench.ts): bench-package-child.ts NAME URL DATA_DIR.
-import type { Database } from "../db/open";
+// packaging began. Usage (from runChild in bench-child.ts): bench-package-child.ts NAME URL DATA_DIR.
+import { BENCH, serve } from "./bench-util";
 
 async function main() {
   // Node.js and tsx alone, before any of Trustboard's modules.
@@ -12,10 +12,9 @@ async function main() {
   const { openDatabase } = await import("../db/open");
   const { packageChild } = await import("./bench-package");
   const d = await openDatabase({ url: url || undefined, dataDir, migrate: true });
-  // The data layer reaches the database through db(): point it at this one.
-  (globalThis as { __trustboardDb?: Promise<Database> }).__trustboardDb = Promise.resolve(d);
+  serve(d);
   try {
-    await packageChild(name, { kind: "system", id: null, email: "bench" }, startRss);
+    await packageChild(name, BENCH, startRss);
     process.send?.(true);
   } finally {
     await d.close();

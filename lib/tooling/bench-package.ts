@@ -9,11 +9,10 @@ import type { SystemActor } from "../auth/actor";
 import type { Database } from "../db/open";
 import { ensureCatalog } from "../db/bootstrap";
 import { isoDay } from "../dates";
+import { loadAverage, mb } from "./bench-util";
 
 export const PACKAGE_FILES = Number(process.env.BENCH_PACKAGE_FILES ?? 1000);
 export const PACKAGE_FILE_MB = Number(process.env.BENCH_PACKAGE_MB ?? 1);
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** Evidence files of random (incompressible: the worst case for time) content, accepted, today. */
 export async function seedPackageWorkspace(d: Database): Promise<void> {
@@ -93,10 +92,7 @@ export async function packageChild(
   clearInterval(sampler);
   peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
   console.log(
-    `${name.padEnd(11)} audit package of ${PACKAGE_FILES.toLocaleString("en")} evidence files (${mb(PACKAGE_FILES * PACKAGE_FILE_MB * 1024 * 1024)}): ${(ms / 1000).toFixed(1)} s (${mb(statSync(out).size)} ZIP, ${built.files} files), peak RSS of the packaging process ${mb(peak)} (Node.js and tsx alone ${mb(startRss)}, modules loaded and database open ${mb(before)}, peak until the data was collected ${mb(collected ?? peak)}; load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" ")})`,
+    `${name.padEnd(11)} audit package of ${PACKAGE_FILES.toLocaleString("en")} evidence files (${mb(PACKAGE_FILES * PACKAGE_FILE_MB * 1024 * 1024)}): ${(ms / 1000).toFixed(1)} s (${mb(statSync(out).size)} ZIP, ${built.files} files), peak RSS of the packaging process ${mb(peak)} (Node.js and tsx alone ${mb(startRss)}, modules loaded and database open ${mb(before)}, peak until the data was collected ${mb(collected ?? peak)}; load average ${loadAverage(1)})`,
   );
   rmSync(path.dirname(out), { recursive: true, force: true });
 }

@@ -2,14 +2,10 @@
 // pull needs — the database, the pull and its crypto — not the rest of the bench (JUnit ingest,
 // status, the server lane), which bench.ts loads eagerly and which was most of the 188 MB the
 // process held before the pull began. Status is measured after the pull, imported then.
-// Usage (from bench.ts): bench-pull-child.ts NAME URL DATA_DIR SOURCE_URL ROWS.
+// Usage (from runChild in bench-child.ts): bench-pull-child.ts NAME URL DATA_DIR SOURCE_URL ROWS.
 import { readFileSync, readdirSync } from "node:fs";
-import type { Database } from "../db/open";
-import type { SystemActor } from "../auth/actor";
 import { SOURCE_KEY, SOURCE_SCHEMA, type PullFigures } from "./bench-pull";
-
-const MB = 1024 * 1024;
-const BENCH: SystemActor = { kind: "system", id: null, email: "bench" };
+import { BENCH, median, perSec, serve, wholeMb } from "./bench-util";
 
 /** Samples this process's RSS every 20 ms; `stop()` gives the peak in bytes. */
 function rssSampler() {
@@ -70,8 +66,7 @@ async function main() {
   const { encryptSecret } = await import("../collectors/audit/crypto");
   const { pullSource } = await import("../collectors/audit/pg-source");
   const d = await openDatabase({ url: url || undefined, dataDir, migrate: true });
-  // The data layer reaches the database through db(): point it at this one.
-  (globalThis as { __trustboardDb?: Promise<Database> }).__trustboardDb = Promise.resolve(d);
+  serve(d);
   try {
     const [source] = await d.sql.transaction((q) =>
       q.query<{ id: string }>(
@@ -109,7 +104,7 @@ async function main() {
     const own = (used.user + used.system) / 1e6;
     const perCpu = (s: number) => Math.round(r.pulled / s).toLocaleString("en");
     console.log(
-      `${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${Math.round(r.pulled / (ms / 1000)).toLocaleString("en")} /s; the pulling process used ${own.toFixed(1)} CPU-s, ${perCpu(own)} events per its CPU-second${backends === null ? "" : `; with the PostgreSQL backends' ${backends.toFixed(1)} CPU-s (the source, and the target on PostgreSQL), ${perCpu(own + backends)} events per CPU-second`}), peak RSS of the pulling process ${Math.round(peak / MB)} MB (${Math.round(before / MB)} MB before the pull, ${Math.round(startRss / MB)} MB of it Node.js and tsx; no heap cap)`,
+      `${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${perSec(r.pulled, ms).toLocaleString("en")} /s; the pulling process used ${own.toFixed(1)} CPU-s, ${perCpu(own)} events per its CPU-second${backends === null ? "" : `; with the PostgreSQL backends' ${backends.toFixed(1)} CPU-s (the source, and the target on PostgreSQL), ${perCpu(own + backends)} events per CPU-second`}), peak RSS of the pulling process ${wholeMb(peak)} MB (${wholeMb(before)} MB before the pull, ${wholeMb(startRss)} MB of it Node.js and tsx; no heap cap)`,
     );
     // The first computation in a fresh process also prepares Prisma's queries; then the steady state.
     const { computeWorkspaceStatus } = await import("../status/compute");
@@ -119,15 +114,14 @@ async function main() {
       await computeWorkspaceStatus(BENCH);
       times.push(performance.now() - t2);
     }
-    const warm = times.slice(1).sort((a, b) => a - b);
     console.log(
       `${name.padEnd(11)} status for all 61 criteria with ${r.pulled.toLocaleString("en")} events: ${times.map((x) => `${x.toFixed(0)} ms`).join(", ")} (first, then repeated)`,
     );
     const figures: PullFigures = {
-      pullEventsPerSec: Math.round(r.pulled / (ms / 1000)),
-      pullPeakRssMb: Math.round(peak / MB),
+      pullEventsPerSec: perSec(r.pulled, ms),
+      pullPeakRssMb: wholeMb(peak),
       statusFirstMs: Math.round(times[0]!),
-      statusWarmMs: Math.round(warm[Math.floor(warm.length / 2)]!),
+      statusWarmMs: Math.round(median(times.slice(1))),
     };
     process.send?.(figures);
   } finally {

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { perSec } from "./bench-util";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -207,7 +208,7 @@ export async function pushBench(
   // What the server keeps once the pushes are over (after a moment for the collector).
   await new Promise((r) => setTimeout(r, 5_000));
   return {
-    eventsPerSec: Math.round((bodies * n) / (ms / 1000)),
+    eventsPerSec: perSec(bodies * n, ms),
     eventsPerServerCpuSec: Math.round((bodies * n) / Math.max(cpu, 0.01)),
     peakRssMb: peak,
     afterRssMb: server.rssMb(),

@@ -1,0 +1,73 @@
+// JUnit ingest figures: generated 10,000-case files ingested end to end (ingestTestResults, as
+// POST /api/v1/test-results ingests them) on a fresh database per lane.
+import { ensureCatalog } from "../db/bootstrap";
+import { ingestTestResults } from "../collectors/test-results/ingest";
+import { freshDatabase } from "./bench-database";
+import { BENCH, mb, median, perSec, rate, serve, unserve } from "./bench-util";
+
+export const CASES = 10_000;
+
+/** `n` cases in suites of 100, each suite mapped to a criterion; `seed` varies the failures. */
+export function junit(n: number, seed: number): string {
+  const parts = [`<?xml version="1.0"?><testsuites>`];
+  for (let s = 0; s < n / 100; s++) {
+    parts.push(
+      `<testsuite name="suite${s}" tests="100"><properties><property name="soc2" value="CC${6 + (s % 3)}.${1 + (s % 3)}"/></properties>`,
+    );
+    for (let i = 0; i < 100; i++) {
+      const fail = (s * 100 + i + seed) % 97 === 0;
+      parts.push(
+        `<testcase classname="pkg.Suite${s}" name="test_${s}_${i}" time="0.01">${fail ? `<failure message="expected true">AssertionError at line ${i}</failure>` : ""}</testcase>`,
+      );
+    }
+    parts.push("</testsuite>");
+  }
+  parts.push("</testsuites>");
+  return parts.join("\n");
+}
+
+export interface IngestFigures {
+  ingestFirstCasesPerSec: number;
+  ingestWarmCasesPerSec: number;
+  /** The lane's PGlite directory (unused on PostgreSQL), closed for the lane's children. */
+  dataDir: string;
+}
+
+/** Four different files on a fresh database, with two controls for the suites to map to. */
+export async function ingestLane(name: string, url: string | undefined): Promise<IngestFigures> {
+  const { d, dataDir } = await freshDatabase(url);
+  serve(d);
+  try {
+    await ensureCatalog(d.prisma);
+    for (const [i, id] of ["CC6.1", "CC7.2"].entries()) {
+      await d.prisma.control.create({
+        data: {
+          ref: `CTL-${900 + i}`,
+          title: `bench ${id}`,
+          implementation: "implemented",
+          criteria: { create: [{ criterionId: id }] },
+        },
+      });
+    }
+    // Four different files: the first after a start also pays for warming up the process.
+    const ingestMs: number[] = [];
+    let mapped = 0;
+    for (let i = 1; i <= 4; i++) {
+      const file = junit(CASES, i);
+      const t = performance.now();
+      mapped = (await ingestTestResults(BENCH, file, { via: "api", source: "bench" })).mapped.tests;
+      ingestMs.push(performance.now() - t);
+    }
+    console.log(
+      `${name.padEnd(11)} ingest ${CASES.toLocaleString("en")} cases end-to-end, four files: ${ingestMs.map((ms) => `${ms.toFixed(0)} ms (${rate(CASES, ms)})`).join(", ")}; mapped ${mapped} each; RSS ${mb(process.memoryUsage().rss)}`,
+    );
+    return {
+      ingestFirstCasesPerSec: perSec(CASES, ingestMs[0]!),
+      ingestWarmCasesPerSec: perSec(CASES, median(ingestMs.slice(1))),
+      dataDir,
+    };
+  } finally {
+    await d.close();
+    unserve();
+  }
+}

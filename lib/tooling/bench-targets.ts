@@ -1,0 +1,140 @@
+// The targets table that ends `npm run bench` (issue 15): the README's targets next to what this
+// run measured, per database, so a run reads as met or not at a glance.
+import type { Lane, LaneFigures } from "./bench-figures";
+
+/** figure | target | measured, per lane; "not measured" where the bench has no figure. */
+export function targetsTable(pg: Lane, lite: Lane): string {
+  const show = (v: number | null | undefined, unit: string) =>
+    v === null || v === undefined ? "not measured" : `${v.toLocaleString("en")} ${unit}`;
+  const verdict = (ok: boolean | null) => (ok === null ? "" : ok ? " ✓" : " ✗");
+  const rows: [string, string, (l: NonNullable<Lane>) => string][] = [];
+  const f =
+    (pick: (x: LaneFigures) => number | null, unit: string, ok: (v: number) => boolean) =>
+    (l: NonNullable<Lane>) => {
+      const v = pick(l.figures);
+      return `${show(v, unit)}${verdict(v === null ? null : ok(v))}`;
+    };
+  const pgIngest = pg?.figures.ingestWarmCasesPerSec ?? null;
+  rows.push(
+    [
+      "JUnit ingest, first file after a start",
+      "≥ 40,000 cases/s (PGlite within 2× of PostgreSQL)",
+      f(
+        (x) => x.ingestFirstCasesPerSec,
+        "cases/s",
+        (v) => v >= 40_000,
+      ),
+    ],
+    [
+      "JUnit ingest, warm",
+      "≥ 40,000 cases/s (PGlite within 2× of PostgreSQL)",
+      f(
+        (x) => x.ingestWarmCasesPerSec,
+        "cases/s",
+        (v) => v >= 40_000,
+      ),
+    ],
+    [
+      "Audit-event pull PostgreSQL → Trustboard",
+      "≥ 100,000 events/s",
+      f(
+        (x) => x.pullEventsPerSec,
+        "events/s",
+        (v) => v >= 100_000,
+      ),
+    ],
+    [
+      "Peak RSS of the pulling process (no heap cap)",
+      "< 200 MB",
+      f(
+        (x) => x.pullPeakRssMb,
+        "MB",
+        (v) => v < 200,
+      ),
+    ],
+    [
+      "Status of all 61 criteria, first",
+      "< 200 ms",
+      f(
+        (x) => x.statusFirstMs,
+        "ms",
+        (v) => v < 200,
+      ),
+    ],
+    [
+      "Status of all 61 criteria, warm",
+      "< 100 ms",
+      f(
+        (x) => x.statusWarmMs,
+        "ms",
+        (v) => v < 100,
+      ),
+    ],
+    [
+      "Server-rendered pages with a year of data, p95",
+      "< 150 ms",
+      (l) => {
+        const p = Object.values(l.figures.pagesP95Ms);
+        return p.length
+          ? `${Math.max(...p)} ms (worst page)${verdict(Math.max(...p) < 150)}`
+          : "not measured";
+      },
+    ],
+    [
+      "Server RSS after the page run",
+      "< 400 MB",
+      f(
+        (x) => x.serverRssMb,
+        "MB",
+        (v) => v < 400,
+      ),
+    ],
+    [
+      "PostgreSQL posture scan, 500 tables (issue 14)",
+      "< 5 s",
+      f(
+        (x) => x.postureScan500TablesMs,
+        "ms",
+        (v) => v < 5000,
+      ),
+    ],
+    [
+      "Audit events pushed over the API (JSON Lines)",
+      "≥ 50,000 events/s",
+      f(
+        (x) => x.pushEventsPerSec,
+        "events/s",
+        (v) => v >= 50_000,
+      ),
+    ],
+    [
+      "Server RSS after the pushes",
+      "< 400 MB",
+      f(
+        (x) => x.pushServerRssMb,
+        "MB",
+        (v) => v < 400,
+      ),
+    ],
+    [
+      "Hostile JUnit file (1.2 MB: 20,000 suite properties, 20,000 cases)",
+      "ingested or refused, < 300 MB",
+      (l) =>
+        `${l.hostile.outcome.replace(/:.*/, "")}, peak ${l.hostile.peakRssMb} MB (${l.hostile.beforeMb} MB before it, ${l.hostile.startMb} MB Node.js and tsx)${verdict(l.hostile.peakRssMb < 300)}`,
+    ],
+  );
+  const lines = [
+    "| Figure | Target | PostgreSQL | PGlite |",
+    "| --- | --- | --- | --- |",
+    ...rows.map(
+      ([figure, target, measured]) =>
+        `| ${figure} | ${target} | ${pg ? measured(pg) : "not measured"} | ${lite ? measured(lite) : "not measured"} |`,
+    ),
+  ];
+  if (pg && lite && pgIngest && lite.figures.ingestWarmCasesPerSec)
+    lines.push(
+      "",
+      `PGlite warm ingest runs at ${Math.round((100 * lite.figures.ingestWarmCasesPerSec) / pgIngest)}% of PostgreSQL's (target: at least 50%).`,
+    );
+  return lines.join("\n");
+}
