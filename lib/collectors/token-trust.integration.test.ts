@@ -4,11 +4,10 @@ import { POST as postResults } from "@/app/api/v1/test-results/route";
 import { POST as postEvents } from "@/app/api/v1/audit-events/route";
 import { POST as postFinding } from "@/app/api/v1/findings/route";
 import { db } from "@/lib/db";
-import { createControl } from "@/lib/controls/controls";
 import { computeWorkspaceStatus } from "@/lib/status/compute";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeControl, makeToken, makeUser } from "@/lib/testing/fixtures";
 import { addDays } from "@/lib/dates";
-import { createToken, takeOverToken, type NewToken } from "./tokens";
+import { takeOverToken, type NewToken } from "./tokens";
 
 vi.mock("@/lib/auth/index", () => ({ auth: async () => null }));
 
@@ -32,26 +31,12 @@ const junit = (at: Date, tags: string[]) => `<?xml version="1.0"?>
 </testsuite>`;
 
 async function control(title: string, criteria: string[]) {
-  const admin = await makeUser("admin");
-  return createControl(admin, {
-    title,
-    description: "",
-    ownerId: null,
-    implementation: "implemented",
-    naJustification: null,
-    locations: [],
-    criteria,
-  });
+  return makeControl(await makeUser("admin"), { title, criteria });
 }
 
 async function token(input: Partial<NewToken> = {}) {
   const admin = await makeUser("admin");
-  const t = await createToken(admin, {
-    name: `trust-${Math.random()}`,
-    scopes: ["test-results"],
-    ...input,
-  });
-  return { ...t, admin };
+  return { ...(await makeToken(admin, input)), admin };
 }
 
 describe("API tokens (issue 10)", () => {

@@ -2,14 +2,13 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { addDays, isoDay, parseIsoDay } from "@/lib/dates";
-import { makeUser } from "@/lib/testing/fixtures";
-import { createEvidence, reviewEvidence } from "@/lib/evidence/evidence";
-import { evidenceSchema } from "@/lib/evidence/schemas";
+import { makeControl, makeNoteEvidence, makeUser } from "@/lib/testing/fixtures";
+import { reviewEvidence } from "@/lib/evidence/evidence";
 import { criterionOptions } from "@/lib/criteria/criterion-options";
 import { computeWorkspaceStatus } from "@/lib/status/compute";
 import { createOverride, revokeOverride } from "@/lib/status/overrides";
 import { workspaceStatus } from "@/lib/status/workspace-status";
-import { createControl, setControlArchived, setCriterionControls } from "./controls";
+import { setControlArchived, setCriterionControls } from "./controls";
 
 async function criterion(id: string) {
   const s = await computeWorkspaceStatus(SYSTEM_ACTOR);
@@ -23,12 +22,9 @@ describe("status follows controls and evidence", () => {
       status: "gap",
       reasons: [{ text: "No controls are mapped to CC6.1" }],
     });
-    const c = await createControl(admin, {
+    const c = await makeControl(admin, {
       title: "Tenant isolation",
-      description: "",
       ownerId: admin.id,
-      implementation: "implemented",
-      naJustification: null,
       locations: ["apps/organizations/middleware/tenant.py"],
       criteria: ["CC6.1"],
     });
@@ -36,17 +32,11 @@ describe("status follows controls and evidence", () => {
     const noEvidence = await criterion("CC6.1");
     expect(noEvidence.status).toBe("gap");
     expect(noEvidence.reasons[0]?.text).toContain('No evidence linked to "Tenant isolation"');
-    const ev = await createEvidence(
-      admin,
-      evidenceSchema.parse({
-        title: "Isolation tests",
-        kind: "note",
-        body: "8/8",
-        evidenceDate: isoDay(new Date()),
-        controls: [c.id],
-      }),
-      null,
-    );
+    const ev = await makeNoteEvidence(admin, {
+      title: "Isolation tests",
+      body: "8/8",
+      controls: [c.id],
+    });
     expect((await criterion("CC6.1")).status).toBe("gap"); // in review: not counted yet
     await reviewEvidence(admin, ev.id, "accept", "");
     expect(await criterion("CC6.1")).toMatchObject({
@@ -60,13 +50,9 @@ describe("status follows controls and evidence", () => {
 
   it("maps from the criterion side and shows overrides next to the computed status", async () => {
     const admin = await makeUser("admin");
-    const c = await createControl(admin, {
+    const c = await makeControl(admin, {
       title: "Disposal",
-      description: "",
-      ownerId: null,
       implementation: "in_progress",
-      naJustification: null,
-      locations: [],
       criteria: [],
     });
     await setCriterionControls(admin, "C1.2", [c.id]);

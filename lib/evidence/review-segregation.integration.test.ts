@@ -1,8 +1,7 @@
 // Issue 10, point 6: an accept names the revision the reviewer saw; re-linking needs a new review.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createControl } from "@/lib/controls/controls";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeControl, makeNoteEvidence, makeUser } from "@/lib/testing/fixtures";
 import { addRevision, createEvidence, reviewEvidence, setEvidenceControls } from "./evidence";
 import { evidenceSchema } from "./schemas";
 import { prepareUpload } from "./upload";
@@ -11,18 +10,6 @@ async function ready(text: string) {
   const p = await prepareUpload(new File([text], "report.txt", { type: "text/plain" }), undefined);
   if (p.kind !== "ready") throw new Error("expected a ready file");
   return p.file;
-}
-
-async function control(admin: Awaited<ReturnType<typeof makeUser>>, title: string) {
-  return createControl(admin, {
-    title,
-    description: "",
-    ownerId: null,
-    implementation: "implemented",
-    naJustification: null,
-    locations: [],
-    criteria: ["CC6.2"],
-  });
 }
 
 describe("reviewing evidence (issue 10)", () => {
@@ -62,19 +49,14 @@ describe("reviewing evidence (issue 10)", () => {
   it("sends accepted evidence back to review when its controls change", async () => {
     const admin = await makeUser("admin");
     const engineer = await makeUser("engineer");
-    const a = await control(admin, "Segregation A");
-    const b = await control(admin, "Segregation B");
-    const { id } = await createEvidence(
-      engineer,
-      evidenceSchema.parse({
-        title: "Note",
-        kind: "note",
-        body: "Reviewed",
-        evidenceDate: "2026-03-01",
-        controls: a.id,
-      }),
-      null,
-    );
+    const a = await makeControl(admin, { title: "Segregation A", criteria: ["CC6.2"] });
+    const b = await makeControl(admin, { title: "Segregation B", criteria: ["CC6.2"] });
+    const { id } = await makeNoteEvidence(engineer, {
+      title: "Note",
+      body: "Reviewed",
+      evidenceDate: "2026-03-01",
+      controls: [a.id],
+    });
     await reviewEvidence(admin, id, "accept", "");
     const prisma = await db();
     expect(await setEvidenceControls(engineer, id, [a.id])).toEqual({ needsReview: false });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addDays, isoDay, startOfUtcDay } from "@/lib/dates";
-import { makeUser } from "@/lib/testing/fixtures";
-import { createControl, setCriterionControls, updateControl } from "@/lib/controls/controls";
-import { createEvidence, reviewEvidence } from "@/lib/evidence/evidence";
-import { evidenceSchema } from "@/lib/evidence/schemas";
+import { makeControl, makeNoteEvidence, makeUser } from "@/lib/testing/fixtures";
+import { setCriterionControls, updateControl } from "@/lib/controls/controls";
+import { reviewEvidence } from "@/lib/evidence/evidence";
 import { createBacklogItem } from "@/lib/backlog/backlog-writes";
 import { backlogSchema } from "@/lib/backlog/schemas";
 import { ingestTestResults } from "@/lib/collectors/test-results/ingest";
@@ -49,13 +48,9 @@ describe("memoised status (workspaceStatus)", () => {
     expect(await status()).toBe(last);
 
     // Control edit.
-    const c = await createControl(admin, {
+    const c = await makeControl(admin, {
       title: "Tenant isolation",
-      description: "",
       ownerId: admin.id,
-      implementation: "implemented",
-      naJustification: null,
-      locations: [],
       criteria: ["CC6.1"],
     });
     expect((await changed()).controls.get(c.id)?.status).toBe("gap");
@@ -73,17 +68,11 @@ describe("memoised status (workspaceStatus)", () => {
     );
 
     // Evidence, then its review.
-    const ev = await createEvidence(
-      admin,
-      evidenceSchema.parse({
-        title: "Isolation tests",
-        kind: "note",
-        body: "8/8",
-        evidenceDate: isoDay(new Date()),
-        controls: [c.id],
-      }),
-      null,
-    );
+    const ev = await makeNoteEvidence(admin, {
+      title: "Isolation tests",
+      body: "8/8",
+      controls: [c.id],
+    });
     expect((await changed()).controls.get(c.id)?.status).toBe("gap");
     await reviewEvidence(admin, ev.id, "accept", "");
     expect((await changed()).controls.get(c.id)?.status).toBe("met");
@@ -97,13 +86,9 @@ describe("memoised status (workspaceStatus)", () => {
     expect((await changed()).controls.get(c.id)?.status).toBe("at_risk");
 
     // Audit events: an expectation never met, then the events that meet it.
-    const monitor = await createControl(admin, {
+    const monitor = await makeControl(admin, {
       title: "Failed login monitoring",
-      description: "",
       ownerId: admin.id,
-      implementation: "implemented",
-      naJustification: null,
-      locations: [],
       criteria: ["CC7.2"],
     });
     await changed();
@@ -172,28 +157,19 @@ describe("memoised status (workspaceStatus)", () => {
     expect(await at(addDays(today, 1))).not.toBe(s0);
 
     // An evidence item expiring: memoised up to the instant before, recomputed at it.
-    const c = await createControl(admin, {
+    const c = await makeControl(admin, {
       title: "Access review",
-      description: "",
       ownerId: admin.id,
-      implementation: "implemented",
-      naJustification: null,
-      locations: [],
       criteria: ["CC6.2"],
     });
     const expires = addDays(today, 3);
-    const ev = await createEvidence(
-      admin,
-      evidenceSchema.parse({
-        title: "Q review",
-        kind: "note",
-        body: "done",
-        evidenceDate: isoDay(today),
-        expiresOn: isoDay(expires),
-        controls: [c.id],
-      }),
-      null,
-    );
+    const ev = await makeNoteEvidence(admin, {
+      title: "Q review",
+      body: "done",
+      evidenceDate: isoDay(today),
+      expiresOn: isoDay(expires),
+      controls: [c.id],
+    });
     await reviewEvidence(admin, ev.id, "accept", "");
     // Clocks on the expiry day itself, so midnight is not the boundary that moves.
     const s1 = await at(addDays(today, 2));
@@ -208,13 +184,9 @@ describe("memoised status (workspaceStatus)", () => {
     );
 
     // An expected event type going silent: memoised through the tolerance, recomputed past it.
-    const m = await createControl(admin, {
+    const m = await makeControl(admin, {
       title: "Monitoring",
-      description: "",
       ownerId: admin.id,
-      implementation: "implemented",
-      naJustification: null,
-      locations: [],
       criteria: ["CC7.3"],
     });
     // An action of its own (the test above stored login_failed events).

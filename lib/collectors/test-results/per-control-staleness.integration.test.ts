@@ -3,40 +3,29 @@
 import { describe, expect, it, vi } from "vitest";
 import { POST as postResults } from "@/app/api/v1/test-results/route";
 import { db } from "@/lib/db";
-import { createControl } from "@/lib/controls/controls";
-import { createToken } from "@/lib/collectors/tokens";
 import { loadCoverageRecords } from "@/lib/coverage/load-records";
 import { collectPackageData } from "@/lib/package/collect";
 import { testSignals } from "@/lib/status/test-signals";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeControl, makeToken, makeUser } from "@/lib/testing/fixtures";
 import { addDays, isoDay } from "@/lib/dates";
 
 vi.mock("@/lib/auth/index", () => ({ auth: async () => null }));
 
-async function control(admin: Awaited<ReturnType<typeof makeUser>>, title: string) {
-  return createControl(admin, {
-    title,
-    description: "",
-    ownerId: null,
-    implementation: "implemented",
-    naJustification: null,
-    locations: [],
-    criteria: ["PI1.5"],
-  });
-}
-
 describe("staleness per control (issue 10)", () => {
   it("a run stale for one control and current for another counts for the second only", async () => {
     const admin = await makeUser("admin");
-    const strict = await control(admin, `Strict freshness ${Date.now()}`);
-    const lenient = await control(admin, `Lenient freshness ${Date.now()}`);
+    const strict = await makeControl(admin, {
+      title: `Strict freshness ${Date.now()}`,
+      criteria: ["PI1.5"],
+    });
+    const lenient = await makeControl(admin, {
+      title: `Lenient freshness ${Date.now()}`,
+      criteria: ["PI1.5"],
+    });
     const prisma = await db();
     // strict keeps the default 7 days; lenient accepts runs up to 90 days old.
     await prisma.control.update({ where: { id: lenient.id }, data: { testFreshnessDays: 90 } });
-    const { token } = await createToken(admin, {
-      name: `stale-${Date.now()}`,
-      scopes: ["test-results"],
-    });
+    const { token } = await makeToken(admin);
 
     const at = addDays(new Date(), -20);
     const body = `<?xml version="1.0"?>

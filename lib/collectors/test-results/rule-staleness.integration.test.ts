@@ -4,10 +4,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { POST as postResults } from "@/app/api/v1/test-results/route";
 import { db } from "@/lib/db";
-import { createControl } from "@/lib/controls/controls";
-import { createToken } from "@/lib/collectors/tokens";
 import { testSignals } from "@/lib/status/test-signals";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeControl, makeToken, makeUser } from "@/lib/testing/fixtures";
 import { addDays } from "@/lib/dates";
 import { ingestTestResults } from "./ingest";
 import { createMappingRule } from "./rules";
@@ -17,24 +15,12 @@ vi.mock("@/lib/auth/index", () => ({ auth: async () => null }));
 describe("a mapping rule applied to stored runs (issue 10)", () => {
   it("judges staleness per control, as on the run's arrival", async () => {
     const admin = await makeUser("admin");
-    const control = (title: string) =>
-      createControl(admin, {
-        title,
-        description: "",
-        ownerId: null,
-        implementation: "implemented",
-        naJustification: null,
-        locations: [],
-        criteria: ["PI1.4"],
-      });
+    const control = (title: string) => makeControl(admin, { title, criteria: ["PI1.4"] });
     const strict = await control(`Rule strict ${Math.random()}`);
     const lenient = await control(`Rule lenient ${Math.random()}`);
     const prisma = await db();
     await prisma.control.update({ where: { id: lenient.id }, data: { testFreshnessDays: 90 } });
-    const { token } = await createToken(admin, {
-      name: `rule-stale-${Date.now()}`,
-      scopes: ["test-results"],
-    });
+    const { token } = await makeToken(admin);
 
     // Untagged tests arriving late: pushed with a token 20 days after they ran, and uploaded by
     // a person (not judged) 30 days after.

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createControl } from "@/lib/controls/controls";
 import { addDays } from "@/lib/dates";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeControl, makeUser } from "@/lib/testing/fixtures";
 import { ingestTestResults } from "./ingest";
 import { createMappingRule } from "./rules";
 
@@ -37,16 +36,7 @@ async function countedFromCases(runId: string) {
 describe("the per-run, per-control summary of test results", () => {
   it("follows ingest, a mapping rule that re-maps stored cases, and a deleted run", async () => {
     const admin = await makeUser("admin");
-    const control = (title: string) =>
-      createControl(admin, {
-        title,
-        description: "",
-        ownerId: null,
-        implementation: "implemented",
-        naJustification: null,
-        locations: [],
-        criteria: ["CC7.1"],
-      });
+    const control = (title: string) => makeControl(admin, { title, criteria: ["CC7.1"] });
     const tagged = await control(`Summary tagged ${Math.random()}`);
     const ruled = await control(`Summary ruled ${Math.random()}`);
     const tag = Math.random().toString(36).slice(2);

@@ -3,8 +3,7 @@
 // must equal the one computed from the cases of the last ten runs.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createControl } from "@/lib/controls/controls";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeControl, makeUser } from "@/lib/testing/fixtures";
 import { ingestTestResults } from "./ingest";
 import { listUnmappedTests, type UnmappedTest } from "./queries";
 import { createMappingRule } from "./rules";
@@ -77,15 +76,7 @@ describe("the unmapped tests aggregate", () => {
     expect((await listed()).find((t) => t.name === "a1")?.lastStatus).toBe("failed");
 
     // A rule maps a1 everywhere: it leaves the list.
-    const control = await createControl(admin, {
-      title: `Aggregate ${tag}`,
-      description: "",
-      ownerId: null,
-      implementation: "implemented",
-      naJustification: null,
-      locations: [],
-      criteria: ["CC7.1"],
-    });
+    const control = await makeControl(admin, { title: `Aggregate ${tag}`, criteria: ["CC7.1"] });
     await createMappingRule(admin, { field: "name", pattern: "a1", controlId: control.id });
     await check();
     expect((await listed()).some((t) => t.name === "a1" && t.classname === `agg.${tag}`)).toBe(
