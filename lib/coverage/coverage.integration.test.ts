@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createControl } from "@/lib/controls/controls";
@@ -92,7 +93,7 @@ describe("coverage over the audit period, from the database", () => {
         outcome: "failure",
         target: null,
         metadata: null,
-        dedupeKey: `it-${i}`,
+        dedupeKey: hash("sha256", `it-${i}`),
       })),
       "test",
     );

@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/tx";
@@ -171,7 +172,7 @@ describe("coverage records loaded in SQL", () => {
         outcome: "failure",
         target: null,
         metadata: null,
-        dedupeKey: `lr-${i}`,
+        dedupeKey: hash("sha256", `lr-${i}`),
       })),
       "test",
     );

@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addDays, isoDay, startOfUtcDay } from "@/lib/dates";
@@ -28,7 +29,8 @@ const event = (occurredAt: Date, key: string, action = "login_failed") => ({
   outcome: "failure",
   target: null,
   metadata: null,
-  dedupeKey: key,
+  // A SHA-256 in hex, as the parser gives.
+  dedupeKey: hash("sha256", key),
 });
 
 describe("memoised status (workspaceStatus)", () => {

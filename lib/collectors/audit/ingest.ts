@@ -45,7 +45,7 @@ export async function storeAuditStream(
   const tally = newTally();
   const stored = await sql.transaction(async (q) => {
     await q.query(
-      `CREATE TEMP TABLE "audit_events_stage" ("occurred_at" timestamptz, "action" text, "actor" text, "organisation" text, "ip" text, "outcome" text, "target" text, "metadata" jsonb, "dedupe_key" text) ON COMMIT DROP`,
+      `CREATE TEMP TABLE "audit_events_stage" ("occurred_at" timestamptz, "action" text, "actor" text, "organisation" text, "ip" text, "outcome" text, "target" text, "metadata" jsonb, "dedupe_key" bytea) ON COMMIT DROP`,
     );
     await q.copyStream(STAGE_COLUMNS, produce(tally));
     const [row] = await q.query<{ n: number }>(MOVE_STAGED);

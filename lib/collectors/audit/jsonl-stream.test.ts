@@ -30,6 +30,8 @@ describe("jsonLinesCopyText", () => {
     expect(whole.tally.received).toBe(50);
     expect(whole.out.split("\n")).toHaveLength(51);
     expect(whole.out).toContain("\té7@x.io\t");
+    // The key as bytea hex input, its backslash escaped for COPY text.
+    expect(whole.out.split("\n")[0]).toMatch(/\t\\\\x[0-9a-f]{64}$/);
     for (const size of [1, 3, 17, 256]) expect((await collect(body, size)).out).toBe(whole.out);
   });
 

@@ -14,6 +14,7 @@ export interface ParsedEvent {
   outcome: string | null;
   target: string | null;
   metadata: Record<string, unknown> | null;
+  /** The SHA-256 of the record's canonical JSON in hex (stored as its 32 bytes). */
   dedupeKey: string | null;
 }
 
