@@ -6,9 +6,11 @@ import { recordActivitySql } from "@/lib/activity/record-sql";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { database } from "@/lib/db";
+import type { BulkRunner } from "@/lib/db/runners";
 import { DEFAULT_ACTION_CRITERIA } from "./defaults";
 import { eventsCopyText, newTally, type AuditTally } from "./jsonl-stream";
 import type { ParsedEvent } from "./parse";
+import { textChunks } from "./text-chunks";
 
 /** The largest export accepted at once, by upload or by POST /api/v1/audit-events. */
 export { MAX_AUDIT_BYTES } from "@/lib/http/upload-limits";
@@ -30,10 +32,12 @@ export async function storeAuditEvents(
 }
 
 /**
- * Stores the events `produce` yields as COPY text (all or none), streamed into a staging table
- * and from there into the log in one statement that skips known ones and adds the daily counts
- * — inside one transaction with the activity row. An error thrown while producing (a bad line
- * of a body still arriving) aborts the COPY and stores nothing.
+ * Stores the events `produce` yields as COPY text (all or none): staged a chunk at a time in a
+ * temporary table and moved from there into the log by one statement per chunk that skips known
+ * ones and adds the daily counts — inside one transaction with the activity row. While
+ * PostgreSQL moves a chunk, the next one is produced (a body still arriving is read and parsed),
+ * so the parsing and the database's work overlap instead of following each other. An error
+ * thrown while producing (a bad line) rolls the whole transaction back: nothing is stored.
  */
 export async function storeAuditStream(
   actor: Actor | null,
@@ -47,9 +51,7 @@ export async function storeAuditStream(
     await q.query(
       `CREATE TEMP TABLE "audit_events_stage" ("occurred_at" timestamptz, "action" text, "actor" text, "organisation" text, "ip" text, "outcome" text, "target" text, "metadata" jsonb, "dedupe_key" bytea) ON COMMIT DROP`,
     );
-    await q.copyStream(STAGE_COLUMNS, produce(tally));
-    const [row] = await q.query<{ n: number }>(MOVE_STAGED);
-    const n = row?.n ?? 0;
+    const n = await stageAndMove(q, textChunks(produce(tally), STAGE_CHUNK_CHARS));
     const actions = [...tally.actions];
     await recordActivitySql(q, actor, {
       action: "audit_events.ingest",
@@ -64,6 +66,51 @@ export async function storeAuditStream(
     duplicates: tally.received - stored,
     actions: [...tally.actions].sort(),
   };
+}
+
+/**
+ * COPY text staged per chunk: about 12,000 events, small enough that the last chunk's move (the
+ * one nothing overlaps) is short and the staging table stays in the session's temp buffers.
+ */
+const STAGE_CHUNK_CHARS = 2 * 1024 * 1024;
+
+type Moved = { n: number } | { err: unknown };
+
+/** Stages each chunk, then moves it while the next chunk is produced; gives the events stored. */
+async function stageAndMove(q: BulkRunner, chunks: AsyncIterable<string>): Promise<number> {
+  let stored = 0;
+  // Settled into a value at once: a move failing while the next chunk is read must not be an
+  // unhandled rejection (that could end the process); it is thrown when awaited below.
+  let moving: Promise<Moved> | null = null;
+  const settle = async () => {
+    const r = await moving;
+    moving = null;
+    if (!r) return;
+    if ("err" in r) throw r.err;
+    stored += r.n;
+  };
+  try {
+    for await (const text of chunks) {
+      await settle();
+      await q.copyText(STAGE_COLUMNS, text);
+      moving = moveStaged(q).then(
+        (n) => ({ n }),
+        (err: unknown) => ({ err }),
+      );
+    }
+    await settle();
+  } catch (err) {
+    // The transaction is rolled back by the caller; let a move still running end first.
+    await moving;
+    throw err;
+  }
+  return stored;
+}
+
+async function moveStaged(q: BulkRunner): Promise<number> {
+  const [row] = await q.query<{ n: number }>(MOVE_STAGED);
+  await q.query(`TRUNCATE "audit_events_stage"`);
+  return row?.n ?? 0;
 }
 
 const STAGE_COLUMNS = `"audit_events_stage" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key")`;

@@ -112,4 +112,28 @@ describe("POST /api/v1/audit-events streamed into COPY", () => {
     expect(await again.json()).toMatchObject({ received: n, stored: 0, duplicates: n });
     expect(await prisma.auditEvent.count()).toBe(before + n);
   });
+
+  it("a record repeated in a later chunk of the same body is stored and counted once", async () => {
+    const admin = await makeUser("admin");
+    const prisma = await db();
+    const { token } = await createToken(admin, {
+      name: "s3",
+      scopes: ["audit-events"],
+      expiresAt: null,
+    });
+    const day = startOfUtcDay(addDays(new Date(), -4));
+    // Over 2 MB of COPY text: staged and moved as more than one chunk.
+    const body = lines(20_000, "again", day);
+    body.push(body[0] ?? "");
+    const before = await prisma.auditEvent.count();
+    const res = await send(streamed(body.join("\n"), 65_536), token);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ received: 20_001, stored: 20_000, duplicates: 1 });
+    expect(await prisma.auditEvent.count()).toBe(before + 20_000);
+    const counted = await prisma.auditEventDaily.aggregate({
+      _sum: { count: true },
+      where: { day: { gte: day, lt: addDays(day, 1) } },
+    });
+    expect(counted._sum.count).toBe(20_000);
+  });
 });
