@@ -3,9 +3,8 @@
 // status, the server lane), which bench.ts loads eagerly and which was most of the 188 MB the
 // process held before the pull began. Status is measured after the pull, imported then.
 // Usage (from runChild in bench-child.ts): bench-pull-child.ts NAME URL DATA_DIR SOURCE_URL ROWS.
-import { readFileSync, readdirSync } from "node:fs";
 import { SOURCE_KEY, SOURCE_SCHEMA, type PullFigures } from "./bench-pull";
-import { BENCH, median, perSec, serve, wholeMb } from "./bench-util";
+import { BENCH, backendCpuSampler, median, perSec, serve, wholeMb } from "./bench-util";
 
 /** Samples this process's RSS every 20 ms; `stop()` gives the peak in bytes. */
 function rssSampler() {
@@ -15,44 +14,6 @@ function rssSampler() {
     stop() {
       clearInterval(timer);
       return Math.max(peak, process.memoryUsage().rss);
-    },
-  };
-}
-
-/**
- * CPU seconds used by the PostgreSQL backends serving database `name` (this pull's source and
- * target connections), sampled every 200 ms: on a shared machine, events per CPU-second is the
- * figure other processes' load does not distort. PostgreSQL's shared background processes (WAL
- * writer, checkpointer) serve every database and are not counted.
- */
-function backendCpuSampler(name: string) {
-  const ticks = new Map<number, { first: number; last: number }>();
-  const sample = () => {
-    for (const pid of readdirSync("/proc")) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-        if (!cmd.startsWith("postgres: ") || !cmd.includes(` ${name} `)) continue;
-        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        const t = Number(f[11]) + Number(f[12]); // utime, stime
-        const seen = ticks.get(Number(pid));
-        if (seen) seen.last = t;
-        else ticks.set(Number(pid), { first: t, last: t });
-      } catch {
-        // Ended meanwhile.
-      }
-    }
-  };
-  sample();
-  const timer = setInterval(sample, 200);
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-      let sum = 0;
-      for (const { first, last } of ticks.values()) sum += last - first;
-      return sum / 100; // USER_HZ
     },
   };
 }

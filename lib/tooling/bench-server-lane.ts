@@ -77,11 +77,17 @@ export async function serverLane(
   });
   try {
     console.log(`${name.padEnd(11)} load average before the push: ${loadAverage()}`);
-    const push = await pushBench(server, token, bodies, perBody);
+    const push = await pushBench(
+      server,
+      token,
+      bodies,
+      perBody,
+      url ? new URL(url).pathname.slice(1) : null,
+    );
     out.pushEventsPerSec = push.eventsPerSec;
     out.pushServerRssMb = push.afterRssMb;
     console.log(
-      `${name.padEnd(11)} push ${(bodies * perBody).toLocaleString("en")} audit events over the API as ${bodies} JSON Lines bodies: ${push.eventsPerSec.toLocaleString("en")} events/s (${push.eventsPerServerCpuSec.toLocaleString("en")} per CPU-second of the server); server RSS peak ${push.peakRssMb} MB, ${push.afterRssMb} MB 5 s after the last body`,
+      `${name.padEnd(11)} push ${(bodies * perBody).toLocaleString("en")} audit events over the API as ${bodies} JSON Lines bodies: ${push.eventsPerSec.toLocaleString("en")} events/s (${push.eventsPerServerCpuSec.toLocaleString("en")} per CPU-second of the server${push.eventsPerBackendCpuSec === null ? "" : `, ${push.eventsPerBackendCpuSec.toLocaleString("en")} per CPU-second of its PostgreSQL backends`}); server RSS peak ${push.peakRssMb} MB, ${push.afterRssMb} MB 5 s after the last body`,
     );
     const cookie = await signIn(server.base, email, password);
     const pages = await pageRun(

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { perSec } from "./bench-util";
+import { backendCpuSampler, perSec } from "./bench-util";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -169,18 +169,25 @@ export interface PushFigures {
   eventsPerSec: number;
   /** Events per CPU-second of the server (PostgreSQL's own work not included). */
   eventsPerServerCpuSec: number;
+  /** Events per CPU-second of the PostgreSQL backends serving the server (null on PGlite). */
+  eventsPerBackendCpuSec: number | null;
   peakRssMb: number;
   afterRssMb: number;
 }
 
-/** Posts `bodies` bodies of `n` events to /api/v1/audit-events; only the requests are timed. */
+/**
+ * Posts `bodies` bodies of `n` events to /api/v1/audit-events; only the requests are timed. On
+ * PostgreSQL (`pgDatabase`, the database's name) the CPU of its backends is counted too.
+ */
 export async function pushBench(
   server: BenchServer,
   token: string,
   bodies: number,
   n: number,
+  pgDatabase: string | null,
 ): Promise<PushFigures> {
   const now = Date.now();
+  const backends = pgDatabase ? backendCpuSampler(pgDatabase) : null;
   let ms = 0;
   let cpu = 0;
   let peak = server.rssMb();
@@ -204,12 +211,15 @@ export async function pushBench(
   } finally {
     clearInterval(timer);
   }
+  const backendCpu = backends?.stop() ?? null;
   peak = Math.max(peak, server.rssMb());
   // What the server keeps once the pushes are over (after a moment for the collector).
   await new Promise((r) => setTimeout(r, 5_000));
   return {
     eventsPerSec: perSec(bodies * n, ms),
     eventsPerServerCpuSec: Math.round((bodies * n) / Math.max(cpu, 0.01)),
+    eventsPerBackendCpuSec:
+      backendCpu === null ? null : Math.round((bodies * n) / Math.max(backendCpu, 0.01)),
     peakRssMb: peak,
     afterRssMb: server.rssMb(),
   };

@@ -1,5 +1,6 @@
 // Helpers shared by the bench and its child processes. The children measure their own RSS from
 // their first line on, so this file imports nothing but types and Node.js built-ins.
+import { readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import type { Database } from "../db/open";
 import type { SystemActor } from "../auth/actor";
@@ -30,4 +31,42 @@ export function serve(d: Database): void {
 
 export function unserve(): void {
   (globalThis as { __trustboardDb?: unknown }).__trustboardDb = undefined;
+}
+
+/**
+ * CPU seconds used by the PostgreSQL backends serving database `name` (the connections of a pull, or of
+ * the server during a push), sampled every 200 ms: on a shared machine, events per CPU-second is the
+ * figure other processes' load does not distort. PostgreSQL's shared background processes (WAL
+ * writer, checkpointer) serve every database and are not counted.
+ */
+export function backendCpuSampler(name: string) {
+  const ticks = new Map<number, { first: number; last: number }>();
+  const sample = () => {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        if (!cmd.startsWith("postgres: ") || !cmd.includes(` ${name} `)) continue;
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const t = Number(f[11]) + Number(f[12]); // utime, stime
+        const seen = ticks.get(Number(pid));
+        if (seen) seen.last = t;
+        else ticks.set(Number(pid), { first: t, last: t });
+      } catch {
+        // Ended meanwhile.
+      }
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      let sum = 0;
+      for (const { first, last } of ticks.values()) sum += last - first;
+      return sum / 100; // USER_HZ
+    },
+  };
 }
