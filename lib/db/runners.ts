@@ -32,8 +32,11 @@ export function pgRunner(client: ClientBase): SqlRunner {
 
 /** A runner that can also stream rows in PostgreSQL's COPY text format into a table. */
 export interface BulkRunner extends SqlRunner {
-  /** `target` is a quoted table with its column list, e.g. `"t" ("a", "b")`. */
-  copyText(target: string, data: string): Promise<void>;
+  /**
+   * `target` is a quoted table with its column list, e.g. `"t" ("a", "b")`; `data` is COPY text,
+   * as a string or already encoded as UTF-8.
+   */
+  copyText(target: string, data: string | Uint8Array<ArrayBuffer>): Promise<void>;
   /**
    * COPY text produced as it goes (a request body being read): consumed with backpressure, so
    * only a few chunks are held at once. An error thrown by `chunks` aborts the COPY and rejects.
@@ -60,7 +63,7 @@ export function pglitePool(pg: PGlite): SqlPool {
     transaction: (fn) =>
       pg.transaction((tx) => {
         // PGlite reads COPY input from a Blob handed over as /dev/blob.
-        const copyText = async (target: string, data: string) => {
+        const copyText = async (target: string, data: string | Uint8Array<ArrayBuffer>) => {
           await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) });
         };
         return fn({

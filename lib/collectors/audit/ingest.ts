@@ -10,7 +10,7 @@ import type { BulkRunner } from "@/lib/db/runners";
 import { DEFAULT_ACTION_CRITERIA } from "./defaults";
 import { eventsCopyText, newTally, type AuditTally } from "./jsonl-stream";
 import type { ParsedEvent } from "./parse";
-import { textChunks } from "./text-chunks";
+import { copyChunks } from "./copy-chunks";
 
 /** The largest export accepted at once, by upload or by POST /api/v1/audit-events. */
 export { MAX_AUDIT_BYTES } from "@/lib/http/upload-limits";
@@ -51,7 +51,7 @@ export async function storeAuditStream(
     await q.query(
       `CREATE TEMP TABLE "audit_events_stage" ("occurred_at" timestamptz, "action" text, "actor" text, "organisation" text, "ip" text, "outcome" text, "target" text, "metadata" jsonb, "dedupe_key" bytea) ON COMMIT DROP`,
     );
-    const n = await stageAndMove(q, textChunks(produce(tally), STAGE_CHUNK_CHARS));
+    const n = await stageAndMove(q, copyChunks(produce(tally), STAGE_CHUNK_BYTES));
     const actions = [...tally.actions];
     await recordActivitySql(q, actor, {
       action: "audit_events.ingest",
@@ -72,12 +72,15 @@ export async function storeAuditStream(
  * COPY text staged per chunk: about 12,000 events, small enough that the last chunk's move (the
  * one nothing overlaps) is short and the staging table stays in the session's temp buffers.
  */
-const STAGE_CHUNK_CHARS = 2 * 1024 * 1024;
+const STAGE_CHUNK_BYTES = 2 * 1024 * 1024;
 
 type Moved = { n: number } | { err: unknown };
 
 /** Stages each chunk, then moves it while the next chunk is produced; gives the events stored. */
-async function stageAndMove(q: BulkRunner, chunks: AsyncIterable<string>): Promise<number> {
+async function stageAndMove(
+  q: BulkRunner,
+  chunks: AsyncIterable<Uint8Array<ArrayBuffer>>,
+): Promise<number> {
   let stored = 0;
   // Settled into a value at once: a move failing while the next chunk is read must not be an
   // unhandled rejection (that could end the process); it is thrown when awaited below.

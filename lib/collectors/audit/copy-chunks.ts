@@ -1,0 +1,24 @@
+// Pieces of COPY text gathered into chunks of about a given size, so a stream of small pieces
+// (one per piece of a request body) can be staged and moved a bounded chunk at a time. Each
+// piece is encoded to UTF-8 at once: the bytes live outside the JavaScript heap, and the piece's
+// strings (a rope of thousands of small ones) die young instead of being kept — and promoted to
+// the old generation, measured at twice the server's CPU per event — until the chunk is full.
+
+/** The pieces `source` yields as UTF-8, in chunks of at least `bytes` bytes (the last may be smaller). */
+export async function* copyChunks(
+  source: AsyncIterable<string>,
+  bytes: number,
+): AsyncGenerator<Buffer<ArrayBuffer>> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  for await (const piece of source) {
+    const b = Buffer.from(piece, "utf8");
+    parts.push(b);
+    size += b.length;
+    if (size < bytes) continue;
+    yield Buffer.concat(parts, size);
+    parts = [];
+    size = 0;
+  }
+  if (size > 0) yield Buffer.concat(parts, size);
+}
