@@ -3,6 +3,7 @@
 // that fails half-way keeps everything before the failed batch and nothing of it — and a
 // retry continues from there.
 import "server-only";
+import { watchConnection } from "@/lib/db/connection-errors";
 import { explainPgError } from "@/lib/db/explain-pg-error";
 import { Client } from "pg";
 import { recordActivity } from "@/lib/activity/record";
@@ -38,6 +39,8 @@ async function connect(url: string): Promise<Client> {
     connectionTimeoutMillis: 5000,
     statement_timeout: 60_000,
   });
+  // Listens for the whole life of the client, which is ended after each use.
+  watchConnection(client);
   await client.connect();
   return client;
 }
