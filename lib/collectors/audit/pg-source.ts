@@ -33,9 +33,13 @@ function explainSourceError(err: unknown): string {
   });
 }
 
+/** How the source's administrators see Trustboard's connection (pg_stat_activity). */
+export const SOURCE_APPLICATION_NAME = "trustboard audit pull";
+
 async function connect(url: string): Promise<Client> {
   const client = new Client({
     connectionString: url,
+    application_name: SOURCE_APPLICATION_NAME,
     connectionTimeoutMillis: 5000,
     statement_timeout: 60_000,
   });
