@@ -34,7 +34,7 @@ function explainSourceError(err: unknown): string {
 }
 
 /** How the source's administrators see Trustboard's connection (pg_stat_activity). */
-export const SOURCE_APPLICATION_NAME = "trustboard audit pull";
+export const SOURCE_APPLICATION_NAME = "trustboard-audit-pull";
 
 async function connect(url: string): Promise<Client> {
   const client = new Client({
