@@ -7,8 +7,9 @@
 // the expected audit events being present. An expected event stream silent for longer than its
 // tolerance makes the occurrences of that silence uncovered whatever else exists: the monitor saw
 // nothing. A failed run or an open P0/P1 item during a covered occurrence makes it an exception.
-import { DAY_MS, addDays, isoDay, startOfUtcDay } from "@/lib/dates";
+import { DAY_MS, addDays, startOfUtcDay } from "@/lib/dates";
 import { occurrences, type Interval } from "./frequency";
+import { dayText, intervalText, memoText } from "./texts";
 import type {
   ControlCoverage,
   ControlCoverageInput,
@@ -19,8 +20,6 @@ import type {
   Occurrence,
   UncoveredInterval,
 } from "./types";
-
-const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
 
 /** The start of the UTC day of an instant, in epoch milliseconds (startOfUtcDay without a Date). */
 const dayStart = (t: number) => Math.floor(t / DAY_MS) * DAY_MS;
@@ -37,25 +36,13 @@ function lowerBound(xs: number[], t: number): number {
   return lo;
 }
 
-// isoDay of the few hundred days a period has, formatted once: exception texts and heat-map
-// cells name the same days thousands of times per computation (a pure memo of date formatting,
-// bounded, so nothing stale can be read from it).
-const DAY_TEXT = new Map<number, string>();
-function dayText(at: Date): string {
-  const t = at.getTime();
-  let text = DAY_TEXT.get(t);
-  if (text === undefined) {
-    if (DAY_TEXT.size >= 10_000) DAY_TEXT.clear();
-    text = isoDay(at);
-    DAY_TEXT.set(t, text);
-  }
-  return text;
-}
+const RUNS_NOTE = new Map<number, string>();
+const FAILED_NOTE = new Map<number, string>();
+const MORE_NOTE = new Map<number, string>();
 
 /** "2026-08-03 – 2026-09-14" for a half-open interval of days (the end shown inclusive). */
 export function formatInterval(i: Interval): string {
-  const last = addDays(i.end, -1);
-  return last <= i.start ? dayText(i.start) : `${dayText(i.start)} – ${dayText(last)}`;
+  return intervalText(i.start.getTime(), i.end.getTime());
 }
 
 /**
@@ -141,6 +128,7 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
   for (const x of spans) longestSpan = Math.max(longestSpan, x.end - x.start);
   const itemOpened = c.items.map((i) => i.openedAt.getTime());
   const itemClosed = c.items.map((i) => (i.closedAt ? i.closedAt.getTime() : Infinity));
+  const itemNotes: (string | undefined)[] = [];
   const runs = [...c.runDays].sort((a, b) => a.day.getTime() - b.day.getTime());
   const runTimes = runs.map((r) => r.day.getTime());
   const eventTimes = new Map(c.expected.map((x) => [x.action, x.days.map((d) => d.getTime())]));
@@ -194,7 +182,7 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
       ran += runs[i]!.runs;
       failed += runs[i]!.failingRuns;
     }
-    if (ran > 0) notes.push(`${ran} test run(s)`);
+    if (ran > 0) notes.push(memoText(RUNS_NOTE, ran, () => `${ran} test run(s)`));
     for (let i = 0; i < c.expected.length; i++)
       if (hasEvents(c.expected[i]!.action, oStart, oEnd)) notes.push(eventNotes[i]!);
     if (notes.length === 0) {
@@ -205,15 +193,17 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
       continue;
     }
     operated++;
-    if (failed > 0) notes.push(`${failed} failing run(s)`);
+    if (failed > 0) notes.push(memoText(FAILED_NOTE, failed, () => `${failed} failing run(s)`));
     // Only the first three open items are named: count the rest (no list per occurrence).
     let openCount = 0;
     for (let i = 0; i < itemOpened.length; i++)
       if (itemOpened[i]! < oEnd && oStart < itemClosed[i]!) {
-        if (openCount < 3) notes.push(`open ${c.items[i]!.priority} ${c.items[i]!.key}`);
+        if (openCount < 3)
+          notes.push((itemNotes[i] ??= `open ${c.items[i]!.priority} ${c.items[i]!.key}`));
         openCount++;
       }
-    if (openCount > 3) notes.push(`and ${openCount - 3} more open item(s)`);
+    const more = openCount - 3;
+    if (more > 0) notes.push(memoText(MORE_NOTE, more, () => `and ${more} more open item(s)`));
     occ.push({ start, end, state: failed > 0 || openCount > 0 ? "exception" : "covered", notes });
   }
   return {
@@ -252,15 +242,20 @@ function exceptionsOf(
   silences: (Interval & { expectation: CoverageExpectation })[],
 ): CoverageException[] {
   const out: CoverageException[] = [];
-  for (const r of c.runDays)
-    if (r.failingRuns > 0 && r.day >= window.start && r.day < window.end)
+  const windowStart = window.start.getTime();
+  const windowEnd = window.end.getTime();
+  const periodStart = period.start.getTime();
+  for (const r of c.runDays) {
+    const day = r.day.getTime();
+    if (r.failingRuns > 0 && day >= windowStart && day < windowEnd)
       out.push({
         kind: "failed_run",
         start: r.day,
         end: addDays(r.day, 1),
-        text: `${r.failingRuns} of ${r.runs} test run(s) on ${dayText(r.day)} had failing mapped tests`,
+        text: `${r.failingRuns} of ${r.runs} test run(s) on ${dayText(day)} had failing mapped tests`,
         link: { type: "run", id: r.runId },
       });
+  }
   for (const s of silences)
     out.push({
       kind: "silence",
@@ -270,15 +265,18 @@ function exceptionsOf(
       link: { type: "expected", id: s.expectation.id },
     });
   for (const i of c.items) {
-    const span = { start: i.openedAt, end: i.closedAt ?? window.end };
-    if (!overlaps(span, { start: window.start, end: window.end })) continue;
-    const start = startOfUtcDay(span.start < period.start ? period.start : span.start);
-    const end = span.end >= window.end ? window.end : addDays(startOfUtcDay(span.end), 1);
+    // Open from its creation until it closed (or until today, still open), within the window.
+    const opened = i.openedAt.getTime();
+    const closed = i.closedAt ? i.closedAt.getTime() : windowEnd;
+    if (!(opened < windowEnd && windowStart < closed)) continue;
+    const start = dayStart(opened < periodStart ? periodStart : opened);
+    const openAtWindowEnd = closed >= windowEnd;
+    const end = openAtWindowEnd ? windowEnd : dayStart(closed) + DAY_MS;
     out.push({
       kind: "critical_item",
-      start,
-      end,
-      text: `${i.priority} backlog item ${i.key} "${i.title}" open ${formatInterval({ start, end })}${i.closedAt ? "" : " (still open)"}`,
+      start: new Date(start),
+      end: openAtWindowEnd ? window.end : new Date(end),
+      text: `${i.priority} backlog item ${i.key} "${i.title}" open ${intervalText(start, end)}${i.closedAt ? "" : " (still open)"}`,
       link: { type: "backlog", id: i.id },
     });
   }
