@@ -4,7 +4,7 @@
 // file posted to POST /api/v1/test-results with an ingest token. The RSS of the `next-server`
 // process is sampled every 50 ms; what it consists of, idle and after the file, is read from
 // /proc/PID/smaps (bench-memory-map.ts) and from the server's own process.memoryUsage() (a probe
-// loaded with NODE_OPTIONS, bench-memory-probe.cjs).
+// loaded with NODE_OPTIONS, bench-memory-probe.mjs).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,7 +18,7 @@ import { loadAverage, serve, unserve } from "./bench-util";
 /** After `/login` first answers: the status warm-up and V8's memory reducer have run by then. */
 const SETTLE_MS = 10_000;
 const SAMPLE_MS = 50;
-const PROBE = path.join(__dirname, "bench-memory-probe.cjs");
+const PROBE = path.join(__dirname, "bench-memory-probe.mjs");
 
 export interface HostileServerFigure {
   outcome: string;
@@ -102,7 +102,7 @@ export async function hostileServerBench(
     dataDir,
     port: Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 3199),
     env: {
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${PROBE}`.trim(),
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${PROBE}`.trim(),
       TB_MEMORY_PROBE_DIR: probeDir,
     },
   });

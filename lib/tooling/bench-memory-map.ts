@@ -2,7 +2,7 @@
 // WebAssembly memories (PGlite's PostgreSQL, Prisma's query compiler), the malloc heap, files
 // mapped in (the node binary, shared libraries, native addons) and the rest of the anonymous
 // memory (V8's heap and code, malloc arenas of threads, stacks). Node.js's own view of its heap
-// comes from the probe (bench-memory-probe.cjs) when the process loaded it.
+// comes from the probe (bench-memory-probe.mjs) when the process loaded it.
 import { readFileSync } from "node:fs";
 
 /** A WebAssembly memory: V8 reserves it with guard regions of gigabytes around it. */

@@ -1,9 +1,9 @@
-// Loaded into the measured server with NODE_OPTIONS=--require (bench-hostile-server.ts): on
+// Loaded into the measured server with NODE_OPTIONS=--import (bench-hostile-server.ts): on
 // SIGUSR2 it writes Node.js's own view of its memory to $TB_MEMORY_PROBE_DIR/<pid>.json. Nothing
 // runs until the signal, so the figures are the server's own.
-const { writeFileSync } = require("node:fs");
-const path = require("node:path");
-const v8 = require("node:v8");
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import v8 from "node:v8";
 
 const dir = process.env.TB_MEMORY_PROBE_DIR;
 if (dir) {
