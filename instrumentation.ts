@@ -1,7 +1,8 @@
 // Runs once when the server starts: opens (and on PGlite, migrates) the database, loads
 // the catalog and the first administrator, so problems show at start, not on first click;
 // then schedules pulls of configured result directories and posture scans of configured databases, and computes status once in the
-// background so that Prisma's queries are prepared before the first page needs them.
+// background so that Prisma's queries are prepared before the first page needs them, and
+// parses a generated test-result file so that the first upload does not pay for compiling the parser.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { database } = await import("./lib/db");
@@ -11,9 +12,16 @@ export async function register() {
   await database();
   const { SYSTEM_ACTOR } = await import("./lib/auth/actor");
   const { computeWorkspaceStatus } = await import("./lib/status/compute");
-  void computeWorkspaceStatus(SYSTEM_ACTOR).catch((err: unknown) =>
-    console.error("[start] status warm-up:", err instanceof Error ? err.message : err),
-  );
+  const { warmUpParser } = await import("./lib/collectors/test-results/warm-up");
+  // One after the other, so the two warm-ups do not compete for the CPU with each other.
+  void computeWorkspaceStatus(SYSTEM_ACTOR)
+    .catch((err: unknown) =>
+      console.error("[start] status warm-up:", err instanceof Error ? err.message : err),
+    )
+    .then(() => warmUpParser())
+    .catch((err: unknown) =>
+      console.error("[start] parser warm-up:", err instanceof Error ? err.message : err),
+    );
   const {
     TRUSTBOARD_RESULTS_ROOTS: roots,
     TRUSTBOARD_PULL_MINUTES: minutes,

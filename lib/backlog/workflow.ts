@@ -129,27 +129,60 @@ export interface BurndownPoint {
   closed: number;
 }
 
+/** How the open and closed counts change on one UTC day (`day`: the day's start, epoch ms). */
+export interface DailyDelta {
+  day: number;
+  open: number;
+  closed: number;
+}
+
 /**
- * Open and closed counts at the end of each day from `from` to `to`, replaying recorded
- * transitions (the first one of an item is its creation).
+ * The day-by-day changes of the counts, replaying recorded transitions (the first one of an item
+ * is its creation: it starts counting). The backlog page gets the same from SQL (backlogCharts),
+ * so that a year of transitions is not read to draw 90 days.
  */
-export function burndown(
+export function dailyDeltas(
   transitions: readonly { itemId: string; at: Date; to: BacklogStatus }[],
+): DailyDelta[] {
+  const sorted = [...transitions].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const state = new Map<string, BacklogStatus>();
+  const byDay = new Map<number, DailyDelta>();
+  for (const t of sorted) {
+    const day = startOfUtcDay(t.at).getTime();
+    const delta = byDay.get(day) ?? { day, open: 0, closed: 0 };
+    byDay.set(day, delta);
+    const before = state.get(t.itemId);
+    if (before !== undefined) delta[isOpen(before) ? "open" : "closed"] -= 1;
+    delta[isOpen(t.to) ? "open" : "closed"] += 1;
+    state.set(t.itemId, t.to);
+  }
+  return [...byDay.values()];
+}
+
+/** Open and closed counts at the end of each day from `from` to `to`. */
+export function burndownFromDeltas(
+  deltas: readonly DailyDelta[],
   from: Date,
   to: Date,
 ): BurndownPoint[] {
-  const sorted = [...transitions].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const state = new Map<string, BacklogStatus>();
+  const sorted = [...deltas].sort((a, b) => a.day - b.day);
   const out: BurndownPoint[] = [];
+  let open = 0;
+  let closed = 0;
   let i = 0;
   for (let day = startOfUtcDay(from).getTime(); day <= to.getTime(); day += DAY_MS) {
-    const end = day + DAY_MS;
-    for (let t = sorted[i]; t && t.at.getTime() < end; t = sorted[++i]) {
-      state.set(t.itemId, t.to);
+    for (let d = sorted[i]; d && d.day <= day; d = sorted[++i]) {
+      open += d.open;
+      closed += d.closed;
     }
-    let open = 0;
-    for (const s of state.values()) if (isOpen(s)) open += 1;
-    out.push({ day: isoDay(new Date(day)), open, closed: state.size - open });
+    out.push({ day: isoDay(new Date(day)), open, closed });
   }
   return out;
 }
+
+/** Open and closed counts at the end of each day from `from` to `to`, from the transitions. */
+export const burndown = (
+  transitions: readonly { itemId: string; at: Date; to: BacklogStatus }[],
+  from: Date,
+  to: Date,
+): BurndownPoint[] => burndownFromDeltas(dailyDeltas(transitions), from, to);

@@ -7,20 +7,22 @@
 // the expected audit events being present. An expected event stream silent for longer than its
 // tolerance makes the occurrences of that silence uncovered whatever else exists: the monitor saw
 // nothing. A failed run or an open P0/P1 item during a covered occurrence makes it an exception.
-import { DAY_MS, addDays, isoDay, startOfUtcDay } from "@/lib/dates";
+import { DAY_MS, addDays, startOfUtcDay } from "@/lib/dates";
 import { occurrences, type Interval } from "./frequency";
+import { dayText, intervalText, memoText } from "./texts";
 import type {
   ControlCoverage,
   ControlCoverageInput,
   CoverageContext,
+  CoverageEvidence,
   CoverageException,
   CoverageExpectation,
-  CoverageItem,
   Occurrence,
   UncoveredInterval,
 } from "./types";
 
-const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
+/** The start of the UTC day of an instant, in epoch milliseconds (startOfUtcDay without a Date). */
+const dayStart = (t: number) => Math.floor(t / DAY_MS) * DAY_MS;
 
 /** The first index whose value is ≥ t in an ascending array. */
 function lowerBound(xs: number[], t: number): number {
@@ -34,10 +36,13 @@ function lowerBound(xs: number[], t: number): number {
   return lo;
 }
 
+const RUNS_NOTE = new Map<number, string>();
+const FAILED_NOTE = new Map<number, string>();
+const MORE_NOTE = new Map<number, string>();
+
 /** "2026-08-03 – 2026-09-14" for a half-open interval of days (the end shown inclusive). */
 export function formatInterval(i: Interval): string {
-  const last = addDays(i.end, -1);
-  return last <= i.start ? isoDay(i.start) : `${isoDay(i.start)} – ${isoDay(last)}`;
+  return intervalText(i.start.getTime(), i.end.getTime());
 }
 
 /**
@@ -56,10 +61,13 @@ export function silentIntervals(e: CoverageExpectation, window: Interval): Inter
   return out;
 }
 
-function evidenceSpan(e: ControlCoverageInput["evidence"][number]): Interval {
+const countsAsRecord = (e: CoverageEvidence) => e.state === "accepted" || e.state === "expired";
+
+/** An evidence item's days as epoch milliseconds, [start, end): its covered period or its date. */
+function evidenceSpan(e: CoverageEvidence): [number, number] {
   const from = e.periodStart ?? e.evidenceDate;
   const to = e.periodEnd ?? e.evidenceDate;
-  return { start: startOfUtcDay(from), end: addDays(startOfUtcDay(to), 1) };
+  return [dayStart(from.getTime()), dayStart(to.getTime()) + DAY_MS];
 }
 
 /**
@@ -67,21 +75,28 @@ function evidenceSpan(e: ControlCoverageInput["evidence"][number]): Interval {
  * record if older (a control entered mid-period with last quarter's evidence existed then).
  */
 function existedSince(c: ControlCoverageInput): Date {
-  const dates = [
-    startOfUtcDay(c.createdAt),
-    ...c.evidence
-      .filter((e) => e.state === "accepted" || e.state === "expired")
-      .map((e) => evidenceSpan(e).start),
-    ...c.runDays.map((r) => r.day),
-    ...c.expected.flatMap((e) => e.days.slice(0, 1)),
-  ];
-  return new Date(Math.min(...dates.map((d) => d.getTime())));
+  let t = dayStart(c.createdAt.getTime());
+  for (const e of c.evidence) if (countsAsRecord(e)) t = Math.min(t, evidenceSpan(e)[0]);
+  for (const r of c.runDays) t = Math.min(t, r.day.getTime());
+  for (const e of c.expected) if (e.days.length > 0) t = Math.min(t, e.days[0]!.getTime());
+  return new Date(t);
 }
+
+/** A silence with its action, in epoch milliseconds for the occurrence loop. */
+interface SilenceSpan {
+  start: number;
+  end: number;
+  action: string;
+}
+
+const NOTHING_YET = "the control did not exist yet";
 
 export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): ControlCoverage {
   const today = startOfUtcDay(ctx.now);
+  const todayMs = today.getTime();
   const tomorrow = addDays(today, 1);
   const created = existedSince(c);
+  const createdMs = created.getTime();
   const window: Interval = {
     start: created > ctx.period.start ? created : ctx.period.start,
     end: tomorrow < ctx.period.end ? tomorrow : ctx.period.end,
@@ -91,96 +106,114 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
       ? silentIntervals(e, window).map((s) => ({ ...s, expectation: e }))
       : [],
   );
+  // Everything the occurrence loop compares is in epoch milliseconds (comparing Date objects
+  // converts both on every test) and every note it names is built once, not per occurrence.
+  const silenceSpans: SilenceSpan[] = silences.map((s) => ({
+    start: s.start.getTime(),
+    end: s.end.getTime(),
+    action: s.expectation.action,
+  }));
   // Records sorted by time, so each occurrence finds its own by binary search: a daily control
   // over a year has 365 occurrences and as many runs and evidence items.
   const spans = c.evidence
-    .filter((e) => e.state === "accepted" || e.state === "expired")
-    .map((e) => ({ e, span: evidenceSpan(e) }))
-    .sort((a, b) => a.span.start.getTime() - b.span.start.getTime());
-  const spanStarts = spans.map((x) => x.span.start.getTime());
-  const longestSpan = Math.max(
-    0,
-    ...spans.map((x) => x.span.end.getTime() - x.span.start.getTime()),
-  );
-  const itemSpans = c.items.map((i) => [
-    i.openedAt.getTime(),
-    i.closedAt ? i.closedAt.getTime() : Infinity,
-  ]) as [number, number][];
+    .filter(countsAsRecord)
+    .map((e) => {
+      const [start, end] = evidenceSpan(e);
+      const expires = e.expiresAt ? e.expiresAt.getTime() : Infinity;
+      return { start, end, expires, note: `evidence "${e.title}"` };
+    })
+    .sort((a, b) => a.start - b.start);
+  const spanStarts = spans.map((x) => x.start);
+  let longestSpan = 0;
+  for (const x of spans) longestSpan = Math.max(longestSpan, x.end - x.start);
+  const itemOpened = c.items.map((i) => i.openedAt.getTime());
+  const itemClosed = c.items.map((i) => (i.closedAt ? i.closedAt.getTime() : Infinity));
+  const itemNotes: (string | undefined)[] = [];
   const runs = [...c.runDays].sort((a, b) => a.day.getTime() - b.day.getTime());
   const runTimes = runs.map((r) => r.day.getTime());
   const eventTimes = new Map(c.expected.map((x) => [x.action, x.days.map((d) => d.getTime())]));
-  const hasEvents = (action: string, o: Interval) => {
+  const eventNotes = c.expected.map((x) => `\`${x.action}\` events`);
+  const hasEvents = (action: string, start: number, end: number) => {
     const times = eventTimes.get(action) ?? [];
-    const i = lowerBound(times, o.start.getTime());
-    return i < times.length && times[i]! < o.end.getTime();
+    const i = lowerBound(times, start);
+    return i < times.length && times[i]! < end;
   };
-  const occ: Occurrence[] = occurrences(ctx.period, c.frequency).map((o) => {
-    if (o.end <= created)
-      return { ...o, state: "before", notes: ["the control did not exist yet"] };
-    if (o.start > today) return { ...o, state: "future", notes: [] };
+  const occ: Occurrence[] = [];
+  let judged = 0;
+  let operated = 0;
+  for (const { start, end } of occurrences(ctx.period, c.frequency)) {
+    const oStart = start.getTime();
+    const oEnd = end.getTime();
+    if (oEnd <= createdMs) {
+      occ.push({ start, end, state: "before", notes: [NOTHING_YET] });
+      continue;
+    }
+    if (oStart > todayMs) {
+      occ.push({ start, end, state: "future", notes: [] });
+      continue;
+    }
+    judged++;
+    // An expected stream silent beyond tolerance in this occurrence decides it, whatever else.
+    let silentActions: Set<string> | null = null;
+    for (const s of silenceSpans)
+      if (s.start < oEnd && oStart < s.end && !hasEvents(s.action, oStart, oEnd))
+        (silentActions ??= new Set()).add(s.action);
+    if (silentActions) {
+      occ.push({
+        start,
+        end,
+        state: "uncovered",
+        notes: [...silentActions].map((a) => `no \`${a}\` events`),
+      });
+      continue;
+    }
     const notes: string[] = [];
-    const silentActions = new Set<string>();
-    for (const s of silences)
-      if (overlaps(s, o) && !hasEvents(s.expectation.action, o))
-        silentActions.add(s.expectation.action);
     for (
-      let i = lowerBound(spanStarts, o.start.getTime() - longestSpan);
-      i < spans.length && spanStarts[i]! < o.end.getTime();
+      let i = lowerBound(spanStarts, oStart - longestSpan);
+      i < spans.length && spanStarts[i]! < oEnd;
       i++
     ) {
-      const { e, span } = spans[i]!;
-      if (overlaps(span, o) && (!e.expiresAt || e.expiresAt > o.start))
-        notes.push(`evidence "${e.title}"`);
+      const x = spans[i]!;
+      if (x.start < oEnd && oStart < x.end && x.expires > oStart) notes.push(x.note);
     }
     let failed = 0;
     let ran = 0;
-    for (
-      let i = lowerBound(runTimes, o.start.getTime());
-      i < runs.length && runTimes[i]! < o.end.getTime();
-      i++
-    ) {
+    for (let i = lowerBound(runTimes, oStart); i < runs.length && runTimes[i]! < oEnd; i++) {
       ran += runs[i]!.runs;
       failed += runs[i]!.failingRuns;
     }
-    if (ran > 0) notes.push(`${ran} test run(s)`);
-    for (const x of c.expected)
-      if (!silentActions.has(x.action) && hasEvents(x.action, o))
-        notes.push(`\`${x.action}\` events`);
-    const oStart = o.start.getTime();
-    const oEnd = o.end.getTime();
+    if (ran > 0) notes.push(memoText(RUNS_NOTE, ran, () => `${ran} test run(s)`));
+    for (let i = 0; i < c.expected.length; i++)
+      if (hasEvents(c.expected[i]!.action, oStart, oEnd)) notes.push(eventNotes[i]!);
+    if (notes.length === 0) {
+      if (oEnd > todayMs) {
+        judged--;
+        occ.push({ start, end, state: "pending", notes: ["under way, nothing recorded yet"] });
+      } else occ.push({ start, end, state: "uncovered", notes: ["no evidence"] });
+      continue;
+    }
+    operated++;
+    if (failed > 0) notes.push(memoText(FAILED_NOTE, failed, () => `${failed} failing run(s)`));
     // Only the first three open items are named: count the rest (no list per occurrence).
-    const open: CoverageItem[] = [];
     let openCount = 0;
-    for (let i = 0; i < itemSpans.length; i++)
-      if (itemSpans[i]![0] < oEnd && oStart < itemSpans[i]![1] && openCount++ < 3)
-        open.push(c.items[i]!);
-    if (silentActions.size > 0)
-      return {
-        ...o,
-        state: "uncovered",
-        notes: [...silentActions].map((a) => `no \`${a}\` events`),
-      };
-    if (notes.length === 0)
-      return o.end > today
-        ? { ...o, state: "pending", notes: ["under way, nothing recorded yet"] }
-        : { ...o, state: "uncovered", notes: ["no evidence"] };
-    if (failed > 0) notes.push(`${failed} failing run(s)`);
-    for (const i of open) notes.push(`open ${i.priority} ${i.key}`);
-    if (openCount > 3) notes.push(`and ${openCount - 3} more open item(s)`);
-    return { ...o, state: failed > 0 || openCount > 0 ? "exception" : "covered", notes };
-  });
-  const judged = occ.filter(
-    (o) => o.state === "covered" || o.state === "exception" || o.state === "uncovered",
-  );
-  const operated = judged.filter((o) => o.state !== "uncovered").length;
+    for (let i = 0; i < itemOpened.length; i++)
+      if (itemOpened[i]! < oEnd && oStart < itemClosed[i]!) {
+        if (openCount < 3)
+          notes.push((itemNotes[i] ??= `open ${c.items[i]!.priority} ${c.items[i]!.key}`));
+        openCount++;
+      }
+    const more = openCount - 3;
+    if (more > 0) notes.push(memoText(MORE_NOTE, more, () => `and ${more} more open item(s)`));
+    occ.push({ start, end, state: failed > 0 || openCount > 0 ? "exception" : "covered", notes });
+  }
   return {
     controlId: c.id,
     frequency: c.frequency,
     derived: c.derived ?? false,
     occurrences: occ,
-    judged: judged.length,
+    judged,
     operated,
-    percent: judged.length ? Math.floor((operated * 100) / judged.length) : null,
+    percent: judged ? Math.floor((operated * 100) / judged) : null,
     uncovered: mergeUncovered(occ),
     exceptions: exceptionsOf(c, ctx.period, window, silences),
   };
@@ -209,15 +242,20 @@ function exceptionsOf(
   silences: (Interval & { expectation: CoverageExpectation })[],
 ): CoverageException[] {
   const out: CoverageException[] = [];
-  for (const r of c.runDays)
-    if (r.failingRuns > 0 && r.day >= window.start && r.day < window.end)
+  const windowStart = window.start.getTime();
+  const windowEnd = window.end.getTime();
+  const periodStart = period.start.getTime();
+  for (const r of c.runDays) {
+    const day = r.day.getTime();
+    if (r.failingRuns > 0 && day >= windowStart && day < windowEnd)
       out.push({
         kind: "failed_run",
         start: r.day,
         end: addDays(r.day, 1),
-        text: `${r.failingRuns} of ${r.runs} test run(s) on ${isoDay(r.day)} had failing mapped tests`,
+        text: `${r.failingRuns} of ${r.runs} test run(s) on ${dayText(day)} had failing mapped tests`,
         link: { type: "run", id: r.runId },
       });
+  }
   for (const s of silences)
     out.push({
       kind: "silence",
@@ -227,15 +265,18 @@ function exceptionsOf(
       link: { type: "expected", id: s.expectation.id },
     });
   for (const i of c.items) {
-    const span = { start: i.openedAt, end: i.closedAt ?? window.end };
-    if (!overlaps(span, { start: window.start, end: window.end })) continue;
-    const start = startOfUtcDay(span.start < period.start ? period.start : span.start);
-    const end = span.end >= window.end ? window.end : addDays(startOfUtcDay(span.end), 1);
+    // Open from its creation until it closed (or until today, still open), within the window.
+    const opened = i.openedAt.getTime();
+    const closed = i.closedAt ? i.closedAt.getTime() : windowEnd;
+    if (!(opened < windowEnd && windowStart < closed)) continue;
+    const start = dayStart(opened < periodStart ? periodStart : opened);
+    const openAtWindowEnd = closed >= windowEnd;
+    const end = openAtWindowEnd ? windowEnd : dayStart(closed) + DAY_MS;
     out.push({
       kind: "critical_item",
-      start,
-      end,
-      text: `${i.priority} backlog item ${i.key} "${i.title}" open ${formatInterval({ start, end })}${i.closedAt ? "" : " (still open)"}`,
+      start: new Date(start),
+      end: openAtWindowEnd ? window.end : new Date(end),
+      text: `${i.priority} backlog item ${i.key} "${i.title}" open ${intervalText(start, end)}${i.closedAt ? "" : " (still open)"}`,
       link: { type: "backlog", id: i.id },
     });
   }

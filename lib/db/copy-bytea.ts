@@ -6,6 +6,7 @@
 // COPY's data is handed over as the socket delivers it, paused while the consumer is busy.
 import type { Pool } from "pg";
 import { to as copyToStdout } from "pg-copy-streams";
+import { watchConnection } from "./connection-errors";
 
 /** PostgreSQL's binary COPY header: signature, flags (int32), header extension length (int32). */
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
@@ -80,6 +81,7 @@ export async function* copyBytea(
   result: ByteaResult,
 ): AsyncGenerator<Buffer> {
   const client = await pool.connect();
+  const connection = watchConnection(client);
   let healthy = false;
   try {
     const stream = client.query(copyToStdout(`COPY (${query}) TO STDOUT (FORMAT binary)`));
@@ -88,6 +90,7 @@ export async function* copyBytea(
     healthy = true;
   } finally {
     // A consumer that stopped early leaves the COPY unfinished: that connection is discarded.
-    client.release(!healthy);
+    connection.stop();
+    client.release(!healthy || connection.broken());
   }
 }

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFromStdin } from "pg-copy-streams";
 import { copyBytea, type ByteaResult } from "./copy-bytea";
+import { keepPoolAlive, watchConnection } from "./connection-errors";
 import type { SqlRunner } from "./migrator";
 
 export function pgliteRunner(pg: PGlite | Transaction): SqlRunner {
@@ -87,9 +88,12 @@ export function pglitePool(pg: PGlite): SqlPool {
 }
 
 export function pgPool(pool: Pool): SqlPool {
+  keepPoolAlive(pool);
   return {
     async transaction(fn) {
       const client = await pool.connect();
+      const connection = watchConnection(client);
+      let rollbackFailed = false;
       try {
         await client.query("BEGIN");
         const result = await fn({
@@ -112,10 +116,14 @@ export function pgPool(pool: Pool): SqlPool {
         await client.query("COMMIT");
         return result;
       } catch (err) {
-        await client.query("ROLLBACK").catch(() => undefined);
+        await client.query("ROLLBACK").catch(() => {
+          rollbackFailed = true;
+        });
         throw err;
       } finally {
-        client.release();
+        connection.stop();
+        // A connection that broke (or could not even roll back) is closed, not pooled again.
+        client.release(connection.broken() || rollbackFailed);
       }
     },
     streamBytea: (query, result) => copyBytea(pool, query, result),

@@ -24,6 +24,8 @@ export async function remediationSignals(prisma: Tx, now: Date): Promise<Remedia
   const [items, phases] = await Promise.all([
     // Flat rows with the linked ids as arrays: Prisma 7 builds nested relations in JavaScript,
     // which for the year's open P0/P1 items cost more CPU than the rest of status together.
+    // JSON arrays, which JSON.parse reads natively; the driver parses PostgreSQL's text arrays
+    // character by character in JavaScript.
     prisma.$queryRaw<
       (BacklogSignalInput & {
         control_ids: string[];
@@ -32,14 +34,14 @@ export async function remediationSignals(prisma: Tx, now: Date): Promise<Remedia
       })[]
     >`
       SELECT b.id::text, b.key, b.title, b.priority::text AS priority, b.status::text AS status,
-             b.due_date AS "dueDate", coalesce(l.control_ids, '{}') AS control_ids,
-             coalesce(l.control_criteria, '{}') AS control_criteria,
-             coalesce(d.criteria, '{}') AS criteria
+             b.due_date AS "dueDate", coalesce(l.control_ids, '[]') AS control_ids,
+             coalesce(l.control_criteria, '[]') AS control_criteria,
+             coalesce(d.criteria, '[]') AS criteria
       FROM "backlog_items" b
       -- Links grouped once per item (subqueries per item cost three plans per row).
       LEFT JOIN (
-        SELECT bc.item_id, array_agg(DISTINCT bc.control_id::text) AS control_ids,
-               array_agg(DISTINCT cc.criterion_id) FILTER (WHERE cc.criterion_id IS NOT NULL)
+        SELECT bc.item_id, json_agg(DISTINCT bc.control_id::text) AS control_ids,
+               json_agg(DISTINCT cc.criterion_id) FILTER (WHERE cc.criterion_id IS NOT NULL)
                  AS control_criteria
         FROM "backlog_controls" bc
         JOIN "controls" c ON c.id = bc.control_id AND c.archived_at IS NULL
@@ -47,7 +49,7 @@ export async function remediationSignals(prisma: Tx, now: Date): Promise<Remedia
         GROUP BY bc.item_id
       ) l ON l.item_id = b.id
       LEFT JOIN (
-        SELECT item_id, array_agg(criterion_id) AS criteria FROM "backlog_criteria" GROUP BY item_id
+        SELECT item_id, json_agg(criterion_id) AS criteria FROM "backlog_criteria" GROUP BY item_id
       ) d ON d.item_id = b.id
       WHERE b.priority IN ('P0', 'P1')
         AND b.status IN ('open', 'in_progress', 'awaiting_deployment', 'resolved')

@@ -4,7 +4,7 @@ import { database, db } from "@/lib/db";
 import { isoDay } from "@/lib/dates";
 import { makeUser } from "@/lib/testing/fixtures";
 import { encryptSecret } from "./crypto";
-import { pullSource, testSource } from "./pg-source";
+import { SOURCE_APPLICATION_NAME, pullSource, testSource } from "./pg-source";
 import type { SourceConfig } from "./schemas";
 
 // The source is always a real PostgreSQL (the application being audited); Trustboard's own
@@ -157,6 +157,48 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     expect(
       (await prisma.auditSource.findUniqueOrThrow({ where: { id: source.id } })).pullLeaseUntil,
     ).toBeNull();
+  });
+
+  it("survives the source ending its connection mid-pull: the batch in flight stores nothing, the cursor stays", async () => {
+    const admin = await makeUser("admin");
+    const prisma = await db();
+    const { sql } = await database();
+    const c = config();
+    const source = await prisma.auditSource.create({
+      data: {
+        name: `${c.name}-cut`,
+        connectionEnc: encryptSecret(c.url, KEY),
+        tableName: c.tableName,
+        columns: c.columns,
+        cursorColumn: c.cursorColumn,
+      },
+    });
+    // Before the second batch, the source's server ends the pull's connection (a restart, a
+    // failover, an administrator): with nobody listening, node-postgres would end the process.
+    let batch = 0;
+    const cut = {
+      transaction: async <T>(fn: Parameters<typeof sql.transaction<T>>[0]) => {
+        if (++batch === 2)
+          await src.query(
+            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`,
+            [SOURCE_APPLICATION_NAME],
+          );
+        return sql.transaction(fn);
+      },
+      close: sql.close,
+    };
+    await expect(
+      pullSource(admin, source.id, { key: KEY, batchSize: 500, sql: cut }),
+    ).rejects.toThrow();
+    const stored = await prisma.auditSource.findUniqueOrThrow({ where: { id: source.id } });
+    expect(stored.cursorValue).toBe("500");
+    expect(stored.pullLeaseUntil).toBeNull();
+    const max = (
+      await src.query<{ max: string }>(`SELECT max(id)::text AS max FROM ${schema}.core_auditlog`)
+    ).rows[0]!.max;
+    expect(await pullSource(admin, source.id, { key: KEY, batchSize: 500 })).toMatchObject({
+      cursor: max,
+    });
   });
 
   it("stores awkward text exactly, keeps daily counts, and keeps the batches before a write that fails", async () => {

@@ -3,6 +3,7 @@
 // that fails half-way keeps everything before the failed batch and nothing of it — and a
 // retry continues from there.
 import "server-only";
+import { watchConnection } from "@/lib/db/connection-errors";
 import { explainPgError } from "@/lib/db/explain-pg-error";
 import { Client } from "pg";
 import { recordActivity } from "@/lib/activity/record";
@@ -32,12 +33,18 @@ function explainSourceError(err: unknown): string {
   });
 }
 
+/** How the source's administrators see Trustboard's connection (pg_stat_activity). */
+export const SOURCE_APPLICATION_NAME = "trustboard-audit-pull";
+
 async function connect(url: string): Promise<Client> {
   const client = new Client({
     connectionString: url,
+    application_name: SOURCE_APPLICATION_NAME,
     connectionTimeoutMillis: 5000,
     statement_timeout: 60_000,
   });
+  // Listens for the whole life of the client, which is ended after each use.
+  watchConnection(client);
   await client.connect();
   return client;
 }

@@ -1,5 +1,6 @@
 // Connects read-only to a PostgreSQL database and produces its posture report.
 import { Client } from "pg";
+import { watchConnection } from "@/lib/db/connection-errors";
 import { invalid } from "@/lib/errors";
 import { DEFAULT_TENANT_COLUMNS } from "../default-tenant-columns";
 import { analyse, type PostureReport } from "./analyse";
@@ -52,6 +53,8 @@ export async function scanPostgresUrl(
     statement_timeout: 60_000,
     application_name: "trustboard-posture-scan",
   });
+  // The scanned server ending the connection fails the scan, not the process.
+  watchConnection(client);
   await client.connect();
   try {
     await client.query("BEGIN READ ONLY");
