@@ -3,6 +3,7 @@
 // lane, packaging), which bench.ts loads eagerly and which were part of the figure before.
 // Usage (from runChild in bench-child.ts): bench-hostile-child.ts URL DATA_DIR; sends a HostileFigure.
 import { BENCH, MB, serve, wholeMb } from "./bench-util";
+import { hostileJunit } from "./bench-hostile-file";
 
 /** Printed in the targets table only (not a `--json` key): the hostile file of issue 10. */
 export interface HostileFigure {
@@ -12,16 +13,6 @@ export interface HostileFigure {
   beforeMb: number;
   /** RSS of Node.js and tsx alone, before any of Trustboard's modules. */
   startMb: number;
-}
-
-/** The file of issue 10: 20,000 properties on one suite, 20,000 cases under it (about 1.2 MB). */
-function hostileJunit(): string {
-  const props = Array.from(
-    { length: 20_000 },
-    (_, i) => `<property name="p${i}" value="${i}"/>`,
-  ).join("");
-  const cases = Array.from({ length: 20_000 }, (_, i) => `<testcase name="t${i}"/>`).join("");
-  return `<testsuites><testsuite name="s"><properties>${props}</properties>${cases}</testsuite></testsuites>`;
 }
 
 async function main() {

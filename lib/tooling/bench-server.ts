@@ -9,7 +9,7 @@ import { backendCpuSampler, perSec } from "./bench-util";
 const root = path.resolve(__dirname, "../..");
 
 /** The descendants of `pid` (the `next start` child of `npm start`, and its own children). */
-function descendants(pid: number): number[] {
+export function descendants(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
@@ -69,7 +69,25 @@ export interface BenchServer {
   rssMb(): number;
   /** CPU seconds the server has used so far. */
   cpuSeconds(): number;
+  /** The process that serves (Next.js's `next-server`), without the wrappers above it. */
+  serverPid(): number;
   stop(): Promise<void>;
+}
+
+/** Next.js renames its server process `next-server (vX.Y.Z)`; else the largest descendant. */
+function nextServerPid(root: number): number {
+  const tree = descendants(root).map((pid) => {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      return { pid, next: cmd.startsWith("next-server"), rss: Number(rss?.[1] ?? 0) };
+    } catch {
+      return { pid, next: false, rss: 0 };
+    }
+  });
+  const [first, ...rest] = tree;
+  if (!first) throw new Error("the server has no process");
+  return (tree.find((p) => p.next) ?? rest.reduce((a, b) => (b.rss > a.rss ? b : a), first)).pid;
 }
 
 /** Starts the production server on `url` (or PGlite in `dataDir`) and waits until it answers. */
@@ -77,9 +95,12 @@ export async function startServer(opts: {
   url: string | undefined;
   dataDir: string;
   port: number;
+  /** Added to the server's environment. */
+  env?: Record<string, string>;
 }): Promise<BenchServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...opts.env,
     NODE_ENV: "production",
     TRUSTBOARD_DATA_DIR: opts.dataDir,
     PORT: String(opts.port),
@@ -110,6 +131,7 @@ export async function startServer(opts: {
     base,
     rssMb: () => treeRssMb(child.pid!),
     cpuSeconds: () => treeCpuSeconds(child.pid!),
+    serverPid: () => nextServerPid(child.pid!),
     async stop() {
       child.kill("SIGTERM");
       await exited;

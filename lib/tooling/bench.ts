@@ -7,13 +7,15 @@
 // likewise in a process of its own (`--only-package` runs just that part; `--only-coverage` the
 // coverage figures on a fresh schema); the code query audit
 // of a generated 10,000-file repository (`--only-code-audit`). Ends with the targets table.
-// `--only-ingest` runs just the ingest lanes (four files and the hostile file per database).
+// `--only-ingest` runs just the ingest lanes (four files and the hostile file per database);
+// `--only-hostile-server` the hostile file through the production server (on one database).
 // This file only dispatches; it is also the entry of the `--pages` child (bench-child.ts).
 import { codeAuditBench } from "./bench-code-audit";
 import { coverageLane, pageBench } from "./bench-coverage-lane";
 import { benchDatabaseUrl } from "./bench-database";
 import { jsonFileArg, writeJson } from "./bench-figures";
 import { fullRun } from "./bench-full-run";
+import { hostileServerBench } from "./bench-hostile-server";
 import { lane, packageLane } from "./bench-lanes";
 import { postureBench } from "./bench-posture";
 import { pullOnly } from "./bench-pull-lane";
@@ -43,6 +45,11 @@ async function main() {
       : await serverLane("PGlite", undefined, 10, 10_000);
     const jsonFile = jsonFileArg();
     if (jsonFile) writeJson(jsonFile, figures);
+    return;
+  }
+  if (process.argv.includes("--only-hostile-server")) {
+    const pg = benchDatabaseUrl();
+    await hostileServerBench(pg ? "PostgreSQL" : "PGlite", pg);
     return;
   }
   if (process.argv.includes("--only-ingest")) {

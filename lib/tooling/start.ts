@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { EnvError, parseEnv } from "../env";
 import { buildIsCurrent, markBuilt } from "./build-state";
+import { builtConfigEnv } from "./built-config";
 import { SecretFileError, persistentSecret, readSecretFile } from "./secrets";
 
 const root = path.resolve(__dirname, "../..");
@@ -125,7 +126,9 @@ async function main(): Promise<void> {
       "-p",
       String(env.PORT),
     ],
-    childEnv,
+    // The configuration the build resolved, so that the server does not load SWC to compile
+    // next.config.ts (built-config.ts).
+    dev ? childEnv : { ...childEnv, ...builtConfigEnv(root) },
   );
   process.exit(stopping ? 0 : code);
 }
