@@ -7,7 +7,7 @@ import { recordRefusal } from "@/lib/activity/refusal";
 import type { ActivityActor } from "@/lib/activity/record";
 import { AppError } from "@/lib/errors";
 import { mayRecord } from "@/lib/auth/throttle";
-import { dataExceptionAsInvalid } from "./data-exception";
+import { databaseErrorForClient } from "./data-exception";
 
 export async function settleError(
   err: unknown,
@@ -24,5 +24,5 @@ export async function settleError(
     return err;
   }
   console.error(`[${via}]`, err instanceof Error ? err.message : err);
-  return dataExceptionAsInvalid(err);
+  return databaseErrorForClient(err);
 }

@@ -71,6 +71,10 @@ export async function copyPulledBatch(
 }
 
 /** Adds events per UTC day and action to the daily counts, in one upsert. */
+/**
+ * Every writer of the daily counts locks their rows in one order (action, then day), so two
+ * ingests at the same moment wait for each other instead of deadlocking.
+ */
 export async function addDailyCounts(
   q: BulkRunner,
   d: { days: string[]; actions: string[]; counts: number[] },
@@ -78,6 +82,7 @@ export async function addDailyCounts(
   await q.query(
     `INSERT INTO "audit_event_daily" ("day", "action", "count")
      SELECT u.day, u.action, u.n FROM unnest($1::date[], $2::text[], $3::int[]) AS u(day, action, n)
+     ORDER BY u.action, u.day
      ON CONFLICT ("action", "day") DO UPDATE SET "count" = "audit_event_daily"."count" + EXCLUDED."count"`,
     [d.days, d.actions, d.counts],
   );

@@ -1,5 +1,5 @@
 // Stores audit events: de-duplicated by record hash, and the daily per-action counts updated
-// in the same statement, so volume charts and silence checks never scan the whole table.
+// in the same transaction, so volume charts and silence checks never scan the whole table.
 // Not server-only: start-up (lib/db/bootstrap.ts) imports the default mapping from here.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordActivitySql } from "@/lib/activity/record-sql";
@@ -34,7 +34,8 @@ export async function storeAuditEvents(
 /**
  * Stores the events `produce` yields as COPY text (all or none): staged a chunk at a time in a
  * temporary table and moved from there into the log by one statement per chunk that skips known
- * ones and adds the daily counts — inside one transaction with the activity row. While
+ * ones and tallies the new ones per day; the daily counts are added at the end — inside one
+ * transaction with the activity row. While
  * PostgreSQL moves a chunk, the next one is produced (a body still arriving is read and parsed),
  * so the parsing and the database's work overlap instead of following each other. An error
  * thrown while producing (a bad line) rolls the whole transaction back: nothing is stored.
@@ -51,7 +52,11 @@ export async function storeAuditStream(
     await q.query(
       `CREATE TEMP TABLE "audit_events_stage" ("occurred_at" timestamptz, "action" text, "actor" text, "organisation" text, "ip" text, "outcome" text, "target" text, "metadata" jsonb, "dedupe_key" bytea) ON COMMIT DROP`,
     );
+    await q.query(
+      `CREATE TEMP TABLE "audit_daily_stage" ("day" date, "action" text, "count" int) ON COMMIT DROP`,
+    );
     const n = await stageAndMove(q, copyChunks(produce(tally), STAGE_CHUNK_BYTES));
+    await q.query(ADD_DAILY_COUNTS);
     const actions = [...tally.actions];
     await recordActivitySql(q, actor, {
       action: "audit_events.ingest",
@@ -125,11 +130,20 @@ const MOVE_STAGED = `
     ON CONFLICT ("dedupe_key") DO NOTHING
     RETURNING "occurred_at", "action"
   ), daily AS (
-    INSERT INTO "audit_event_daily" ("day", "action", "count")
+    INSERT INTO "audit_daily_stage" ("day", "action", "count")
     SELECT ("occurred_at" AT TIME ZONE 'UTC')::date, "action", count(*)::int FROM ins GROUP BY 1, 2
-    ON CONFLICT ("action", "day") DO UPDATE SET "count" = "audit_event_daily"."count" + EXCLUDED."count"
   )
   SELECT count(*)::int AS n FROM ins`;
+
+/**
+ * The chunks' daily counts, added to the shared rows once at the end and in one order (as
+ * addDailyCounts does): a push holds those rows' locks only from there to its commit, and two
+ * pushes take them in the same order, so they wait for each other instead of deadlocking.
+ */
+const ADD_DAILY_COUNTS = `
+  INSERT INTO "audit_event_daily" ("day", "action", "count")
+  SELECT "day", "action", sum("count")::int FROM "audit_daily_stage" GROUP BY 1, 2 ORDER BY 2, 1
+  ON CONFLICT ("action", "day") DO UPDATE SET "count" = "audit_event_daily"."count" + EXCLUDED."count"`;
 
 /** At start-up (bootstrap, before any request): the default mapping on a fresh workspace. */
 export async function ensureDefaultActionMappings(prisma: PrismaClient): Promise<void> {
