@@ -5,16 +5,7 @@ import { addDays, startOfUtcDay } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { makeUser } from "@/lib/testing/fixtures";
 import { backlogCharts } from "./backlog-queries";
-import { burndown, type BacklogStatus } from "./workflow";
-
-const STATUSES: BacklogStatus[] = [
-  "open",
-  "in_progress",
-  "awaiting_deployment",
-  "resolved",
-  "verified",
-  "risk_accepted",
-];
+import { STATUSES, burndown, type BacklogStatus } from "./workflow";
 
 describe("the backlog burndown", () => {
   it("from SQL equals the replay of every transition, over a window that starts mid-history", async () => {

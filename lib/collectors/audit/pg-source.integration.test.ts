@@ -31,6 +31,20 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     },
   });
 
+  /** The source as an admin saves it: `config()` with some fields changed. */
+  const saveSource = async (over: Partial<SourceConfig> = {}) => {
+    const c = { ...config(), ...over };
+    return (await db()).auditSource.create({
+      data: {
+        name: c.name,
+        connectionEnc: encryptSecret(c.url, KEY),
+        tableName: c.tableName,
+        columns: c.columns,
+        cursorColumn: c.cursorColumn,
+      },
+    });
+  };
+
   beforeAll(async () => {
     src = new Client({ connectionString: url });
     await src.connect();
@@ -72,16 +86,7 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     const admin = await makeUser("admin");
     const prisma = await db();
     const { sql } = await database();
-    const c = config();
-    const source = await prisma.auditSource.create({
-      data: {
-        name: c.name,
-        connectionEnc: encryptSecret(c.url, KEY),
-        tableName: c.tableName,
-        columns: c.columns,
-        cursorColumn: c.cursorColumn,
-      },
-    });
+    const source = await saveSource();
     const first = await pullSource(admin, source.id, { key: KEY, batchSize: 1000 });
     expect(first).toMatchObject({ pulled: 2500, stored: 2500, batches: 3, cursor: "2500" });
     expect(
@@ -164,15 +169,7 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     const prisma = await db();
     const { sql } = await database();
     const c = config();
-    const source = await prisma.auditSource.create({
-      data: {
-        name: `${c.name}-cut`,
-        connectionEnc: encryptSecret(c.url, KEY),
-        tableName: c.tableName,
-        columns: c.columns,
-        cursorColumn: c.cursorColumn,
-      },
-    });
+    const source = await saveSource({ name: `${c.name}-cut` });
     // Before the second batch, the source's server ends the pull's connection (a restart, a
     // failover, an administrator): with nobody listening, node-postgres would end the process.
     let batch = 0;
@@ -214,14 +211,10 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
       `INSERT INTO ${schema}.awkward (created_at, action, user_email) VALUES ('2026-03-01T10:00:00Z', 'key_created', $1), ('2026-03-01T11:00:00Z', 'key_created', NULL), ('2026-03-02T09:00:00Z', 'key_created', 'x'), ('2026-03-02T10:00:00Z', 'key_created', 'y')`,
       [awkward],
     );
-    const source = await prisma.auditSource.create({
-      data: {
-        name: `${c.name}-awkward`,
-        connectionEnc: encryptSecret(c.url, KEY),
-        tableName: `${schema}.awkward`,
-        columns: c.columns,
-        cursorColumn: "id",
-      },
+    const source = await saveSource({
+      name: `${c.name}-awkward`,
+      tableName: `${schema}.awkward`,
+      cursorColumn: "id",
     });
     // The third transaction fails: batches one and two (one row each) stay, the cursor stops after them.
     let n = 0;
