@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { EnvError, parseEnv } from "../env";
 import { buildIsCurrent, markBuilt } from "./build-state";
-import { builtConfigEnv } from "./built-config";
+import { BUILT_CONFIG_VAR, builtConfigEnv } from "./built-config";
 import { SecretFileError, persistentSecret, readSecretFile } from "./secrets";
 
 const root = path.resolve(__dirname, "../..");
@@ -102,6 +102,9 @@ async function main(): Promise<void> {
     // The production server's own handler (instrumentation.ts) closes the database first.
     ...(dev ? {} : { NEXT_MANUAL_SIG_HANDLE: "true" }),
   };
+  // Only `next start` may get the built configuration (below): one inherited from the shell would
+  // make `next build` and `next dev` skip next.config.ts.
+  delete childEnv[BUILT_CONFIG_VAR];
   if (!dev && !buildIsCurrent(root)) {
     console.log("Building Trustboard (first start or sources changed)…");
     const status = await run([nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
