@@ -8,7 +8,7 @@
 // tolerance makes the occurrences of that silence uncovered whatever else exists: the monitor saw
 // nothing. A failed run or an open P0/P1 item during a covered occurrence makes it an exception.
 import { DAY_MS, addDays, startOfUtcDay } from "@/lib/dates";
-import { occurrences, type Interval } from "./frequency";
+import { occurrences, type Frequency, type Interval } from "./frequency";
 import { dayText, intervalText, memoText } from "./texts";
 import type {
   ControlCoverage,
@@ -89,7 +89,27 @@ interface SilenceSpan {
   action: string;
 }
 
-const NOTHING_YET = "the control did not exist yet";
+// The notes of occurrences without records, one array each, shared by every such occurrence
+// (most occurrences of a year are among them; notes are read only).
+const BEFORE_NOTES: readonly string[] = ["the control did not exist yet"];
+const FUTURE_NOTES: readonly string[] = [];
+const PENDING_NOTES: readonly string[] = ["under way, nothing recorded yet"];
+const NO_EVIDENCE_NOTES: readonly string[] = ["no evidence"];
+
+/**
+ * The occurrences of a period per frequency, split once per period object: every control of a
+ * status computation is judged over the same period, and the split allocated two Dates per
+ * occurrence (thousands for a year of daily controls). The Dates are shared by those controls'
+ * occurrences, which only read them. Weakly held: gone with the computation's period.
+ */
+const SPLITS = new WeakMap<Interval, Map<Frequency, Interval[]>>();
+function occurrencesOf(period: Interval, frequency: Frequency): Interval[] {
+  let byFrequency = SPLITS.get(period);
+  if (!byFrequency) SPLITS.set(period, (byFrequency = new Map()));
+  let split = byFrequency.get(frequency);
+  if (!split) byFrequency.set(frequency, (split = occurrences(period, frequency)));
+  return split;
+}
 
 export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): ControlCoverage {
   const today = startOfUtcDay(ctx.now);
@@ -120,7 +140,8 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
     .map((e) => {
       const [start, end] = evidenceSpan(e);
       const expires = e.expiresAt ? e.expiresAt.getTime() : Infinity;
-      return { start, end, expires, note: `evidence "${e.title}"` };
+      // Its note is built when an occurrence names it (most evidence covers few occurrences).
+      return { start, end, expires, title: e.title, note: undefined as string | undefined };
     })
     .sort((a, b) => a.start - b.start);
   const spanStarts = spans.map((x) => x.start);
@@ -141,15 +162,15 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
   const occ: Occurrence[] = [];
   let judged = 0;
   let operated = 0;
-  for (const { start, end } of occurrences(ctx.period, c.frequency)) {
+  for (const { start, end } of occurrencesOf(ctx.period, c.frequency)) {
     const oStart = start.getTime();
     const oEnd = end.getTime();
     if (oEnd <= createdMs) {
-      occ.push({ start, end, state: "before", notes: [NOTHING_YET] });
+      occ.push({ start, end, state: "before", notes: BEFORE_NOTES });
       continue;
     }
     if (oStart > todayMs) {
-      occ.push({ start, end, state: "future", notes: [] });
+      occ.push({ start, end, state: "future", notes: FUTURE_NOTES });
       continue;
     }
     judged++;
@@ -174,7 +195,8 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
       i++
     ) {
       const x = spans[i]!;
-      if (x.start < oEnd && oStart < x.end && x.expires > oStart) notes.push(x.note);
+      if (x.start < oEnd && oStart < x.end && x.expires > oStart)
+        notes.push((x.note ??= `evidence "${x.title}"`));
     }
     let failed = 0;
     let ran = 0;
@@ -188,8 +210,8 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
     if (notes.length === 0) {
       if (oEnd > todayMs) {
         judged--;
-        occ.push({ start, end, state: "pending", notes: ["under way, nothing recorded yet"] });
-      } else occ.push({ start, end, state: "uncovered", notes: ["no evidence"] });
+        occ.push({ start, end, state: "pending", notes: PENDING_NOTES });
+      } else occ.push({ start, end, state: "uncovered", notes: NO_EVIDENCE_NOTES });
       continue;
     }
     operated++;
@@ -222,9 +244,15 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
 /** Consecutive uncovered occurrences with the same cause, as one interval. */
 function mergeUncovered(occ: Occurrence[]): UncoveredInterval[] {
   const out: (UncoveredInterval & { cause: string })[] = [];
+  // Most uncovered occurrences share one notes array ("no evidence"): joined once for a run.
+  let joined: readonly string[] | null = null;
+  let cause = "";
   for (const o of occ) {
     if (o.state !== "uncovered") continue;
-    const cause = o.notes.join(", ");
+    if (o.notes !== joined) {
+      joined = o.notes;
+      cause = o.notes.join(", ");
+    }
     const last = out[out.length - 1];
     if (last && last.end.getTime() === o.start.getTime() && last.cause === cause) last.end = o.end;
     else out.push({ start: o.start, end: o.end, cause, text: "" });

@@ -2,7 +2,7 @@ import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
-import { addDays, endOfUtcDay, startOfUtcDay } from "@/lib/dates";
+import { addDays, endOfUtcDay, sharedDates, startOfUtcDay } from "@/lib/dates";
 import { evaluateControl, evaluateCriterion } from "./engine";
 import type {
   ControlResult,
@@ -82,8 +82,10 @@ export async function evaluateWorkspace(
 ): Promise<WorkspaceStatus> {
   // The period first: the coverage records are loaded for it, alongside everything else.
   const coveragePeriod = period ?? (await workspacePeriod(prisma));
+  // One Date per day for the loaders' thousands of dated records (they share a few hundred days).
+  const at = sharedDates();
   const [controls, criteria, overrides, signals, audit, remediation, records] = await Promise.all([
-    loadStatusControls(prisma),
+    loadStatusControls(prisma, at),
     // Raw SQL rather than the query builder here and in the loaders: nothing for Prisma's query
     // compiler to prepare in a fresh process, and no value-by-value mapping.
     prisma.$queryRaw<{ id: string; title: string }[]>`
@@ -98,7 +100,7 @@ export async function evaluateWorkspace(
     testSignals(prisma),
     auditSignals(prisma, now),
     remediationSignals(prisma, now),
-    coveragePeriod ? loadCoverageRecords(prisma, coveragePeriod) : NO_RECORDS,
+    coveragePeriod ? loadCoverageRecords(prisma, coveragePeriod, at) : NO_RECORDS,
   ]);
   const ctx: EngineContext = {
     now,
@@ -137,7 +139,7 @@ export async function evaluateWorkspace(
       evidenceDate: e.evidenceDate,
       periodStart: e.periodStart,
       periodEnd: e.periodEnd,
-      expiresAt: resolveExpiry(e),
+      expiresAt: resolveExpiry(e, at),
       notCurrentReason: e.notCurrentReason,
     }));
     for (const e of evidence) until(e.expiresAt);
