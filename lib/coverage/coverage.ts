@@ -102,12 +102,26 @@ const NO_EVIDENCE_NOTES: readonly string[] = ["no evidence"];
  * occurrence (thousands for a year of daily controls). The Dates are shared by those controls'
  * occurrences, which only read them. Weakly held: gone with the computation's period.
  */
-const SPLITS = new WeakMap<Interval, Map<Frequency, Interval[]>>();
-function occurrencesOf(period: Interval, frequency: Frequency): Interval[] {
+interface Split {
+  intervals: Interval[];
+  /** The intervals' bounds in epoch milliseconds, for the occurrence loop. */
+  starts: number[];
+  ends: number[];
+}
+const SPLITS = new WeakMap<Interval, Map<Frequency, Split>>();
+function occurrencesOf(period: Interval, frequency: Frequency): Split {
   let byFrequency = SPLITS.get(period);
   if (!byFrequency) SPLITS.set(period, (byFrequency = new Map()));
   let split = byFrequency.get(frequency);
-  if (!split) byFrequency.set(frequency, (split = occurrences(period, frequency)));
+  if (!split) {
+    const intervals = occurrences(period, frequency);
+    split = {
+      intervals,
+      starts: intervals.map((o) => o.start.getTime()),
+      ends: intervals.map((o) => o.end.getTime()),
+    };
+    byFrequency.set(frequency, split);
+  }
   return split;
 }
 
@@ -162,9 +176,15 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
   const occ: Occurrence[] = [];
   let judged = 0;
   let operated = 0;
-  for (const { start, end } of occurrencesOf(ctx.period, c.frequency)) {
-    const oStart = start.getTime();
-    const oEnd = end.getTime();
+  // Occurrences ascend, so the first record each may see only moves forward: a cursor per record
+  // list instead of a binary search per occurrence.
+  let firstSpan = 0;
+  let firstRun = 0;
+  const split = occurrencesOf(ctx.period, c.frequency);
+  for (let k = 0; k < split.intervals.length; k++) {
+    const { start, end } = split.intervals[k]!;
+    const oStart = split.starts[k]!;
+    const oEnd = split.ends[k]!;
     if (oEnd <= createdMs) {
       occ.push({ start, end, state: "before", notes: BEFORE_NOTES });
       continue;
@@ -189,18 +209,16 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
       continue;
     }
     const notes: string[] = [];
-    for (
-      let i = lowerBound(spanStarts, oStart - longestSpan);
-      i < spans.length && spanStarts[i]! < oEnd;
-      i++
-    ) {
+    while (firstSpan < spans.length && spanStarts[firstSpan]! < oStart - longestSpan) firstSpan++;
+    for (let i = firstSpan; i < spans.length && spanStarts[i]! < oEnd; i++) {
       const x = spans[i]!;
       if (x.start < oEnd && oStart < x.end && x.expires > oStart)
         notes.push((x.note ??= `evidence "${x.title}"`));
     }
     let failed = 0;
     let ran = 0;
-    for (let i = lowerBound(runTimes, oStart); i < runs.length && runTimes[i]! < oEnd; i++) {
+    while (firstRun < runs.length && runTimes[firstRun]! < oStart) firstRun++;
+    for (let i = firstRun; i < runs.length && runTimes[i]! < oEnd; i++) {
       ran += runs[i]!.runs;
       failed += runs[i]!.failingRuns;
     }
