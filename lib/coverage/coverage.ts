@@ -208,12 +208,13 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
       });
       continue;
     }
-    const notes: string[] = [];
+    // Allocated at the first record found: most occurrences of a year have none.
+    let notes: string[] | null = null;
     while (firstSpan < spans.length && spanStarts[firstSpan]! < oStart - longestSpan) firstSpan++;
     for (let i = firstSpan; i < spans.length && spanStarts[i]! < oEnd; i++) {
       const x = spans[i]!;
       if (x.start < oEnd && oStart < x.end && x.expires > oStart)
-        notes.push((x.note ??= `evidence "${x.title}"`));
+        (notes ??= []).push((x.note ??= `evidence "${x.title}"`));
     }
     let failed = 0;
     let ran = 0;
@@ -222,10 +223,10 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
       ran += runs[i]!.runs;
       failed += runs[i]!.failingRuns;
     }
-    if (ran > 0) notes.push(memoText(RUNS_NOTE, ran, () => `${ran} test run(s)`));
+    if (ran > 0) (notes ??= []).push(memoText(RUNS_NOTE, ran, () => `${ran} test run(s)`));
     for (let i = 0; i < c.expected.length; i++)
-      if (hasEvents(c.expected[i]!.action, oStart, oEnd)) notes.push(eventNotes[i]!);
-    if (notes.length === 0) {
+      if (hasEvents(c.expected[i]!.action, oStart, oEnd)) (notes ??= []).push(eventNotes[i]!);
+    if (notes === null) {
       if (oEnd > todayMs) {
         judged--;
         occ.push({ start, end, state: "pending", notes: PENDING_NOTES });

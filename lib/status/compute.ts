@@ -8,14 +8,12 @@ import type {
   ControlResult,
   EngineContext,
   Evaluation,
-  EvidenceInput,
   OverrideInput,
 } from "./types";
-import { resolveExpiry } from "./expiry";
 import { testSignals } from "./test-signals";
 import { auditSignals } from "./audit-signals";
 import { remediationSignals } from "./remediation-load";
-import { loadStatusControls } from "./load-controls";
+import { loadControlsForStatus } from "./load-controls";
 import { WORKSPACE_ID } from "@/lib/workspace/id";
 import { coverageInput } from "@/lib/coverage/assemble";
 import { computeCoverage } from "@/lib/coverage/coverage";
@@ -85,7 +83,7 @@ export async function evaluateWorkspace(
   // One Date per day for the loaders' thousands of dated records (they share a few hundred days).
   const at = sharedDates();
   const [controls, criteria, overrides, signals, audit, remediation, records] = await Promise.all([
-    loadStatusControls(prisma, at),
+    loadControlsForStatus(prisma, at),
     // Raw SQL rather than the query builder here and in the loaders: nothing for Prisma's query
     // compiler to prepare in a fresh process, and no value-by-value mapping.
     prisma.$queryRaw<{ id: string; title: string }[]>`
@@ -132,16 +130,7 @@ export async function evaluateWorkspace(
   const controlResults = new Map<string, ControlResult>();
   const byCriterion = new Map<string, ControlResult[]>();
   for (const c of controls) {
-    const evidence: EvidenceInput[] = c.evidence.map(({ evidence: e }) => ({
-      id: e.id,
-      title: e.title,
-      state: e.reviewState,
-      evidenceDate: e.evidenceDate,
-      periodStart: e.periodStart,
-      periodEnd: e.periodEnd,
-      expiresAt: resolveExpiry(e, at),
-      notCurrentReason: e.notCurrentReason,
-    }));
+    const evidence = c.evidence;
     for (const e of evidence) until(e.expiresAt);
     const controlCoverage = coveragePeriod
       ? computeCoverage(coverageInput(c, evidence, records), { period: coveragePeriod, now })
@@ -165,7 +154,7 @@ export async function evaluateWorkspace(
       ctx,
     );
     controlResults.set(c.id, result);
-    for (const { criterionId } of c.criteria)
+    for (const criterionId of c.criteria)
       byCriterion.set(criterionId, [...(byCriterion.get(criterionId) ?? []), result]);
   }
   const criteriaResults = new Map<string, Evaluation>();
