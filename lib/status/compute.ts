@@ -4,12 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { addDays, endOfUtcDay, sharedDates, startOfUtcDay } from "@/lib/dates";
 import { evaluateControl, evaluateCriterion } from "./engine";
-import type {
-  ControlResult,
-  EngineContext,
-  Evaluation,
-  OverrideInput,
-} from "./types";
+import type { ControlResult, EngineContext, Evaluation, OverrideInput } from "./types";
 import { testSignals } from "./test-signals";
 import { auditSignals } from "./audit-signals";
 import { remediationSignals } from "./remediation-load";
@@ -41,21 +36,49 @@ export interface WorkspaceStatus {
 
 const NO_RECORDS: CoverageRecords = { runDays: new Map(), expected: new Map(), items: new Map() };
 
-async function workspacePeriod(prisma: Tx) {
-  const [ws] = await prisma.$queryRaw<{ start: Date | null; end: Date | null }[]>`
-    SELECT "audit_period_start" AS start, "audit_period_end" AS end
-    FROM "workspace" WHERE "id" = ${WORKSPACE_ID}`;
-  if (!ws) throw new Error("The workspace row is missing");
-  return ws.start && ws.end ? { start: ws.start, end: endOfUtcDay(ws.end) } : null;
-}
+/** An active override as the query returns it: [target type, target id, status, justification, expiry in epoch ms, by]. */
+type OverrideTuple = [string, string, OverrideInput["status"], string, number, string];
 
-interface OverrideRow {
-  targetType: string;
-  targetId: string;
-  status: OverrideInput["status"];
-  justification: string;
-  expiresAt: Date;
-  email: string;
+/**
+ * The audit period, the criteria and the active overrides (newest first) in one round trip: the
+ * coverage records need the period, so this query runs before the others, and the two small
+ * reads ride along instead of costing round trips of their own.
+ */
+async function workspaceBasics(prisma: Tx) {
+  const [ws] = await prisma.$queryRaw<
+    {
+      start: Date | null;
+      end: Date | null;
+      criteria: [string, string][];
+      overrides: OverrideTuple[];
+    }[]
+  >`
+    SELECT w."audit_period_start" AS start, w."audit_period_end" AS end,
+           coalesce((SELECT json_agg(json_build_array(c."id", c."title") ORDER BY c."sort_order")
+                     FROM "criteria" c), '[]') AS criteria,
+           coalesce((SELECT json_agg(json_build_array(
+                              o."target_type"::text, o."target_id", o."status"::text,
+                              o."justification", floor(extract(epoch FROM o."expires_at") * 1000),
+                              u."email")
+                            ORDER BY o."created_at" DESC)
+                     FROM "status_overrides" o JOIN "users" u ON u."id" = o."created_by_id"
+                     WHERE o."revoked_at" IS NULL), '[]') AS overrides
+    FROM "workspace" w WHERE w."id" = ${WORKSPACE_ID}`;
+  if (!ws) throw new Error("The workspace row is missing");
+  return {
+    period: ws.start && ws.end ? { start: ws.start, end: endOfUtcDay(ws.end) } : null,
+    criteria: ws.criteria.map(([id, title]) => ({ id, title })),
+    overrides: ws.overrides.map(
+      ([targetType, targetId, status, justification, expires, email]) => ({
+        targetType,
+        targetId,
+        status,
+        justification,
+        expiresAt: new Date(expires),
+        email,
+      }),
+    ),
+  };
 }
 
 /** Computed status of every control and criterion as of `now` (pages use workspaceStatus). */
@@ -79,22 +102,15 @@ export async function evaluateWorkspace(
   period?: Interval,
 ): Promise<WorkspaceStatus> {
   // The period first: the coverage records are loaded for it, alongside everything else.
-  const coveragePeriod = period ?? (await workspacePeriod(prisma));
+  const basics = await workspaceBasics(prisma);
+  const { criteria, overrides } = basics;
+  const coveragePeriod = period ?? basics.period;
   // One Date per day for the loaders' thousands of dated records (they share a few hundred days).
   const at = sharedDates();
-  const [controls, criteria, overrides, signals, audit, remediation, records] = await Promise.all([
+  // Raw SQL rather than the query builder here and in the loaders: nothing for Prisma's query
+  // compiler to prepare in a fresh process, and no value-by-value mapping.
+  const [controls, signals, audit, remediation, records] = await Promise.all([
     loadControlsForStatus(prisma, at),
-    // Raw SQL rather than the query builder here and in the loaders: nothing for Prisma's query
-    // compiler to prepare in a fresh process, and no value-by-value mapping.
-    prisma.$queryRaw<{ id: string; title: string }[]>`
-      SELECT "id", "title" FROM "criteria" ORDER BY "sort_order"`,
-    prisma.$queryRaw<OverrideRow[]>`
-      SELECT o."target_type"::text AS "targetType", o."target_id" AS "targetId",
-             o."status"::text AS "status", o."justification", o."expires_at" AS "expiresAt",
-             u."email"
-      FROM "status_overrides" o JOIN "users" u ON u."id" = o."created_by_id"
-      WHERE o."revoked_at" IS NULL
-      ORDER BY o."created_at" DESC`,
     testSignals(prisma),
     auditSignals(prisma, now),
     remediationSignals(prisma, now),
