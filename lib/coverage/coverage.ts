@@ -196,9 +196,12 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
     judged++;
     // An expected stream silent beyond tolerance in this occurrence decides it, whatever else.
     let silentActions: Set<string> | null = null;
-    for (const s of silenceSpans)
+    // Indexed loops in the occurrence loop: no iterator per occurrence before it is optimised.
+    for (let i = 0; i < silenceSpans.length; i++) {
+      const s = silenceSpans[i]!;
       if (s.start < oEnd && oStart < s.end && !hasEvents(s.action, oStart, oEnd))
         (silentActions ??= new Set()).add(s.action);
+    }
     if (silentActions) {
       occ.push({
         start,
