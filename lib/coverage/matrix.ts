@@ -8,6 +8,7 @@ import type { ControlCoverage, OccurrenceState } from "./types";
 
 export interface Column extends Interval {
   label: string;
+  unit: "week" | "month";
 }
 
 export interface Cell {
@@ -22,6 +23,7 @@ export function columnsFor(period: Interval): Column[] {
   return occurrences(period, weeks ? "weekly" : "monthly").map((o) => ({
     ...o,
     label: weeks ? `week of ${isoDay(o.start)}` : isoDay(o.start).slice(0, 7),
+    unit: weeks ? ("week" as const) : ("month" as const),
   }));
 }
 
@@ -86,7 +88,8 @@ export function cellsFor(coverage: ControlCoverage, columns: Column[]): Cell[] {
     }
     const state = PRECEDENCE[rank] ?? "future";
     const count = judged > 1 ? ` (${operated} of ${judged} operated)` : "";
-    const why = shown >= 0 ? occ[shown]!.notes.slice(0, 3).join(", ") : undefined;
+    // Distinct notes: a control's evidence items often share a title (one per nightly run).
+    const why = shown >= 0 ? [...new Set(occ[shown]!.notes)].slice(0, 3).join(", ") : undefined;
     return {
       state,
       text: `${formatInterval(col)}: ${STATE_LABEL[state]}${count}${why && state !== "future" ? ` — ${why}` : ""}`,
