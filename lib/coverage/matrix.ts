@@ -9,6 +9,8 @@ import type { ControlCoverage, OccurrenceState } from "./types";
 export interface Column extends Interval {
   label: string;
   unit: "week" | "month";
+  /** "2026-06-01 – 2026-06-07": the start of every cell's text, built once per column. */
+  range: string;
 }
 
 export interface Cell {
@@ -24,6 +26,7 @@ export function columnsFor(period: Interval): Column[] {
     ...o,
     label: weeks ? `week of ${isoDay(o.start)}` : isoDay(o.start).slice(0, 7),
     unit: weeks ? ("week" as const) : ("month" as const),
+    range: formatInterval(o),
   }));
 }
 
@@ -92,7 +95,7 @@ export function cellsFor(coverage: ControlCoverage, columns: Column[]): Cell[] {
     const why = shown >= 0 ? [...new Set(occ[shown]!.notes)].slice(0, 3).join(", ") : undefined;
     return {
       state,
-      text: `${formatInterval(col)}: ${STATE_LABEL[state]}${count}${why && state !== "future" ? ` — ${why}` : ""}`,
+      text: `${col.range}: ${STATE_LABEL[state]}${count}${why && state !== "future" ? ` — ${why}` : ""}`,
     };
   });
 }
@@ -115,7 +118,7 @@ export function combineCoverage(controls: ControlCoverage[], columns: Column[]):
     const n = states.filter((s) => s === state).length;
     return {
       state,
-      text: `${formatInterval(col)}: ${STATE_LABEL[state]}${controls.length > 1 ? ` (${n} of ${controls.length} controls)` : ""}`,
+      text: `${col.range}: ${STATE_LABEL[state]}${controls.length > 1 ? ` (${n} of ${controls.length} controls)` : ""}`,
     };
   });
   return {
