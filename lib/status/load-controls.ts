@@ -69,16 +69,21 @@ function queryControls(prisma: Tx): Promise<ControlTuples[]> {
            c.frequency::text, c.created_at,
            coalesce((SELECT json_agg(cc.criterion_id ORDER BY cc.criterion_id)
                      FROM "control_criteria" cc WHERE cc.control_id = c.id), '[]') AS criteria,
-           coalesce((SELECT json_agg(json_build_array(
-                              e.id::text, e.title, e.review_state::text,
-                              e.evidence_date - date '1970-01-01',
-                              e.period_start - date '1970-01-01', e.period_end - date '1970-01-01',
-                              e.expires_on - date '1970-01-01', e.renewal_days,
-                              e.not_current_reason)
-                            ORDER BY e.evidence_date, e.id)
-                     FROM "evidence_controls" ec JOIN "evidence" e ON e.id = ec.evidence_id
-                     WHERE ec.control_id = c.id), '[]') AS evidence
-    FROM "controls" c WHERE c.archived_at IS NULL ORDER BY c.ref`;
+           coalesce(ev.evidence, '[]') AS evidence
+    FROM "controls" c
+    -- Every link aggregated in one pass: as a subquery per control, PostgreSQL hash-joined each
+    -- control's links against all of the evidence table (a year: 120 × 4,650 rows, 86 ms).
+    LEFT JOIN (SELECT ec.control_id,
+                      json_agg(json_build_array(
+                        e.id::text, e.title, e.review_state::text,
+                        e.evidence_date - date '1970-01-01',
+                        e.period_start - date '1970-01-01', e.period_end - date '1970-01-01',
+                        e.expires_on - date '1970-01-01', e.renewal_days,
+                        e.not_current_reason)
+                      ORDER BY e.evidence_date, e.id) AS evidence
+               FROM "evidence_controls" ec JOIN "evidence" e ON e.id = ec.evidence_id
+               GROUP BY ec.control_id) ev ON ev.control_id = c.id
+    WHERE c.archived_at IS NULL ORDER BY c.ref`;
 }
 
 /** A control as the status computation reads it: its evidence already as the engine's input. */
