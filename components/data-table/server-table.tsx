@@ -93,7 +93,13 @@ export function ServerTable<T>({
   );
 }
 
-function Pager({ slice, pageLink }: { slice: PageWindow; pageLink: (page: number) => string }) {
+export function Pager({
+  slice,
+  pageLink,
+}: {
+  slice: PageWindow;
+  pageLink: (page: number) => string;
+}) {
   return (
     <nav aria-label="Pages" className="flex items-center gap-3 text-sm" data-testid="pager">
       {slice.page > 1 ? (

@@ -10,6 +10,7 @@ import { toCsv } from "@/lib/export/csv";
 import { workspaceStatus } from "@/lib/status/workspace-status";
 import type { Frequency, Interval } from "./frequency";
 import { cellsFor, columnsFor, type Cell, type Column } from "./matrix";
+import { PAGE_SIZE, pageWindow, type PageWindow } from "@/lib/paging/page-window";
 import type { CoverageFilter } from "./schemas";
 import type { ControlCoverage } from "./types";
 
@@ -20,15 +21,21 @@ export interface CoverageRow {
   ownerName: string | null;
   criteria: string[];
   coverage: ControlCoverage;
-  cells: Cell[];
 }
 
 export interface CoverageMatrix {
   period: Interval | null;
   columns: Column[];
+  /** Every control the filters keep, in the order of their references. */
   rows: CoverageRow[];
   owners: { id: string; name: string }[];
   frequencies: Frequency[];
+}
+
+/** One page of the heat map: its rows with their cells. */
+export interface CoveragePage extends CoverageMatrix {
+  slice: PageWindow;
+  shown: (CoverageRow & { cells: Cell[] })[];
 }
 
 /** Controls × weeks (or months) over the audit period, filtered by criterion, owner, frequency, category. */
@@ -65,7 +72,6 @@ export async function coverageMatrix(
       ownerName: c.ownerName,
       criteria: c.criteria,
       coverage,
-      cells: cellsFor(coverage, columns),
     });
   }
   return {
@@ -76,6 +82,26 @@ export async function coverageMatrix(
       .map(([id, name]) => ({ id, name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     frequencies: [...new Set([...status.coverage.values()].map((c) => c.frequency))],
+  };
+}
+
+/**
+ * The heat map's page `page` (PAGE_SIZE controls): cells are drawn for the rows shown only (a
+ * year of 120 controls was 1,500 cells and most of the page's rendering).
+ */
+export async function coveragePage(
+  actor: Actor | null,
+  filter: CoverageFilter,
+  page: number,
+): Promise<CoveragePage> {
+  const matrix = await coverageMatrix(actor, filter);
+  const slice = pageWindow(matrix.rows.length, page);
+  return {
+    ...matrix,
+    slice,
+    shown: matrix.rows
+      .slice(slice.offset, slice.offset + PAGE_SIZE)
+      .map((r) => ({ ...r, cells: cellsFor(r.coverage, matrix.columns) })),
   };
 }
 

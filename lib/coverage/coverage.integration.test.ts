@@ -9,7 +9,7 @@ import { ingestTestResults } from "@/lib/collectors/test-results/ingest";
 import { storeAuditEvents } from "@/lib/collectors/audit/ingest";
 import { addExpectedEvent } from "@/lib/collectors/audit/expected-events";
 import { WORKSPACE_ID } from "@/lib/workspace/id";
-import { coverageExceptionsCsv, coverageMatrix } from "./coverage-view";
+import { coverageExceptionsCsv, coverageMatrix, coveragePage } from "./coverage-view";
 import { coverageFilterSchema } from "./schemas";
 
 // Every date is computed from today: the period is the last 84 days (twelve ISO-ish weeks).
@@ -140,6 +140,11 @@ describe("coverage over the audit period, from the database", () => {
       "Weekly log review",
     ]);
     expect(matrix.columns.length).toBeGreaterThanOrEqual(12);
+    // The page draws cells for the rows it shows; a page past the end shows the last one.
+    const page = await coveragePage(admin, coverageFilterSchema.parse({ frequency: "weekly" }), 9);
+    expect(page.slice).toMatchObject({ page: 1, pages: 1, total: 2 });
+    expect(page.shown.map((x) => x.title)).toEqual(matrix.rows.map((x) => x.title));
+    for (const row of page.shown) expect(row.cells).toHaveLength(matrix.columns.length);
 
     const csv = await coverageExceptionsCsv(admin, coverageFilterSchema.parse({ owner: admin.id }));
     const lines = csv.trim().split("\r\n");

@@ -5,11 +5,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { formatInterval } from "@/lib/coverage/coverage";
-import { coverageMatrix } from "@/lib/coverage/coverage-view";
+import { coveragePage } from "@/lib/coverage/coverage-view";
 import { FREQUENCY_LABEL } from "@/lib/coverage/frequency";
 import { coverageFilterSchema } from "@/lib/coverage/schemas";
 import { criterionOptions } from "@/lib/criteria/criterion-options";
 import { DownloadButton } from "@/components/ui/download-button";
+import { Pager } from "@/components/data-table/server-table";
+import { listHref, pageParam, showingText } from "@/lib/paging/page-window";
 
 export const metadata = { title: "Coverage" };
 
@@ -22,13 +24,13 @@ export default async function CoveragePage({
   const params = await searchParams;
   const filter = coverageFilterSchema.parse(params);
   const [matrix, criteria] = await Promise.all([
-    coverageMatrix(user, filter),
+    coveragePage(user, filter, pageParam.parse(params.page)),
     criterionOptions(user),
   ]);
   const query = new URLSearchParams(
     Object.entries(filter).flatMap(([k, v]) => (v ? [[k, v]] : [])),
   ).toString();
-  const { period, columns, rows } = matrix;
+  const { period, columns, rows, shown, slice } = matrix;
   const unit = columns[0]?.unit ?? "week";
   return (
     <>
@@ -71,7 +73,7 @@ export default async function CoveragePage({
         <CoverageHeatmap
           unit={unit}
           range={`${columns[0]?.label} → ${columns[columns.length - 1]?.label}`}
-          rows={rows.map((r) => ({
+          rows={shown.map((r) => ({
             id: r.id,
             ref: r.ref,
             title: r.title,
@@ -82,6 +84,21 @@ export default async function CoveragePage({
             cells: r.cells,
           }))}
         />
+      )}
+      {period && rows.length > 0 && (
+        <div className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm">
+          <p className="text-slate-600" data-testid="coverage-showing">
+            {showingText(slice)} controls
+          </p>
+          {slice.pages > 1 && (
+            <Pager
+              slice={slice}
+              pageLink={(page) =>
+                listHref("/coverage", filter, { page: page === 1 ? null : String(page) })
+              }
+            />
+          )}
+        </div>
       )}
     </>
   );
