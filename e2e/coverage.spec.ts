@@ -65,6 +65,15 @@ test("a month without evidence of a weekly control is a gap on /coverage until e
     );
     await expect(row.locator('[data-state="uncovered"]').first()).toBeVisible();
     expect(await row.locator('[data-state="uncovered"]').count()).toBeGreaterThanOrEqual(4);
+    // Each cell is an image named by its text; the same map reads as text once opened.
+    await expect(row.getByRole("img", { name: /: uncovered — no evidence/ }).first()).toBeVisible();
+    await expect(page.getByTestId("coverage-text")).toHaveCount(0);
+    await page.getByText("The heat map as text").click();
+    const asText = page.getByTestId("coverage-text").locator(":scope > li", { hasText: CONTROL });
+    await expect(asText).toContainText(/\d+% coverage/);
+    await expect(asText).toContainText(
+      /\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}: uncovered — no evidence/,
+    );
     await expect(row.getByTestId("coverage-percent")).not.toHaveText("100%");
 
     // The control's page says so too: at risk, naming the interval.

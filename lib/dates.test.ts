@@ -7,6 +7,7 @@ import {
   isoClock,
   isoDay,
   parseIsoDay,
+  sharedDates,
   startOfUtcDay,
 } from "./dates";
 
@@ -34,5 +35,15 @@ describe("dates", () => {
     expect(parseIsoDay("2026-13-01")).toBeNull();
     expect(parseIsoDay("26-01-01")).toBeNull();
     expect(endOfIsoDay("2026-12-31")?.toISOString()).toBe("2027-01-01T00:00:00.000Z");
+  });
+
+  it("hands out one Date per instant from a maker, a new one from another maker", () => {
+    const day = sharedDates();
+    const a = day(at.getTime());
+    expect(a.getTime()).toBe(at.getTime());
+    expect(day(at.getTime())).toBe(a);
+    expect(day(at.getTime() + 1)).not.toBe(a);
+    expect(day(at.getTime() + 1).getTime()).toBe(at.getTime() + 1);
+    expect(sharedDates()(at.getTime())).not.toBe(a);
   });
 });

@@ -8,6 +8,24 @@ export function isoDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
+/**
+ * A maker of Dates that hands out one Date per instant: loaders of a computation whose records
+ * share a few hundred days (a year of evidence dates, run days, expiries) allocate each once
+ * instead of once per record (Next.js wraps the global Date in the server, so `new Date` costs
+ * more there, and every Date is garbage to collect). Callers only read the Dates it returns.
+ */
+export function sharedDates(): (ms: number) => Date {
+  const made = new Map<number, Date>();
+  return (ms) => {
+    let at = made.get(ms);
+    if (at === undefined) {
+      at = new Date(ms);
+      made.set(ms, at);
+    }
+    return at;
+  };
+}
+
 export function startOfUtcDay(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 }

@@ -8,7 +8,7 @@
 // tolerance makes the occurrences of that silence uncovered whatever else exists: the monitor saw
 // nothing. A failed run or an open P0/P1 item during a covered occurrence makes it an exception.
 import { DAY_MS, addDays, startOfUtcDay } from "@/lib/dates";
-import { occurrences, type Interval } from "./frequency";
+import { occurrences, type Frequency, type Interval } from "./frequency";
 import { dayText, intervalText, memoText } from "./texts";
 import type {
   ControlCoverage,
@@ -89,7 +89,41 @@ interface SilenceSpan {
   action: string;
 }
 
-const NOTHING_YET = "the control did not exist yet";
+// The notes of occurrences without records, one array each, shared by every such occurrence
+// (most occurrences of a year are among them; notes are read only).
+const BEFORE_NOTES: readonly string[] = ["the control did not exist yet"];
+const FUTURE_NOTES: readonly string[] = [];
+const PENDING_NOTES: readonly string[] = ["under way, nothing recorded yet"];
+const NO_EVIDENCE_NOTES: readonly string[] = ["no evidence"];
+
+/**
+ * The occurrences of a period per frequency, split once per period object: every control of a
+ * status computation is judged over the same period, and the split allocated two Dates per
+ * occurrence (thousands for a year of daily controls). The Dates are shared by those controls'
+ * occurrences, which only read them. Weakly held: gone with the computation's period.
+ */
+interface Split {
+  intervals: Interval[];
+  /** The intervals' bounds in epoch milliseconds, for the occurrence loop. */
+  starts: number[];
+  ends: number[];
+}
+const SPLITS = new WeakMap<Interval, Map<Frequency, Split>>();
+function occurrencesOf(period: Interval, frequency: Frequency): Split {
+  let byFrequency = SPLITS.get(period);
+  if (!byFrequency) SPLITS.set(period, (byFrequency = new Map()));
+  let split = byFrequency.get(frequency);
+  if (!split) {
+    const intervals = occurrences(period, frequency);
+    split = {
+      intervals,
+      starts: intervals.map((o) => o.start.getTime()),
+      ends: intervals.map((o) => o.end.getTime()),
+    };
+    byFrequency.set(frequency, split);
+  }
+  return split;
+}
 
 export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): ControlCoverage {
   const today = startOfUtcDay(ctx.now);
@@ -120,7 +154,8 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
     .map((e) => {
       const [start, end] = evidenceSpan(e);
       const expires = e.expiresAt ? e.expiresAt.getTime() : Infinity;
-      return { start, end, expires, note: `evidence "${e.title}"` };
+      // Its note is built when an occurrence names it (most evidence covers few occurrences).
+      return { start, end, expires, title: e.title, note: undefined as string | undefined };
     })
     .sort((a, b) => a.start - b.start);
   const spanStarts = spans.map((x) => x.start);
@@ -141,23 +176,32 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
   const occ: Occurrence[] = [];
   let judged = 0;
   let operated = 0;
-  for (const { start, end } of occurrences(ctx.period, c.frequency)) {
-    const oStart = start.getTime();
-    const oEnd = end.getTime();
+  // Occurrences ascend, so the first record each may see only moves forward: a cursor per record
+  // list instead of a binary search per occurrence.
+  let firstSpan = 0;
+  let firstRun = 0;
+  const split = occurrencesOf(ctx.period, c.frequency);
+  for (let k = 0; k < split.intervals.length; k++) {
+    const { start, end } = split.intervals[k]!;
+    const oStart = split.starts[k]!;
+    const oEnd = split.ends[k]!;
     if (oEnd <= createdMs) {
-      occ.push({ start, end, state: "before", notes: [NOTHING_YET] });
+      occ.push({ start, end, state: "before", notes: BEFORE_NOTES });
       continue;
     }
     if (oStart > todayMs) {
-      occ.push({ start, end, state: "future", notes: [] });
+      occ.push({ start, end, state: "future", notes: FUTURE_NOTES });
       continue;
     }
     judged++;
     // An expected stream silent beyond tolerance in this occurrence decides it, whatever else.
     let silentActions: Set<string> | null = null;
-    for (const s of silenceSpans)
+    // Indexed loops in the occurrence loop: no iterator per occurrence before it is optimised.
+    for (let i = 0; i < silenceSpans.length; i++) {
+      const s = silenceSpans[i]!;
       if (s.start < oEnd && oStart < s.end && !hasEvents(s.action, oStart, oEnd))
         (silentActions ??= new Set()).add(s.action);
+    }
     if (silentActions) {
       occ.push({
         start,
@@ -167,29 +211,29 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
       });
       continue;
     }
-    const notes: string[] = [];
-    for (
-      let i = lowerBound(spanStarts, oStart - longestSpan);
-      i < spans.length && spanStarts[i]! < oEnd;
-      i++
-    ) {
+    // Allocated at the first record found: most occurrences of a year have none.
+    let notes: string[] | null = null;
+    while (firstSpan < spans.length && spanStarts[firstSpan]! < oStart - longestSpan) firstSpan++;
+    for (let i = firstSpan; i < spans.length && spanStarts[i]! < oEnd; i++) {
       const x = spans[i]!;
-      if (x.start < oEnd && oStart < x.end && x.expires > oStart) notes.push(x.note);
+      if (x.start < oEnd && oStart < x.end && x.expires > oStart)
+        (notes ??= []).push((x.note ??= `evidence "${x.title}"`));
     }
     let failed = 0;
     let ran = 0;
-    for (let i = lowerBound(runTimes, oStart); i < runs.length && runTimes[i]! < oEnd; i++) {
+    while (firstRun < runs.length && runTimes[firstRun]! < oStart) firstRun++;
+    for (let i = firstRun; i < runs.length && runTimes[i]! < oEnd; i++) {
       ran += runs[i]!.runs;
       failed += runs[i]!.failingRuns;
     }
-    if (ran > 0) notes.push(memoText(RUNS_NOTE, ran, () => `${ran} test run(s)`));
+    if (ran > 0) (notes ??= []).push(memoText(RUNS_NOTE, ran, () => `${ran} test run(s)`));
     for (let i = 0; i < c.expected.length; i++)
-      if (hasEvents(c.expected[i]!.action, oStart, oEnd)) notes.push(eventNotes[i]!);
-    if (notes.length === 0) {
+      if (hasEvents(c.expected[i]!.action, oStart, oEnd)) (notes ??= []).push(eventNotes[i]!);
+    if (notes === null) {
       if (oEnd > todayMs) {
         judged--;
-        occ.push({ start, end, state: "pending", notes: ["under way, nothing recorded yet"] });
-      } else occ.push({ start, end, state: "uncovered", notes: ["no evidence"] });
+        occ.push({ start, end, state: "pending", notes: PENDING_NOTES });
+      } else occ.push({ start, end, state: "uncovered", notes: NO_EVIDENCE_NOTES });
       continue;
     }
     operated++;
@@ -222,9 +266,15 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
 /** Consecutive uncovered occurrences with the same cause, as one interval. */
 function mergeUncovered(occ: Occurrence[]): UncoveredInterval[] {
   const out: (UncoveredInterval & { cause: string })[] = [];
+  // Most uncovered occurrences share one notes array ("no evidence"): joined once for a run.
+  let joined: readonly string[] | null = null;
+  let cause = "";
   for (const o of occ) {
     if (o.state !== "uncovered") continue;
-    const cause = o.notes.join(", ");
+    if (o.notes !== joined) {
+      joined = o.notes;
+      cause = o.notes.join(", ");
+    }
     const last = out[out.length - 1];
     if (last && last.end.getTime() === o.start.getTime() && last.cause === cause) last.end = o.end;
     else out.push({ start: o.start, end: o.end, cause, text: "" });

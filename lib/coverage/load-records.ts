@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db/tx";
-import { DAY_MS } from "@/lib/dates";
+import { DAY_MS, sharedDates } from "@/lib/dates";
 import type { Interval } from "./frequency";
 import type { CoverageExpectation, CoverageItem, CoverageRunDay } from "./types";
 
@@ -14,15 +14,20 @@ const push = <T>(m: Map<string, T[]>, key: string, v: T) => {
   if (list) list.push(v);
   else m.set(key, [v]);
 };
-/** A UTC day from its number of days since 1970-01-01, as SQL `date - date '1970-01-01'` gives. */
-const fromEpochDay = (d: number) => new Date(d * DAY_MS);
 
 /**
  * The dated records coverage is decided from, aggregated in SQL so a year of data stays a few
  * hundred rows: mapped test runs per control and day, days with events per expected action (from
  * the daily counts, never the raw events), and the open spans of P0/P1 items linked to controls.
  */
-export async function loadCoverageRecords(prisma: Tx, period: Interval): Promise<CoverageRecords> {
+export async function loadCoverageRecords(
+  prisma: Tx,
+  period: Interval,
+  at: (ms: number) => Date = sharedDates(),
+): Promise<CoverageRecords> {
+  // A UTC day from its number of days since 1970-01-01, as SQL `date - date '1970-01-01'` gives;
+  // one Date per day (`at`), however many controls ran or expected events on it.
+  const fromEpochDay = (d: number) => at(d * DAY_MS);
   const [runs, expectations, items] = await Promise.all([
     // One row per control, its days as parallel arrays (days since 1970-01-01): Prisma maps a raw
     // result value by value, and a year of daily runs for a few controls is thousands of rows —

@@ -62,4 +62,28 @@ describe("cellsFor", () => {
       "2026-06-08 – 2026-06-14: not yet",
     ]);
   });
+
+  it("names a note shared by several records once", () => {
+    const [cell] = cellsFor(
+      coverage([
+        occurrence("2026-06-01", "2026-06-08", "covered", [
+          'evidence "Nightly tests"',
+          'evidence "Nightly tests"',
+          'evidence "Nightly tests"',
+          'evidence "Access review"',
+        ]),
+      ]),
+      columns.slice(0, 1),
+    );
+    expect(cell?.text).toBe(
+      '2026-06-01 – 2026-06-07: covered — evidence "Nightly tests", evidence "Access review"',
+    );
+  });
+
+  it("says whether its columns are weeks or months", () => {
+    expect(columns.every((c) => c.unit === "week")).toBe(true);
+    const year = columnsFor({ start: day("2025-12-01"), end: day("2026-12-01") });
+    expect(year).toHaveLength(12);
+    expect(year.every((c) => c.unit === "month")).toBe(true);
+  });
 });

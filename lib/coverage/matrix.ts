@@ -8,6 +8,9 @@ import type { ControlCoverage, OccurrenceState } from "./types";
 
 export interface Column extends Interval {
   label: string;
+  unit: "week" | "month";
+  /** "2026-06-01 – 2026-06-07": the start of every cell's text, built once per column. */
+  range: string;
 }
 
 export interface Cell {
@@ -22,6 +25,8 @@ export function columnsFor(period: Interval): Column[] {
   return occurrences(period, weeks ? "weekly" : "monthly").map((o) => ({
     ...o,
     label: weeks ? `week of ${isoDay(o.start)}` : isoDay(o.start).slice(0, 7),
+    unit: weeks ? ("week" as const) : ("month" as const),
+    range: formatInterval(o),
   }));
 }
 
@@ -86,10 +91,11 @@ export function cellsFor(coverage: ControlCoverage, columns: Column[]): Cell[] {
     }
     const state = PRECEDENCE[rank] ?? "future";
     const count = judged > 1 ? ` (${operated} of ${judged} operated)` : "";
-    const why = shown >= 0 ? occ[shown]!.notes.slice(0, 3).join(", ") : undefined;
+    // Distinct notes: a control's evidence items often share a title (one per nightly run).
+    const why = shown >= 0 ? [...new Set(occ[shown]!.notes)].slice(0, 3).join(", ") : undefined;
     return {
       state,
-      text: `${formatInterval(col)}: ${STATE_LABEL[state]}${count}${why && state !== "future" ? ` — ${why}` : ""}`,
+      text: `${col.range}: ${STATE_LABEL[state]}${count}${why && state !== "future" ? ` — ${why}` : ""}`,
     };
   });
 }
@@ -112,7 +118,7 @@ export function combineCoverage(controls: ControlCoverage[], columns: Column[]):
     const n = states.filter((s) => s === state).length;
     return {
       state,
-      text: `${formatInterval(col)}: ${STATE_LABEL[state]}${controls.length > 1 ? ` (${n} of ${controls.length} controls)` : ""}`,
+      text: `${col.range}: ${STATE_LABEL[state]}${controls.length > 1 ? ` (${n} of ${controls.length} controls)` : ""}`,
     };
   });
   return {

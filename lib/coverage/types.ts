@@ -72,8 +72,8 @@ export interface SourceLink {
 
 export interface Occurrence extends Interval {
   state: OccurrenceState;
-  /** What covered it, or why it is not, in a few words each. */
-  notes: string[];
+  /** What covered it, or why it is not, in a few words each (shared between occurrences: read only). */
+  notes: readonly string[];
 }
 
 export interface CoverageException extends Interval {

@@ -2,20 +2,13 @@ import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
-import { addDays, endOfUtcDay, startOfUtcDay } from "@/lib/dates";
+import { addDays, endOfUtcDay, sharedDates, startOfUtcDay } from "@/lib/dates";
 import { evaluateControl, evaluateCriterion } from "./engine";
-import type {
-  ControlResult,
-  EngineContext,
-  Evaluation,
-  EvidenceInput,
-  OverrideInput,
-} from "./types";
-import { resolveExpiry } from "./expiry";
+import type { ControlResult, EngineContext, Evaluation, OverrideInput } from "./types";
 import { testSignals } from "./test-signals";
 import { auditSignals } from "./audit-signals";
 import { remediationSignals } from "./remediation-load";
-import { loadStatusControls } from "./load-controls";
+import { loadControlsForStatus } from "./load-controls";
 import { WORKSPACE_ID } from "@/lib/workspace/id";
 import { coverageInput } from "@/lib/coverage/assemble";
 import { computeCoverage } from "@/lib/coverage/coverage";
@@ -43,21 +36,49 @@ export interface WorkspaceStatus {
 
 const NO_RECORDS: CoverageRecords = { runDays: new Map(), expected: new Map(), items: new Map() };
 
-async function workspacePeriod(prisma: Tx) {
-  const [ws] = await prisma.$queryRaw<{ start: Date | null; end: Date | null }[]>`
-    SELECT "audit_period_start" AS start, "audit_period_end" AS end
-    FROM "workspace" WHERE "id" = ${WORKSPACE_ID}`;
-  if (!ws) throw new Error("The workspace row is missing");
-  return ws.start && ws.end ? { start: ws.start, end: endOfUtcDay(ws.end) } : null;
-}
+/** An active override as the query returns it: [target type, target id, status, justification, expiry in epoch ms, by]. */
+type OverrideTuple = [string, string, OverrideInput["status"], string, number, string];
 
-interface OverrideRow {
-  targetType: string;
-  targetId: string;
-  status: OverrideInput["status"];
-  justification: string;
-  expiresAt: Date;
-  email: string;
+/**
+ * The audit period, the criteria and the active overrides (newest first) in one round trip: the
+ * coverage records need the period, so this query runs before the others, and the two small
+ * reads ride along instead of costing round trips of their own.
+ */
+async function workspaceBasics(prisma: Tx) {
+  const [ws] = await prisma.$queryRaw<
+    {
+      start: Date | null;
+      end: Date | null;
+      criteria: [string, string][];
+      overrides: OverrideTuple[];
+    }[]
+  >`
+    SELECT w."audit_period_start" AS start, w."audit_period_end" AS end,
+           coalesce((SELECT json_agg(json_build_array(c."id", c."title") ORDER BY c."sort_order")
+                     FROM "criteria" c), '[]') AS criteria,
+           coalesce((SELECT json_agg(json_build_array(
+                              o."target_type"::text, o."target_id", o."status"::text,
+                              o."justification", floor(extract(epoch FROM o."expires_at") * 1000),
+                              u."email")
+                            ORDER BY o."created_at" DESC)
+                     FROM "status_overrides" o JOIN "users" u ON u."id" = o."created_by_id"
+                     WHERE o."revoked_at" IS NULL), '[]') AS overrides
+    FROM "workspace" w WHERE w."id" = ${WORKSPACE_ID}`;
+  if (!ws) throw new Error("The workspace row is missing");
+  return {
+    period: ws.start && ws.end ? { start: ws.start, end: endOfUtcDay(ws.end) } : null,
+    criteria: ws.criteria.map(([id, title]) => ({ id, title })),
+    overrides: ws.overrides.map(
+      ([targetType, targetId, status, justification, expires, email]) => ({
+        targetType,
+        targetId,
+        status,
+        justification,
+        expiresAt: new Date(expires),
+        email,
+      }),
+    ),
+  };
 }
 
 /** Computed status of every control and criterion as of `now` (pages use workspaceStatus). */
@@ -81,24 +102,19 @@ export async function evaluateWorkspace(
   period?: Interval,
 ): Promise<WorkspaceStatus> {
   // The period first: the coverage records are loaded for it, alongside everything else.
-  const coveragePeriod = period ?? (await workspacePeriod(prisma));
-  const [controls, criteria, overrides, signals, audit, remediation, records] = await Promise.all([
-    loadStatusControls(prisma),
-    // Raw SQL rather than the query builder here and in the loaders: nothing for Prisma's query
-    // compiler to prepare in a fresh process, and no value-by-value mapping.
-    prisma.$queryRaw<{ id: string; title: string }[]>`
-      SELECT "id", "title" FROM "criteria" ORDER BY "sort_order"`,
-    prisma.$queryRaw<OverrideRow[]>`
-      SELECT o."target_type"::text AS "targetType", o."target_id" AS "targetId",
-             o."status"::text AS "status", o."justification", o."expires_at" AS "expiresAt",
-             u."email"
-      FROM "status_overrides" o JOIN "users" u ON u."id" = o."created_by_id"
-      WHERE o."revoked_at" IS NULL
-      ORDER BY o."created_at" DESC`,
+  const basics = await workspaceBasics(prisma);
+  const { criteria, overrides } = basics;
+  const coveragePeriod = period ?? basics.period;
+  // One Date per day for the loaders' thousands of dated records (they share a few hundred days).
+  const at = sharedDates();
+  // Raw SQL rather than the query builder here and in the loaders: nothing for Prisma's query
+  // compiler to prepare in a fresh process, and no value-by-value mapping.
+  const [controls, signals, audit, remediation, records] = await Promise.all([
+    loadControlsForStatus(prisma, at),
     testSignals(prisma),
     auditSignals(prisma, now),
     remediationSignals(prisma, now),
-    coveragePeriod ? loadCoverageRecords(prisma, coveragePeriod) : NO_RECORDS,
+    coveragePeriod ? loadCoverageRecords(prisma, coveragePeriod, at) : NO_RECORDS,
   ]);
   const ctx: EngineContext = {
     now,
@@ -130,16 +146,7 @@ export async function evaluateWorkspace(
   const controlResults = new Map<string, ControlResult>();
   const byCriterion = new Map<string, ControlResult[]>();
   for (const c of controls) {
-    const evidence: EvidenceInput[] = c.evidence.map(({ evidence: e }) => ({
-      id: e.id,
-      title: e.title,
-      state: e.reviewState,
-      evidenceDate: e.evidenceDate,
-      periodStart: e.periodStart,
-      periodEnd: e.periodEnd,
-      expiresAt: resolveExpiry(e),
-      notCurrentReason: e.notCurrentReason,
-    }));
+    const evidence = c.evidence;
     for (const e of evidence) until(e.expiresAt);
     const controlCoverage = coveragePeriod
       ? computeCoverage(coverageInput(c, evidence, records), { period: coveragePeriod, now })
@@ -163,7 +170,7 @@ export async function evaluateWorkspace(
       ctx,
     );
     controlResults.set(c.id, result);
-    for (const { criterionId } of c.criteria)
+    for (const criterionId of c.criteria)
       byCriterion.set(criterionId, [...(byCriterion.get(criterionId) ?? []), result]);
   }
   const criteriaResults = new Map<string, Evaluation>();

@@ -71,6 +71,9 @@ export function operatingFrom(
 
 const EXCEPTIONS_NAMED = 5;
 
+/** Not-accepted evidence is judged without a date or period: its verdict depends on neither. */
+const NO_CONTEXT: EngineContext = { now: new Date(0), period: null };
+
 /** Type II from coverage: which occurrences of the period the control operated in. */
 export function operatingFromCoverage(
   c: ControlInput,
@@ -98,9 +101,9 @@ export function operatingFromCoverage(
       source,
     });
   // Evidence that is not accepted never counts, and says so (accepted items speak through coverage).
-  for (const e of c.evidence) {
-    const j = judgeEvidence(e, { now: new Date(0), period: null });
-    if (j.verdict === "not_accepted") reasons.push(j.reason);
-  }
+  // Only those are judged: judging every accepted item built its dated text just to drop it.
+  for (const e of c.evidence)
+    if (e.state === "rejected" || e.state === "draft" || e.state === "in_review")
+      reasons.push(judgeEvidence(e, NO_CONTEXT).reason);
   return { operating, reasons };
 }

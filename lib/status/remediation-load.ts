@@ -53,6 +53,9 @@ export async function remediationSignals(prisma: Tx, now: Date): Promise<Remedia
       ) d ON d.item_id = b.id
       WHERE b.priority IN ('P0', 'P1')
         AND b.status IN ('open', 'in_progress', 'awaiting_deployment', 'resolved')
+        -- An item linked to nothing (unarchived) holds nothing back: not loaded (a year of
+        -- backlog has hundreds, each a row to parse and a signal text to build and drop).
+        AND (l.item_id IS NOT NULL OR d.item_id IS NOT NULL)
       ORDER BY b.priority, b.key`,
     // The phases with a failed or partial must-have, their requirements and must-haves as JSON.
     prisma.$queryRaw<PhaseSignalInput[]>`

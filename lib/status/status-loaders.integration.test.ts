@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/tx";
 import { createControl } from "@/lib/controls/controls";
-import { addDays, startOfUtcDay } from "@/lib/dates";
+import { addDays, sharedDates, startOfUtcDay } from "@/lib/dates";
 import { makeUser } from "@/lib/testing/fixtures";
-import { loadStatusControls } from "./load-controls";
+import { loadControlsForStatus, loadStatusControls } from "./load-controls";
+import { resolveExpiry } from "./expiry";
 import { remediationSignals } from "./remediation-load";
 import { backlogSignal } from "./remediation-signals";
 import type { Signal } from "./types";
@@ -166,10 +167,38 @@ describe("status loaders in flat SQL", () => {
     await item("BL-4", "P0", "verified", [b.id], []);
     await item("BL-5", "P2", "open", [b.id], ["CC7.2"]);
     await item("BL-6", "P0", "open", [none.id], []);
+    // Linked to nothing (or only to an archived control): holds nothing back, not even loaded.
+    await item("BL-7", "P0", "open", [], []);
+    await item("BL-8", "P1", "open", [archived.id], []);
 
     expect(normalControls(await loadStatusControls(prisma))).toEqual(
       normalControls(await referenceControls(prisma)),
     );
+    // The computation's own reading: the same controls, evidence as the engine's input.
+    const rows = await loadStatusControls(prisma);
+    const forStatus = await loadControlsForStatus(prisma, sharedDates());
+    expect(forStatus).toEqual(
+      rows.map((c) => ({
+        id: c.id,
+        title: c.title,
+        implementation: c.implementation,
+        naJustification: c.naJustification,
+        frequency: c.frequency,
+        createdAt: c.createdAt,
+        criteria: c.criteria.map((x) => x.criterionId),
+        evidence: c.evidence.map(({ evidence: e }) => ({
+          id: e.id,
+          title: e.title,
+          state: e.reviewState,
+          evidenceDate: e.evidenceDate,
+          periodStart: e.periodStart,
+          periodEnd: e.periodEnd,
+          expiresAt: resolveExpiry(e),
+          notCurrentReason: e.notCurrentReason,
+        })),
+      })),
+    );
+    expect(forStatus.flatMap((c) => c.evidence).some((e) => e.expiresAt !== null)).toBe(true);
     const now = new Date();
     const fast = await remediationSignals(prisma, now);
     const reference = await referenceBacklogSignals(prisma, now);
@@ -182,5 +211,7 @@ describe("status loaders in flat SQL", () => {
     expect(fast.criteria.get("CC8.1")?.map((s) => s.source.id)).toEqual(["BL-1", "BL-3"]);
     expect(fast.criteria.has("CC6.1")).toBe(false);
     expect(fast.criteria.get("CC9.1")?.map((s) => s.source.id)).toEqual(["BL-2"]);
+    const everywhere = [...fast.controls.values(), ...fast.criteria.values()].flat();
+    expect(everywhere.some((s) => s.source.id === "BL-7" || s.source.id === "BL-8")).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
 // The pulling process of `npm run bench` (issue 15): a fresh process that loads only what a
 // pull needs — the database, the pull and its crypto — not the rest of the bench (JUnit ingest,
 // status, the server lane), which bench.ts loads eagerly and which was most of the 188 MB the
-// process held before the pull began. Status is measured after the pull, imported then.
+// process held before the pull began. Status after the pull is measured by bench-status-child.ts.
 // Usage (from runChild in bench-child.ts): bench-pull-child.ts NAME URL DATA_DIR SOURCE_URL ROWS.
 import { SOURCE_KEY, SOURCE_SCHEMA, type PullFigures } from "./bench-pull";
-import { BENCH, backendCpuSampler, median, perSec, serve, wholeMb } from "./bench-util";
+import { BENCH, backendCpuSampler, perSec, serve, wholeMb } from "./bench-util";
 
 /** Samples this process's RSS every 20 ms; `stop()` gives the peak in bytes. */
 function rssSampler() {
@@ -67,22 +67,9 @@ async function main() {
     console.log(
       `${name.padEnd(11)} pull ${r.pulled.toLocaleString("en")} audit events from PostgreSQL: ${(ms / 1000).toFixed(1)} s (${perSec(r.pulled, ms).toLocaleString("en")} /s; the pulling process used ${own.toFixed(1)} CPU-s, ${perCpu(own)} events per its CPU-second${backends === null ? "" : `; with the PostgreSQL backends' ${backends.toFixed(1)} CPU-s (the source, and the target on PostgreSQL), ${perCpu(own + backends)} events per CPU-second`}), peak RSS of the pulling process ${wholeMb(peak)} MB (${wholeMb(before)} MB before the pull, ${wholeMb(startRss)} MB of it Node.js and tsx; no heap cap)`,
     );
-    // The first computation in a fresh process also prepares Prisma's queries; then the steady state.
-    const { computeWorkspaceStatus } = await import("../status/compute");
-    const times: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const t2 = performance.now();
-      await computeWorkspaceStatus(BENCH);
-      times.push(performance.now() - t2);
-    }
-    console.log(
-      `${name.padEnd(11)} status for all 61 criteria with ${r.pulled.toLocaleString("en")} events: ${times.map((x) => `${x.toFixed(0)} ms`).join(", ")} (first, then repeated)`,
-    );
     const figures: PullFigures = {
       pullEventsPerSec: perSec(r.pulled, ms),
       pullPeakRssMb: wholeMb(peak),
-      statusFirstMs: Math.round(times[0]!),
-      statusWarmMs: Math.round(median(times.slice(1))),
     };
     process.send?.(figures);
   } finally {

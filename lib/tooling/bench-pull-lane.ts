@@ -1,25 +1,68 @@
 // The audit-event pull's lane: the pull itself runs in bench-pull-child.ts, a process that loads
 // only the pull, so that the peak RSS it reports is the pull's and not the rest of the bench's.
+import { fork } from "node:child_process";
+import path from "node:path";
 import { ensureCatalog } from "../db/bootstrap";
 import { openDatabase } from "../db/open";
 import { runChild } from "./bench-child";
 import { benchDataDir, resetSchema } from "./bench-database";
 import { jsonFileArg, writeJson, type LaneFigures } from "./bench-figures";
-import { makeSource } from "./bench-pull";
+import { makeSource, type StatusFigures } from "./bench-pull";
 import { loadAverage } from "./bench-util";
 
-export function pullLane(
+const STATUS_CHILD = "bench-status-child.ts";
+
+/**
+ * The pull in a process of its own, and status over what it pulled in another: on PostgreSQL
+ * one started before the pull (bench-status-child.ts plays the running server).
+ */
+export async function pullLane(
   name: string,
   url: string | undefined,
   dataDir: string,
   sourceUrl: string,
   rows: number,
 ): Promise<Partial<LaneFigures>> {
-  return runChild<Partial<LaneFigures>>(
-    "--pull",
-    [name, url ?? "", dataDir, sourceUrl, String(rows)],
-    "bench-pull-child.ts",
-  );
+  const pull = () =>
+    runChild<Partial<LaneFigures>>(
+      "--pull",
+      [name, url ?? "", dataDir, sourceUrl, String(rows)],
+      "bench-pull-child.ts",
+    );
+  const args = [name, url ?? "", dataDir, String(rows)];
+  if (!url) {
+    const pulled = await pull();
+    return { ...pulled, ...(await runChild<StatusFigures>("--status", args, STATUS_CHILD, [])) };
+  }
+  const server = fork(path.join(__dirname, STATUS_CHILD), [...args, "--warm-before"], {
+    stdio: "inherit",
+  });
+  const exited = new Promise<number | null>((r) => server.on("exit", r));
+  const messages: unknown[] = [];
+  let next: (() => void) | null = null;
+  server.on("message", (m) => {
+    messages.push(m);
+    next?.();
+  });
+  const message = async () => {
+    while (messages.length === 0) {
+      const arrived = new Promise<void>((r) => (next = r));
+      const code = await Promise.race([arrived.then(() => undefined), exited]);
+      if (code !== undefined && messages.length === 0)
+        throw new Error(`the status child exited with ${code}`);
+    }
+    return messages.shift();
+  };
+  try {
+    await message(); // warmed up, as the server at start
+    const pulled = await pull();
+    server.send("go");
+    const status = (await message()) as StatusFigures;
+    await exited;
+    return { ...pulled, ...status };
+  } finally {
+    if (server.exitCode === null) server.kill();
+  }
 }
 
 /**

@@ -25,6 +25,10 @@ export async function makeSource(url: string, rows: number): Promise<void> {
 export interface PullFigures {
   pullEventsPerSec: number;
   pullPeakRssMb: number;
+}
+
+/** Measured after the pull in a process of its own (bench-status-child.ts). */
+export interface StatusFigures {
   statusFirstMs: number;
   statusWarmMs: number;
 }

@@ -4,7 +4,7 @@
 import { ensureCatalog } from "../db/bootstrap";
 import { freshDatabase } from "./bench-database";
 import type { LaneFigures } from "./bench-figures";
-import { pageRun, pushBench, signIn, startServer } from "./bench-server";
+import { pageRun, pushBench, pushOneEvent, signIn, startServer } from "./bench-server";
 import { loadAverage, serve, unserve } from "./bench-util";
 import { YEAR, seedYear } from "./bench-year";
 
@@ -21,6 +21,7 @@ const PAGES = [
   "/backlog",
   "/phases",
   "/activity",
+  "/coverage",
 ];
 
 /**
@@ -93,7 +94,16 @@ export async function serverLane(
     const pages = await pageRun(
       server,
       cookie,
-      PAGES.map((p) => p.replace(":control", controlId)),
+      [
+        ...PAGES.map((p) => p.replace(":control", controlId)),
+        // Status (and coverage) is memoised until the data changes: with events arriving all
+        // day, the request after a change is the one users meet most.
+        ...["/", "/coverage"].map((p) => ({
+          path: p,
+          label: `${p} after a change`,
+          before: pushOneEvent(server, token),
+        })),
+      ],
       Number(process.env.BENCH_PAGE_TIMES ?? 50),
     );
     out.serverRssMb = server.rssMb();

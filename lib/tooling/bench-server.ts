@@ -258,16 +258,25 @@ const pct = (xs: number[], p: number) => {
   return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0);
 };
 
+/** A page of the page run; `before` runs untimed ahead of each request (and is in its label). */
+export interface PageRequest {
+  path: string;
+  label?: string;
+  before?: () => Promise<void>;
+}
+
 /** Each page `times` times in a row as the signed-in user (after one untimed request). */
 export async function pageRun(
   server: BenchServer,
   cookie: string,
-  pages: string[],
+  pages: (string | PageRequest)[],
   times: number,
 ): Promise<PageFigure[]> {
   const out: PageFigure[] = [];
-  for (const p of pages) {
+  for (const page of pages) {
+    const { path: p, label = p, before } = typeof page === "string" ? { path: page } : page;
     const get = async () => {
+      await before?.();
       const t = performance.now();
       const r = await fetch(`${server.base}${p}`, { headers: { cookie }, redirect: "manual" });
       await r.arrayBuffer();
@@ -277,9 +286,32 @@ export async function pageRun(
     await get();
     const ms: number[] = [];
     for (let i = 0; i < times; i++) ms.push(await get());
-    out.push({ path: p, p50: pct(ms, 50), p95: pct(ms, 95) });
+    out.push({ path: label, p50: pct(ms, 50), p95: pct(ms, 95) });
     // Printed as it goes: on a loaded machine the whole run takes minutes.
-    console.log(`  GET ${p}: p50 ${pct(ms, 50)} ms, p95 ${pct(ms, 95)} ms`);
+    console.log(`  GET ${label}: p50 ${pct(ms, 50)} ms, p95 ${pct(ms, 95)} ms`);
   }
   return out;
+}
+
+/**
+ * A change status depends on, as users make them all day: one audit event pushed over the API
+ * (audit events move the data version status is memoised on, lib/status/status-memo.ts).
+ */
+export function pushOneEvent(server: BenchServer, token: string): () => Promise<void> {
+  let n = 0;
+  return async () => {
+    const event = {
+      timestamp: new Date().toISOString(),
+      action: "login",
+      user_email: "bench-change@example.com",
+      request_id: `bench-change-${process.pid}-${Date.now()}-${n++}`,
+    };
+    const r = await fetch(`${server.base}/api/v1/audit-events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" },
+      body: JSON.stringify(event) + "\n",
+    });
+    if (r.status !== 201) throw new Error(`push of one event answered ${r.status}`);
+    await r.arrayBuffer();
+  };
 }

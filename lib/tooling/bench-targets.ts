@@ -2,6 +2,12 @@
 // run measured, per database, so a run reads as met or not at a glance.
 import type { Lane, LaneFigures } from "./bench-figures";
 
+/**
+ * The server lane's rows of issue 13 (`/coverage`, and pages requested after a change), apart
+ * from issue 15's main pages requested in a row.
+ */
+const COVERAGE_ROWS = /^\/coverage|after a change$/;
+
 /** figure | target | measured, per lane; "not measured" where the bench has no figure. */
 export function targetsTable(pg: Lane, lite: Lane): string {
   const show = (v: number | null | undefined, unit: string) =>
@@ -74,9 +80,21 @@ export function targetsTable(pg: Lane, lite: Lane): string {
       "Server-rendered pages with a year of data, p95",
       "< 150 ms",
       (l) => {
-        const p = Object.values(l.figures.pagesP95Ms);
+        const p = Object.entries(l.figures.pagesP95Ms)
+          .filter(([page]) => !COVERAGE_ROWS.test(page))
+          .map(([, ms]) => ms);
         return p.length
           ? `${Math.max(...p)} ms (worst page)${verdict(Math.max(...p) < 150)}`
+          : "not measured";
+      },
+    ],
+    [
+      "`/coverage` with a year of data, p95 (issue 13); the first request after a change",
+      "< 150 ms",
+      (l) => {
+        const p = Object.entries(l.figures.pagesP95Ms).filter(([page]) => COVERAGE_ROWS.test(page));
+        return p.length
+          ? p.map(([page, ms]) => `${page} ${ms} ms${verdict(ms < 150)}`).join("; ")
           : "not measured";
       },
     ],

@@ -160,5 +160,9 @@ export async function seedYear(d: Database, makeAdmin: () => Promise<string>): P
   await seedActivity(d);
   const adminId = await makeAdmin();
   await seedRest(d, adminId);
+  // A Type II workspace over the year: status judges operating effectiveness by coverage of
+  // this period, and /coverage draws it.
+  await d.prisma.$executeRawUnsafe(`
+    UPDATE "workspace" SET "audit_period_start" = current_date - 364, "audit_period_end" = current_date`);
   return adminId;
 }
