@@ -2,7 +2,8 @@
 // the catalog and the first administrator, so problems show at start, not on first click;
 // then schedules pulls of configured result directories and posture scans of configured databases, and computes status once in the
 // background so that Prisma's queries are prepared before the first page needs them, and
-// parses a generated test-result file so that the first upload does not pay for compiling the parser.
+// rehearses the ingest of generated test-result files (rolled back: nothing stored) so that the
+// first upload does not pay for compiling the ingest path or for a new database connection.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { database } = await import("./lib/db");
@@ -12,15 +13,15 @@ export async function register() {
   await database();
   const { SYSTEM_ACTOR } = await import("./lib/auth/actor");
   const { computeWorkspaceStatus } = await import("./lib/status/compute");
-  const { warmUpParser } = await import("./lib/collectors/test-results/warm-up");
+  const { warmUpIngest } = await import("./lib/collectors/test-results/warm-up");
   // One after the other, so the two warm-ups do not compete for the CPU with each other.
   void computeWorkspaceStatus(SYSTEM_ACTOR)
     .catch((err: unknown) =>
       console.error("[start] status warm-up:", err instanceof Error ? err.message : err),
     )
-    .then(() => warmUpParser())
+    .then(() => warmUpIngest())
     .catch((err: unknown) =>
-      console.error("[start] parser warm-up:", err instanceof Error ? err.message : err),
+      console.error("[start] ingest warm-up:", err instanceof Error ? err.message : err),
     );
   const {
     TRUSTBOARD_RESULTS_ROOTS: roots,

@@ -1,7 +1,7 @@
 /**
  * A generated JUnit file of `n` cases in suites of 100, each suite tagged with a criterion
  * (`soc2` property) and about one case in 97 failing (`seed` shifts which). The bench ingests
- * these; the server parses one at start to warm the parser up (warm-up.ts).
+ * these; the server rehearses ingesting a few at start (warm-up.ts).
  */
 export function sampleJUnit(n: number, seed: number): string {
   const parts = [`<?xml version="1.0"?><testsuites>`];
