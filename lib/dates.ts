@@ -3,6 +3,9 @@
 
 export const DAY_MS = 86_400_000;
 
+/** The start of the UTC day of an instant, in epoch milliseconds (startOfUtcDay without a Date). */
+export const dayStart = (t: number) => Math.floor(t / DAY_MS) * DAY_MS;
+
 /** "2026-11-30" for the UTC day of an instant. */
 export function isoDay(at: Date): string {
   return at.toISOString().slice(0, 10);

@@ -7,22 +7,18 @@
 // the expected audit events being present. An expected event stream silent for longer than its
 // tolerance makes the occurrences of that silence uncovered whatever else exists: the monitor saw
 // nothing. A failed run or an open P0/P1 item during a covered occurrence makes it an exception.
-import { DAY_MS, addDays, startOfUtcDay } from "@/lib/dates";
-import { occurrences, type Frequency, type Interval } from "./frequency";
-import { dayText, intervalText, memoText } from "./texts";
+import { DAY_MS, addDays, dayStart, startOfUtcDay } from "@/lib/dates";
+import { periodSplit, type Interval } from "./frequency";
+import { exceptionsOf, mergeUncovered } from "./findings";
+import { memoText } from "./texts";
 import type {
   ControlCoverage,
   ControlCoverageInput,
   CoverageContext,
   CoverageEvidence,
-  CoverageException,
   CoverageExpectation,
   Occurrence,
-  UncoveredInterval,
 } from "./types";
-
-/** The start of the UTC day of an instant, in epoch milliseconds (startOfUtcDay without a Date). */
-const dayStart = (t: number) => Math.floor(t / DAY_MS) * DAY_MS;
 
 /** The first index whose value is ≥ t in an ascending array. */
 function lowerBound(xs: number[], t: number): number {
@@ -40,10 +36,7 @@ const RUNS_NOTE = new Map<number, string>();
 const FAILED_NOTE = new Map<number, string>();
 const MORE_NOTE = new Map<number, string>();
 
-/** "2026-08-03 – 2026-09-14" for a half-open interval of days (the end shown inclusive). */
-export function formatInterval(i: Interval): string {
-  return intervalText(i.start.getTime(), i.end.getTime());
-}
+export { formatInterval } from "./texts";
 
 /**
  * Runs of days without events longer than the tolerated silence, inside `window`. A silence
@@ -95,35 +88,6 @@ const BEFORE_NOTES: readonly string[] = ["the control did not exist yet"];
 const FUTURE_NOTES: readonly string[] = [];
 const PENDING_NOTES: readonly string[] = ["under way, nothing recorded yet"];
 const NO_EVIDENCE_NOTES: readonly string[] = ["no evidence"];
-
-/**
- * The occurrences of a period per frequency, split once per period object: every control of a
- * status computation is judged over the same period, and the split allocated two Dates per
- * occurrence (thousands for a year of daily controls). The Dates are shared by those controls'
- * occurrences, which only read them. Weakly held: gone with the computation's period.
- */
-interface Split {
-  intervals: Interval[];
-  /** The intervals' bounds in epoch milliseconds, for the occurrence loop. */
-  starts: number[];
-  ends: number[];
-}
-const SPLITS = new WeakMap<Interval, Map<Frequency, Split>>();
-function occurrencesOf(period: Interval, frequency: Frequency): Split {
-  let byFrequency = SPLITS.get(period);
-  if (!byFrequency) SPLITS.set(period, (byFrequency = new Map()));
-  let split = byFrequency.get(frequency);
-  if (!split) {
-    const intervals = occurrences(period, frequency);
-    split = {
-      intervals,
-      starts: intervals.map((o) => o.start.getTime()),
-      ends: intervals.map((o) => o.end.getTime()),
-    };
-    byFrequency.set(frequency, split);
-  }
-  return split;
-}
 
 export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): ControlCoverage {
   const today = startOfUtcDay(ctx.now);
@@ -180,7 +144,7 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
   // list instead of a binary search per occurrence.
   let firstSpan = 0;
   let firstRun = 0;
-  const split = occurrencesOf(ctx.period, c.frequency);
+  const split = periodSplit(ctx.period, c.frequency);
   for (let k = 0; k < split.intervals.length; k++) {
     const { start, end } = split.intervals[k]!;
     const oStart = split.starts[k]!;
@@ -261,74 +225,4 @@ export function computeCoverage(c: ControlCoverageInput, ctx: CoverageContext): 
     uncovered: mergeUncovered(occ),
     exceptions: exceptionsOf(c, ctx.period, window, silences),
   };
-}
-
-/** Consecutive uncovered occurrences with the same cause, as one interval. */
-function mergeUncovered(occ: Occurrence[]): UncoveredInterval[] {
-  const out: (UncoveredInterval & { cause: string })[] = [];
-  // Most uncovered occurrences share one notes array ("no evidence"): joined once for a run.
-  let joined: readonly string[] | null = null;
-  let cause = "";
-  for (const o of occ) {
-    if (o.state !== "uncovered") continue;
-    if (o.notes !== joined) {
-      joined = o.notes;
-      cause = o.notes.join(", ");
-    }
-    const last = out[out.length - 1];
-    if (last && last.end.getTime() === o.start.getTime() && last.cause === cause) last.end = o.end;
-    else out.push({ start: o.start, end: o.end, cause, text: "" });
-  }
-  return out.map(({ start, end, cause }) => {
-    const what = cause.replace(/^no /, "");
-    return { start, end, text: `No ${what} ${formatInterval({ start, end })}` };
-  });
-}
-
-function exceptionsOf(
-  c: ControlCoverageInput,
-  period: Interval,
-  window: Interval,
-  silences: (Interval & { expectation: CoverageExpectation })[],
-): CoverageException[] {
-  const out: CoverageException[] = [];
-  const windowStart = window.start.getTime();
-  const windowEnd = window.end.getTime();
-  const periodStart = period.start.getTime();
-  for (const r of c.runDays) {
-    const day = r.day.getTime();
-    if (r.failingRuns > 0 && day >= windowStart && day < windowEnd)
-      out.push({
-        kind: "failed_run",
-        start: r.day,
-        end: addDays(r.day, 1),
-        text: `${r.failingRuns} of ${r.runs} test run(s) on ${dayText(day)} had failing mapped tests`,
-        link: { type: "run", id: r.runId },
-      });
-  }
-  for (const s of silences)
-    out.push({
-      kind: "silence",
-      start: s.start,
-      end: s.end,
-      text: `No \`${s.expectation.action}\` events ${formatInterval(s)} (silence tolerated: ${s.expectation.maxSilenceDays} days)`,
-      link: { type: "expected", id: s.expectation.id },
-    });
-  for (const i of c.items) {
-    // Open from its creation until it closed (or until today, still open), within the window.
-    const opened = i.openedAt.getTime();
-    const closed = i.closedAt ? i.closedAt.getTime() : windowEnd;
-    if (!(opened < windowEnd && windowStart < closed)) continue;
-    const start = dayStart(opened < periodStart ? periodStart : opened);
-    const openAtWindowEnd = closed >= windowEnd;
-    const end = openAtWindowEnd ? windowEnd : dayStart(closed) + DAY_MS;
-    out.push({
-      kind: "critical_item",
-      start: new Date(start),
-      end: openAtWindowEnd ? window.end : new Date(end),
-      text: `${i.priority} backlog item ${i.key} "${i.title}" open ${intervalText(start, end)}${i.closedAt ? "" : " (still open)"}`,
-      link: { type: "backlog", id: i.id },
-    });
-  }
-  return out.sort((a, b) => a.start.getTime() - b.start.getTime());
 }

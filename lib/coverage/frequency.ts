@@ -146,3 +146,32 @@ export function suggestedSampleSize(frequency: Frequency, population: number): n
       : SAMPLE_SIZE[frequency];
   return Math.max(0, Math.min(n, population));
 }
+
+/**
+ * The occurrences of a period per frequency, split once per period object: every control of a
+ * status computation is judged over the same period, and the split allocated two Dates per
+ * occurrence (thousands for a year of daily controls). The Dates are shared by those controls'
+ * occurrences, which only read them. Weakly held: gone with the computation's period.
+ */
+export interface Split {
+  intervals: Interval[];
+  /** The intervals' bounds in epoch milliseconds, for the occurrence loop. */
+  starts: number[];
+  ends: number[];
+}
+const SPLITS = new WeakMap<Interval, Map<Frequency, Split>>();
+export function periodSplit(period: Interval, frequency: Frequency): Split {
+  let byFrequency = SPLITS.get(period);
+  if (!byFrequency) SPLITS.set(period, (byFrequency = new Map()));
+  let split = byFrequency.get(frequency);
+  if (!split) {
+    const intervals = occurrences(period, frequency);
+    split = {
+      intervals,
+      starts: intervals.map((o) => o.start.getTime()),
+      ends: intervals.map((o) => o.end.getTime()),
+    };
+    byFrequency.set(frequency, split);
+  }
+  return split;
+}

@@ -3,6 +3,7 @@
 // the like in occurrence notes. Pure memos of formatting, bounded, so nothing stale can be read
 // from them (strings are immutable: sharing one is invisible to callers).
 import { DAY_MS, isoDay } from "@/lib/dates";
+import type { Interval } from "./frequency";
 
 const TEXTS_KEPT = 10_000;
 
@@ -24,4 +25,9 @@ export const dayText = (t: number) => memoText(DAY_TEXT, t, () => isoDay(new Dat
 export function intervalText(start: number, end: number): string {
   const last = end - DAY_MS;
   return last <= start ? dayText(start) : `${dayText(start)} – ${dayText(last)}`;
+}
+
+/** "2026-08-03 – 2026-09-14" for a half-open interval of days (the end shown inclusive). */
+export function formatInterval(i: Interval): string {
+  return intervalText(i.start.getTime(), i.end.getTime());
 }

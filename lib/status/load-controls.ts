@@ -24,13 +24,17 @@ export interface StatusEvidenceRow {
   notCurrentReason: string | null;
 }
 
-export interface StatusControlRow {
+/** What both readings of a control for status hold beside its criteria and evidence. */
+interface StatusControlFields {
   id: string;
   title: string;
   implementation: ImplementationStatus;
   naJustification: string | null;
   frequency: ControlFrequency | null;
   createdAt: Date;
+}
+
+export interface StatusControlRow extends StatusControlFields {
   criteria: { criterionId: string }[];
   evidence: { evidence: StatusEvidenceRow }[];
 }
@@ -87,13 +91,7 @@ function queryControls(prisma: Tx): Promise<ControlTuples[]> {
 }
 
 /** A control as the status computation reads it: its evidence already as the engine's input. */
-export interface StatusControl {
-  id: string;
-  title: string;
-  implementation: ImplementationStatus;
-  naJustification: string | null;
-  frequency: ControlFrequency | null;
-  createdAt: Date;
+export interface StatusControl extends StatusControlFields {
   criteria: string[];
   evidence: EvidenceInput[];
 }

@@ -4,7 +4,8 @@
 import { ensureCatalog } from "../db/bootstrap";
 import { freshDatabase } from "./bench-database";
 import type { LaneFigures } from "./bench-figures";
-import { pageRun, pushBench, pushOneEvent, signIn, startServer } from "./bench-server";
+import { pushBench, pushOneEvent } from "./bench-push";
+import { pageRun, signIn, startServer } from "./bench-server";
 import { loadAverage, serve, unserve } from "./bench-util";
 import { YEAR, seedYear } from "./bench-year";
 

@@ -1,10 +1,9 @@
 // The bench's server lane: the production server (`npm start`, built when the sources changed)
 // on a lane's database, a signed-in session over HTTP, and the figures only a running server
-// gives — audit events pushed over the API, and page latency — with the server's own RSS.
+// gives — page latency, and (bench-push.ts) audit events pushed over the API — with the server's own RSS.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { backendCpuSampler, perSec } from "./bench-util";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -165,88 +164,6 @@ export async function signIn(base: string, email: string, password: string): Pro
   return cookie();
 }
 
-const ACTIONS = ["login", "logout", "login_failed", "permission_changed", "access_denied"];
-const YEAR_S = 365 * 86_400;
-
-/** Body `b` of a push: `n` JSON Lines events spread over the past year, unique across bodies. */
-export function pushBody(b: number, n: number, now: number): string {
-  const lines: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const g = b * n + i;
-    lines.push(
-      JSON.stringify({
-        timestamp: new Date(now - ((g * 31) % YEAR_S) * 1000).toISOString(),
-        action: ACTIONS[g % ACTIONS.length],
-        user_email: `user${g % 5000}@example.com`,
-        ip_address: `10.${g % 250}.0.1`,
-        organization_id: `org${g % 40}`,
-        request_id: `req-${g}`,
-      }),
-    );
-  }
-  return lines.join("\n") + "\n";
-}
-
-export interface PushFigures {
-  eventsPerSec: number;
-  /** Events per CPU-second of the server (PostgreSQL's own work not included). */
-  eventsPerServerCpuSec: number;
-  /** Events per CPU-second of the PostgreSQL backends serving the server (null on PGlite). */
-  eventsPerBackendCpuSec: number | null;
-  peakRssMb: number;
-  afterRssMb: number;
-}
-
-/**
- * Posts `bodies` bodies of `n` events to /api/v1/audit-events; only the requests are timed. On
- * PostgreSQL (`pgDatabase`, the database's name) the CPU of its backends is counted too.
- */
-export async function pushBench(
-  server: BenchServer,
-  token: string,
-  bodies: number,
-  n: number,
-  pgDatabase: string | null,
-): Promise<PushFigures> {
-  const now = Date.now();
-  const backends = pgDatabase ? backendCpuSampler(pgDatabase) : null;
-  let ms = 0;
-  let cpu = 0;
-  let peak = server.rssMb();
-  const timer = setInterval(() => (peak = Math.max(peak, server.rssMb())), 250);
-  try {
-    for (let b = 0; b < bodies; b++) {
-      const body = pushBody(b, n, now);
-      const t = performance.now();
-      const c = server.cpuSeconds();
-      const r = await fetch(`${server.base}/api/v1/audit-events`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" },
-        body,
-      });
-      const result = (await r.json()) as { stored?: number; error?: string };
-      ms += performance.now() - t;
-      cpu += server.cpuSeconds() - c;
-      if (r.status !== 201 || result.stored !== n)
-        throw new Error(`push ${b + 1} answered ${r.status}: ${JSON.stringify(result)}`);
-    }
-  } finally {
-    clearInterval(timer);
-  }
-  const backendCpu = backends?.stop() ?? null;
-  peak = Math.max(peak, server.rssMb());
-  // What the server keeps once the pushes are over (after a moment for the collector).
-  await new Promise((r) => setTimeout(r, 5_000));
-  return {
-    eventsPerSec: perSec(bodies * n, ms),
-    eventsPerServerCpuSec: Math.round((bodies * n) / Math.max(cpu, 0.01)),
-    eventsPerBackendCpuSec:
-      backendCpu === null ? null : Math.round((bodies * n) / Math.max(backendCpu, 0.01)),
-    peakRssMb: peak,
-    afterRssMb: server.rssMb(),
-  };
-}
-
 export interface PageFigure {
   path: string;
   p50: number;
@@ -291,27 +208,4 @@ export async function pageRun(
     console.log(`  GET ${label}: p50 ${pct(ms, 50)} ms, p95 ${pct(ms, 95)} ms`);
   }
   return out;
-}
-
-/**
- * A change status depends on, as users make them all day: one audit event pushed over the API
- * (audit events move the data version status is memoised on, lib/status/status-memo.ts).
- */
-export function pushOneEvent(server: BenchServer, token: string): () => Promise<void> {
-  let n = 0;
-  return async () => {
-    const event = {
-      timestamp: new Date().toISOString(),
-      action: "login",
-      user_email: "bench-change@example.com",
-      request_id: `bench-change-${process.pid}-${Date.now()}-${n++}`,
-    };
-    const r = await fetch(`${server.base}/api/v1/audit-events`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" },
-      body: JSON.stringify(event) + "\n",
-    });
-    if (r.status !== 201) throw new Error(`push of one event answered ${r.status}`);
-    await r.arrayBuffer();
-  };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createControl } from "@/lib/controls/controls";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeControl, makeUser } from "@/lib/testing/fixtures";
 import { ingestTestResults, rehearseIngest } from "./ingest";
 import { sampleJUnit } from "./sample-junit";
 import { WARM_UP_CASES, warmUpIngest } from "./warm-up";
@@ -27,13 +26,8 @@ const system = { kind: "system", id: null, email: "test" } as const;
 describe("the ingest warm-up", () => {
   it("goes through whole ingests, mapped cases, evidence and activity included, and stores nothing", async () => {
     // A control for the generated suites' criterion, so the rehearsal maps cases and writes evidence.
-    await createControl(await makeUser("admin"), {
+    await makeControl(await makeUser("admin"), {
       title: `Warm-up ${Math.random()}`,
-      description: "",
-      ownerId: null,
-      implementation: "implemented",
-      naJustification: null,
-      locations: [],
       criteria: ["CC6.1"],
     });
     const before = await written();
