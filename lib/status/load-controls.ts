@@ -3,7 +3,7 @@
 // in JavaScript, and for a thousand linked evidence items that took 30 ms of CPU per status
 // computation against 6 ms for flat rows (and less again as JSON, below).
 import type { Tx } from "@/lib/db/tx";
-import { DAY_MS, sharedDates } from "@/lib/dates";
+import { DAY_MS } from "@/lib/dates";
 import { resolveExpiry } from "./expiry";
 import type { EvidenceInput } from "./types";
 import type {
@@ -11,33 +11,6 @@ import type {
   ImplementationStatus,
   ReviewState,
 } from "@/lib/generated/prisma/enums";
-
-export interface StatusEvidenceRow {
-  id: string;
-  title: string;
-  reviewState: ReviewState;
-  evidenceDate: Date;
-  periodStart: Date | null;
-  periodEnd: Date | null;
-  expiresOn: Date | null;
-  renewalDays: number | null;
-  notCurrentReason: string | null;
-}
-
-/** What both readings of a control for status hold beside its criteria and evidence. */
-interface StatusControlFields {
-  id: string;
-  title: string;
-  implementation: ImplementationStatus;
-  naJustification: string | null;
-  frequency: ControlFrequency | null;
-  createdAt: Date;
-}
-
-export interface StatusControlRow extends StatusControlFields {
-  criteria: { criterionId: string }[];
-  evidence: { evidence: StatusEvidenceRow }[];
-}
 
 /** An evidence item as the query returns it: dates as days since 1970-01-01 (JSON has none). */
 type EvidenceTuple = [
@@ -91,7 +64,13 @@ function queryControls(prisma: Tx): Promise<ControlTuples[]> {
 }
 
 /** A control as the status computation reads it: its evidence already as the engine's input. */
-export interface StatusControl extends StatusControlFields {
+export interface StatusControl {
+  id: string;
+  title: string;
+  implementation: ImplementationStatus;
+  naJustification: string | null;
+  frequency: ControlFrequency | null;
+  createdAt: Date;
   criteria: string[];
   evidence: EvidenceInput[];
 }
@@ -128,40 +107,6 @@ export async function loadControlsForStatus(
           notCurrentReason,
         };
       },
-    ),
-  }));
-}
-
-/** The controls with their rows as the nested query read them (the loaders' test compares). */
-export async function loadStatusControls(
-  prisma: Tx,
-  at: (ms: number) => Date = sharedDates(),
-): Promise<StatusControlRow[]> {
-  const fromEpochDay = (d: number) => at(d * DAY_MS);
-  const fromEpochDayOrNull = (d: number | null) => (d === null ? null : fromEpochDay(d));
-  const controls = await queryControls(prisma);
-  return controls.map((c) => ({
-    id: c.id,
-    title: c.title,
-    implementation: c.implementation,
-    naJustification: c.na_justification,
-    frequency: c.frequency,
-    createdAt: c.created_at,
-    criteria: c.criteria.map((criterionId) => ({ criterionId })),
-    evidence: c.evidence.map(
-      ([id, title, reviewState, date, from, to, expires, renewalDays, notCurrentReason]) => ({
-        evidence: {
-          id,
-          title,
-          reviewState,
-          evidenceDate: fromEpochDay(date),
-          periodStart: fromEpochDayOrNull(from),
-          periodEnd: fromEpochDayOrNull(to),
-          expiresOn: fromEpochDayOrNull(expires),
-          renewalDays,
-          notCurrentReason,
-        },
-      }),
     ),
   }));
 }

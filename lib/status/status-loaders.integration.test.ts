@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db/tx";
 import { createControl } from "@/lib/controls/controls";
 import { addDays, sharedDates, startOfUtcDay } from "@/lib/dates";
 import { makeUser } from "@/lib/testing/fixtures";
-import { loadControlsForStatus, loadStatusControls } from "./load-controls";
+import { loadControlsForStatus } from "./load-controls";
 import { resolveExpiry } from "./expiry";
 import { remediationSignals } from "./remediation-load";
 import { backlogSignal } from "./remediation-signals";
@@ -13,7 +13,7 @@ import type { Signal } from "./types";
 const today = startOfUtcDay(new Date());
 const ago = (n: number) => addDays(today, -n);
 
-/** The nested findMany status read controls with before loadStatusControls. */
+/** The nested findMany status read controls with before its raw query (load-controls.ts). */
 const referenceControls = (prisma: Tx) =>
   prisma.control.findMany({
     where: { archivedAt: null },
@@ -90,11 +90,14 @@ async function referenceBacklogSignals(prisma: Tx, now: Date) {
 
 const byId = <T extends { id: string }>(xs: T[]) =>
   [...xs].sort((a, b) => a.id.localeCompare(b.id));
-const normalControls = (rows: Awaited<ReturnType<typeof referenceControls>>) =>
-  byId(rows).map((c) => ({
+/** Controls in id order, their criteria and evidence sorted: the readings order them differently. */
+const normalControls = <C extends { id: string; criteria: string[]; evidence: { id: string }[] }>(
+  controls: C[],
+) =>
+  byId(controls).map((c) => ({
     ...c,
-    criteria: [...c.criteria].sort((a, b) => a.criterionId.localeCompare(b.criterionId)),
-    evidence: [...c.evidence].sort((a, b) => a.evidence.id.localeCompare(b.evidence.id)),
+    criteria: [...c.criteria].sort(),
+    evidence: byId(c.evidence),
   }));
 const sortedMap = (m: Map<string, Signal[]>) => [...m].sort((a, b) => a[0].localeCompare(b[0]));
 
@@ -171,33 +174,28 @@ describe("status loaders in flat SQL", () => {
     await item("BL-7", "P0", "open", [], []);
     await item("BL-8", "P1", "open", [archived.id], []);
 
-    expect(normalControls(await loadStatusControls(prisma))).toEqual(
-      normalControls(await referenceControls(prisma)),
-    );
-    // The computation's own reading: the same controls, evidence as the engine's input.
-    const rows = await loadStatusControls(prisma);
+    // The computation's reading: the reference's controls, evidence as the engine's input.
     const forStatus = await loadControlsForStatus(prisma, sharedDates());
-    expect(forStatus).toEqual(
-      rows.map((c) => ({
-        id: c.id,
-        title: c.title,
-        implementation: c.implementation,
-        naJustification: c.naJustification,
-        frequency: c.frequency,
-        createdAt: c.createdAt,
-        criteria: c.criteria.map((x) => x.criterionId),
-        evidence: c.evidence.map(({ evidence: e }) => ({
-          id: e.id,
-          title: e.title,
-          state: e.reviewState,
-          evidenceDate: e.evidenceDate,
-          periodStart: e.periodStart,
-          periodEnd: e.periodEnd,
-          expiresAt: resolveExpiry(e),
-          notCurrentReason: e.notCurrentReason,
-        })),
+    const referenceInput = (await referenceControls(prisma)).map((c) => ({
+      id: c.id,
+      title: c.title,
+      implementation: c.implementation,
+      naJustification: c.naJustification,
+      frequency: c.frequency,
+      createdAt: c.createdAt,
+      criteria: c.criteria.map((x) => x.criterionId),
+      evidence: c.evidence.map(({ evidence: e }) => ({
+        id: e.id,
+        title: e.title,
+        state: e.reviewState,
+        evidenceDate: e.evidenceDate,
+        periodStart: e.periodStart,
+        periodEnd: e.periodEnd,
+        expiresAt: resolveExpiry(e),
+        notCurrentReason: e.notCurrentReason,
       })),
-    );
+    }));
+    expect(normalControls(forStatus)).toEqual(normalControls(referenceInput));
     expect(forStatus.flatMap((c) => c.evidence).some((e) => e.expiresAt !== null)).toBe(true);
     const now = new Date();
     const fast = await remediationSignals(prisma, now);
