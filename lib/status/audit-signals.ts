@@ -8,13 +8,22 @@ export interface AuditSignals {
   changesAt: Date | null;
 }
 
-/** Expected event types that went silent longer than tolerated: the audit helper nobody calls. */
-export async function auditSignals(prisma: Tx, now: Date): Promise<AuditSignals> {
-  // The expectations with the latest event of each action, in one query: one index probe per
-  // action (action, occurred_at), however many events there are.
-  const expected = await prisma.$queryRaw<
-    { id: string; controlId: string; action: string; maxSilenceDays: number; last: Date | null }[]
-  >`
+/** An expectation with the latest event of its action. */
+export interface ExpectedLast {
+  id: string;
+  controlId: string;
+  action: string;
+  maxSilenceDays: number;
+  last: Date | null;
+}
+
+/**
+ * The expectations with the latest event of each action, in one query: one index probe per
+ * action (action, occurred_at), however many events there are. Independent of `now`, so it can
+ * be kept until the audit part's data version moves (status-inputs.ts).
+ */
+export function loadExpectedLast(prisma: Tx): Promise<ExpectedLast[]> {
+  return prisma.$queryRaw<ExpectedLast[]>`
     SELECT x."id"::text, x."control_id"::text AS "controlId", x."action",
            x."max_silence_days" AS "maxSilenceDays", l.last
     FROM "expected_events" x
@@ -24,6 +33,10 @@ export async function auditSignals(prisma: Tx, now: Date): Promise<AuditSignals>
       FROM (SELECT DISTINCT "action" FROM "expected_events") a
     ) l ON l.action = x."action"
     ORDER BY x."created_at", x."id"`;
+}
+
+/** Expected event types that went silent longer than tolerated: the audit helper nobody calls. */
+export function auditSignalsAt(expected: ExpectedLast[], now: Date): AuditSignals {
   const out = new Map<string, Signal[]>();
   if (expected.length === 0) return { signals: out, changesAt: null };
   let changesAt: number | null = null;

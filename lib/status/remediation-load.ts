@@ -19,20 +19,29 @@ const push = (m: Map<string, Signal[]>, key: string, s: Signal) => {
   else m.set(key, [s]);
 };
 
-/** Backlog items and phase gaps that hold controls and criteria back (rules in remediation-signals.ts). */
-export async function remediationSignals(prisma: Tx, now: Date): Promise<RemediationSignals> {
+type LinkedItem = BacklogSignalInput & {
+  control_ids: string[];
+  control_criteria: string[];
+  criteria: string[];
+};
+
+/** The open P0/P1 items with their links, and the phases with a failed or partial must-have. */
+export interface RemediationRows {
+  items: LinkedItem[];
+  phases: PhaseSignalInput[];
+}
+
+/**
+ * What remediation signals are made of. Independent of `now` (an item's due date is judged
+ * against it in remediationSignalsAt), so it can be kept until its data moves (status-inputs.ts).
+ */
+export async function loadRemediation(prisma: Tx): Promise<RemediationRows> {
   const [items, phases] = await Promise.all([
     // Flat rows with the linked ids as arrays: Prisma 7 builds nested relations in JavaScript,
     // which for the year's open P0/P1 items cost more CPU than the rest of status together.
     // JSON arrays, which JSON.parse reads natively; the driver parses PostgreSQL's text arrays
     // character by character in JavaScript.
-    prisma.$queryRaw<
-      (BacklogSignalInput & {
-        control_ids: string[];
-        control_criteria: string[];
-        criteria: string[];
-      })[]
-    >`
+    prisma.$queryRaw<LinkedItem[]>`
       SELECT b.id::text, b.key, b.title, b.priority::text AS priority, b.status::text AS status,
              b.due_date AS "dueDate", coalesce(l.control_ids, '[]') AS control_ids,
              coalesce(l.control_criteria, '[]') AS control_criteria,
@@ -72,6 +81,14 @@ export async function remediationSignals(prisma: Tx, now: Date): Promise<Remedia
                     WHERE m.phase_id = p.id AND m.verdict IN ('partial', 'failed'))
       ORDER BY p.number`,
   ]);
+  return { items, phases };
+}
+
+/** Backlog items and phase gaps that hold controls and criteria back (rules in remediation-signals.ts). */
+export function remediationSignalsAt(
+  { items, phases }: RemediationRows,
+  now: Date,
+): RemediationSignals {
   const out: RemediationSignals = { controls: new Map(), criteria: new Map() };
   for (const item of items) {
     const signal = backlogSignal(item, now);

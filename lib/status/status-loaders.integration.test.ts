@@ -6,7 +6,7 @@ import { addDays, sharedDates, startOfUtcDay } from "@/lib/dates";
 import { makeUser } from "@/lib/testing/fixtures";
 import { loadControlsForStatus } from "./load-controls";
 import { resolveExpiry } from "./expiry";
-import { remediationSignals } from "./remediation-load";
+import { loadRemediation, remediationSignalsAt } from "./remediation-load";
 import { backlogSignal } from "./remediation-signals";
 import type { Signal } from "./types";
 
@@ -198,7 +198,7 @@ describe("status loaders in flat SQL", () => {
     expect(normalControls(forStatus)).toEqual(normalControls(referenceInput));
     expect(forStatus.flatMap((c) => c.evidence).some((e) => e.expiresAt !== null)).toBe(true);
     const now = new Date();
-    const fast = await remediationSignals(prisma, now);
+    const fast = remediationSignalsAt(await loadRemediation(prisma), now);
     const reference = await referenceBacklogSignals(prisma, now);
     expect(sortedMap(fast.controls)).toEqual(sortedMap(reference.controls));
     expect(sortedMap(fast.criteria)).toEqual(sortedMap(reference.criteria));

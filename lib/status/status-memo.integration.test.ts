@@ -12,7 +12,8 @@ import { storeAuditEvents } from "@/lib/collectors/audit/ingest";
 import { addExpectedEvent } from "@/lib/collectors/audit/expected-events";
 import { createOverride } from "@/lib/status/overrides";
 import { workspaceStatus } from "./workspace-status";
-import type { WorkspaceStatus } from "./compute";
+import { computeWorkspaceStatus, type WorkspaceStatus } from "./compute";
+import { PARTS, type Part } from "./status-inputs";
 
 const junit = (ref: string) => `<?xml version="1.0"?>
 <testsuite name="isolation" tests="1" timestamp="${new Date().toISOString().slice(0, 19)}">
@@ -38,13 +39,33 @@ describe("memoised status (workspaceStatus)", () => {
     const admin = await makeUser("admin");
     const auditor = await makeUser("auditor");
     const status = () => workspaceStatus(auditor, new Date());
-    // Each step: a write, then a new computation that shows it; the one after it is memoised.
+    const prisma = await db();
+    const versions = async () =>
+      Object.fromEntries(
+        (
+          await prisma.$queryRaw<{ id: number; version: bigint }[]>`
+            SELECT "id", "version" FROM "status_data_version"`
+        ).map((r) => [r.id, r.version]),
+      );
+    // Each step: a write that moves the data version of the parts named, then a new computation
+    // that shows it (the parts that did not move come from the kept input, and the result is
+    // the same as a computation from scratch); the one after it is memoised.
     let last: WorkspaceStatus = await status();
-    const changed = async () => {
-      const next = await status();
+    let lastVersions = await versions();
+    const changed = async (...parts: Part[]) => {
+      const now = new Date();
+      const next = await workspaceStatus(auditor, now);
       expect(next).not.toBe(last);
-      expect(await status()).toBe(next);
+      expect(await workspaceStatus(auditor, now)).toBe(next);
+      expect(next).toEqual(await computeWorkspaceStatus(auditor, now));
+      const moved = await versions();
+      expect(
+        Object.keys(PARTS).filter(
+          (p) => moved[PARTS[p as Part]] !== lastVersions[PARTS[p as Part]],
+        ),
+      ).toEqual(parts);
       last = next;
+      lastVersions = moved;
       return next;
     };
     expect(await status()).toBe(last);
@@ -55,7 +76,7 @@ describe("memoised status (workspaceStatus)", () => {
       ownerId: admin.id,
       criteria: ["CC6.1"],
     });
-    expect((await changed()).controls.get(c.id)?.status).toBe("gap");
+    expect((await changed("core")).controls.get(c.id)?.status).toBe("gap");
     await updateControl(admin, c.id, {
       title: "Tenant isolation (RLS)",
       description: "",
@@ -65,7 +86,7 @@ describe("memoised status (workspaceStatus)", () => {
       locations: [],
       criteria: ["CC6.1"],
     });
-    expect((await changed()).controls.get(c.id)?.reasons[0]?.text).toContain(
+    expect((await changed("core")).controls.get(c.id)?.reasons[0]?.text).toContain(
       "Tenant isolation (RLS)",
     );
 
@@ -75,17 +96,17 @@ describe("memoised status (workspaceStatus)", () => {
       body: "8/8",
       controls: [c.id],
     });
-    expect((await changed()).controls.get(c.id)?.status).toBe("gap");
+    expect((await changed("core")).controls.get(c.id)?.status).toBe("gap");
     await reviewEvidence(admin, ev.id, "accept", "");
-    expect((await changed()).controls.get(c.id)?.status).toBe("met");
+    expect((await changed("core")).controls.get(c.id)?.status).toBe("met");
 
     // Mapping change (a criterion's controls).
     await setCriterionControls(admin, "C1.2", [c.id]);
-    expect((await changed()).criterionControls.get("C1.2")).toEqual([c.id]);
+    expect((await changed("core")).criterionControls.get("C1.2")).toEqual([c.id]);
 
-    // Test run ingest: a failing mapped test puts the control at risk.
+    // Test run ingest: a failing mapped test puts the control at risk (its evidence is core).
     await ingestTestResults(admin, junit(c.ref), { via: "upload", source: "ci", commit: "c1" });
-    expect((await changed()).controls.get(c.id)?.status).toBe("at_risk");
+    expect((await changed("core", "tests")).controls.get(c.id)?.status).toBe("at_risk");
 
     // Audit events: an expectation never met, then the events that meet it.
     const monitor = await makeControl(admin, {
@@ -93,7 +114,7 @@ describe("memoised status (workspaceStatus)", () => {
       ownerId: admin.id,
       criteria: ["CC7.2"],
     });
-    await changed();
+    await changed("core");
     await addExpectedEvent(admin, {
       controlId: monitor.id,
       action: "login_failed",
@@ -101,16 +122,35 @@ describe("memoised status (workspaceStatus)", () => {
     });
     const silent = (s: WorkspaceStatus) =>
       s.controls.get(monitor.id)?.reasons.some((r) => r.text.includes("`login_failed`"));
-    expect(silent(await changed())).toBe(true);
-    await storeAuditEvents(admin, [event(new Date(), "memo-1")], "test");
-    expect(silent(await changed())).toBe(false);
+    expect(silent(await changed("audit"))).toBe(true);
+    const seen = new Date();
+    await storeAuditEvents(admin, [event(seen, "memo-1")], "test");
+    expect(silent(await changed("audit"))).toBe(false);
+    // Events that change nothing status makes of them (another of the same action on the same
+    // day, one of an action no control expects): the audit part moved, the status holds, and a
+    // computation from scratch agrees with it.
+    await storeAuditEvents(
+      admin,
+      [event(seen, "memo-2"), event(seen, "memo-3", "report_viewed")],
+      "test",
+    );
+    expect(await status()).toBe(last);
+    const fresh = await computeWorkspaceStatus(auditor, new Date());
+    expect([fresh.controls, fresh.criteria, fresh.coverage]).toEqual([
+      last.controls,
+      last.criteria,
+      last.coverage,
+    ]);
+    const audited = await versions();
+    expect(audited[PARTS.audit]).not.toBe(lastVersions[PARTS.audit]);
+    lastVersions = audited;
 
     // Backlog change: an open P0 item linked to the control is a gap.
     await createBacklogItem(
       admin,
       backlogSchema.parse({ title: "RLS missing", priority: "P0", controls: [c.id] }),
     );
-    expect((await changed()).controls.get(c.id)?.status).toBe("gap");
+    expect((await changed("backlog")).controls.get(c.id)?.status).toBe("gap");
 
     // An override.
     await createOverride(admin, {
@@ -120,12 +160,11 @@ describe("memoised status (workspaceStatus)", () => {
       justification: "Manual disposal log reviewed monthly",
       until: isoDay(addDays(new Date(), 10)),
     });
-    expect((await changed()).criteria.get("C1.2")?.overridden).toBe(true);
+    expect((await changed("core")).criteria.get("C1.2")?.overridden).toBe(true);
 
     // Any writer, not only the app's functions: the version moves in the database.
-    const prisma = await db();
     await prisma.$executeRaw`UPDATE "controls" SET "implementation" = 'not_started' WHERE id = ${c.id}::uuid`;
-    expect((await changed()).controls.get(c.id)?.status).toBe("not_started");
+    expect((await changed("core")).controls.get(c.id)?.status).toBe("not_started");
 
     // A rolled-back write changes nothing, and the status stays memoised.
     await expect(
@@ -204,5 +243,7 @@ describe("memoised status (workspaceStatus)", () => {
     const s4 = await at(new Date(quietUntil.getTime() + 1));
     expect(s4).not.toBe(s3);
     expect(silent(s4)).toBe(true);
+    // Nothing was loaded again (no part moved): judged against the new time all the same.
+    expect(s4).toEqual(await computeWorkspaceStatus(auditor, new Date(quietUntil.getTime() + 1)));
   });
 });

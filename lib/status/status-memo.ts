@@ -1,5 +1,6 @@
-// Status memoised per process on the data version (a row the database bumps at the commit of any
-// write to a table status reads; migration status_data_version) and on the time window the
+// Status memoised per process on the data version (rows the database bumps at the commit of any
+// write to a table status reads, one per part of its input; migrations status_data_version and
+// status_part_versions; workspace-status.ts passes their sum) and on the time window the
 // result holds for (WorkspaceStatus.validUntil). A request after any committed change, or after
 // the window, computes again; requests while a computation is running share it.
 import type { WorkspaceStatus } from "./compute";

@@ -4,7 +4,15 @@ import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { isoDay } from "@/lib/dates";
-import { evaluateWorkspace, type WorkspaceStatus } from "./compute";
+import { evaluateInputs, type WorkspaceStatus } from "./compute";
+import type { InputCache } from "./input-cache";
+import {
+  auditDigest,
+  loadStatusInputs,
+  PARTS,
+  type Part,
+  type PartVersions,
+} from "./status-inputs";
 import { memoised, type StatusMemo } from "./status-memo";
 
 /** Keeps today's row per criterion current, in one statement (rows already right are left alone). */
@@ -19,29 +27,94 @@ async function recordSnapshots(prisma: Tx, status: WorkspaceStatus): Promise<voi
     WHERE "status_snapshots"."status" IS DISTINCT FROM EXCLUDED."status"`;
 }
 
-async function dataVersion(prisma: Tx): Promise<bigint> {
-  const [row] = await prisma.$queryRaw<{ version: bigint }[]>`
-    SELECT "version" FROM "status_data_version" WHERE "id" = 1`;
-  if (!row) throw new Error("status_data_version has no row (migration status_data_version)");
-  return row.version;
+/** Each part's data version; read before anything is loaded, so what is loaded is as new. */
+async function partVersions(prisma: Tx): Promise<PartVersions> {
+  const rows = await prisma.$queryRaw<{ id: number; version: bigint }[]>`
+    SELECT "id", "version" FROM "status_data_version"`;
+  const version = (part: Part) => {
+    const row = rows.find((r) => r.id === PARTS[part]);
+    if (!row) throw new Error(`status_data_version has no row for ${part} (migrations)`);
+    return row.version;
+  };
+  return {
+    core: version("core"),
+    tests: version("tests"),
+    audit: version("audit"),
+    backlog: version("backlog"),
+  };
+}
+
+/** The last status computed, and what it was computed from. */
+interface Computed {
+  versions: PartVersions;
+  /** What status made of the audit part (auditDigest), and when a silence would next begin. */
+  audit: string;
+  silentFrom: number | null;
+  status: WorkspaceStatus;
+}
+
+interface DatabaseMemo extends StatusMemo {
+  inputs: InputCache;
+  last: Computed | null;
 }
 
 // One per database per process, shared by every bundle of the server that imports this module.
 // Per database because a version number says nothing across databases: another one opened in
 // the same process (a test file, a restored copy) may be at the same number with other data.
 const globalMemo = globalThis as typeof globalThis & {
-  trustboardStatusMemos?: WeakMap<Tx, StatusMemo>;
+  trustboardStatusMemos?: WeakMap<Tx, DatabaseMemo>;
 };
 const memos = (globalMemo.trustboardStatusMemos ??= new WeakMap());
+
+/**
+ * The last status still holds when only audit events moved and what status makes of them is the
+ * same: most events are of an action no control expects, or of a day that already had one. Its
+ * time window holds too when no expected type would fall silent sooner than before (more events
+ * only push that later; deleted ones could bring it nearer).
+ */
+function stillHolds(
+  last: Computed | null,
+  next: Omit<Computed, "status">,
+  now: Date,
+): last is Computed {
+  if (!last) return false;
+  const [v, w] = [last.versions, next.versions];
+  const [was, is] = [last.silentFrom, next.silentFrom];
+  return (
+    v.core === w.core &&
+    v.tests === w.tests &&
+    v.backlog === w.backlog &&
+    last.audit === next.audit &&
+    (was === null ? is === null : is !== null && is >= was) &&
+    last.status.ctx.now.getTime() <= now.getTime() &&
+    now.getTime() < last.status.validUntil.getTime()
+  );
+}
 
 async function statusAt(now: Date): Promise<WorkspaceStatus> {
   const prisma = await db();
   let memo = memos.get(prisma);
-  if (!memo) memos.set(prisma, (memo = { entry: null }));
-  return memoised(memo, await dataVersion(prisma), now, async () => {
-    const status = await evaluateWorkspace(prisma, now);
+  if (!memo) memos.set(prisma, (memo = { entry: null, inputs: new Map(), last: null }));
+  const m = memo;
+  const versions = await partVersions(prisma);
+  // Each part's version only grows, so their sum moves whenever any of them does.
+  const version = versions.core + versions.tests + versions.audit + versions.backlog;
+  return memoised(m, version, now, async () => {
+    const inputs = await loadStatusInputs(prisma, now, undefined, { cache: m.inputs, versions });
+    const next = {
+      versions,
+      audit: auditDigest(inputs),
+      silentFrom: inputs.audit.changesAt?.getTime() ?? null,
+    };
+    const last = m.last;
+    if (stillHolds(last, next, now)) {
+      m.last = { ...last, versions };
+      return last.status;
+    }
+    const status = evaluateInputs(inputs, now);
     // Today's snapshot follows each computation; a memoised status is already recorded.
     await recordSnapshots(prisma, status);
+    m.last = { ...next, status };
     return status;
   });
 }

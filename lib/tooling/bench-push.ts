@@ -1,5 +1,5 @@
-// The bench's pushes of audit events over the API: the push figure (10 JSON Lines bodies), and
-// one event pushed as the change ahead of a page request.
+// The bench's pushes over the API: the push figure (10 JSON Lines bodies of audit events), and
+// the changes ahead of a page request (one audit event, one test run).
 import type { BenchServer } from "./bench-server";
 import { backendCpuSampler, perSec } from "./bench-util";
 
@@ -104,6 +104,31 @@ export function pushOneEvent(server: BenchServer, token: string): () => Promise<
       body: JSON.stringify(event) + "\n",
     });
     if (r.status !== 201) throw new Error(`push of one event answered ${r.status}`);
+    await r.arrayBuffer();
+  };
+}
+
+/**
+ * A change status shows: a nightly-style test run with one case mapped to a year control, failing
+ * every other time (the control's status moves between at risk and not), uploaded over the API.
+ */
+export function pushOneRun(server: BenchServer, token: string, tag: string): () => Promise<void> {
+  let n = 0;
+  return async () => {
+    n++;
+    const outcome = n % 2 ? '<failure message="bench change"/>' : "";
+    const xml = `<?xml version="1.0"?>
+<testsuite name="bench-change" tests="1" timestamp="${new Date().toISOString().slice(0, 19)}">
+  <properties><property name="control" value="YC-005"/></properties>
+  <testcase classname="bench.change" name="test_change${tag.replace(/\W+/g, "_")}_${n}">${outcome}</testcase>
+</testsuite>
+`;
+    const r = await fetch(`${server.base}/api/v1/test-results`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/xml" },
+      body: xml,
+    });
+    if (r.status !== 201) throw new Error(`upload of one test run answered ${r.status}`);
     await r.arrayBuffer();
   };
 }

@@ -4,7 +4,7 @@
 import { ensureCatalog } from "../db/bootstrap";
 import { freshDatabase } from "./bench-database";
 import type { LaneFigures } from "./bench-figures";
-import { pushBench, pushOneEvent } from "./bench-push";
+import { pushBench, pushOneEvent, pushOneRun } from "./bench-push";
 import { pageRun, signIn, startServer } from "./bench-server";
 import { loadAverage, serve, unserve } from "./bench-util";
 import { YEAR, seedYear } from "./bench-year";
@@ -61,7 +61,11 @@ export async function serverLane(
       accessExpiresAt: null,
     };
     token = (
-      await createToken(admin, { name: "bench push", scopes: ["audit-events"], expiresAt: null })
+      await createToken(admin, {
+        name: "bench push",
+        scopes: ["audit-events", "test-results"],
+        expiresAt: null,
+      })
     ).token;
     controlId = (await d.prisma.control.findUniqueOrThrow({ where: { ref: "YC-001" } })).id;
     console.log(
@@ -97,12 +101,19 @@ export async function serverLane(
       cookie,
       [
         ...PAGES.map((p) => p.replace(":control", controlId)),
-        // Status (and coverage) is memoised until the data changes: with events arriving all
-        // day, the request after a change is the one users meet most.
+        // Status (and coverage) is memoised until the data changes. Audit events arrive all
+        // day: the request after one is the one users meet most (status re-reads the audit part
+        // and finds it gives the same result). A test run changes what status shows: the
+        // request after one computes it again.
         ...["/", "/coverage"].map((p) => ({
           path: p,
-          label: `${p} after a change`,
+          label: `${p} after an audit event`,
           before: pushOneEvent(server, token),
+        })),
+        ...["/", "/coverage"].map((p) => ({
+          path: p,
+          label: `${p} after a test run`,
+          before: pushOneRun(server, token, p),
         })),
       ],
       Number(process.env.BENCH_PAGE_TIMES ?? 50),

@@ -80,6 +80,14 @@ async function seedRest(d: Database, adminId: string): Promise<void> {
       JOIN (SELECT "id", row_number() OVER (ORDER BY "sort_order") - 1 AS n FROM "criteria") cr
         ON cr.n = c.n % 61 OR cr.n = (c.n * 7) % 61
       ON CONFLICT DO NOTHING`);
+    // Expected audit events, as monitoring controls have them: the pushed year's actions, so
+    // coverage and silence are judged from the million events (every day has each action).
+    await q.query(`
+      INSERT INTO "expected_events" ("id", "control_id", "action", "max_silence_days")
+      SELECT gen_random_uuid(), c.ids[k], a.action, a.days
+      FROM ${CONTROL_IDS} c,
+           (VALUES (1, 'login', 1), (2, 'login_failed', 7), (3, 'permission_changed', 30),
+                   (4, 'access_denied', 7)) AS a(k, action, days)`);
     await q.query(`
       INSERT INTO "test_runs" ("id", "content_sha256", "format", "tool", "source", "commit", "branch", "started_at", "duration_ms",
                                "tests", "passed", "failed", "errored", "skipped", "flaky", "ingested_via", "ingested_by", "ingested_at")

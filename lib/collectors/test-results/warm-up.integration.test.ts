@@ -5,7 +5,7 @@ import { ingestTestResults, rehearseIngest } from "./ingest";
 import { sampleJUnit } from "./sample-junit";
 import { WARM_UP_CASES, warmUpIngest } from "./warm-up";
 
-/** Every table an ingest writes, and the data version status is memoised on. */
+/** Every table an ingest writes, and the data versions status is memoised on (one per part). */
 async function written() {
   const prisma = await db();
   const [row] = await prisma.$queryRawUnsafe<Record<string, bigint>[]>(
@@ -16,7 +16,7 @@ async function written() {
             (SELECT count(*) FROM "evidence") AS evidence,
             (SELECT count(*) FROM "evidence_controls") AS evidence_controls,
             (SELECT count(*) FROM "activity") AS activity,
-            (SELECT "version" FROM "status_data_version") AS version`,
+            (SELECT json_agg("version" ORDER BY "id") FROM "status_data_version") AS versions`,
   );
   return row;
 }
