@@ -1,5 +1,5 @@
-// The figures of memory-sensitive parts (the hostile file, the pull, packaging) are taken in a
-// fresh process that loads only that part: in the bench's own process, the eagerly imported rest
+// The figures of memory-sensitive parts (the hostile file, the pull on PostgreSQL, packaging) are
+// taken in a fresh process that loads only that part: in the bench's own process, the eagerly imported rest
 // of the bench was most of the figure. The page queries run in bench.ts again (`--pages`).
 import { fork } from "node:child_process";
 import path from "node:path";

@@ -1,5 +1,9 @@
-// The audit-event pull's lane: the pull itself runs in bench-pull-child.ts, a process that loads
-// only the pull, so that the peak RSS it reports is the pull's and not the rest of the bench's.
+// The audit-event pull's lane, each database as a running server meets a pull. On PostgreSQL the
+// pull runs in bench-pull-child.ts, a process that loads only the pull (as `npm run cli -- audit
+// pull`), so that the peak RSS it reports is the pull's and not the rest of the bench's, while
+// bench-status-child.ts plays the server. On PGlite, which admits one process at a time, the
+// server pulls in its own process: bench-status-child.ts `--pull-here` computes status once, pulls
+// with the same code, and times status after it; its pull figures include what status loaded.
 import { fork } from "node:child_process";
 import path from "node:path";
 import { ensureCatalog } from "../db/bootstrap";
@@ -7,14 +11,14 @@ import { openDatabase } from "../db/open";
 import { runChild } from "./bench-child";
 import { benchDataDir, resetSchema } from "./bench-database";
 import { jsonFileArg, writeJson, type LaneFigures } from "./bench-figures";
-import { makeSource, type StatusFigures } from "./bench-pull";
+import { makeSource, type PullFigures, type StatusFigures } from "./bench-pull";
 import { loadAverage } from "./bench-util";
 
 const STATUS_CHILD = "bench-status-child.ts";
 
 /**
- * The pull in a process of its own, and status over what it pulled in another: on PostgreSQL
- * one started before the pull (bench-status-child.ts plays the running server).
+ * Status computed once, the pull, then status timed: on PostgreSQL the pull in a process of its
+ * own while bench-status-child.ts waits (the running server); on PGlite all three in that child.
  */
 export async function pullLane(
   name: string,
@@ -23,17 +27,21 @@ export async function pullLane(
   sourceUrl: string,
   rows: number,
 ): Promise<Partial<LaneFigures>> {
+  const args = [name, url ?? "", dataDir, String(rows)];
+  // Without --liftoff-only, as the server runs.
+  if (!url)
+    return runChild<PullFigures & StatusFigures>(
+      "--status",
+      [...args, "--pull-here", sourceUrl],
+      STATUS_CHILD,
+      [],
+    );
   const pull = () =>
-    runChild<Partial<LaneFigures>>(
+    runChild<PullFigures>(
       "--pull",
-      [name, url ?? "", dataDir, sourceUrl, String(rows)],
+      [name, url, dataDir, sourceUrl, String(rows)],
       "bench-pull-child.ts",
     );
-  const args = [name, url ?? "", dataDir, String(rows)];
-  if (!url) {
-    const pulled = await pull();
-    return { ...pulled, ...(await runChild<StatusFigures>("--status", args, STATUS_CHILD, [])) };
-  }
   const server = fork(path.join(__dirname, STATUS_CHILD), [...args, "--warm-before"], {
     stdio: "inherit",
   });

@@ -1,6 +1,7 @@
 // The audit-event pull of `npm run bench`: the audited application's table, generated inside
-// PostgreSQL, and the pull measured in a process of its own (bench-pull-child.ts). Imported
-// eagerly by bench.ts, so it imports only pg here; the pulling side is loaded by the child.
+// PostgreSQL, and the figures of the measured pull (bench-pull-measure.ts, run by
+// bench-pull-child.ts on PostgreSQL and inside bench-status-child.ts on PGlite). Imported eagerly
+// by bench.ts, so it imports only pg here; the pulling side is loaded by the children.
 import { Client } from "pg";
 
 export const SOURCE_SCHEMA = "trustboard_bench_src";
@@ -21,13 +22,13 @@ export async function makeSource(url: string, rows: number): Promise<void> {
   await c.end();
 }
 
-/** What the pulling child reports. */
+/** What the measured pull reports (bench-pull-measure.ts). */
 export interface PullFigures {
   pullEventsPerSec: number;
   pullPeakRssMb: number;
 }
 
-/** Measured after the pull in a process of its own (bench-status-child.ts). */
+/** Measured after the pull by the process that plays the server (bench-status-child.ts). */
 export interface StatusFigures {
   statusFirstMs: number;
   statusWarmMs: number;

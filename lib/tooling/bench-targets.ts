@@ -33,6 +33,18 @@ export function targetsTable(pg: Lane, lite: Lane): string {
       const share = Math.round((100 * v) / pgValue);
       return `${show(v, "cases/s")}, ${share}% of PostgreSQL's${verdict(share >= 50)}`;
     };
+  // PGlite's pull runs inside the process that plays its server (status loaded, full compilers):
+  // printed, but the pull's targets are PostgreSQL's.
+  const pgOnly =
+    (
+      measured: (l: NonNullable<Lane>) => string,
+      pick: (x: LaneFigures) => number | null,
+      unit: string,
+    ) =>
+    (l: NonNullable<Lane>): string =>
+      l === pg
+        ? measured(l)
+        : `${show(pick(l.figures), unit)} (not a target: in the PGlite server's process, with status)`;
   rows.push(
     [
       "JUnit ingest, first file after a start",
@@ -47,19 +59,27 @@ export function targetsTable(pg: Lane, lite: Lane): string {
     [
       "Audit-event pull PostgreSQL → Trustboard",
       "≥ 100,000 events/s",
-      f(
+      pgOnly(
+        f(
+          (x) => x.pullEventsPerSec,
+          "events/s",
+          (v) => v >= 100_000,
+        ),
         (x) => x.pullEventsPerSec,
         "events/s",
-        (v) => v >= 100_000,
       ),
     ],
     [
       "Peak RSS of the pulling process (no heap cap)",
       "< 200 MB",
-      f(
+      pgOnly(
+        f(
+          (x) => x.pullPeakRssMb,
+          "MB",
+          (v) => v < 200,
+        ),
         (x) => x.pullPeakRssMb,
         "MB",
-        (v) => v < 200,
       ),
     ],
     [

@@ -2,8 +2,9 @@
 // to FILE. Test results: a generated 10,000-case JUnit file, parse-only and end-to-end ingest,
 // on PGlite and — when BENCH_DATABASE_URL or TEST_DATABASE_URL is set — on PostgreSQL; the
 // hostile 1.2 MB file (20,000 suite properties, 20,000 cases) in a fresh process; an audit-event
-// pull of BENCH_EVENTS rows from a generated PostgreSQL table, in a process of its own so its
-// peak memory is its own; status for all criteria after it; an audit package of 1,000 evidence files totalling 1 GB,
+// pull of BENCH_EVENTS rows from a generated PostgreSQL table (on PostgreSQL in a process of its
+// own so its peak memory is its own; on PGlite inside the process that plays the server, as a
+// PGlite server pulls); status for all criteria after it; an audit package of 1,000 evidence files totalling 1 GB,
 // likewise in a process of its own (`--only-package` runs just that part; `--only-coverage` the
 // coverage figures on a fresh schema); the code query audit
 // of a generated 10,000-file repository (`--only-code-audit`). Ends with the targets table.
