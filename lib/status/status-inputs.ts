@@ -106,20 +106,24 @@ export async function loadStatusInputs(
     kept
       ? cachedPiece(kept.cache, name, parts.map((p) => kept.versions[p]).join(".") + extra, load)
       : load();
-  // The period first: the coverage records are loaded for it, alongside everything else.
-  const basics = await piece("basics", ["core"], () => workspaceBasics(prisma));
-  const coverage = period ?? basics.period;
-  const over = coverage ? `@${coverage.start.getTime()}-${coverage.end.getTime()}` : "";
   // One Date per day for the loaders' thousands of dated records (they share a few hundred days).
   const at = sharedDates();
   // Raw SQL rather than the query builder here and in the loaders: nothing for Prisma's query
-  // compiler to prepare in a fresh process, and no value-by-value mapping.
-  const [controls, tests, expectedLast, remediation, runDays, expected, items] = await Promise.all([
+  // compiler to prepare in a fresh process, and no value-by-value mapping. The pieces that do
+  // not depend on the period start with the query that reads it; the coverage records follow it.
+  const independent = Promise.all([
     piece("controls", ["core"], () => loadControlsForStatus(prisma, at)),
     piece("tests", ["tests"], () => testSignals(prisma)),
     piece("audit", ["audit"], () => loadExpectedLast(prisma)),
     // Items' links are read through the controls (archived ones link nothing) and phases.
     piece("remediation", ["core", "backlog"], () => loadRemediation(prisma)),
+  ]);
+  // Not left unhandled while the period is read: its failure is awaited below.
+  independent.catch(() => {});
+  const basics = await piece("basics", ["core"], () => workspaceBasics(prisma));
+  const coverage = period ?? basics.period;
+  const over = coverage ? `@${coverage.start.getTime()}-${coverage.end.getTime()}` : "";
+  const [runDays, expected, items] = await Promise.all([
     piece(
       "runDays",
       ["tests"],
@@ -139,6 +143,7 @@ export async function loadStatusInputs(
       over,
     ),
   ]);
+  const [controls, tests, expectedLast, remediation] = await independent;
   return {
     period: coverage,
     criteria: basics.criteria,
