@@ -16,6 +16,12 @@ const push = <T>(m: Map<string, T[]>, key: string, v: T) => {
 };
 
 /**
+ * A UTC day from its number of days since 1970-01-01, as SQL `date - date '1970-01-01'` gives;
+ * one Date per day (`at`), however many controls ran or expected events on it.
+ */
+const fromEpochDay = (at: (ms: number) => Date, d: number) => at(d * DAY_MS);
+
+/**
  * The dated records coverage is decided from, aggregated in SQL so a year of data stays a few
  * hundred rows: mapped test runs per control and day, days with events per expected action (from
  * the daily counts, never the raw events), and the open spans of P0/P1 items linked to controls.
@@ -41,9 +47,6 @@ export async function loadRunDays(
   period: Interval,
   at: (ms: number) => Date,
 ): Promise<CoverageRecords["runDays"]> {
-  // A UTC day from its number of days since 1970-01-01, as SQL `date - date '1970-01-01'` gives;
-  // one Date per day (`at`), however many controls ran or expected events on it.
-  const fromEpochDay = (d: number) => at(d * DAY_MS);
   // One row per control, its days as parallel arrays (days since 1970-01-01): Prisma maps a raw
   // result value by value, and a year of daily runs for a few controls is thousands of rows —
   // four arrays per control cost a fifth of the CPU time. JSON arrays rather than PostgreSQL
@@ -79,7 +82,7 @@ export async function loadRunDays(
     runs.map((r) => [
       r.control_id,
       r.days.map((d, i) => ({
-        day: fromEpochDay(d),
+        day: fromEpochDay(at, d),
         runs: r.runs[i]!,
         failingRuns: r.failing_runs[i]!,
         runId: r.run_ids[i]!,
@@ -115,7 +118,7 @@ export async function loadExpectedDays(
       id: x.id,
       action: x.action,
       maxSilenceDays: x.max_silence_days,
-      days: (x.days ?? []).map((d) => at(d * DAY_MS)),
+      days: (x.days ?? []).map((d) => fromEpochDay(at, d)),
     });
   return out;
 }

@@ -50,8 +50,8 @@ type OverrideTuple = [string, string, OverrideInput["status"], string, number, s
 
 /**
  * The audit period, the criteria and the active overrides (newest first) in one round trip: the
- * coverage records need the period, so this query runs before the others, and the two small
- * reads ride along instead of costing round trips of their own.
+ * coverage records wait for the period, and the two small reads ride along with it instead of
+ * costing round trips of their own.
  */
 async function workspaceBasics(prisma: Tx) {
   const [ws] = await prisma.$queryRaw<

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { PARTS } from "./status-inputs";
 
 async function versions() {
@@ -16,22 +16,20 @@ describe("the data versions of status's parts", () => {
     const before = await versions();
     // Statement triggers mark the part even when no row matches: no row locks between the
     // transactions, so they commit at the same time, half of them having marked audit first.
-    const core = (tx: typeof prisma) =>
-      tx.$executeRaw`UPDATE "controls" SET "title" = "title" WHERE false`;
-    const audit = (tx: typeof prisma) =>
+    const core = (tx: Tx) => tx.$executeRaw`UPDATE "controls" SET "title" = "title" WHERE false`;
+    const audit = (tx: Tx) =>
       tx.$executeRaw`UPDATE "expected_events" SET "action" = "action" WHERE false`;
     const n = 8;
     await Promise.all(
       Array.from({ length: n }, (_, i) =>
         prisma.$transaction(async (tx) => {
-          const t = tx as unknown as typeof prisma;
           if (i % 2) {
-            await audit(t);
-            await core(t);
-            await audit(t);
+            await audit(tx);
+            await core(tx);
+            await audit(tx);
           } else {
-            await core(t);
-            await audit(t);
+            await core(tx);
+            await audit(tx);
           }
         }),
       ),

@@ -36,12 +36,9 @@ async function partVersions(prisma: Tx): Promise<PartVersions> {
     if (!row) throw new Error(`status_data_version has no row for ${part} (migrations)`);
     return row.version;
   };
-  return {
-    core: version("core"),
-    tests: version("tests"),
-    audit: version("audit"),
-    backlog: version("backlog"),
-  };
+  return Object.fromEntries(
+    (Object.keys(PARTS) as Part[]).map((part) => [part, version(part)]),
+  ) as PartVersions;
 }
 
 /** The last status computed, and what it was computed from. */
@@ -81,9 +78,7 @@ function stillHolds(
   const [v, w] = [last.versions, next.versions];
   const [was, is] = [last.silentFrom, next.silentFrom];
   return (
-    v.core === w.core &&
-    v.tests === w.tests &&
-    v.backlog === w.backlog &&
+    (Object.keys(PARTS) as Part[]).every((p) => p === "audit" || v[p] === w[p]) &&
     last.audit === next.audit &&
     (was === null ? is === null : is !== null && is >= was) &&
     last.status.ctx.now.getTime() <= now.getTime() &&
@@ -98,7 +93,7 @@ async function statusAt(now: Date): Promise<WorkspaceStatus> {
   const m = memo;
   const versions = await partVersions(prisma);
   // Each part's version only grows, so their sum moves whenever any of them does.
-  const version = versions.core + versions.tests + versions.audit + versions.backlog;
+  const version = Object.values(versions).reduce((sum, v) => sum + v, 0n);
   return memoised(m, version, now, async () => {
     const inputs = await loadStatusInputs(prisma, now, undefined, { cache: m.inputs, versions });
     const next = {
