@@ -26,9 +26,9 @@ export async function controlFrequency(
   });
   if (!c) throw notFound("That control does not exist.");
   if (c.frequency) return { ref: c.ref, frequency: c.frequency };
-  const tested = await prisma.testCaseResult.findFirst({
-    where: { controlIds: { has: controlId } },
-    select: { id: true },
+  const tested = await prisma.testRunControl.findFirst({
+    where: { controlId },
+    select: { runId: true },
   });
   const renewals = c.evidence.flatMap(({ evidence: e }) => {
     const expires = e.reviewState === "accepted" ? resolveExpiry(e) : null;

@@ -64,7 +64,7 @@ export async function createMappingRule(
         WHERE "id" = ANY(${stale}::uuid[]) AND NOT (${input.controlId}::uuid = ANY(coalesce("not_current_controls", '{}')))`;
     // The control's latest newly mapped run becomes its automated evidence, as if tagged on arrival.
     const latest = await tx.testRun.findFirst({
-      where: { cases: { some: { controlIds: { has: input.controlId } } } },
+      where: { controls: { some: { controlId: input.controlId } } },
       orderBy: [{ startedAt: "desc" }, { ingestedAt: "desc" }],
     });
     if (latest && updated > 0) {
