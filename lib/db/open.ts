@@ -88,6 +88,9 @@ async function openPostgres(
   migrationsDir: string,
 ): Promise<Database> {
   const client = new Client({ connectionString: url });
+  // A connection lost during the migrations fails the statement under way (and every later one);
+  // unheard, the client's 'error' event would also end the process before that error is reported.
+  client.on("error", () => undefined);
   await client.connect().catch((err: Error) => {
     throw new Error(`Cannot connect to the PostgreSQL database in DATABASE_URL: ${err.message}`);
   });
@@ -101,7 +104,8 @@ async function openPostgres(
         files.map((f) => f.name),
       );
   } finally {
-    await client.end();
+    // Ending a connection that was lost has nothing left to close; its error is the one thrown.
+    await client.end().catch(() => undefined);
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   // One connection stays open however long the server is idle (the others close after 10 s
