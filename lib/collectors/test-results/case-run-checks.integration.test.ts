@@ -52,26 +52,26 @@ describe("cases and their run", () => {
   it("refuse moving a case to another run, and changing a run's id", async () => {
     const { sql } = await database();
     const [a, b] = await sql.transaction(async (q) => {
-      const ids = [await insertRun(q), await insertRun(q)];
-      await q.copyText(CASE_COLUMNS, cases(ids[0]!, [["stays", "passed", []]]));
+      const ids: [string, string] = [await insertRun(q), await insertRun(q)];
+      await q.copyText(CASE_COLUMNS, cases(ids[0], [["stays", "passed", []]]));
       return ids;
     });
     const update = (statement: string, params: string[]) =>
       sql.transaction((q) => q.query(statement, params));
     await expect(
       update(`UPDATE "test_case_results" SET "run_id" = $2::uuid WHERE "run_id" = $1::uuid`, [
-        a!,
-        b!,
+        a,
+        b,
       ]),
     ).rejects.toThrow(/test_case_results\.run_id cannot change/);
     await expect(
-      update(`UPDATE "test_runs" SET "id" = $2::uuid WHERE "id" = $1::uuid`, [b!, randomUUID()]),
+      update(`UPDATE "test_runs" SET "id" = $2::uuid WHERE "id" = $1::uuid`, [b, randomUUID()]),
     ).rejects.toThrow(/test_runs\.id cannot change/);
     expect(await count(a)).toBe(1);
     // Other columns of a case still change (a mapping rule applied to stored cases).
-    await update(`UPDATE "test_case_results" SET "message" = 'm' WHERE "run_id" = $1::uuid`, [a!]);
+    await update(`UPDATE "test_case_results" SET "message" = 'm' WHERE "run_id" = $1::uuid`, [a]);
     expect(
-      (await (await db()).testCaseResult.findFirstOrThrow({ where: { runId: a! } })).message,
+      (await (await db()).testCaseResult.findFirstOrThrow({ where: { runId: a } })).message,
     ).toBe("m");
   });
 
@@ -83,7 +83,7 @@ describe("cases and their run", () => {
     });
     const { sql } = await database();
     const [gone, kept] = await sql.transaction(async (q) => {
-      const ids = [await insertRun(q), await insertRun(q)];
+      const ids: [string, string] = [await insertRun(q), await insertRun(q)];
       for (const id of ids)
         await q.copyText(
           CASE_COLUMNS,
@@ -95,11 +95,11 @@ describe("cases and their run", () => {
       return ids;
     });
     const prisma = await db();
-    await prisma.testRun.delete({ where: { id: gone! } });
-    expect(await count(gone!)).toBe(0);
-    expect(await prisma.testRunControl.count({ where: { runId: gone! } })).toBe(0);
-    expect(await count(kept!)).toBe(2);
-    expect(await prisma.testRunControl.count({ where: { runId: kept! } })).toBe(1);
+    await prisma.testRun.delete({ where: { id: gone } });
+    expect(await count(gone)).toBe(0);
+    expect(await prisma.testRunControl.count({ where: { runId: gone } })).toBe(0);
+    expect(await count(kept)).toBe(2);
+    expect(await prisma.testRunControl.count({ where: { runId: kept } })).toBe(1);
   });
 
   it("are summed per run and control across the statements that add them", async () => {
