@@ -3,6 +3,7 @@ import { isoDay, parseIsoDay } from "@/lib/dates";
 import {
   addMonthsClamped,
   deriveFrequency,
+  FREQUENCIES,
   occurrences,
   suggestedSampleSize,
   type Frequency,
@@ -100,6 +101,29 @@ describe("occurrences", () => {
     expect(isoDay(addMonthsClamped(day("2026-01-31"), 1))).toBe("2026-02-28");
     expect(isoDay(addMonthsClamped(day("2024-01-31"), 1))).toBe("2024-02-29");
     expect(isoDay(addMonthsClamped(day("2026-11-15"), 3))).toBe("2027-02-15");
+  });
+
+  // The heat map walks a control's occurrences alongside its columns in one pass (matrix.ts
+  // cellsFor), which holds only if they tile the period in order, with no gap or overlap.
+  it("tile any period in order, for every frequency", () => {
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const broken: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const start = new Date(Date.UTC(2020 + next(8), next(12), 1 + next(28)));
+      const end = new Date(start.getTime() + (1 + next(900)) * 86_400_000);
+      for (const f of FREQUENCIES) {
+        const occ = occurrences({ start, end }, f);
+        let at = start.getTime();
+        for (const o of occ) {
+          if (o.start.getTime() !== at || o.end.getTime() <= at)
+            broken.push(`${f} from ${isoDay(start)}`);
+          at = o.end.getTime();
+        }
+        if (at !== end.getTime()) broken.push(`${f} to ${isoDay(end)}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });
 

@@ -90,6 +90,7 @@ export interface ControlCoverage {
   controlId: string;
   frequency: Frequency;
   derived: boolean;
+  /** In time order and contiguous, tiling the period (frequency.ts occurrences; matrix.ts walks them in one pass). */
   occurrences: Occurrence[];
   /** Occurrences judged: covered, exception or uncovered. */
   judged: number;
