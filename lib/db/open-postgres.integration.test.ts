@@ -14,13 +14,14 @@ describe.runIf(TEST_LANE === "postgresql")("opening PostgreSQL", () => {
     role: "tb_open_app",
     password: "open-test",
   });
-  const dir = mkdtempSync(path.join(os.tmpdir(), "tb-open-"));
+  let dir = "";
   afterAll(async () => {
     await scratch.drop();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("reports a connection lost while migrating, without ending the process", async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "tb-open-"));
     await scratch.create("SELECT 1");
     const migration = path.join(dir, "migrations", "20990101000000_lost_connection");
     mkdirSync(migration, { recursive: true });
