@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db/tx";
 import { DAY_MS, sharedDates } from "@/lib/dates";
+import { reuseUnchanged } from "@/lib/status/reuse-unchanged";
 import type { Interval } from "./frequency";
 import type { CoverageExpectation, CoverageItem, CoverageRunDay } from "./types";
 
@@ -41,26 +42,24 @@ export async function loadCoverageRecords(
   return { runDays, expected, items };
 }
 
-/** Mapped test runs per control and day, in the period. */
+/**
+ * Mapped test runs per control and day, in the period. `previous` is the last load: a control
+ * whose days read the same keeps that same array (so its coverage is kept too, status/compute.ts).
+ */
 export async function loadRunDays(
   prisma: Tx,
   period: Interval,
   at: (ms: number) => Date,
+  previous?: Promise<CoverageRecords["runDays"]>,
 ): Promise<CoverageRecords["runDays"]> {
   // One row per control, its days as parallel arrays (days since 1970-01-01): Prisma maps a raw
   // result value by value, and a year of daily runs for a few controls is thousands of rows —
   // four arrays per control cost a fifth of the CPU time. JSON arrays rather than PostgreSQL
   // ones: the driver parses those character by character in JavaScript (11–16 ms of CPU for a
-  // year of runs of ten controls), JSON.parse natively (2 ms).
-  const runs = await prisma.$queryRaw<
-    {
-      control_id: string;
-      days: number[];
-      runs: number[];
-      failing_runs: number[];
-      run_ids: string[];
-    }[]
-  >`
+  // year of runs of ten controls), JSON.parse natively (2 ms) — and only for a control whose
+  // days changed, as the text is compared first.
+  const [runs, last] = await Promise.all([
+    prisma.$queryRaw<{ control_id: string; source: string }[]>`
     WITH per_run AS (
       SELECT t.control_id::text AS control_id, r.id AS run_id, r.started_at, t.failing > 0 AS failing
       FROM "test_runs" r
@@ -74,19 +73,30 @@ export async function loadRunDays(
              coalesce(min(run_id::text) FILTER (WHERE failing), min(run_id::text)) AS run_id
       FROM per_run GROUP BY 1, 2
     )
-    SELECT control_id, json_agg(day ORDER BY day) AS days, json_agg(runs ORDER BY day) AS runs,
-           json_agg(failing_runs ORDER BY day) AS failing_runs,
-           json_agg(run_id ORDER BY day) AS run_ids
-    FROM per_day GROUP BY control_id ORDER BY control_id`;
+    SELECT control_id, json_build_array(json_agg(day ORDER BY day), json_agg(runs ORDER BY day),
+                                        json_agg(failing_runs ORDER BY day),
+                                        json_agg(run_id ORDER BY day))::text AS source
+    FROM per_day GROUP BY control_id ORDER BY control_id`,
+    // A previous load that failed is no previous load.
+    previous?.catch(() => undefined),
+  ]);
   return new Map(
-    runs.map((r) => [
-      r.control_id,
-      r.days.map((d, i) => ({
-        day: fromEpochDay(at, d),
-        runs: r.runs[i]!,
-        failingRuns: r.failing_runs[i]!,
-        runId: r.run_ids[i]!,
-      })),
+    runs.map(({ control_id, source }) => [
+      control_id,
+      reuseUnchanged(last?.get(control_id), source, () => {
+        const [days, counts, failing, runIds] = JSON.parse(source) as [
+          number[],
+          number[],
+          number[],
+          string[],
+        ];
+        return days.map((d, i) => ({
+          day: fromEpochDay(at, d),
+          runs: counts[i]!,
+          failingRuns: failing[i]!,
+          runId: runIds[i]!,
+        }));
+      }),
     ]),
   );
 }

@@ -6,8 +6,7 @@ import { addDays, startOfUtcDay } from "@/lib/dates";
 import { evaluateControl, evaluateCriterion } from "./engine";
 import type { ControlResult, EngineContext, Evaluation, OverrideInput } from "./types";
 import { loadStatusInputs, type KeptInput, type StatusInputs } from "./status-inputs";
-import { coverageInput } from "@/lib/coverage/assemble";
-import { computeCoverage } from "@/lib/coverage/coverage";
+import { controlCoverage } from "./coverage-kept";
 import type { Interval } from "@/lib/coverage/frequency";
 import type { ControlCoverage } from "@/lib/coverage/types";
 
@@ -90,10 +89,10 @@ export function evaluateInputs(inputs: StatusInputs, now: Date): WorkspaceStatus
   for (const c of controls) {
     const evidence = c.evidence;
     for (const e of evidence) until(e.expiresAt);
-    const controlCoverage = coveragePeriod
-      ? computeCoverage(coverageInput(c, evidence, records), { period: coveragePeriod, now })
+    const coverageOfControl = coveragePeriod
+      ? controlCoverage(c, records, coveragePeriod, now)
       : null;
-    if (controlCoverage) coverage.set(c.id, controlCoverage);
+    if (coverageOfControl) coverage.set(c.id, coverageOfControl);
     const result = evaluateControl(
       {
         id: c.id,
@@ -107,7 +106,7 @@ export function evaluateInputs(inputs: StatusInputs, now: Date): WorkspaceStatus
           ...(silence.get(c.id) ?? []),
         ],
         override: overrideFor.get(`control:${c.id}`) ?? null,
-        coverage: controlCoverage,
+        coverage: coverageOfControl,
       },
       ctx,
     );

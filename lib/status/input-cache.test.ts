@@ -50,4 +50,18 @@ describe("cachedPiece", () => {
     let loads = 0;
     expect(await cachedPiece(cache, "a", "2", async () => `again ${++loads}`)).toBe("newer");
   });
+
+  it("hands the loader the piece it replaces, and nothing when there is none", async () => {
+    const cache: InputCache = new Map();
+    const seen: (string | undefined)[] = [];
+    const load = (value: string) => async (previous: Promise<string> | undefined) => {
+      seen.push(await previous);
+      return value;
+    };
+    await cachedPiece(cache, "a", "1", load("one"));
+    await cachedPiece(cache, "a", "1", load("unused"));
+    await cachedPiece(cache, "a", "2", load("two"));
+    await cachedPiece(cache, "b", "1", load("other"));
+    expect(seen).toEqual([undefined, "one", undefined]);
+  });
 });

@@ -11,17 +11,19 @@ export type InputCache = Map<string, Piece>;
 
 /**
  * The piece `name` loaded for `key`: the kept one when it was loaded for the same key, else
- * `load()`, kept in its place. A failed load is not kept: the next call loads again.
+ * `load(previous)`, kept in its place; `previous` is the piece it replaces (loaded for another
+ * key), for a loader that keeps what did not change. A failed load is not kept: the next call
+ * loads again.
  */
 export function cachedPiece<T>(
   cache: InputCache,
   name: string,
   key: string,
-  load: () => Promise<T>,
+  load: (previous: Promise<T> | undefined) => Promise<T>,
 ): Promise<T> {
   const kept = cache.get(name);
   if (kept && kept.key === key) return kept.value as Promise<T>;
-  const value = load();
+  const value = load(kept?.value as Promise<T> | undefined);
   const mine: Piece = { key, value };
   cache.set(name, mine);
   value.catch(() => {

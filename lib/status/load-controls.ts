@@ -5,6 +5,7 @@
 import type { Tx } from "@/lib/db/tx";
 import { DAY_MS } from "@/lib/dates";
 import { resolveExpiry } from "./expiry";
+import { reuseUnchanged } from "./reuse-unchanged";
 import type { EvidenceInput } from "./types";
 import type {
   ControlFrequency,
@@ -25,28 +26,33 @@ type EvidenceTuple = [
   notCurrentReason: string | null,
 ];
 
-/** A control as the query returns it, its criteria and evidence as parsed JSON. */
-interface ControlTuples {
-  id: string;
-  title: string;
-  implementation: ImplementationStatus;
-  na_justification: string | null;
-  frequency: ControlFrequency | null;
-  created_at: Date;
-  criteria: string[];
-  evidence: EvidenceTuple[];
-}
+/**
+ * A control as the query returns it: [id, title, implementation, n/a justification, frequency,
+ * created at in epoch ms, criteria, evidence], as JSON text (parsed only when it changed).
+ */
+type ControlTuple = [
+  id: string,
+  title: string,
+  implementation: ImplementationStatus,
+  naJustification: string | null,
+  frequency: ControlFrequency | null,
+  createdAt: number,
+  criteria: string[],
+  evidence: EvidenceTuple[],
+];
 
-function queryControls(prisma: Tx): Promise<ControlTuples[]> {
+function queryControls(prisma: Tx): Promise<{ id: string; source: string }[]> {
   // One row per control, its criteria and evidence as JSON arrays: JSON.parse reads them
   // natively, where a thousand evidence rows of ten values were mapped by Prisma value by value
-  // and their four dates parsed from text.
-  return prisma.$queryRaw<ControlTuples[]>`
-    SELECT c.id::text, c.title, c.implementation::text, c.na_justification,
-           c.frequency::text, c.created_at,
-           coalesce((SELECT json_agg(cc.criterion_id ORDER BY cc.criterion_id)
-                     FROM "control_criteria" cc WHERE cc.control_id = c.id), '[]') AS criteria,
-           coalesce(ev.evidence, '[]') AS evidence
+  // and their four dates parsed from text. As text, so a control that reads as it did last time
+  // is not parsed again (reuse-unchanged.ts).
+  return prisma.$queryRaw<{ id: string; source: string }[]>`
+    SELECT c.id::text, json_build_array(
+             c.id::text, c.title, c.implementation::text, c.na_justification, c.frequency::text,
+             floor(extract(epoch FROM c.created_at) * 1000),
+             coalesce((SELECT json_agg(cc.criterion_id ORDER BY cc.criterion_id)
+                       FROM "control_criteria" cc WHERE cc.control_id = c.id), '[]'),
+             coalesce(ev.evidence, '[]'))::text AS source
     FROM "controls" c
     -- Every link aggregated in one pass: as a subquery per control, PostgreSQL hash-joined each
     -- control's links against all of the evidence table (a year: 120 × 4,650 rows, 86 ms).
@@ -79,21 +85,48 @@ export interface StatusControl {
  * The controls for the status computation: each evidence tuple straight to the engine's input
  * (no row object between them, for thousands of items). `at` makes the Dates: the computation's
  * sharedDates, so the evidence dates of every control (a few hundred days) are one Date each.
+ * `previous` is the last load: a control whose row reads the same is that same object (so its
+ * coverage is kept too, compute.ts).
  */
 export async function loadControlsForStatus(
   prisma: Tx,
   at: (ms: number) => Date,
+  previous?: Promise<StatusControl[]>,
 ): Promise<StatusControl[]> {
+  const [rows, last] = await Promise.all([
+    queryControls(prisma),
+    // A previous load that failed is no previous load.
+    previous?.catch(() => undefined),
+  ]);
+  const before = new Map((last ?? []).map((c) => [c.id, c]));
+  return rows.map(({ id, source }) =>
+    reuseUnchanged(before.get(id), source, () => statusControl(JSON.parse(source), at)),
+  );
+}
+
+function statusControl(
+  [
+    id,
+    title,
+    implementation,
+    naJustification,
+    frequency,
+    createdAt,
+    criteria,
+    evidence,
+  ]: ControlTuple,
+  at: (ms: number) => Date,
+): StatusControl {
   const day = (d: number | null) => (d === null ? null : at(d * DAY_MS));
-  return (await queryControls(prisma)).map((c) => ({
-    id: c.id,
-    title: c.title,
-    implementation: c.implementation,
-    naJustification: c.na_justification,
-    frequency: c.frequency,
-    createdAt: c.created_at,
-    criteria: c.criteria,
-    evidence: c.evidence.map(
+  return {
+    id,
+    title,
+    implementation,
+    naJustification,
+    frequency,
+    createdAt: new Date(createdAt),
+    criteria,
+    evidence: evidence.map(
       ([id, title, state, date, from, to, expiresOn, renewalDays, notCurrentReason]) => {
         const evidenceDate = at(date * DAY_MS);
         return {
@@ -108,5 +141,5 @@ export async function loadControlsForStatus(
         };
       },
     ),
-  }));
+  };
 }

@@ -102,7 +102,13 @@ export async function loadStatusInputs(
   period?: Interval,
   kept?: KeptInput,
 ): Promise<StatusInputs> {
-  const piece = <T>(name: string, parts: Part[], load: () => Promise<T>, extra = "") =>
+  // A loader is handed the piece it replaces (when there is one) to keep what did not change.
+  const piece = <T>(
+    name: string,
+    parts: Part[],
+    load: (previous?: Promise<T>) => Promise<T>,
+    extra = "",
+  ) =>
     kept
       ? cachedPiece(kept.cache, name, parts.map((p) => kept.versions[p]).join(".") + extra, load)
       : load();
@@ -112,7 +118,9 @@ export async function loadStatusInputs(
   // compiler to prepare in a fresh process, and no value-by-value mapping. The pieces that do
   // not depend on the period start with the query that reads it; the coverage records follow it.
   const independent = Promise.all([
-    piece("controls", ["core"], () => loadControlsForStatus(prisma, at)),
+    piece<StatusControl[]>("controls", ["core"], (previous) =>
+      loadControlsForStatus(prisma, at, previous),
+    ),
     piece("tests", ["tests"], () => testSignals(prisma)),
     piece("audit", ["audit"], () => loadExpectedLast(prisma)),
     // Items' links are read through the controls (archived ones link nothing) and phases.
@@ -124,10 +132,10 @@ export async function loadStatusInputs(
   const coverage = period ?? basics.period;
   const over = coverage ? `@${coverage.start.getTime()}-${coverage.end.getTime()}` : "";
   const [runDays, expected, items] = await Promise.all([
-    piece(
+    piece<CoverageRecords["runDays"]>(
       "runDays",
       ["tests"],
-      coverage ? () => loadRunDays(prisma, coverage, at) : NO_RECORDS,
+      coverage ? (previous) => loadRunDays(prisma, coverage, at, previous) : NO_RECORDS,
       over,
     ),
     piece(
