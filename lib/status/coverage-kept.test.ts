@@ -56,6 +56,10 @@ describe("controlCoverage", () => {
     const cut = controlCoverage(control, failing, shorter, noon);
     expect(cut.occurrences.length).toBeLessThan(changed.occurrences.length);
     expect(cut).toEqual(fromScratch(failing, noon, shorter));
+    const ended = { start: shorter.start, end: addDays(today, -3) };
+    const early = controlCoverage(control, failing, ended, noon);
+    expect(early.occurrences.length).toBeLessThan(cut.occurrences.length);
+    expect(early).toEqual(fromScratch(failing, noon, ended));
 
     const tomorrow = addDays(noon, 1);
     const later = controlCoverage(control, failing, shorter, tomorrow);
@@ -83,5 +87,16 @@ describe("controlCoverage", () => {
     const withOpenItem = controlCoverage(control, withItem, shorter, tomorrow);
     expect(withOpenItem).not.toBe(later);
     expect(withOpenItem).toEqual(fromScratch(withItem, tomorrow, shorter));
+
+    const withExpected: CoverageRecords = {
+      ...withItem,
+      expected: new Map([
+        ["c1", [{ id: "x1", action: "login", maxSilenceDays: 1, days: [addDays(today, -9)] }]],
+      ]),
+    };
+    const expecting = controlCoverage(control, withExpected, shorter, tomorrow);
+    expect(expecting).not.toBe(withOpenItem);
+    expect(expecting).toEqual(fromScratch(withExpected, tomorrow, shorter));
+    expect(expecting.exceptions.map((e) => e.kind)).toContain("silence");
   });
 });
