@@ -102,6 +102,20 @@ describe("cases and their run", () => {
     expect(await prisma.testRunControl.count({ where: { runId: kept } })).toBe(1);
   });
 
+  it("are not left behind by a truncation of the runs, which is refused", async () => {
+    const { sql } = await database();
+    const runId = await sql.transaction(async (q) => {
+      const id = await insertRun(q);
+      await q.copyText(CASE_COLUMNS, cases(id, [["kept", "passed", []]]));
+      return id;
+    });
+    await expect(sql.transaction((q) => q.exec(`TRUNCATE "test_runs" CASCADE`))).rejects.toThrow(
+      /test_runs cannot be truncated/,
+    );
+    expect(await count(runId)).toBe(1);
+    expect(await (await db()).testRun.count({ where: { id: runId } })).toBe(1);
+  });
+
   it("are summed per run and control across the statements that add them", async () => {
     const admin = await makeUser("admin");
     const control = await makeControl(admin, {
