@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/tx";
 import { DAY_MS, sharedDates } from "@/lib/dates";
-import { reuseUnchanged } from "@/lib/status/reuse-unchanged";
+import { reuseRows } from "@/lib/status/reuse-unchanged";
 import type { Interval } from "./frequency";
 import type { CoverageExpectation, CoverageItem, CoverageRunDay } from "./types";
 
@@ -58,8 +58,7 @@ export async function loadRunDays(
   // ones: the driver parses those character by character in JavaScript (11–16 ms of CPU for a
   // year of runs of ten controls), JSON.parse natively (2 ms) — and only for a control whose
   // days changed, as the text is compared first.
-  const [runs, last] = await Promise.all([
-    prisma.$queryRaw<{ control_id: string; source: string }[]>`
+  const rows = prisma.$queryRaw<{ key: string; source: string }[]>`
     WITH per_run AS (
       SELECT t.control_id::text AS control_id, r.id AS run_id, r.started_at, t.failing > 0 AS failing
       FROM "test_runs" r
@@ -73,31 +72,26 @@ export async function loadRunDays(
              coalesce(min(run_id::text) FILTER (WHERE failing), min(run_id::text)) AS run_id
       FROM per_run GROUP BY 1, 2
     )
-    SELECT control_id, json_build_array(json_agg(day ORDER BY day), json_agg(runs ORDER BY day),
-                                        json_agg(failing_runs ORDER BY day),
-                                        json_agg(run_id ORDER BY day))::text AS source
-    FROM per_day GROUP BY control_id ORDER BY control_id`,
-    // A previous load that failed is no previous load.
-    previous?.catch(() => undefined),
-  ]);
+    SELECT control_id AS key,
+           json_build_array(json_agg(day ORDER BY day), json_agg(runs ORDER BY day),
+                            json_agg(failing_runs ORDER BY day),
+                            json_agg(run_id ORDER BY day))::text AS source
+    FROM per_day GROUP BY control_id ORDER BY control_id`;
   return new Map(
-    runs.map(({ control_id, source }) => [
-      control_id,
-      reuseUnchanged(last?.get(control_id), source, () => {
-        const [days, counts, failing, runIds] = JSON.parse(source) as [
-          number[],
-          number[],
-          number[],
-          string[],
-        ];
-        return days.map((d, i) => ({
-          day: fromEpochDay(at, d),
-          runs: counts[i]!,
-          failingRuns: failing[i]!,
-          runId: runIds[i]!,
-        }));
-      }),
-    ]),
+    await reuseRows(rows, previous, (source) => {
+      const [days, counts, failing, runIds] = JSON.parse(source) as [
+        number[],
+        number[],
+        number[],
+        string[],
+      ];
+      return days.map((d, i) => ({
+        day: fromEpochDay(at, d),
+        runs: counts[i]!,
+        failingRuns: failing[i]!,
+        runId: runIds[i]!,
+      }));
+    }),
   );
 }
 

@@ -11,18 +11,10 @@ import type { ControlCoverage } from "@/lib/coverage/types";
 import { startOfUtcDay } from "@/lib/dates";
 import type { StatusControl } from "./load-controls";
 
-interface Kept {
-  periodStart: number;
-  periodEnd: number;
-  today: number;
-  runDays: unknown;
-  expected: unknown;
-  items: unknown;
-  coverage: ControlCoverage;
-}
-
-// Keyed on the control object, so it goes with it; a new load's control is a new key.
-const kept = new WeakMap<StatusControl, Kept>();
+// Keyed on the control object, so it goes with it; a new load's control is a new key. With it,
+// what else the coverage was computed from: [today, period start, period end, run days,
+// expected events, items], compared element by element.
+const kept = new WeakMap<StatusControl, { from: unknown[]; coverage: ControlCoverage }>();
 
 /**
  * computeCoverage for the control over the period as of `now`, or the result of the last call
@@ -35,33 +27,20 @@ export function controlCoverage(
   period: Interval,
   now: Date,
 ): ControlCoverage {
-  const runDays = records.runDays.get(control.id);
-  const expected = records.expected.get(control.id);
-  const items = records.items.get(control.id);
-  const today = startOfUtcDay(now).getTime();
+  const from = [
+    startOfUtcDay(now).getTime(),
+    period.start.getTime(),
+    period.end.getTime(),
+    records.runDays.get(control.id),
+    records.expected.get(control.id),
+    records.items.get(control.id),
+  ];
   const last = kept.get(control);
-  if (
-    last &&
-    last.today === today &&
-    last.periodStart === period.start.getTime() &&
-    last.periodEnd === period.end.getTime() &&
-    last.runDays === runDays &&
-    last.expected === expected &&
-    last.items === items
-  )
-    return last.coverage;
+  if (last && from.every((x, i) => x === last.from[i])) return last.coverage;
   const coverage = computeCoverage(coverageInput(control, control.evidence, records), {
     period,
     now,
   });
-  kept.set(control, {
-    periodStart: period.start.getTime(),
-    periodEnd: period.end.getTime(),
-    today,
-    runDays,
-    expected,
-    items,
-    coverage,
-  });
+  kept.set(control, { from, coverage });
   return coverage;
 }

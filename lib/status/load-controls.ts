@@ -5,7 +5,7 @@
 import type { Tx } from "@/lib/db/tx";
 import { DAY_MS } from "@/lib/dates";
 import { resolveExpiry } from "./expiry";
-import { reuseUnchanged } from "./reuse-unchanged";
+import { reuseRows } from "./reuse-unchanged";
 import type { EvidenceInput } from "./types";
 import type {
   ControlFrequency,
@@ -41,13 +41,13 @@ type ControlTuple = [
   evidence: EvidenceTuple[],
 ];
 
-function queryControls(prisma: Tx): Promise<{ id: string; source: string }[]> {
+function queryControls(prisma: Tx): Promise<{ key: string; source: string }[]> {
   // One row per control, its criteria and evidence as JSON arrays: JSON.parse reads them
   // natively, where a thousand evidence rows of ten values were mapped by Prisma value by value
   // and their four dates parsed from text. As text, so a control that reads as it did last time
   // is not parsed again (reuse-unchanged.ts).
-  return prisma.$queryRaw<{ id: string; source: string }[]>`
-    SELECT c.id::text, json_build_array(
+  return prisma.$queryRaw<{ key: string; source: string }[]>`
+    SELECT c.id::text AS key, json_build_array(
              c.id::text, c.title, c.implementation::text, c.na_justification, c.frequency::text,
              floor(extract(epoch FROM c.created_at) * 1000),
              coalesce((SELECT json_agg(cc.criterion_id ORDER BY cc.criterion_id)
@@ -93,15 +93,11 @@ export async function loadControlsForStatus(
   at: (ms: number) => Date,
   previous?: Promise<StatusControl[]>,
 ): Promise<StatusControl[]> {
-  const [rows, last] = await Promise.all([
-    queryControls(prisma),
-    // A previous load that failed is no previous load.
-    previous?.catch(() => undefined),
-  ]);
-  const before = new Map((last ?? []).map((c) => [c.id, c]));
-  return rows.map(({ id, source }) =>
-    reuseUnchanged(before.get(id), source, () => statusControl(JSON.parse(source), at)),
+  const byId = previous?.then((controls) => new Map(controls.map((c) => [c.id, c])));
+  const rows = await reuseRows(queryControls(prisma), byId, (source) =>
+    statusControl(JSON.parse(source), at),
   );
+  return rows.map(([, control]) => control);
 }
 
 function statusControl(

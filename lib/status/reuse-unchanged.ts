@@ -19,3 +19,21 @@ export function reuseUnchanged<T extends object>(
   sources.set(value, source);
   return value;
 }
+
+/**
+ * The value of each row of `rows` (a key and the source text of its value), under its key: the
+ * value `previous` holds under that key when it was built from the same text, else
+ * `build(source)`. The query runs while a previous load still under way finishes; a previous load
+ * that failed is no previous load.
+ */
+export async function reuseRows<T extends object>(
+  rows: Promise<{ key: string; source: string }[]>,
+  previous: Promise<ReadonlyMap<string, T>> | undefined,
+  build: (source: string) => T,
+): Promise<[key: string, value: T][]> {
+  const [read, last] = await Promise.all([rows, previous?.catch(() => undefined)]);
+  return read.map(({ key, source }) => [
+    key,
+    reuseUnchanged(last?.get(key), source, () => build(source)),
+  ]);
+}
