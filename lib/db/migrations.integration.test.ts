@@ -89,4 +89,29 @@ describe("schema.prisma and the migrations", () => {
     writeFileSync(file, readFileSync(schemaPath, "utf8") + `\nmodel Drift {\n  id Int @id\n}\n`);
     expect(await pendingSchemaChange({ schemaFile: file })).toMatch(/CREATE TABLE "Drift"/);
   });
+
+  it("give the daily counts of events stored before them each day's latest event", async () => {
+    const { runner, done } = await freshRunner();
+    const files = readMigrations(defaultMigrationsDir());
+    const at = files.findIndex((f) => f.name.endsWith("_audit_events_write_cost"));
+    expect(at).toBeGreaterThan(0);
+    await applyMigrations(runner, files.slice(0, at));
+    // What the writers before it stored: events, and their counts per UTC day and action.
+    await runner.query(`INSERT INTO "audit_events" ("occurred_at", "action") VALUES
+      ('2026-03-01T23:59:59.500Z', 'login'), ('2026-03-01T08:00:00Z', 'login'),
+      ('2026-03-02T00:00:00Z', 'login'), ('2026-03-01T12:00:00Z', 'logout')`);
+    await runner.query(`INSERT INTO "audit_event_daily" ("day", "action", "count") VALUES
+      ('2026-03-01', 'login', 2), ('2026-03-02', 'login', 1), ('2026-03-01', 'logout', 1)`);
+    await applyMigrations(runner, files);
+    const rows = await runner.query<{ day: string; action: string; last: string }>(
+      `SELECT "day"::text AS day, "action", to_char("last_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS last
+       FROM "audit_event_daily" ORDER BY 2, 1`,
+    );
+    expect(rows).toEqual([
+      { day: "2026-03-01", action: "login", last: "2026-03-01T23:59:59.500" },
+      { day: "2026-03-02", action: "login", last: "2026-03-02T00:00:00.000" },
+      { day: "2026-03-01", action: "logout", last: "2026-03-01T12:00:00.000" },
+    ]);
+    await done();
+  });
 });

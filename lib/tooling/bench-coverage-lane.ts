@@ -35,8 +35,8 @@ async function seedBacklogYear(prisma: Database["prisma"]): Promise<void> {
 
 /**
  * `--only-coverage`: the coverage part alone, on a fresh schema — the catalog, the backlog year,
- * BENCH_EVENTS audit events written straight into audit_events (status probes their latest per
- * action; coverage reads the daily counts the coverage bench writes), then coverageBench.
+ * then coverageBench (its year of daily audit-event counts, with each day's latest event, is what
+ * coverage and status's silence checks read; the raw events are the pull's).
  */
 export async function coverageLane(name: string, url: string | undefined): Promise<void> {
   const { d } = await freshDatabase(url);
@@ -44,15 +44,9 @@ export async function coverageLane(name: string, url: string | undefined): Promi
   try {
     await ensureCatalog(d.prisma);
     await seedBacklogYear(d.prisma);
-    const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-    await d.prisma.$executeRawUnsafe(`
-      INSERT INTO "audit_events" ("occurred_at", "action", "actor")
-      SELECT now() - (g * 31 || ' seconds')::interval, (ARRAY['login','logout','login_failed','permission_changed','access_denied'])[1 + g % 5],
-             'user' || (g % 5000) || '@example.com'
-      FROM generate_series(1, ${events}) g`);
     const figures = await coverageBench(d.prisma, BENCH_ADMIN);
     console.log(
-      `${name.padEnd(11)} coverage with ${BACKLOG_ITEMS.toLocaleString("en")} backlog items and ${events.toLocaleString("en")} audit events, load average ${loadAverage()} at the end:`,
+      `${name.padEnd(11)} coverage with ${BACKLOG_ITEMS.toLocaleString("en")} backlog items and a year of daily audit-event counts, load average ${loadAverage()} at the end:`,
     );
     for (const f of figures) console.log(`${"".padEnd(11)}   ${f}`);
   } finally {

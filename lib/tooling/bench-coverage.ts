@@ -45,10 +45,11 @@ export async function coverageBench(prisma: PrismaClient, user: Actor): Promise<
     INSERT INTO "evidence_controls" ("evidence_id", "control_id")
     SELECT ev.id, (SELECT id FROM "controls" WHERE ref = 'CTL-B' || (1 + substring(ev.title from 16)::int % ${CONTROLS})) FROM ev`);
   await prisma.$executeRawUnsafe(`
-    INSERT INTO "audit_event_daily" ("action", "day", "count")
-    SELECT a, current_date - g, 2700 FROM unnest(ARRAY['login','logout','login_failed','permission_changed','access_denied']) a
+    INSERT INTO "audit_event_daily" ("action", "day", "count", "last_at")
+    SELECT a, current_date - g, 2700, (current_date - g + time '12:00') AT TIME ZONE 'UTC'
+    FROM unnest(ARRAY['login','logout','login_failed','permission_changed','access_denied']) a
     CROSS JOIN generate_series(0, 364) g WHERE NOT (a = 'login_failed' AND g BETWEEN 100 AND 140)
-    ON CONFLICT ("action", "day") DO UPDATE SET "count" = EXCLUDED."count"`);
+    ON CONFLICT ("action", "day") DO UPDATE SET "count" = EXCLUDED."count", "last_at" = EXCLUDED."last_at"`);
   await prisma.$executeRawUnsafe(`
     INSERT INTO "expected_events" ("id", "control_id", "action", "max_silence_days")
     SELECT gen_random_uuid(), c.id, (ARRAY['login_failed','permission_changed','access_denied'])[1 + substring(c.ref from 6)::int % 3], 7

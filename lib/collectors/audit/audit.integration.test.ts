@@ -69,6 +69,14 @@ describe("audit events", () => {
       where: { action_day: { action: "login", day: midnight } },
     });
     expect(daily.count).toBe(2);
+    expect(daily.lastAt).toEqual(new Date(day.getTime() + 3_600_000));
+    // A later push with an earlier event of the same day counts it and keeps the day's latest.
+    expect((await send(jsonl([{ at: midnight, action: "login" }]), token)).status).toBe(201);
+    expect(
+      await prisma.auditEventDaily.findUniqueOrThrow({
+        where: { action_day: { action: "login", day: midnight } },
+      }),
+    ).toMatchObject({ count: 3, lastAt: new Date(day.getTime() + 3_600_000) });
     const before = await prisma.auditEvent.count();
     const bad = await send(`${jsonl([{ at: day, action: "logout" }])}\n{"action":"login"}`, token);
     expect(bad.status).toBe(400);

@@ -24,18 +24,19 @@ describe("COPY text for pulled events", () => {
     );
   });
 
-  it("counts events per UTC day and action", () => {
+  it("counts events per UTC day and action, with each day's latest", () => {
     const d = dailyCounts([
       ev("2026-03-01T23:59:59Z", "login"),
       ev("2026-03-01T00:00:00Z", "login"),
       ev("2026-03-02T00:00:00Z", "login"),
       ev("2026-03-01T12:00:00Z", "logout"),
+      ev("2026-03-01T12:00:01Z", "logout"),
     ]);
-    const rows = d.days.map((day, i) => [day, d.actions[i], d.counts[i]]);
+    const rows = d.days.map((day, i) => [day, d.actions[i], d.counts[i], d.lasts[i]]);
     expect(rows).toEqual([
-      ["2026-03-01", "login", 2],
-      ["2026-03-02", "login", 1],
-      ["2026-03-01", "logout", 1],
+      ["2026-03-01", "login", 2, "2026-03-01T23:59:59.000Z"],
+      ["2026-03-02", "login", 1, "2026-03-02T00:00:00.000Z"],
+      ["2026-03-01", "logout", 2, "2026-03-01T12:00:01.000Z"],
     ]);
   });
 });

@@ -3,6 +3,7 @@
 // moves in the same transaction, so no row is read twice.
 import { isoDay } from "@/lib/dates";
 import type { BulkRunner } from "@/lib/db/runners";
+import type { DayTally } from "./copy-read";
 import type { ParsedEvent } from "./parse";
 
 /**
@@ -26,38 +27,41 @@ export function copyText(events: readonly ParsedEvent[]): string {
   return out;
 }
 
-/** Events per UTC day and action, as the arrays of one upsert. */
-export function dailyCounts(events: readonly ParsedEvent[]): {
+/** The arrays of one daily-count upsert: per UTC day and action, the events and the latest. */
+export interface DailyColumns {
   days: string[];
   actions: string[];
   counts: number[];
-} {
-  const m = new Map<string, { day: string; action: string; n: number }>();
+  lasts: string[];
+}
+
+/** Events per UTC day and action, as the arrays of one upsert. */
+export function dailyCounts(events: readonly ParsedEvent[]): DailyColumns {
+  const m = new Map<string, DayTally>();
   for (const e of events) {
+    const time = e.occurredAt.toISOString();
     const day = isoDay(e.occurredAt);
     const key = `${day}\u0000${e.action}`;
     const entry = m.get(key);
-    if (entry) entry.n += 1;
-    else m.set(key, { day, action: e.action, n: 1 });
+    if (!entry) m.set(key, { day, action: e.action, n: 1, last: time });
+    else {
+      entry.n += 1;
+      if (time > entry.last) entry.last = time;
+    }
   }
   return dailyColumns(m.values());
 }
 
-/** Counts per day and action as the three arrays of the daily-count upsert. */
-export function dailyColumns(tally: Iterable<{ day: string; action: string; n: number }>): {
-  days: string[];
-  actions: string[];
-  counts: number[];
-} {
-  const days: string[] = [];
-  const actions: string[] = [];
-  const counts: number[] = [];
-  for (const { day, action, n } of tally) {
-    days.push(day);
-    actions.push(action);
-    counts.push(n);
+/** Counts per day and action as the arrays of the daily-count upsert. */
+export function dailyColumns(tally: Iterable<DayTally>): DailyColumns {
+  const d: DailyColumns = { days: [], actions: [], counts: [], lasts: [] };
+  for (const { day, action, n, last } of tally) {
+    d.days.push(day);
+    d.actions.push(action);
+    d.counts.push(n);
+    d.lasts.push(last);
   }
-  return { days, actions, counts };
+  return d;
 }
 
 export async function copyPulledBatch(
@@ -70,20 +74,23 @@ export async function copyPulledBatch(
   return events.length;
 }
 
-/** Adds events per UTC day and action to the daily counts, in one upsert. */
 /**
- * Every writer of the daily counts locks their rows in one order (action, then day), so two
+ * Adds events per UTC day and action to the daily counts, in one upsert, and raises each row's
+ * latest event. Every writer of the daily counts locks their rows in one order (action, then day), so two
  * ingests at the same moment wait for each other instead of deadlocking.
  */
-export async function addDailyCounts(
-  q: BulkRunner,
-  d: { days: string[]; actions: string[]; counts: number[] },
-): Promise<void> {
+export async function addDailyCounts(q: BulkRunner, d: DailyColumns): Promise<void> {
   await q.query(
-    `INSERT INTO "audit_event_daily" ("day", "action", "count")
-     SELECT u.day, u.action, u.n FROM unnest($1::date[], $2::text[], $3::int[]) AS u(day, action, n)
+    `INSERT INTO "audit_event_daily" ("day", "action", "count", "last_at")
+     SELECT u.day, u.action, u.n, u.last
+     FROM unnest($1::date[], $2::text[], $3::int[], $4::timestamptz[]) AS u(day, action, n, last)
      ORDER BY u.action, u.day
-     ON CONFLICT ("action", "day") DO UPDATE SET "count" = "audit_event_daily"."count" + EXCLUDED."count"`,
-    [d.days, d.actions, d.counts],
+     ${RAISE_DAILY}`,
+    [d.days, d.actions, d.counts, d.lasts],
   );
 }
+
+/** The conflict clause of every daily-count upsert: the count added, the latest kept. */
+export const RAISE_DAILY = `ON CONFLICT ("action", "day") DO UPDATE SET
+  "count" = "audit_event_daily"."count" + EXCLUDED."count",
+  "last_at" = GREATEST("audit_event_daily"."last_at", EXCLUDED."last_at")`;

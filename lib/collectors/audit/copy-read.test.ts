@@ -16,15 +16,16 @@ function take(text: string, table = "t") {
 describe("a pulled COPY line", () => {
   it("is passed on without its cursor, counted per day and action", () => {
     const { tally, rows } = take(
-      "41\t2026-03-01T10:00:00.000Z\tlogin\ta@x.io\t\\N\t\\N\t\\N\t\\N\n" +
-        "42\t2026-03-01T11:00:00.000Z\tlogin\tb\\tc\t\\N\t\\N\t\\N\t\\N\n" +
+      "41\t2026-03-01T11:00:00.000Z\tlogin\ta@x.io\t\\N\t\\N\t\\N\t\\N\n" +
+        "42\t2026-03-01T10:00:00.000Z\tlogin\tb\\tc\t\\N\t\\N\t\\N\t\\N\n" +
         "43\t2026-03-02T00:00:00.000Z\tkey\\\\x\t\\N\t\\N\t\\N\t\\N\t\\N\n",
     );
     expect(tally.rows).toBe(3);
-    expect(rows[1]).toBe("2026-03-01T11:00:00.000Z\tlogin\tb\\tc\t\\N\t\\N\t\\N\t\\N");
+    expect(rows[1]).toBe("2026-03-01T10:00:00.000Z\tlogin\tb\\tc\t\\N\t\\N\t\\N\t\\N");
+    // The day's latest event, whichever order the rows came in (the cursor need not be time).
     expect([...tally.daily.values()]).toEqual([
-      { day: "2026-03-01", action: "login", n: 2 },
-      { day: "2026-03-02", action: "key\\x", n: 1 },
+      { day: "2026-03-01", action: "login", n: 2, last: "2026-03-01T11:00:00.000Z" },
+      { day: "2026-03-02", action: "key\\x", n: 1, last: "2026-03-02T00:00:00.000Z" },
     ]);
   });
 

@@ -13,8 +13,16 @@ export interface PulledTally {
   rows: number;
   /** The cursor value of the last row, or null for an empty batch. */
   last: string | null;
-  /** Events per UTC day and action (unescaped). */
-  daily: Map<string, { day: string; action: string; n: number }>;
+  /** Events per UTC day and action (unescaped), with the day's latest time (ISO, UTC). */
+  daily: Map<string, DayTally>;
+}
+
+/** One UTC day's events of one action: how many, and the latest one's time (ISO, UTC). */
+export interface DayTally {
+  day: string;
+  action: string;
+  n: number;
+  last: string;
 }
 
 export const newPulledTally = (): PulledTally => ({ rows: 0, last: null, daily: new Map() });
@@ -56,12 +64,21 @@ export function takeLine(
   if (c - b === 3 && s.startsWith("\\N", b + 1))
     throw new AuditParseError(`${table} row ${cursor()}: no action.`);
   tally.rows += 1;
-  const day = s.slice(a + 1, a + 11);
+  // The source writes every time as the same 24 characters (UTC ISO): text order is time order.
+  const time = s.slice(a + 1, b);
   const action = s.slice(b + 1, c);
-  const key = `${day}\u0000${action}`;
+  const key = `${time.slice(0, 10)}\u0000${action}`;
   const entry = tally.daily.get(key);
-  if (entry) entry.n += 1;
-  else tally.daily.set(key, { day, action: unescapeCopy(action), n: 1 });
+  if (entry) {
+    entry.n += 1;
+    if (time > entry.last) entry.last = time;
+  } else
+    tally.daily.set(key, {
+      day: time.slice(0, 10),
+      action: unescapeCopy(action),
+      n: 1,
+      last: time,
+    });
   return a + 1;
 }
 

@@ -11,6 +11,7 @@ import { DEFAULT_ACTION_CRITERIA } from "./defaults";
 import { eventsCopyText, newTally, type AuditTally } from "./jsonl-stream";
 import type { ParsedEvent } from "./parse";
 import { copyChunks } from "./copy-chunks";
+import { RAISE_DAILY } from "./copy-batch";
 
 /** The largest export accepted at once, by upload or by POST /api/v1/audit-events. */
 export { MAX_AUDIT_BYTES } from "@/lib/http/upload-limits";
@@ -53,7 +54,7 @@ export async function storeAuditStream(
       `CREATE TEMP TABLE "audit_events_stage" ("occurred_at" timestamptz, "action" text, "actor" text, "organisation" text, "ip" text, "outcome" text, "target" text, "metadata" jsonb, "dedupe_key" bytea) ON COMMIT DROP`,
     );
     await q.query(
-      `CREATE TEMP TABLE "audit_daily_stage" ("day" date, "action" text, "count" int) ON COMMIT DROP`,
+      `CREATE TEMP TABLE "audit_daily_stage" ("day" date, "action" text, "count" int, "last_at" timestamptz) ON COMMIT DROP`,
     );
     const n = await stageAndMove(q, copyChunks(produce(tally), STAGE_CHUNK_BYTES));
     await q.query(ADD_DAILY_COUNTS);
@@ -127,11 +128,11 @@ const MOVE_STAGED = `
   WITH ins AS (
     INSERT INTO "audit_events" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key")
     SELECT "occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key" FROM "audit_events_stage"
-    ON CONFLICT ("dedupe_key") DO NOTHING
+    ON CONFLICT ("dedupe_key") WHERE "dedupe_key" IS NOT NULL DO NOTHING
     RETURNING "occurred_at", "action"
   ), daily AS (
-    INSERT INTO "audit_daily_stage" ("day", "action", "count")
-    SELECT ("occurred_at" AT TIME ZONE 'UTC')::date, "action", count(*)::int FROM ins GROUP BY 1, 2
+    INSERT INTO "audit_daily_stage" ("day", "action", "count", "last_at")
+    SELECT ("occurred_at" AT TIME ZONE 'UTC')::date, "action", count(*)::int, max("occurred_at") FROM ins GROUP BY 1, 2
   )
   SELECT count(*)::int AS n FROM ins`;
 
@@ -141,9 +142,9 @@ const MOVE_STAGED = `
  * pushes take them in the same order, so they wait for each other instead of deadlocking.
  */
 const ADD_DAILY_COUNTS = `
-  INSERT INTO "audit_event_daily" ("day", "action", "count")
-  SELECT "day", "action", sum("count")::int FROM "audit_daily_stage" GROUP BY 1, 2 ORDER BY 2, 1
-  ON CONFLICT ("action", "day") DO UPDATE SET "count" = "audit_event_daily"."count" + EXCLUDED."count"`;
+  INSERT INTO "audit_event_daily" ("day", "action", "count", "last_at")
+  SELECT "day", "action", sum("count")::int, max("last_at") FROM "audit_daily_stage" GROUP BY 1, 2 ORDER BY 2, 1
+  ${RAISE_DAILY}`;
 
 /** At start-up (bootstrap, before any request): the default mapping on a fresh workspace. */
 export async function ensureDefaultActionMappings(prisma: PrismaClient): Promise<void> {

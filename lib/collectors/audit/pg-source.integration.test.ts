@@ -208,7 +208,7 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
       `CREATE TABLE ${schema}.awkward (id bigserial primary key, created_at timestamptz not null, action text, user_email text, ip_address text)`,
     );
     await src.query(
-      `INSERT INTO ${schema}.awkward (created_at, action, user_email) VALUES ('2026-03-01T10:00:00Z', 'key_created', $1), ('2026-03-01T11:00:00Z', 'key_created', NULL), ('2026-03-02T09:00:00Z', 'key_created', 'x'), ('2026-03-02T10:00:00Z', 'key_created', 'y')`,
+      `INSERT INTO ${schema}.awkward (created_at, action, user_email) VALUES ('2026-03-01T10:00:00Z', 'key_created', $1), ('2026-03-01T11:00:00Z', 'key_created', NULL), ('2026-03-02T10:00:00Z', 'key_created', 'x'), ('2026-03-02T09:00:00Z', 'key_created', 'y')`,
       [awkward],
     );
     const source = await saveSource({
@@ -243,9 +243,10 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
       where: { action: "key_created" },
       orderBy: { day: "asc" },
     });
-    expect(daily.map((d) => [isoDay(d.day), d.count])).toEqual([
-      ["2026-03-01", 2],
-      ["2026-03-02", 2],
+    // Each day's latest event, kept across batches: the last batch's earlier event lowers nothing.
+    expect(daily.map((d) => [isoDay(d.day), d.count, d.lastAt?.toISOString()])).toEqual([
+      ["2026-03-01", 2, "2026-03-01T11:00:00.000Z"],
+      ["2026-03-02", 2, "2026-03-02T10:00:00.000Z"],
     ]);
   });
 });
