@@ -25,7 +25,8 @@ export interface UnmappedTest {
  * name order, with how many there are. Read from unmapped_tests (per test, its newest unmapped
  * run, kept by triggers): a test is unmapped in one of the last runs exactly when its newest
  * unmapped run is one of them, and its status there is the one shown. The page no longer reads
- * or sorts the cases of those runs.
+ * or sorts the cases of those runs. The table is read whole (one row per distinct unmapped test):
+ * an index on the run would make every ingest's moves of these rows cost index writes.
  */
 export async function listUnmappedTests(
   actor: Actor | null,

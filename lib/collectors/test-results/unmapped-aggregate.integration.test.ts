@@ -98,4 +98,37 @@ describe("the unmapped tests aggregate", () => {
     expect(a0?.lastStatus).toBe("passed"); // the run 4 days ago failed a4, not a0
     expect((await listed()).filter((t) => t.name === `noclass-${tag}`)).toHaveLength(2);
   });
+
+  it(
+    "moves its rows to a newer run in place: heap-only updates, no index entry written",
+    { timeout: 30_000 },
+    async () => {
+      admin ??= await makeUser("admin");
+      const tag = Math.random().toString(36).slice(2, 8);
+      const prisma = await db();
+      // The table's update counters, once this session's own counts have reached them.
+      const counters = async () => {
+        await prisma.$executeRawUnsafe(`SELECT pg_stat_force_next_flush()`);
+        await prisma.$executeRawUnsafe(`SELECT pg_stat_clear_snapshot()`);
+        const [row] = await prisma.$queryRaw<{ upd: number; hot: number }[]>`
+        SELECT n_tup_upd::int AS upd, n_tup_hot_upd::int AS hot
+        FROM pg_stat_user_tables WHERE relid = '"unmapped_tests"'::regclass`;
+        return row!;
+      };
+      await ingestTestResults(admin, junit(40, tag, 0), { via: "upload" });
+      const before = await counters();
+      await ingestTestResults(admin, junit(1, tag, 1), { via: "upload" });
+      const tests = await prisma.unmappedTestLatest.count({ where: { suite: `agg-${tag}` } });
+      expect(tests).toBeGreaterThan(0);
+      // Each test moves to the newer run. The counts reach the view when the backend that wrote
+      // them has been idle for a while: up to 10 s on PostgreSQL (a pooled connection wrote them).
+      let after = await counters();
+      for (let i = 0; i < 150 && after.upd - before.upd < tests; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        after = await counters();
+      }
+      expect(after.upd - before.upd).toBeGreaterThanOrEqual(tests);
+      expect(after.hot - before.hot).toBe(after.upd - before.upd);
+    },
+  );
 });
