@@ -6,12 +6,16 @@ import type { BulkRunner } from "@/lib/db/runners";
 import type { DayTally } from "./copy-read";
 import type { ParsedEvent } from "./parse";
 
+const NEEDS_ESCAPE = /[\\\t\n\r\0]/;
+
 /**
  * A value in COPY text format: backslash, tab, newline and carriage return escaped; null as \N;
  * NUL, which PostgreSQL cannot store in text, as U+FFFD.
  */
 export function copyField(v: string | null): string {
   if (v === null) return "\\N";
+  // Most values need no escape: a test is several times cheaper than a replace that finds none.
+  if (!NEEDS_ESCAPE.test(v)) return v;
   return v.replace(/[\\\t\n\r\0]/g, (c) =>
     c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\uFFFD",
   );

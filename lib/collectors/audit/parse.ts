@@ -82,6 +82,21 @@ const ALIAS_INDEX = new Map<string, { field: Field; rank: number }>(
 );
 
 /**
+ * The alias a record's key is (compared in lower case), or null. An export repeats the same few
+ * keys on every line, so each key is lowered and looked up once, not twice per record.
+ */
+const KEY_ALIASES = new Map<string, { field: Field; rank: number } | null>();
+function aliasOf(key: string): { field: Field; rank: number } | null {
+  let hit = KEY_ALIASES.get(key);
+  if (hit === undefined) {
+    hit = ALIAS_INDEX.get(key.toLowerCase()) ?? null;
+    // Bounded: a hostile body with a new key on every line must not grow the map without end.
+    if (KEY_ALIASES.size < 1_000) KEY_ALIASES.set(key, hit);
+  }
+  return hit;
+}
+
+/**
  * canonicalJson (the de-duplication key's input) for a parsed record: the same text, without
  * the intermediate arrays for the flat records an audit log is mostly made of.
  */
@@ -126,7 +141,7 @@ function toEvent(record: Record<string, unknown>, where: string, mayHoldNul = tr
   const chosen: Partial<Record<Field, { key: string; rank: number }>> = {};
   const keys = Object.keys(record);
   for (const key of keys) {
-    const hit = ALIAS_INDEX.get(key.toLowerCase());
+    const hit = aliasOf(key);
     if (!hit) continue;
     const best = chosen[hit.field];
     if (!best || hit.rank <= best.rank) chosen[hit.field] = { key, rank: hit.rank };
@@ -151,7 +166,7 @@ function toEvent(record: Record<string, unknown>, where: string, mayHoldNul = tr
     );
   let metadata: Record<string, unknown> | null = null;
   for (const key of keys) {
-    const field = ALIAS_INDEX.get(key.toLowerCase())?.field;
+    const field = aliasOf(key)?.field;
     if (field !== undefined && chosen[field]?.key === key) continue;
     (metadata ??= {})[key] = record[key];
   }
