@@ -44,6 +44,31 @@ describe("audit event files", () => {
     ]);
   });
 
+  it("reads a time without a zone as UTC, whatever the server's zone", () => {
+    const zone = process.env.TZ;
+    // A zone far from UTC, with daylight saving: JavaScript alone would read these in it.
+    process.env.TZ = "America/New_York";
+    try {
+      const events = parseAuditEvents(
+        [
+          '{"time":"2026-07-01T10:00:00","action":"login"}',
+          '{"time":"2026-07-01 10:00:00.250","action":"login"}',
+          '{"time":"2026-07-01T10:00","action":"login"}',
+          '{"time":"2026-07-01T10:00:00+02:00","action":"login"}',
+        ].join("\n"),
+      );
+      expect(events.map((e) => e.occurredAt.toISOString())).toEqual([
+        "2026-07-01T10:00:00.000Z",
+        "2026-07-01T10:00:00.250Z",
+        "2026-07-01T10:00:00.000Z",
+        "2026-07-01T08:00:00.000Z",
+      ]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("gives the same record the same dedupe key, whatever its key order", () => {
     const [a] = parseAuditEvents('{"action":"login","time":"2026-11-01T00:00:00Z"}');
     const [b] = parseAuditEvents('{"time":"2026-11-01T00:00:00Z","action":"login"}');

@@ -59,13 +59,20 @@ export const MAX_EVENTS_PER_FILE = 1_000_000;
 export const tooManyEvents = () =>
   new AuditParseError(`More than ${MAX_EVENTS_PER_FILE} events in one file; split it.`);
 
+/** An ISO date and time without a zone ("2026-03-01T10:00:00", "2026-03-01 10:00:00.5"). */
+const ZONELESS = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+
 function parseTime(v: unknown): Date | null {
   if (typeof v === "number") return new Date(v < 1e12 ? v * 1000 : v);
   if (typeof v !== "string" || v.trim() === "") return null;
   const s = v.trim();
+  // A time without a zone is UTC, as JUnit timestamps are by default: JavaScript would read it
+  // in the server's own zone, so the same record would land at another instant on another
+  // server (and its de-duplication, keyed with the time, would no longer recognise it).
+  const zoneless = ZONELESS.exec(s);
   const d = /^\d+(\.\d+)?$/.test(s)
     ? new Date(Number(s) < 1e12 ? Number(s) * 1000 : Number(s))
-    : new Date(s);
+    : new Date(zoneless ? `${zoneless[1]}T${zoneless[2]}Z` : s);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
