@@ -43,7 +43,7 @@ async function openPglite(dataDir: string, migrationsDir: string): Promise<Datab
     // PostgreSQL compiled to WebAssembly stays on V8's baseline compiler (Liftoff): optimising
     // its hot functions with TurboFan held about 60 MB more in every process on PGlite (and up to
     // 400 MB more after a few ingests), which an embedded install on a small host feels more than
-    // the ~30% more CPU per warm ingest it costs (README "Performance"; PostgreSQL is the choice
+    // the ~30% more CPU per warm ingest it costs (docs/performance-log.md; PostgreSQL is the choice
     // for speed). Set before the module is compiled; Prisma's query compiler, compiled later,
     // runs so too (as in the CLI).
     setFlagsFromString("--liftoff-only");
@@ -57,7 +57,7 @@ async function openPglite(dataDir: string, migrationsDir: string): Promise<Datab
       // memory of the Node.js process itself, and they all end up touched: an idle server on the
       // demo holds 31 MB of WebAssembly memory with 16 MB of buffers, 49 MB with 32 MB (the
       // default 128 MB cost about 100 MB more). The operating system's file cache still holds
-      // the data files. Measured cost (README "Performance", issue 10): ingest and demo pages the
+      // the data files. Measured cost (docs/performance-log.md, issue 10): ingest and demo pages the
       // same within the noise; status over 80,000 stored cases about 20 ms more CPU (65 / 45 ms).
       // (PGlite's initialMemory changes nothing: only touched pages are resident, and the module
       // refuses less than its 128 MB minimum.)

@@ -21,7 +21,7 @@ export function runChild<T>(
     // The same malloc setting as `npm start` and `npm run cli` (see lib/tooling/start.ts).
     const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" };
     // The packaging child runs as `npm run cli` does: WebAssembly on V8's baseline compiler
-    // only (--liftoff-only, see README "Audit package"), which keeps Prisma's query compiler
+    // only (--liftoff-only, see docs/performance-log.md, "Audit package"), which keeps Prisma's query compiler
     // from growing by about 50 MB of optimised code while the package's data is read.
     const child = entry
       ? fork(path.join(__dirname, entry), args, {

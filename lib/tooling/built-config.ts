@@ -1,7 +1,7 @@
 // The production server's Next.js configuration, read from the build rather than from
 // next.config.ts. To read next.config.ts, `next start` compiles it with SWC, Next.js's native
 // compiler: a 100 MB shared library of which about 28 MB stayed resident in every server for
-// good (issue 10, README "Performance"). The build already wrote the resolved configuration to
+// good (issue 10, docs/performance-log.md). The build already wrote the resolved configuration to
 // .next/required-server-files.json; Next.js's own standalone server starts from that file by
 // handing it over in __NEXT_PRIVATE_STANDALONE_CONFIG, and `npm start` does the same. The build
 // is redone whenever next.config.ts or package.json (so Next.js itself) changes (build-state.ts),
