@@ -184,6 +184,30 @@ describe("audit events", () => {
     expect(new Set(s1.sample.map((e) => isoDay(e.occurredAt))).size).toBe(5);
   });
 
+  it("summarises the events stored since the last summary before it reads a population", async () => {
+    const auditor = await makeUser("auditor");
+    const prisma = await db();
+    // Enough events for several of the BRIN index's block ranges (128 pages each).
+    await prisma.$executeRaw`
+      INSERT INTO "audit_events" ("occurred_at", "action", "actor")
+      SELECT now() - g * interval '1 second', 'brin_probe', 'probe-' || g FROM generate_series(1, 30000) g`;
+    const today = isoDay(new Date());
+    const r = await drawSample(auditor, {
+      criterion: "CC6.3",
+      action: "brin_probe",
+      from: isoDay(addDays(new Date(), -1)),
+      to: today,
+      n: 5,
+      seed: "brin",
+    });
+    expect(r.population).toBe(30000);
+    expect(r.sample).toHaveLength(5);
+    // Nothing left to summarise: PGlite has no autovacuum, so the draw did it.
+    const [left] = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT brin_summarize_new_values('"audit_events_occurred_at_idx"'::regclass)::int AS n`;
+    expect(left?.n).toBe(0);
+  });
+
   it("checks the actor in the data layer itself: a refused call changes nothing", async () => {
     const admin = await makeUser("admin");
     const auditor = await makeUser("auditor");

@@ -1,10 +1,8 @@
-// Pulled events are written with COPY (several times faster than INSERT for large batches) and
-// their daily counts added in one upsert. Pulled rows carry no de-duplication key: the cursor
-// moves in the same transaction, so no row is read twice.
-import { isoDay } from "@/lib/dates";
+// What the pull and the push share: values as COPY text fields (several times faster than INSERT
+// for large batches) and the daily counts' upsert. Pulled rows carry no de-duplication key: the
+// cursor moves in the same transaction, so no row is read twice.
 import type { BulkRunner } from "@/lib/db/runners";
 import type { DayTally } from "./copy-read";
-import type { ParsedEvent } from "./parse";
 
 const NEEDS_ESCAPE = /[\\\t\n\r\0]/;
 
@@ -23,37 +21,13 @@ export function copyField(v: string | null): string {
 
 export const PULLED_COLUMNS = `"audit_events" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target")`;
 
-export function copyText(events: readonly ParsedEvent[]): string {
-  let out = "";
-  for (const e of events) {
-    out += `${e.occurredAt.toISOString()}\t${copyField(e.action)}\t${copyField(e.actor)}\t${copyField(e.organisation)}\t${copyField(e.ip)}\t${copyField(e.outcome)}\t${copyField(e.target)}\n`;
-  }
-  return out;
-}
-
 /** The arrays of one daily-count upsert: per UTC day and action, the events and the latest. */
 export interface DailyColumns {
   days: string[];
   actions: string[];
   counts: number[];
+  /** The latest event of each, as ISO text. */
   lasts: string[];
-}
-
-/** Events per UTC day and action, as the arrays of one upsert. */
-export function dailyCounts(events: readonly ParsedEvent[]): DailyColumns {
-  const m = new Map<string, DayTally>();
-  for (const e of events) {
-    const time = e.occurredAt.toISOString();
-    const day = isoDay(e.occurredAt);
-    const key = `${day}\u0000${e.action}`;
-    const entry = m.get(key);
-    if (!entry) m.set(key, { day, action: e.action, n: 1, last: time });
-    else {
-      entry.n += 1;
-      if (time > entry.last) entry.last = time;
-    }
-  }
-  return dailyColumns(m.values());
 }
 
 /** Counts per day and action as the arrays of the daily-count upsert. */
@@ -63,25 +37,15 @@ export function dailyColumns(tally: Iterable<DayTally>): DailyColumns {
     d.days.push(day);
     d.actions.push(action);
     d.counts.push(n);
-    d.lasts.push(last);
+    d.lasts.push(new Date(last).toISOString());
   }
   return d;
 }
 
-export async function copyPulledBatch(
-  q: BulkRunner,
-  events: readonly ParsedEvent[],
-): Promise<number> {
-  if (events.length === 0) return 0;
-  await q.copyText(PULLED_COLUMNS, copyText(events));
-  await addDailyCounts(q, dailyCounts(events));
-  return events.length;
-}
-
 /**
  * Adds events per UTC day and action to the daily counts, in one upsert, and raises each row's
- * latest event. Every writer of the daily counts locks their rows in one order (action, then day), so two
- * ingests at the same moment wait for each other instead of deadlocking.
+ * latest event. Every writer of the daily counts locks their rows in one order (action, then
+ * day), so two ingests at the same moment wait for each other instead of deadlocking.
  */
 export async function addDailyCounts(q: BulkRunner, d: DailyColumns): Promise<void> {
   await q.query(

@@ -16,7 +16,7 @@ function take(text: string, table = "t") {
 describe("a pulled COPY line", () => {
   it("is passed on without its cursor, counted per day and action", () => {
     const { tally, rows } = take(
-      "41\t2026-03-01T11:00:00.000Z\tlogin\ta@x.io\t\\N\t\\N\t\\N\t\\N\n" +
+      "41\t2026-03-01T11:59:58.765Z\tlogin\ta@x.io\t\\N\t\\N\t\\N\t\\N\n" +
         "42\t2026-03-01T10:00:00.000Z\tlogin\tb\\tc\t\\N\t\\N\t\\N\t\\N\n" +
         "43\t2026-03-02T00:00:00.000Z\tkey\\\\x\t\\N\t\\N\t\\N\t\\N\t\\N\n",
     );
@@ -24,14 +24,14 @@ describe("a pulled COPY line", () => {
     expect(rows[1]).toBe("2026-03-01T10:00:00.000Z\tlogin\tb\\tc\t\\N\t\\N\t\\N\t\\N");
     // The day's latest event, whichever order the rows came in (the cursor need not be time).
     expect([...tally.daily.values()]).toEqual([
-      { day: "2026-03-01", action: "login", n: 2, last: "2026-03-01T11:00:00.000Z" },
-      { day: "2026-03-02", action: "key\\x", n: 1, last: "2026-03-02T00:00:00.000Z" },
+      { day: "2026-03-01", action: "login", n: 2, last: Date.parse("2026-03-01T11:59:58.765Z") },
+      { day: "2026-03-02", action: "key\\x", n: 1, last: Date.parse("2026-03-02T00:00:00.000Z") },
     ]);
   });
 
   it("without a time or an action fails naming the row", () => {
     expect(() => take("7\t\\N\tlogin\t\\N\t\\N\t\\N\t\\N\t\\N\n", "app.log")).toThrow(
-      "app.log row 7: no valid time.",
+      "app.log row 7: no valid time (none, or outside the years 1970 to 9999).",
     );
     expect(() =>
       take("8\t2026-03-01T10:00:00.000Z\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n", "app.log"),

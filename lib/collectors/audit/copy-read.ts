@@ -13,16 +13,16 @@ export interface PulledTally {
   rows: number;
   /** The cursor value of the last row, or null for an empty batch. */
   last: string | null;
-  /** Events per UTC day and action (unescaped), with the day's latest time (ISO, UTC). */
+  /** Events per UTC day and action (unescaped), with the day's latest event. */
   daily: Map<string, DayTally>;
 }
 
-/** One UTC day's events of one action: how many, and the latest one's time (ISO, UTC). */
+/** One UTC day's events of one action: how many, and the latest one's time (epoch ms). */
 export interface DayTally {
   day: string;
   action: string;
   n: number;
-  last: string;
+  last: number;
 }
 
 export const newPulledTally = (): PulledTally => ({ rows: 0, last: null, daily: new Map() });
@@ -40,6 +40,17 @@ const UNESCAPE: Record<string, string> = {
 /** A COPY text field as its value (PostgreSQL's COPY TO writes only these escapes). */
 export function unescapeCopy(field: string): string {
   return field.includes("\\") ? field.replace(/\\(.)/g, (_, c: string) => UNESCAPE[c] ?? c) : field;
+}
+
+/** The milliseconds since midnight of the "HH:MM:SS.mmm" at `i` in `s`. */
+function msOfDay(s: string, i: number): number {
+  const d = (k: number) => s.charCodeAt(i + k) - 48;
+  return (
+    (((d(0) * 10 + d(1)) * 60 + d(3) * 10 + d(4)) * 60 + d(6) * 10 + d(7)) * 1000 +
+    d(9) * 100 +
+    d(10) * 10 +
+    d(11)
+  );
 }
 
 /**
@@ -60,24 +71,28 @@ export function takeLine(
   if (c < 0 || c > end) throw new AuditParseError(`${table}: unreadable row from COPY.`);
   const cursor = () => unescapeCopy(s.slice(start, a));
   if (b - a === 3 && s.startsWith("\\N", a + 1))
-    throw new AuditParseError(`${table} row ${cursor()}: no valid time.`);
+    throw new AuditParseError(
+      `${table} row ${cursor()}: no valid time (none, or outside the years 1970 to 9999).`,
+    );
   if (c - b === 3 && s.startsWith("\\N", b + 1))
     throw new AuditParseError(`${table} row ${cursor()}: no action.`);
   tally.rows += 1;
-  // The source writes every time as the same 24 characters (UTC ISO): text order is time order.
-  const time = s.slice(a + 1, b);
+  // The source writes every time as the same 24 characters, "2026-03-01T10:00:00.000Z" (UTC).
+  const day = s.slice(a + 1, a + 11);
   const action = s.slice(b + 1, c);
-  const key = `${time.slice(0, 10)}\u0000${action}`;
+  const key = `${day}\u0000${action}`;
   const entry = tally.daily.get(key);
   if (entry) {
     entry.n += 1;
-    if (time > entry.last) entry.last = time;
+    const at = Date.parse(day) + msOfDay(s, a + 12);
+    if (at > entry.last) entry.last = at;
   } else
     tally.daily.set(key, {
-      day: time.slice(0, 10),
-      action: unescapeCopy(action),
+      day,
+      // A copy: a slice of the chunk would keep the whole chunk alive for the batch.
+      action: Buffer.from(unescapeCopy(action)).toString(),
       n: 1,
-      last: time,
+      last: Date.parse(day) + msOfDay(s, a + 12),
     });
   return a + 1;
 }

@@ -128,7 +128,7 @@ const MOVE_STAGED = `
   WITH ins AS (
     INSERT INTO "audit_events" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key")
     SELECT "occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key" FROM "audit_events_stage"
-    ON CONFLICT ("occurred_at", "dedupe_key") WHERE "dedupe_key" IS NOT NULL DO NOTHING
+    ON CONFLICT ("dedupe_key") WHERE "dedupe_key" IS NOT NULL DO NOTHING
     RETURNING "occurred_at", "action"
   ), daily AS (
     INSERT INTO "audit_daily_stage" ("day", "action", "count", "last_at")

@@ -68,7 +68,7 @@ function parseTime(v: unknown): Date | null {
   const s = v.trim();
   // A time without a zone is UTC, as JUnit timestamps are by default: JavaScript would read it
   // in the server's own zone, so the same record would land at another instant on another
-  // server (and its de-duplication, keyed with the time, would no longer recognise it).
+  // server. (Other formats without a zone, such as "Mar 1 2026 10:00", are still read so.)
   const zoneless = ZONELESS.exec(s);
   const d = /^\d+(\.\d+)?$/.test(s)
     ? new Date(Number(s) < 1e12 ? Number(s) * 1000 : Number(s))
@@ -97,8 +97,9 @@ function aliasOf(key: string): { field: Field; rank: number } | null {
   let hit = KEY_ALIASES.get(key);
   if (hit === undefined) {
     hit = ALIAS_INDEX.get(key.toLowerCase()) ?? null;
-    // Bounded: a hostile body with a new key on every line must not grow the map without end.
-    if (KEY_ALIASES.size < 1_000) KEY_ALIASES.set(key, hit);
+    // Bounded: a hostile body with a new key on every line must not grow the map without end
+    // (nor fill it with long keys that crowd out the few an export repeats).
+    if (KEY_ALIASES.size < 1_000 && key.length <= 64) KEY_ALIASES.set(key, hit);
   }
   return hit;
 }

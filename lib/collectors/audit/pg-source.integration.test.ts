@@ -198,6 +198,31 @@ describe.skipIf(!url)("pulling audit events from a PostgreSQL table", () => {
     });
   });
 
+  it("refuses a time outside the years Trustboard stores, naming the row", async () => {
+    const admin = await makeUser("admin");
+    const c = config();
+    await src.query(
+      `CREATE TABLE ${schema}.far_times (id bigserial primary key, created_at timestamptz not null, action text, user_email text, ip_address text)`,
+    );
+    await src.query(
+      `INSERT INTO ${schema}.far_times (created_at, action) VALUES ('2026-03-01T10:00:00Z', 'login'), ('10000-01-01T00:00:00Z', 'login'), ('1960-01-01T00:00:00Z', 'login')`,
+    );
+    const source = await saveSource({
+      name: `${c.name}-far`,
+      tableName: `${schema}.far_times`,
+      cursorColumn: "id",
+    });
+    await expect(pullSource(admin, source.id, { key: KEY, batchSize: 1 })).rejects.toThrow(
+      /failed after 1 events .*far_times row 2: no valid time \(none, or outside the years 1970 to 9999\)/,
+    );
+    await src.query(
+      `UPDATE ${schema}.far_times SET created_at = '2026-03-01T11:00:00Z' WHERE id = 2`,
+    );
+    await expect(pullSource(admin, source.id, { key: KEY, batchSize: 1 })).rejects.toThrow(
+      /failed after 1 events .*far_times row 3: no valid time/,
+    );
+  });
+
   it("stores awkward text exactly, keeps daily counts, and keeps the batches before a write that fails", async () => {
     const admin = await makeUser("admin");
     const prisma = await db();

@@ -175,9 +175,12 @@ export async function pullSource(
     // characters, blank as NULL, actions in lower case, times as UTC ISO strings.
     const col = (c: string | undefined) =>
       c ? `nullif(left(${quote(c)}::text, 1000), '')` : "NULL";
+    const time = `${quote(columns.time)}::timestamptz`;
     const select = [
       `${quote(source.cursorColumn)}::text`,
-      `to_char(${quote(columns.time)}::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+      // Only the years Trustboard stores (as a push does): others come as NULL and fail the
+      // batch naming the row, instead of a year of five digits or a BC year read as AD.
+      `CASE WHEN ${time} >= '1970-01-01T00:00:00Z' AND ${time} < '10000-01-01T00:00:00Z' THEN to_char(${time} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END`,
       `lower(${col(columns.action)})`,
       col(columns.actor),
       col(columns.organisation),

@@ -3,7 +3,8 @@
 -- that was ~140 ms of ~500 ms of CPU per 10,000-case file. Without it no indexed column changes,
 -- and with room left on each page (fillfactor 50) the update stays on its page: a heap-only
 -- update, no index entry written. /tests reads the table whole (one row per distinct unmapped
--- test) and keeps the rows of the last ten runs.
+-- test) and keeps the rows of the last ten runs; so does the trigger when runs are deleted (once
+-- per statement, and no request deletes runs).
 
 -- DropIndex
 DROP INDEX "unmapped_tests_last_run_id_idx";
