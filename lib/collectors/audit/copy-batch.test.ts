@@ -13,8 +13,8 @@ describe("COPY text for audit events", () => {
 
   it("gives the daily counts' upsert each day's latest event as ISO text", () => {
     const d = dailyColumns([
-      { day: "2026-03-01", action: "login", n: 2, last: Date.parse("2026-03-01T23:59:59.500Z") },
-      { day: "2026-03-02", action: "login", n: 1, last: Date.parse("2026-03-02T00:00:00Z") },
+      { day: "2026-03-01", action: "login", n: 2, lastOfDay: 86_399_500 },
+      { day: "2026-03-02", action: "login", n: 1, lastOfDay: 0 },
     ]);
     expect(d).toEqual({
       days: ["2026-03-01", "2026-03-02"],

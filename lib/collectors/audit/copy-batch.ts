@@ -33,11 +33,11 @@ export interface DailyColumns {
 /** Counts per day and action as the arrays of the daily-count upsert. */
 export function dailyColumns(tally: Iterable<DayTally>): DailyColumns {
   const d: DailyColumns = { days: [], actions: [], counts: [], lasts: [] };
-  for (const { day, action, n, last } of tally) {
+  for (const { day, action, n, lastOfDay } of tally) {
     d.days.push(day);
     d.actions.push(action);
     d.counts.push(n);
-    d.lasts.push(new Date(last).toISOString());
+    d.lasts.push(new Date(Date.parse(day) + lastOfDay).toISOString());
   }
   return d;
 }

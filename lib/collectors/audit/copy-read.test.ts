@@ -24,8 +24,13 @@ describe("a pulled COPY line", () => {
     expect(rows[1]).toBe("2026-03-01T10:00:00.000Z\tlogin\tb\\tc\t\\N\t\\N\t\\N\t\\N");
     // The day's latest event, whichever order the rows came in (the cursor need not be time).
     expect([...tally.daily.values()]).toEqual([
-      { day: "2026-03-01", action: "login", n: 2, last: Date.parse("2026-03-01T11:59:58.765Z") },
-      { day: "2026-03-02", action: "key\\x", n: 1, last: Date.parse("2026-03-02T00:00:00.000Z") },
+      {
+        day: "2026-03-01",
+        action: "login",
+        n: 2,
+        lastOfDay: ((11 * 60 + 59) * 60 + 58) * 1000 + 765,
+      },
+      { day: "2026-03-02", action: "key\\x", n: 1, lastOfDay: 0 },
     ]);
   });
 

@@ -17,12 +17,12 @@ export interface PulledTally {
   daily: Map<string, DayTally>;
 }
 
-/** One UTC day's events of one action: how many, and the latest one's time (epoch ms). */
+/** One UTC day's events of one action: how many, and the latest one's time of day (ms). */
 export interface DayTally {
   day: string;
   action: string;
   n: number;
-  last: number;
+  lastOfDay: number;
 }
 
 export const newPulledTally = (): PulledTally => ({ rows: 0, last: null, daily: new Map() });
@@ -82,17 +82,17 @@ export function takeLine(
   const action = s.slice(b + 1, c);
   const key = `${day}\u0000${action}`;
   const entry = tally.daily.get(key);
+  const at = msOfDay(s, a + 12);
   if (entry) {
     entry.n += 1;
-    const at = Date.parse(day) + msOfDay(s, a + 12);
-    if (at > entry.last) entry.last = at;
+    if (at > entry.lastOfDay) entry.lastOfDay = at;
   } else
     tally.daily.set(key, {
       day,
       // A copy: a slice of the chunk would keep the whole chunk alive for the batch.
       action: Buffer.from(unescapeCopy(action)).toString(),
       n: 1,
-      last: Date.parse(day) + msOfDay(s, a + 12),
+      lastOfDay: at,
     });
   return a + 1;
 }
