@@ -5,6 +5,8 @@ import { addDays, isoDay, startOfUtcDay } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PAGE_SIZE, pageWindow, type PageWindow, type SortState } from "@/lib/paging/page-window";
+import { cachedPiece, type InputCache } from "@/lib/status/input-cache";
+import { PARTS } from "@/lib/status/status-inputs";
 import type { BacklogFilter, BacklogListQuery, BacklogSort } from "./schemas";
 import {
   OPEN_STATUSES,
@@ -181,10 +183,40 @@ export interface BacklogCharts {
 export async function backlogCharts(
   actor: Actor | null,
   days = 90,
-  now = new Date(),
+  now?: Date,
 ): Promise<BacklogCharts> {
   authorize(actor, "workspace.read");
   const prisma = await db();
+  // A clock given (tests): computed as of then, transitions after it left out.
+  if (now) return computeCharts(prisma, days, now, now);
+  // Now: kept until the backlog's data version moves or the day turns. The version is read
+  // before the charts, so what they hold is at least as new as the version they are kept under.
+  const at = new Date();
+  const [row] = await prisma.$queryRaw<{ version: bigint }[]>`
+    SELECT "version" FROM "status_data_version" WHERE "id" = ${PARTS.backlog}`;
+  let memo = chartMemos.get(prisma);
+  if (!memo) chartMemos.set(prisma, (memo = new Map()));
+  return cachedPiece(memo, "charts", `${row?.version ?? "none"}|${isoDay(at)}|${days}`, () =>
+    computeCharts(prisma, days, at, null),
+  );
+}
+
+// One per database per process, shared by every bundle of the server (as status's memo).
+const globalCharts = globalThis as typeof globalThis & {
+  trustboardBacklogCharts?: WeakMap<object, InputCache>;
+};
+const chartMemos = (globalCharts.trustboardBacklogCharts ??= new WeakMap());
+
+/**
+ * The charts up to `until` (null: every transition recorded, as the page wants them; a
+ * transition stamped by the database a moment after this server's clock still counts).
+ */
+async function computeCharts(
+  prisma: Awaited<ReturnType<typeof db>>,
+  days: number,
+  now: Date,
+  until: Date | null,
+): Promise<BacklogCharts> {
   const [grouped, deltas] = await Promise.all([
     prisma.backlogItem.groupBy({
       by: ["priority"],
@@ -200,7 +232,7 @@ export async function backlogCharts(
       FROM (SELECT "at", ("to"::text = ANY(${[...OPEN_STATUSES]}::text[]))::int AS "to_open",
                    coalesce((lag("to"::text) OVER w = ANY(${[...OPEN_STATUSES]}::text[]))::int, 0) AS "before_open",
                    (lag("to") OVER w IS NOT NULL)::int AS "counted"
-            FROM "backlog_transitions" WHERE "at" <= ${now}
+            FROM "backlog_transitions" WHERE ${until}::timestamptz IS NULL OR "at" <= ${until}
             WINDOW w AS (PARTITION BY "item_id" ORDER BY "at", "id")) t
       GROUP BY 1`,
   ]);
