@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PAGE_SIZE, pageWindow, type PageWindow, type SortState } from "@/lib/paging/page-window";
 import { cachedPiece, type InputCache } from "@/lib/status/input-cache";
-import { PARTS } from "@/lib/status/status-inputs";
+import { partVersions } from "@/lib/status/status-inputs";
 import type { BacklogFilter, BacklogListQuery, BacklogSort } from "./schemas";
 import {
   OPEN_STATUSES,
@@ -192,11 +192,10 @@ export async function backlogCharts(
   // Now: kept until the backlog's data version moves or the day turns. The version is read
   // before the charts, so what they hold is at least as new as the version they are kept under.
   const at = new Date();
-  const [row] = await prisma.$queryRaw<{ version: bigint }[]>`
-    SELECT "version" FROM "status_data_version" WHERE "id" = ${PARTS.backlog}`;
+  const version = (await partVersions(prisma)).backlog;
   let memo = chartMemos.get(prisma);
   if (!memo) chartMemos.set(prisma, (memo = new Map()));
-  return cachedPiece(memo, "charts", `${row?.version ?? "none"}|${isoDay(at)}|${days}`, () =>
+  return cachedPiece(memo, "charts", `${version}|${isoDay(at)}|${days}`, () =>
     computeCharts(prisma, days, at, null),
   );
 }

@@ -27,6 +27,20 @@ export type Part = keyof typeof PARTS;
 export type PartVersions = Record<Part, bigint>;
 
 /** Input loaded by earlier computations, and the parts' versions read before this one loads. */
+/** Each part's data version; read before anything is loaded, so what is loaded is as new. */
+export async function partVersions(prisma: Tx): Promise<PartVersions> {
+  const rows = await prisma.$queryRaw<{ id: number; version: bigint }[]>`
+    SELECT "id", "version" FROM "status_data_version"`;
+  const version = (part: Part) => {
+    const row = rows.find((r) => r.id === PARTS[part]);
+    if (!row) throw new Error(`status_data_version has no row for ${part} (migrations)`);
+    return row.version;
+  };
+  return Object.fromEntries(
+    (Object.keys(PARTS) as Part[]).map((part) => [part, version(part)]),
+  ) as PartVersions;
+}
+
 export interface KeptInput {
   cache: InputCache;
   versions: PartVersions;

@@ -10,6 +10,7 @@ import {
   auditDigest,
   loadStatusInputs,
   PARTS,
+  partVersions,
   type Part,
   type PartVersions,
 } from "./status-inputs";
@@ -25,20 +26,6 @@ async function recordSnapshots(prisma: Tx, status: WorkspaceStatus): Promise<voi
     SELECT ${day}::date, u.id, u.status::"StatusValue" FROM unnest(${ids}::text[], ${values}::text[]) AS u(id, status)
     ON CONFLICT ("criterion_id", "day") DO UPDATE SET "status" = EXCLUDED."status"
     WHERE "status_snapshots"."status" IS DISTINCT FROM EXCLUDED."status"`;
-}
-
-/** Each part's data version; read before anything is loaded, so what is loaded is as new. */
-async function partVersions(prisma: Tx): Promise<PartVersions> {
-  const rows = await prisma.$queryRaw<{ id: number; version: bigint }[]>`
-    SELECT "id", "version" FROM "status_data_version"`;
-  const version = (part: Part) => {
-    const row = rows.find((r) => r.id === PARTS[part]);
-    if (!row) throw new Error(`status_data_version has no row for ${part} (migrations)`);
-    return row.version;
-  };
-  return Object.fromEntries(
-    (Object.keys(PARTS) as Part[]).map((part) => [part, version(part)]),
-  ) as PartVersions;
 }
 
 /** The last status computed, and what it was computed from. */
