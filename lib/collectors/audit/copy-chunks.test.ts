@@ -35,4 +35,19 @@ describe("copyChunks", () => {
     ).rejects.toThrow(/^Line 2/);
     expect(seen).toEqual(["abcdef"]);
   });
+
+  it("lets the event loop turn between pieces, even when every piece is ready at once", async () => {
+    // A body already buffered yields piece after piece without waiting: the COPY being written
+    // meanwhile (and the database's replies) must still be handled while the chunk fills.
+    const order: string[] = [];
+    async function* ready() {
+      for (const p of ["a", "b", "c"]) {
+        order.push(`piece ${p}`);
+        yield p;
+      }
+    }
+    setImmediate(() => order.push("event loop"));
+    await all(copyChunks(ready(), 100));
+    expect(order.slice(0, order.indexOf("piece c"))).toContain("event loop");
+  });
 });

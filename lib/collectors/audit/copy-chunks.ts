@@ -12,6 +12,9 @@ export async function* copyChunks(
   let parts: Buffer[] = [];
   let size = 0;
   for await (const piece of source) {
+    // A turn of the event loop per piece: the database's replies and the COPY being written
+    // while this chunk is produced are handled as they come, not once the chunk is full.
+    await new Promise((resolve) => setImmediate(resolve));
     const b = Buffer.from(piece, "utf8");
     parts.push(b);
     size += b.length;

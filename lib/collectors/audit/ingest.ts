@@ -36,10 +36,8 @@ export async function storeAuditEvents(
  * Stores the events `produce` yields as COPY text (all or none): staged a chunk at a time in a
  * temporary table and moved from there into the log by one statement per chunk that skips known
  * ones and tallies the new ones per day; the daily counts are added at the end — inside one
- * transaction with the activity row. While
- * PostgreSQL moves a chunk, the next one is produced (a body still arriving is read and parsed),
- * so the parsing and the database's work overlap instead of following each other. An error
- * thrown while producing (a bad line) rolls the whole transaction back: nothing is stored.
+ * transaction with the activity row. An error thrown while producing (a bad line) rolls the
+ * whole transaction back: nothing is stored.
  */
 export async function storeAuditStream(
   actor: Actor | null,
@@ -80,37 +78,58 @@ export async function storeAuditStream(
  */
 const STAGE_CHUNK_BYTES = 2 * 1024 * 1024;
 
-type Moved = { n: number } | { err: unknown };
+type Settled<T> = { ok: T } | { err: unknown };
 
-/** Stages each chunk, then moves it while the next chunk is produced; gives the events stored. */
-async function stageAndMove(
+/**
+ * A promise settled into a value: a rejection while it waits (a move failing as the next chunk
+ * is read) must not be an unhandled one, which could end the process; unwrap throws it.
+ */
+const settled = <T>(p: Promise<T>): Promise<Settled<T>> =>
+  p.then(
+    (ok) => ({ ok }),
+    (err: unknown) => ({ err }),
+  );
+
+function unwrap<T>(r: Settled<T>): T {
+  if ("err" in r) throw r.err;
+  return r.ok;
+}
+
+/**
+ * Stages each chunk and moves it; the next chunk is produced (the body read and parsed) while
+ * PostgreSQL copies and moves this one, so the server's work and the database's overlap
+ * instead of following each other. Gives the events stored.
+ */
+export async function stageAndMove(
   q: BulkRunner,
   chunks: AsyncIterable<Uint8Array<ArrayBuffer>>,
 ): Promise<number> {
+  const source = chunks[Symbol.asyncIterator]();
   let stored = 0;
-  // Settled into a value at once: a move failing while the next chunk is read must not be an
-  // unhandled rejection (that could end the process); it is thrown when awaited below.
-  let moving: Promise<Moved> | null = null;
-  const settle = async () => {
-    const r = await moving;
-    moving = null;
-    if (!r) return;
-    if ("err" in r) throw r.err;
-    stored += r.n;
-  };
+  let moving: Promise<Settled<number>> | null = null;
+  let producing: Promise<Settled<IteratorResult<Uint8Array<ArrayBuffer>>>> | null = settled(
+    source.next(),
+  );
   try {
-    for await (const text of chunks) {
-      await settle();
-      await q.copyText(STAGE_COLUMNS, text);
-      moving = moveStaged(q).then(
-        (n) => ({ n }),
-        (err: unknown) => ({ err }),
-      );
+    for (;;) {
+      const next = unwrap(await producing);
+      producing = null;
+      if (next.done) break;
+      if (moving) stored += unwrap(await moving);
+      moving = null;
+      const copying = settled(q.copyText(STAGE_COLUMNS, next.value));
+      producing = settled(source.next());
+      unwrap(await copying);
+      moving = settled(moveStaged(q));
     }
-    await settle();
+    if (moving) stored += unwrap(await moving);
+    moving = null;
   } catch (err) {
-    // The transaction is rolled back by the caller; let a move still running end first.
+    // The transaction is rolled back by the caller; let a move still running end first. The
+    // chunk being produced is not waited for (a slow client could hold the answer back); the
+    // source is closed once it is done, as a for-await loop would close it.
     await moving;
+    void source.return?.(undefined).catch(() => undefined);
     throw err;
   }
   return stored;

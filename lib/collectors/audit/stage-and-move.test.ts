@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { BulkRunner } from "@/lib/db/runners";
+import { stageAndMove } from "./ingest";
+
+/** A runner that records the order of events and moves `n` rows per staged chunk. */
+function fakeRunner(log: string[], opts: { failMove?: number } = {}) {
+  let moves = 0;
+  const q = {
+    async copyText(_target: string, data: Uint8Array) {
+      log.push(`copy ${Buffer.from(data).toString()}`);
+      // The database's work takes a while: the next chunk may be produced meanwhile.
+      await new Promise((r) => setTimeout(r, 20));
+      log.push(`copied ${Buffer.from(data).toString()}`);
+    },
+    async query(sql: string) {
+      if (sql.startsWith("TRUNCATE")) return [];
+      moves += 1;
+      await new Promise((r) => setTimeout(r, 20));
+      if (moves === opts.failMove) throw new Error(`move ${moves} failed`);
+      return [{ n: 10 }];
+    },
+  };
+  return q as unknown as BulkRunner;
+}
+
+async function* chunks(log: string[], names: string[], failAt?: string) {
+  for (const name of names) {
+    log.push(`produce ${name}`);
+    if (name === failAt) throw new Error(`bad line in ${name}`);
+    yield Buffer.from(name);
+  }
+}
+
+describe("stageAndMove", () => {
+  it("produces the next chunk while the database copies this one, and counts every move", async () => {
+    const log: string[] = [];
+    const stored = await stageAndMove(fakeRunner(log), chunks(log, ["a", "b", "c"]));
+    expect(stored).toBe(30);
+    // The overlap: chunk b is asked for before chunk a's COPY has finished.
+    expect(log.indexOf("produce b")).toBeLessThan(log.indexOf("copied a"));
+    expect(log.filter((l) => l.startsWith("copy ")).map((l) => l.slice(5))).toEqual([
+      "a",
+      "b",
+      "c",
+    ]);
+  });
+
+  it("a failing move rejects once, after the move ends, with no unhandled rejection", async () => {
+    const log: string[] = [];
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      await expect(
+        stageAndMove(fakeRunner(log, { failMove: 1 }), chunks(log, ["a", "b", "c"])),
+      ).rejects.toThrow("move 1 failed");
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    // Nothing after the failed move is staged.
+    expect(log).not.toContain("copy c");
+  });
+
+  it("a bad line while a chunk is copied rejects with its error", async () => {
+    const log: string[] = [];
+    await expect(stageAndMove(fakeRunner(log), chunks(log, ["a", "b"], "b"))).rejects.toThrow(
+      "bad line in b",
+    );
+    expect(log).not.toContain("copy b");
+  });
+});
