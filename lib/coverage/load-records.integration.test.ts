@@ -1,4 +1,4 @@
-import { hash } from "node:crypto";
+import { dedupeKeyOf } from "@/lib/collectors/audit/parse";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/tx";
@@ -172,7 +172,7 @@ describe("coverage records loaded in SQL", () => {
         outcome: "failure",
         target: null,
         metadata: null,
-        dedupeKey: hash("sha256", `lr-${i}`),
+        dedupeKey: dedupeKeyOf(`lr-${i}`),
       })),
       "test",
     );

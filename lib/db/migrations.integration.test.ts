@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Client } from "pg";
 import { describe, expect, it } from "vitest";
 import { diagnoseHistory, pendingSchemaChange, schemaPath } from "@/lib/tooling/schema-engine.mjs";
+import { dedupeKeyOf } from "@/lib/collectors/audit/parse";
 import { TEST_LANE } from "@/lib/testing/integration-setup";
 import { applyMigrations, readMigrations, type SqlRunner } from "./migrator";
 import { defaultMigrationsDir } from "./open";
@@ -112,6 +113,39 @@ describe("schema.prisma and the migrations", () => {
       { day: "2026-03-02", action: "login", last: "2026-03-02T00:00:00.000" },
       { day: "2026-03-01", action: "logout", last: "2026-03-01T12:00:00.000" },
     ]);
+    await done();
+  });
+
+  it("cut the keys of events stored before them to the key the parser now gives the same record", async () => {
+    const { runner, done } = await freshRunner();
+    const files = readMigrations(defaultMigrationsDir());
+    const at = files.findIndex((f) => f.name.endsWith("_audit_dedupe_key_uuid"));
+    expect(at).toBeGreaterThan(0);
+    await applyMigrations(runner, files.slice(0, at));
+    const record = '{"action":"login","time":"2026-03-01T10:00:00Z"}';
+    // What the writers before it stored: the whole SHA-256 as bytea (and no key for pulled rows).
+    await runner.query(
+      `INSERT INTO "audit_events" ("occurred_at", "action", "dedupe_key") VALUES
+       ('2026-03-01T10:00:00Z', 'login', sha256(convert_to($1, 'UTF8'))), ('2026-03-01T11:00:00Z', 'pulled', NULL)`,
+      [record],
+    );
+    await applyMigrations(runner, files);
+    const rows = await runner.query<{ action: string; key: string | null }>(
+      `SELECT "action", replace("dedupe_key"::text, '-', '') AS key FROM "audit_events" ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { action: "login", key: dedupeKeyOf(record) },
+      { action: "pulled", key: null },
+    ]);
+    // So a push of the same record after the upgrade is recognised: its key is already there.
+    const again = await runner.query<{ n: number }>(
+      `WITH ins AS (INSERT INTO "audit_events" ("occurred_at", "action", "dedupe_key")
+         VALUES ('2026-03-01T10:00:00Z', 'login', $1::uuid)
+         ON CONFLICT ("dedupe_key") WHERE "dedupe_key" IS NOT NULL DO NOTHING RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
+      [dedupeKeyOf(record)],
+    );
+    expect(again).toEqual([{ n: 0 }]);
     await done();
   });
 });

@@ -1,8 +1,7 @@
 // Five months of the demo application's audit log. `login_failed` stops 40 days ago: the
 // failure mode of the phase-25 verification report, where the audit writer exists but the
 // login path never calls it — the control expecting those events shows the silence.
-import { createHash } from "node:crypto";
-import type { ParsedEvent } from "@/lib/collectors/audit/parse";
+import { dedupeKeyOf, type ParsedEvent } from "@/lib/collectors/audit/parse";
 import { DAY_MS } from "@/lib/dates";
 
 // Deterministic, so the demo is the same every time it is loaded on the same day.
@@ -44,9 +43,7 @@ export function demoAuditEvents(today: Date, days = 150): ParsedEvent[] {
         const ip = `203.0.113.${1 + Math.floor(rand() * 250)}`;
         const outcome =
           action === "login_failed" || action === "access_denied" ? "failure" : "success";
-        const key = createHash("sha256")
-          .update(`demo|${occurredAt.toISOString()}|${action}|${actor}|${i}`)
-          .digest("hex");
+        const key = dedupeKeyOf(`demo|${occurredAt.toISOString()}|${action}|${actor}|${i}`);
         out.push({
           occurredAt,
           action,

@@ -1,4 +1,4 @@
-import { hash } from "node:crypto";
+import { dedupeKeyOf } from "@/lib/collectors/audit/parse";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addDays, isoDay, startOfUtcDay } from "@/lib/dates";
@@ -30,8 +30,7 @@ const event = (occurredAt: Date, key: string, action = "login_failed") => ({
   outcome: "failure",
   target: null,
   metadata: null,
-  // A SHA-256 in hex, as the parser gives.
-  dedupeKey: hash("sha256", key),
+  dedupeKey: dedupeKeyOf(key),
 });
 
 describe("memoised status (workspaceStatus)", () => {

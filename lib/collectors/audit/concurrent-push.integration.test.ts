@@ -2,13 +2,12 @@
 // push holds the daily rows it wrote until it commits, so adding the counts per chunk let two
 // pushes each wait for the other (PostgreSQL ended one with a deadlock). The counts are now added
 // once at the end, in one order; both pushes are stored whole and the counts are exact.
-import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { addDays, isoDay, startOfUtcDay } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { makeUser } from "@/lib/testing/fixtures";
 import { storeAuditEvents } from "./ingest";
-import type { ParsedEvent } from "./parse";
+import { dedupeKeyOf, type ParsedEvent } from "./parse";
 
 /**
  * Two 2 MB staging chunks per push (about 20,000 of these events each): the first chunk of each
@@ -29,7 +28,7 @@ function events(push: string, days: Date[]): ParsedEvent[] {
     outcome: null,
     target: null,
     metadata: null,
-    dedupeKey: createHash("sha256").update(`${push}:${i}`).digest("hex"),
+    dedupeKey: dedupeKeyOf(`${push}:${i}`),
   }));
 }
 

@@ -49,7 +49,7 @@ export async function storeAuditStream(
   const tally = newTally();
   const stored = await sql.transaction(async (q) => {
     await q.query(
-      `CREATE TEMP TABLE "audit_events_stage" ("occurred_at" timestamptz, "action" text, "actor" text, "organisation" text, "ip" text, "outcome" text, "target" text, "metadata" jsonb, "dedupe_key" bytea) ON COMMIT DROP`,
+      `CREATE TEMP TABLE "audit_events_stage" ("occurred_at" timestamptz, "action" text, "actor" text, "organisation" text, "ip" text, "outcome" text, "target" text, "metadata" jsonb, "dedupe_key" uuid) ON COMMIT DROP`,
     );
     await q.query(
       `CREATE TEMP TABLE "audit_daily_stage" ("day" date, "action" text, "count" int, "last_at" timestamptz) ON COMMIT DROP`,

@@ -25,8 +25,8 @@ export function stageRow(e: ParsedEvent): string {
   return `${e.occurredAt.toISOString()}\t${copyField(e.action)}\t${copyField(e.actor)}\t${copyField(e.organisation)}\t${copyField(e.ip)}\t${copyField(e.outcome)}\t${copyField(e.target)}\t${copyField(e.metadata ? JSON.stringify(e.metadata) : null)}\t${keyField(e.dedupeKey)}\n`;
 }
 
-/** The hex SHA-256 key as bytea hex input (`\x…`), its backslash escaped for COPY text. */
-const keyField = (hex: string | null): string => (hex === null ? "\\N" : `\\\\x${hex}`);
+/** The key's 32 hex digits are uuid input as they are (no character COPY text escapes). */
+const keyField = (hex: string | null): string => hex ?? "\\N";
 
 /** COPY text for already parsed events (an upload), in chunks of bounded size. */
 export async function* eventsCopyText(

@@ -14,7 +14,7 @@ export interface ParsedEvent {
   outcome: string | null;
   target: string | null;
   metadata: Record<string, unknown> | null;
-  /** The SHA-256 of the record's canonical JSON in hex (stored as its 32 bytes). */
+  /** dedupeKeyOf the record's canonical JSON: 32 hex digits, stored as a uuid. */
   dedupeKey: string | null;
 }
 
@@ -187,9 +187,18 @@ function toEvent(record: Record<string, unknown>, where: string, mayHoldNul = tr
     outcome: str(pick("outcome")),
     target: str(pick("target")),
     metadata,
-    // One-shot hash: the same digest as createHash().update().digest(), without the Hash object.
-    dedupeKey: hash("sha256", canonicalRecord(record), "hex"),
+    dedupeKey: dedupeKeyOf(canonicalRecord(record)),
   };
+}
+
+/**
+ * The de-duplication key of a record's canonical JSON: the first 16 bytes of its SHA-256 in hex
+ * (PostgreSQL reads 32 hex digits as a uuid). Keys stored before were the whole digest and were
+ * cut to these 16 bytes, so a record is recognised across the change.
+ */
+export function dedupeKeyOf(canonical: string): string {
+  // One-shot hash: the same digest as createHash().update().digest(), without the Hash object.
+  return hash("sha256", canonical, "hex").slice(0, 32);
 }
 
 /** One line of JSON Lines (`lineNo` counts from 1): its event, or null for a blank line. */
