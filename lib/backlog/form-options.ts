@@ -1,7 +1,7 @@
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
-import { listControls, listOwners } from "@/lib/controls/controls";
+import { listControlOptions, listOwners } from "@/lib/controls/controls";
 import { criterionOptions } from "@/lib/criteria/criterion-options";
 
 /** What the backlog item form offers: owners, controls (by ref) and criteria. */
@@ -9,7 +9,7 @@ export async function backlogFormOptions(actor: Actor | null) {
   authorize(actor, "workspace.read");
   const [owners, controls, criteria] = await Promise.all([
     listOwners(actor),
-    listControls(actor),
+    listControlOptions(actor),
     criterionOptions(actor),
   ]);
   return {

@@ -169,6 +169,21 @@ export async function listControls(
   }));
 }
 
+/**
+ * The active controls as choices in a form (id, ref, title; by ref). Forms need no owners,
+ * criteria or evidence counts: on PGlite those made listControls most of the /tests page.
+ */
+export async function listControlOptions(
+  actor: Actor | null,
+): Promise<{ id: string; ref: string; title: string }[]> {
+  authorize(actor, "workspace.read");
+  return (await db()).control.findMany({
+    where: { archivedAt: null },
+    orderBy: { ref: "asc" },
+    select: { id: true, ref: true, title: true },
+  });
+}
+
 export async function getControl(actor: Actor | null, id: string) {
   authorize(actor, "workspace.read");
   return (await db()).control.findUnique({

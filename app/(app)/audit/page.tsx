@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { drawSample } from "@/lib/collectors/audit/population";
-import { listControls } from "@/lib/controls/controls";
+import { listControlOptions } from "@/lib/controls/controls";
 import { FREQUENCY_LABEL } from "@/lib/coverage/frequency";
 import { sampleSchema } from "@/lib/collectors/audit/schemas";
 import { isoDay, isoMinute } from "@/lib/dates";
@@ -33,7 +33,7 @@ export default async function AuditPage({
     criterionOptions(user),
     listActionMappings(user),
     listSources(user),
-    listControls(user),
+    listControlOptions(user),
   ]);
   const wanted = params.action ? sampleSchema.safeParse(params) : null;
   const result = wanted?.success ? await drawSample(user, wanted.data) : null;

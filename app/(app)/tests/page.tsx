@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/capabilities";
-import { listControls } from "@/lib/controls/controls";
+import { listControlOptions } from "@/lib/controls/controls";
 import {
   listDirectories,
   listRules,
@@ -34,7 +34,7 @@ export default async function TestsPage({
     listRuns(user),
     listUnmappedTests(user, unmappedPage),
     listRules(user),
-    listControls(user),
+    listControlOptions(user),
     listDirectories(user),
   ]);
   const canUpload = can(user, "results.ingest");

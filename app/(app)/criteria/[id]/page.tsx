@@ -10,7 +10,7 @@ import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { CATEGORY_LABELS } from "@/lib/catalog/labels";
-import { listControls } from "@/lib/controls/controls";
+import { listControlOptions } from "@/lib/controls/controls";
 import { getCriterionDetail } from "@/lib/criteria/criterion-detail";
 import { CRITERION_ID } from "@/lib/validation/fields";
 import { workspaceStatus } from "@/lib/status/workspace-status";
@@ -32,7 +32,7 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
   const canWrite = can(user, "controls.write");
   // Independent reads run side by side; only the volume needs the mapped actions first.
   const [allControls, { mappedActions, volume }] = await Promise.all([
-    canWrite ? listControls(user) : [],
+    canWrite ? listControlOptions(user) : [],
     actionsForCriterion(user, criterion.id).then(async (actions) => ({
       mappedActions: actions,
       volume: actions.length

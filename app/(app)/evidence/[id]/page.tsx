@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EvidenceControlsForm } from "@/components/evidence/evidence-controls-form";
 import { ReviewForm } from "@/components/evidence/review-form";
-import { listControls } from "@/lib/controls/controls";
+import { listControlOptions } from "@/lib/controls/controls";
 import { RevisionUpload } from "@/components/evidence/revision-upload";
 import { FindingsList } from "@/components/evidence/secret-decision";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
@@ -28,7 +28,7 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
   const state = expiry && expiry <= new Date() ? "expired" : e.reviewState;
   const canWrite = can(user, "evidence.write");
   const controlOptions = canWrite
-    ? (await listControls(user)).map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }))
+    ? (await listControlOptions(user)).map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }))
     : [];
   return (
     <>

@@ -1,7 +1,7 @@
 import { EvidenceForm } from "@/components/evidence/evidence-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { listControls } from "@/lib/controls/controls";
+import { listControlOptions } from "@/lib/controls/controls";
 
 export const metadata = { title: "Add evidence" };
 
@@ -11,7 +11,7 @@ export default async function NewEvidencePage({
   searchParams: Promise<{ control?: string }>;
 }) {
   const user = await requireUser("evidence.write");
-  const controls = await listControls(user);
+  const controls = await listControlOptions(user);
   const preset = (await searchParams).control;
   return (
     <>
