@@ -1,4 +1,4 @@
-import { dedupeKeyOf } from "@/lib/collectors/audit/parse";
+import { dedupeKeyOf } from "@/lib/collectors/audit/dedupe-key";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createControl } from "@/lib/controls/controls";
@@ -93,7 +93,7 @@ describe("coverage over the audit period, from the database", () => {
         outcome: "failure",
         target: null,
         metadata: null,
-        dedupeKey: dedupeKeyOf(`it-${i}`),
+        dedupeKey: dedupeKeyOf(`it-${i}`, ""),
       })),
       "test",
     );

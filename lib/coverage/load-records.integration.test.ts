@@ -1,4 +1,4 @@
-import { dedupeKeyOf } from "@/lib/collectors/audit/parse";
+import { dedupeKeyOf } from "@/lib/collectors/audit/dedupe-key";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/tx";
@@ -172,7 +172,7 @@ describe("coverage records loaded in SQL", () => {
         outcome: "failure",
         target: null,
         metadata: null,
-        dedupeKey: dedupeKeyOf(`lr-${i}`),
+        dedupeKey: dedupeKeyOf(`lr-${i}`, ""),
       })),
       "test",
     );

@@ -7,7 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Client } from "pg";
 import { describe, expect, it } from "vitest";
 import { diagnoseHistory, pendingSchemaChange, schemaPath } from "@/lib/tooling/schema-engine.mjs";
-import { dedupeKeyOf } from "@/lib/collectors/audit/parse";
+import { legacyKeyOf } from "@/lib/collectors/audit/dedupe-key";
 import { TEST_LANE } from "@/lib/testing/integration-setup";
 import { applyMigrations, readMigrations, type SqlRunner } from "./migrator";
 import { defaultMigrationsDir } from "./open";
@@ -116,7 +116,7 @@ describe("schema.prisma and the migrations", () => {
     await done();
   });
 
-  it("cut the keys of events stored before them to the key the parser now gives the same record", async () => {
+  it("cut the keys stored before them to 16 bytes and note the newest event that has one", async () => {
     const { runner, done } = await freshRunner();
     const files = readMigrations(defaultMigrationsDir());
     const at = files.findIndex((f) => f.name.endsWith("_audit_dedupe_key_uuid"));
@@ -126,26 +126,30 @@ describe("schema.prisma and the migrations", () => {
     // What the writers before it stored: the whole SHA-256 as bytea (and no key for pulled rows).
     await runner.query(
       `INSERT INTO "audit_events" ("occurred_at", "action", "dedupe_key") VALUES
-       ('2026-03-01T10:00:00Z', 'login', sha256(convert_to($1, 'UTF8'))), ('2026-03-01T11:00:00Z', 'pulled', NULL)`,
+       ('2026-03-01T10:00:00Z', 'login', sha256(convert_to($1, 'UTF8'))), ('2026-03-05T11:00:00Z', 'pulled', NULL)`,
       [record],
     );
     await applyMigrations(runner, files);
     const rows = await runner.query<{ action: string; key: string | null }>(
       `SELECT "action", replace("dedupe_key"::text, '-', '') AS key FROM "audit_events" ORDER BY 1`,
     );
+    // The old form a push looks for (ingest.ts), up to two days after the newest keyed event.
     expect(rows).toEqual([
-      { action: "login", key: dedupeKeyOf(record) },
+      { action: "login", key: legacyKeyOf(record) },
       { action: "pulled", key: null },
     ]);
-    // So a push of the same record after the upgrade is recognised: its key is already there.
-    const again = await runner.query<{ n: number }>(
-      `WITH ins AS (INSERT INTO "audit_events" ("occurred_at", "action", "dedupe_key")
-         VALUES ('2026-03-01T10:00:00Z', 'login', $1::uuid)
-         ON CONFLICT ("dedupe_key") WHERE "dedupe_key" IS NOT NULL DO NOTHING RETURNING 1)
-       SELECT count(*)::int AS n FROM ins`,
-      [dedupeKeyOf(record)],
+    const legacy = await runner.query<{ until: string }>(
+      `SELECT to_char("until" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') AS until FROM "audit_legacy_keys"`,
     );
-    expect(again).toEqual([{ n: 0 }]);
+    expect(legacy).toEqual([{ until: "2026-03-01T10:00:00" }]);
+    await done();
+  });
+
+  it("note no old keys on a log without keyed events", async () => {
+    const { runner, done } = await freshRunner();
+    const files = readMigrations(defaultMigrationsDir());
+    await applyMigrations(runner, files);
+    expect(await runner.query(`SELECT * FROM "audit_legacy_keys"`)).toEqual([]);
     await done();
   });
 });

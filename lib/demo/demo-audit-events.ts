@@ -1,7 +1,8 @@
 // Five months of the demo application's audit log. `login_failed` stops 40 days ago: the
 // failure mode of the phase-25 verification report, where the audit writer exists but the
 // login path never calls it — the control expecting those events shows the silence.
-import { dedupeKeyOf, type ParsedEvent } from "@/lib/collectors/audit/parse";
+import { dedupeKeyOf } from "@/lib/collectors/audit/dedupe-key";
+import type { ParsedEvent } from "@/lib/collectors/audit/parse";
 import { DAY_MS } from "@/lib/dates";
 
 // Deterministic, so the demo is the same every time it is loaded on the same day.
@@ -43,7 +44,8 @@ export function demoAuditEvents(today: Date, days = 150): ParsedEvent[] {
         const ip = `203.0.113.${1 + Math.floor(rand() * 250)}`;
         const outcome =
           action === "login_failed" || action === "access_denied" ? "failure" : "success";
-        const key = dedupeKeyOf(`demo|${occurredAt.toISOString()}|${action}|${actor}|${i}`);
+        const at = occurredAt.toISOString();
+        const key = dedupeKeyOf(`demo|${at}|${action}|${actor}|${i}`, at);
         out.push({
           occurredAt,
           action,

@@ -1,4 +1,4 @@
-import { dedupeKeyOf } from "@/lib/collectors/audit/parse";
+import { dedupeKeyOf } from "@/lib/collectors/audit/dedupe-key";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addDays, isoDay, startOfUtcDay } from "@/lib/dates";
@@ -30,7 +30,7 @@ const event = (occurredAt: Date, key: string, action = "login_failed") => ({
   outcome: "failure",
   target: null,
   metadata: null,
-  dedupeKey: dedupeKeyOf(key),
+  dedupeKey: dedupeKeyOf(key, occurredAt.toISOString()),
 });
 
 describe("memoised status (workspaceStatus)", () => {

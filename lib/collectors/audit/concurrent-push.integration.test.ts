@@ -7,7 +7,8 @@ import { addDays, isoDay, startOfUtcDay } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { makeUser } from "@/lib/testing/fixtures";
 import { storeAuditEvents } from "./ingest";
-import { dedupeKeyOf, type ParsedEvent } from "./parse";
+import { dedupeKeyOf } from "./dedupe-key";
+import type { ParsedEvent } from "./parse";
 
 /**
  * Two 2 MB staging chunks per push (about 20,000 of these events each): the first chunk of each
@@ -28,7 +29,7 @@ function events(push: string, days: Date[]): ParsedEvent[] {
     outcome: null,
     target: null,
     metadata: null,
-    dedupeKey: dedupeKeyOf(`${push}:${i}`),
+    dedupeKey: dedupeKeyOf(`${push}:${i}`, ""),
   }));
 }
 

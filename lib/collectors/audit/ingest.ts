@@ -54,7 +54,12 @@ export async function storeAuditStream(
     await q.query(
       `CREATE TEMP TABLE "audit_daily_stage" ("day" date, "action" text, "count" int, "last_at" timestamptz) ON COMMIT DROP`,
     );
-    const n = await stageAndMove(q, copyChunks(produce(tally), STAGE_CHUNK_BYTES));
+    const [legacy] = await q.query<{ until: Date }>(`SELECT "until" FROM "audit_legacy_keys"`);
+    const n = await stageAndMove(
+      q,
+      copyChunks(produce(tally), STAGE_CHUNK_BYTES),
+      legacy?.until ?? null,
+    );
     await q.query(ADD_DAILY_COUNTS);
     const actions = [...tally.actions];
     await recordActivitySql(q, actor, {
@@ -103,6 +108,7 @@ function unwrap<T>(r: Settled<T>): T {
 export async function stageAndMove(
   q: BulkRunner,
   chunks: AsyncIterable<Uint8Array<ArrayBuffer>>,
+  legacyUntil: Date | null = null,
 ): Promise<number> {
   const source = chunks[Symbol.asyncIterator]();
   let stored = 0;
@@ -120,7 +126,7 @@ export async function stageAndMove(
       const copying = settled(q.copyText(STAGE_COLUMNS, next.value));
       producing = settled(source.next());
       unwrap(await copying);
-      moving = settled(moveStaged(q));
+      moving = settled(moveStaged(q, legacyUntil));
     }
     if (moving) stored += unwrap(await moving);
     moving = null;
@@ -135,18 +141,29 @@ export async function stageAndMove(
   return stored;
 }
 
-async function moveStaged(q: BulkRunner): Promise<number> {
-  const [row] = await q.query<{ n: number }>(MOVE_STAGED);
+async function moveStaged(q: BulkRunner, legacyUntil: Date | null): Promise<number> {
+  const [row] = await q.query<{ n: number }>(MOVE_STAGED, [legacyUntil]);
   await q.query(`TRUNCATE "audit_events_stage"`);
   return row?.n ?? 0;
 }
 
 const STAGE_COLUMNS = `"audit_events_stage" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key")`;
 
+/**
+ * The range of keys of the old form (the SHA-256's first 16 bytes) that begin with a staged key's
+ * last 10 bytes: the old key of the same record, if one was stored (audit_legacy_keys).
+ */
+const LEGACY_PART = `substring(replace(s."dedupe_key"::text, '-', '') from 13 for 20)`;
+const LEGACY_FROM = `(${LEGACY_PART} || '000000000000')::uuid`;
+const LEGACY_TO = `(${LEGACY_PART} || 'ffffffffffff')::uuid`;
+
 const MOVE_STAGED = `
   WITH ins AS (
     INSERT INTO "audit_events" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key")
-    SELECT "occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key" FROM "audit_events_stage"
+    SELECT "occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key" FROM "audit_events_stage" s
+    WHERE $1::timestamptz IS NULL OR s."occurred_at" > $1::timestamptz + interval '2 days' OR NOT EXISTS (
+      SELECT 1 FROM "audit_events" e
+      WHERE e."dedupe_key" BETWEEN ${LEGACY_FROM} AND ${LEGACY_TO} AND e."dedupe_key" IS NOT NULL)
     ON CONFLICT ("dedupe_key") WHERE "dedupe_key" IS NOT NULL DO NOTHING
     RETURNING "occurred_at", "action"
   ), daily AS (

