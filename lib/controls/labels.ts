@@ -7,3 +7,9 @@ export const IMPLEMENTATION_LABEL: Record<ImplementationStatus, string> = {
   implemented: "Implemented",
   not_applicable: "Not applicable",
 };
+
+/** A control as a choice in a select: its id, and its ref and title as the label. */
+export const controlChoice = (c: { id: string; ref: string; title: string }) => ({
+  id: c.id,
+  label: `${c.ref} ${c.title}`,
+});

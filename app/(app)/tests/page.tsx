@@ -10,6 +10,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/capabilities";
 import { listControlOptions } from "@/lib/controls/controls";
+import { controlChoice } from "@/lib/controls/labels";
 import {
   listDirectories,
   listRules,
@@ -39,7 +40,7 @@ export default async function TestsPage({
   ]);
   const canUpload = can(user, "results.ingest");
   const canConfigure = can(user, "results.configure");
-  const controlOptions = controls.map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }));
+  const controlOptions = controls.map(controlChoice);
   return (
     <>
       <PageHeader

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { dedupeKeyOf, legacyKeyOf } from "./dedupe-key";
-import { TIME_FIELDS } from "./parse";
+import { parseAuditEvents, TIME_FIELDS } from "./parse";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -26,12 +26,32 @@ describe("dedupeKeyOf", () => {
     expect([...keys].sort()).toEqual(keys);
   });
 
-  it("depends on the record's text only, not on how a version reads its time", () => {
-    // The same record read in another zone (no zone written) keeps its key: only digits count.
-    expect(dedupeKeyOf("{}", "2026-03-01 10:00:00")).toBe(dedupeKeyOf("{}", "2026-03-01 10:00:00"));
-    expect(dedupeKeyOf("{}", "2026-03-01T10:00:00Z")).not.toBe(
-      dedupeKeyOf("{ }", "2026-03-01T10:00:00Z"),
+  it("depends on the record's text only, not on how a server reads its time", () => {
+    // A time without a zone in a format read in the server's own zone: another instant on
+    // another server, the same key.
+    const line = '{"action":"login","time":"Mar 1 2026 10:00"}';
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = "America/New_York";
+      const [ny] = parseAuditEvents(line);
+      process.env.TZ = "Asia/Tokyo";
+      const [tokyo] = parseAuditEvents(line);
+      expect(ny!.occurredAt.getTime()).not.toBe(tokyo!.occurredAt.getTime());
+      expect(ny!.dedupeKey).toBe(tokyo!.dedupeKey);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it("is the same for the same record whatever its keys' order, even with two cased time keys", () => {
+    const [a] = parseAuditEvents(
+      '{"time":"2026-03-01T10:00:00Z","TIME":"2026-04-01T10:00:00Z","action":"x"}',
     );
+    const [b] = parseAuditEvents(
+      '{"action":"x","TIME":"2026-04-01T10:00:00Z","time":"2026-03-01T10:00:00Z"}',
+    );
+    expect(a!.dedupeKey).toBe(b!.dedupeKey);
   });
 
   it("ends with the first 10 bytes of the old form, by which a push finds a key stored before", () => {

@@ -54,7 +54,9 @@ export async function storeAuditStream(
     await q.query(
       `CREATE TEMP TABLE "audit_daily_stage" ("day" date, "action" text, "count" int, "last_at" timestamptz) ON COMMIT DROP`,
     );
-    const [legacy] = await q.query<{ until: Date }>(`SELECT "until" FROM "audit_legacy_keys"`);
+    const [legacy] = await q.query<{ until: Date | null }>(
+      `SELECT max("until") AS "until" FROM "audit_legacy_keys"`,
+    );
     const n = await stageAndMove(
       q,
       copyChunks(produce(tally), STAGE_CHUNK_BYTES),
@@ -118,6 +120,11 @@ export async function stageAndMove(
   );
   try {
     for (;;) {
+      // A failed move is reported at once, not once the next chunk has arrived (a slow client).
+      if (moving) {
+        const first = await Promise.race([moving, producing.then(() => null)]);
+        if (first && "err" in first) throw first.err;
+      }
       const next = unwrap(await producing);
       producing = null;
       if (next.done) break;

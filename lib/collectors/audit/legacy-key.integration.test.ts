@@ -27,8 +27,12 @@ describe("keys of the old form", () => {
       action: "login",
       time: new Date(newest.getTime() + 3 * DAY).toISOString(),
     };
+    // Read a little later than the newest old key (a zone-less time read in another zone by an
+    // older version): within the two days, still looked up.
+    const justAfter = { action: "login", time: new Date(newest.getTime() + DAY).toISOString() };
     const beforeNote = { action: "login", time: new Date(newest.getTime() - DAY).toISOString() };
-    for (const r of [inWindow, afterWindow, beforeNote]) await storeOld(r, new Date(r.time));
+    for (const r of [inWindow, justAfter, afterWindow, beforeNote])
+      await storeOld(r, new Date(r.time));
     const push = (r: object) =>
       storeAuditEvents(admin, parseAuditEvents(JSON.stringify(r)), "test");
 
@@ -37,6 +41,7 @@ describe("keys of the old form", () => {
 
     await prisma.$executeRaw`INSERT INTO "audit_legacy_keys" ("id", "until") VALUES (1, ${newest})`;
     expect(await push(inWindow)).toMatchObject({ received: 1, stored: 0, duplicates: 1 });
+    expect(await push(justAfter)).toMatchObject({ stored: 0, duplicates: 1 });
     // More than two days after the newest old key: stored under its new key.
     expect(await push(afterWindow)).toMatchObject({ stored: 1 });
     // And the new key is recognised from then on.

@@ -154,19 +154,26 @@ function toEvent(record: Record<string, unknown>, where: string, mayHoldNul = tr
   // For each field, the key holding its most preferred alias (keys compared in lower case; of
   // two keys with the same lower case, the later one, as a map built from the entries would).
   const chosen: Partial<Record<Field, { key: string; rank: number }>> = {};
+  // The time the key is made of: the same choice, but of two keys that differ only in case the
+  // smaller, so that the same record (its keys in any order) has the same key.
+  let keyTime: { key: string; rank: number } | null = null;
   const keys = Object.keys(record);
   for (const key of keys) {
     const hit = aliasOf(key);
     if (!hit) continue;
     const best = chosen[hit.field];
     if (!best || hit.rank <= best.rank) chosen[hit.field] = { key, rank: hit.rank };
+    if (
+      hit.field === "occurredAt" &&
+      (!keyTime || hit.rank < keyTime.rank || (hit.rank === keyTime.rank && key < keyTime.key))
+    )
+      keyTime = { key, rank: hit.rank };
   }
   const pick = (field: Field) => {
     const c = chosen[field];
     return c ? record[c.key] : undefined;
   };
-  const time = pick("occurredAt");
-  const occurredAt = parseTime(time);
+  const occurredAt = parseTime(pick("occurredAt"));
   if (!occurredAt)
     throw new AuditParseError(
       `${where}: no valid time (expected a field such as "timestamp" with an ISO date or epoch seconds).`,
@@ -195,7 +202,7 @@ function toEvent(record: Record<string, unknown>, where: string, mayHoldNul = tr
     outcome: str(pick("outcome")),
     target: str(pick("target")),
     metadata,
-    dedupeKey: dedupeKeyOf(canonicalRecord(record), String(time)),
+    dedupeKey: dedupeKeyOf(canonicalRecord(record), String(record[keyTime!.key])),
   };
 }
 

@@ -23,10 +23,18 @@ function fakeRunner(log: string[], opts: { failMove?: number } = {}) {
   return q as unknown as BulkRunner;
 }
 
-async function* chunks(log: string[], names: string[], failAt?: string) {
+async function* chunks(
+  log: string[],
+  names: string[],
+  opts: { failAt?: string; slow?: Record<string, number> } = {},
+) {
   for (const name of names) {
     log.push(`produce ${name}`);
-    if (name === failAt) throw new Error(`bad line in ${name}`);
+    // A chunk of a slow client's body: it takes a while to arrive.
+    const ms = opts.slow?.[name];
+    if (ms) await new Promise((r) => setTimeout(r, ms));
+    if (name === opts.failAt) throw new Error(`bad line in ${name}`);
+    log.push(`produced ${name}`);
     yield Buffer.from(name);
   }
 }
@@ -45,29 +53,39 @@ describe("stageAndMove", () => {
     ]);
   });
 
-  it("a failing move rejects once, after the move ends, with no unhandled rejection", async () => {
+  it("a failing move rejects at once, without waiting for the next chunk, and unhandled nowhere", async () => {
     const log: string[] = [];
     const unhandled: unknown[] = [];
     const onUnhandled = (e: unknown) => unhandled.push(e);
     process.on("unhandledRejection", onUnhandled);
+    let seenWhenRejected: string[] = [];
     try {
       await expect(
-        stageAndMove(fakeRunner(log, { failMove: 1 }), chunks(log, ["a", "b", "c"])),
+        stageAndMove(
+          fakeRunner(log, { failMove: 1 }),
+          chunks(log, ["a", "b", "c"], { slow: { b: 300 } }),
+        ).catch((err: unknown) => {
+          seenWhenRejected = [...log];
+          throw err;
+        }),
       ).rejects.toThrow("move 1 failed");
-      await new Promise((r) => setTimeout(r, 50));
+      // The move failed while chunk b was still arriving: reported then, not after it.
+      expect(seenWhenRejected).toContain("produce b");
+      expect(seenWhenRejected).not.toContain("produced b");
+      await new Promise((r) => setTimeout(r, 400));
     } finally {
       process.off("unhandledRejection", onUnhandled);
     }
     expect(unhandled).toEqual([]);
     // Nothing after the failed move is staged.
-    expect(log).not.toContain("copy c");
+    expect(log).not.toContain("copy b");
   });
 
   it("a bad line while a chunk is copied rejects with its error", async () => {
     const log: string[] = [];
-    await expect(stageAndMove(fakeRunner(log), chunks(log, ["a", "b"], "b"))).rejects.toThrow(
-      "bad line in b",
-    );
+    await expect(
+      stageAndMove(fakeRunner(log), chunks(log, ["a", "b"], { failAt: "b" })),
+    ).rejects.toThrow("bad line in b");
     expect(log).not.toContain("copy b");
   });
 });

@@ -11,6 +11,7 @@ import { can } from "@/lib/auth/capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { CATEGORY_LABELS } from "@/lib/catalog/labels";
 import { listControlOptions } from "@/lib/controls/controls";
+import { controlChoice } from "@/lib/controls/labels";
 import { getCriterionDetail } from "@/lib/criteria/criterion-detail";
 import { CRITERION_ID } from "@/lib/validation/fields";
 import { workspaceStatus } from "@/lib/status/workspace-status";
@@ -133,7 +134,7 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
                 <div className="mt-2">
                   <CriterionMappingForm
                     criterionId={criterion.id}
-                    controls={allControls.map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }))}
+                    controls={allControls.map(controlChoice)}
                     mapped={controls.map((c) => c.id)}
                   />
                 </div>

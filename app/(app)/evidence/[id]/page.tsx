@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { EvidenceControlsForm } from "@/components/evidence/evidence-controls-form";
 import { ReviewForm } from "@/components/evidence/review-form";
 import { listControlOptions } from "@/lib/controls/controls";
+import { controlChoice } from "@/lib/controls/labels";
 import { RevisionUpload } from "@/components/evidence/revision-upload";
 import { FindingsList } from "@/components/evidence/secret-decision";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
@@ -27,9 +28,7 @@ export default async function EvidenceDetailPage({ params }: { params: Promise<{
   const expiry = resolveExpiry(e);
   const state = expiry && expiry <= new Date() ? "expired" : e.reviewState;
   const canWrite = can(user, "evidence.write");
-  const controlOptions = canWrite
-    ? (await listControlOptions(user)).map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }))
-    : [];
+  const controlOptions = canWrite ? (await listControlOptions(user)).map(controlChoice) : [];
   return (
     <>
       <BackLink href="/evidence">Evidence library</BackLink>

@@ -2,6 +2,7 @@ import { EvidenceForm } from "@/components/evidence/evidence-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listControlOptions } from "@/lib/controls/controls";
+import { controlChoice } from "@/lib/controls/labels";
 
 export const metadata = { title: "Add evidence" };
 
@@ -21,7 +22,7 @@ export default async function NewEvidencePage({
       />
       <div className="max-w-3xl rounded-xl border border-slate-200 bg-white p-6">
         <EvidenceForm
-          controls={controls.map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }))}
+          controls={controls.map(controlChoice)}
           presetControl={controls.some((c) => c.id === preset) ? preset : undefined}
         />
       </div>
