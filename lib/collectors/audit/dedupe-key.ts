@@ -1,9 +1,9 @@
 // The de-duplication key of an audit record: 16 bytes, stored as a uuid (32 hex digits here).
 // - Bytes 0–5: the first 14 digits of the record's time value as written (padded with zeros; a
 //   JSON number by JavaScript's shortest form of it), a number that grows with time for any one
-//   way of writing it. Audit logs arrive in time
-//   order, so a push's keys land on neighbouring pages of the unique index instead of one random
-//   page each: on PostgreSQL that was most of what storing a pushed event cost (issue 15).
+//   way of writing it. Audit logs arrive in time order, so a push's keys land on neighbouring
+//   pages of the unique index instead of one random page each: on PostgreSQL that was most of
+//   what storing a pushed event cost (issue 15).
 // - Bytes 6–15: the first 10 bytes of the SHA-256 of the record's canonical JSON.
 // Both come from the record's text alone, not from how this version reads its time, so the same
 // record has the same key on every version and every server (whatever its time zone).
