@@ -26,7 +26,6 @@ export const PARTS = { core: 1, tests: 2, audit: 3, backlog: 4 } as const;
 export type Part = keyof typeof PARTS;
 export type PartVersions = Record<Part, bigint>;
 
-/** Input loaded by earlier computations, and the parts' versions read before this one loads. */
 /** Each part's data version; read before anything is loaded, so what is loaded is as new. */
 export async function partVersions(prisma: Tx): Promise<PartVersions> {
   const rows = await prisma.$queryRaw<{ id: number; version: bigint }[]>`
@@ -41,6 +40,7 @@ export async function partVersions(prisma: Tx): Promise<PartVersions> {
   ) as PartVersions;
 }
 
+/** Input loaded by earlier computations, and the parts' versions read before this one loads. */
 export interface KeptInput {
   cache: InputCache;
   versions: PartVersions;

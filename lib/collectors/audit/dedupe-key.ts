@@ -8,6 +8,7 @@
 // Both come from the record's text alone, not from how this version reads its time, so the same
 // record has the same key on every version and every server (whatever its time zone).
 import { hash } from "node:crypto";
+import { canonicalJson } from "@/lib/activity/chain";
 
 /** The 12 hex digits of the time part: the first 14 decimal digits of the time as written. */
 function timePart(timeText: string): string {
@@ -24,6 +25,40 @@ function timePart(timeText: string): string {
 export function dedupeKeyOf(canonical: string, timeText: string): string {
   // One-shot hash: the same digest as createHash().update().digest(), without the Hash object.
   return timePart(timeText) + hash("sha256", canonical, "hex").slice(0, 20);
+}
+
+/** The key of a parsed record (its time value as written given): as dedupeKeyOf(canonicalJson). */
+export function recordKey(record: Record<string, unknown>, timeText: string): string {
+  return dedupeKeyOf(canonicalRecord(record), timeText);
+}
+
+/**
+ * canonicalJson (the de-duplication key's input) for a parsed record: the same text, without
+ * the intermediate arrays for the flat records an audit log is mostly made of.
+ */
+function canonicalRecord(record: Record<string, unknown>): string {
+  const keys = Object.keys(record).sort();
+  let out = "{";
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = record[k];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ",";
+    out += `${quotedKey(k)}:${v !== null && typeof v === "object" ? canonicalJson(v) : JSON.stringify(v)}`;
+  }
+  return `${out}}`;
+}
+
+/** JSON.stringify of a key: an export repeats the same few keys on every line. */
+const QUOTED_KEYS = new Map<string, string>();
+function quotedKey(k: string): string {
+  let q = QUOTED_KEYS.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    // Bounded: a hostile body with a new key on every line must not grow the map without end.
+    if (QUOTED_KEYS.size < 1_000) QUOTED_KEYS.set(k, q);
+  }
+  return q;
 }
 
 /**

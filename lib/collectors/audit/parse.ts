@@ -1,9 +1,8 @@
 // Audit events as JSON Lines or CSV, with the column names applications commonly use. A file
 // with one bad record is refused as a whole, naming the line: nothing half-imported.
-import { canonicalJson } from "@/lib/activity/chain";
 import { AppError } from "@/lib/errors";
 import { isStorableTime, nulPath } from "@/lib/validation/storable";
-import { dedupeKeyOf } from "./dedupe-key";
+import { recordKey } from "./dedupe-key";
 
 export interface ParsedEvent {
   occurredAt: Date;
@@ -112,35 +111,6 @@ function aliasOf(key: string): { field: Field; rank: number } | null {
 }
 
 /**
- * canonicalJson (the de-duplication key's input) for a parsed record: the same text, without
- * the intermediate arrays for the flat records an audit log is mostly made of.
- */
-function canonicalRecord(record: Record<string, unknown>): string {
-  const keys = Object.keys(record).sort();
-  let out = "{";
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    const v = record[k];
-    if (v === undefined) continue;
-    if (out.length > 1) out += ",";
-    out += `${quotedKey(k)}:${v !== null && typeof v === "object" ? canonicalJson(v) : JSON.stringify(v)}`;
-  }
-  return `${out}}`;
-}
-
-/** JSON.stringify of a key: an export repeats the same few keys on every line. */
-const QUOTED_KEYS = new Map<string, string>();
-function quotedKey(k: string): string {
-  let q = QUOTED_KEYS.get(k);
-  if (q === undefined) {
-    q = JSON.stringify(k);
-    // Bounded: a hostile body with a new key on every line must not grow the map without end.
-    if (QUOTED_KEYS.size < 1_000) QUOTED_KEYS.set(k, q);
-  }
-  return q;
-}
-
-/**
  * One record as an event. Runs once per pushed event, so it walks the record's keys once (no
  * per-record maps); `mayHoldNul` false skips the NUL search when the caller knows there is none.
  */
@@ -202,7 +172,7 @@ function toEvent(record: Record<string, unknown>, where: string, mayHoldNul = tr
     outcome: str(pick("outcome")),
     target: str(pick("target")),
     metadata,
-    dedupeKey: dedupeKeyOf(canonicalRecord(record), String(record[keyTime!.key])),
+    dedupeKey: recordKey(record, String(record[keyTime!.key])),
   };
 }
 
