@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  isoOfMs,
   addDays,
   daysBetween,
   endOfIsoDay,
@@ -45,5 +46,21 @@ describe("dates", () => {
     expect(day(at.getTime() + 1)).not.toBe(a);
     expect(day(at.getTime() + 1).getTime()).toBe(at.getTime() + 1);
     expect(sharedDates()(at.getTime())).not.toBe(a);
+  });
+});
+
+describe("isoOfMs", () => {
+  it("formats as Date#toISOString from 1970 to 9999, leap days and day ends included", () => {
+    const edges = [
+      0,
+      Date.UTC(2000, 1, 29, 23, 59, 59, 999),
+      Date.UTC(2100, 2, 1),
+      Date.UTC(2024, 11, 31, 23, 59, 59, 9),
+      Date.UTC(9999, 11, 31, 23, 59, 59, 999),
+    ];
+    const random = Array.from({ length: 20_000 }, () =>
+      Math.floor(Math.random() * Date.UTC(9999, 11, 31, 23, 59, 59, 999)),
+    );
+    for (const ms of [...edges, ...random]) expect(isoOfMs(ms)).toBe(new Date(ms).toISOString());
   });
 });

@@ -11,6 +11,37 @@ export function isoDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * Date#toISOString of an instant from 1970 to 9999 in epoch milliseconds, without a Date: the
+ * audit push formats one per event, and the server's wrapped Date costs several times more.
+ */
+export function isoOfMs(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  let t = ms - day * DAY_MS;
+  // Civil date from days since 1970-01-01 (H. Hinnant's days_to_civil; 400-year eras).
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1_460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const msPart = t % 1000;
+  t = (t - msPart) / 1000;
+  const sec = t % 60;
+  t = (t - sec) / 60;
+  const min = t % 60;
+  const hour = (t - min) / 60;
+  const msText = msPart < 10 ? `00${msPart}` : msPart < 100 ? `0${msPart}` : `${msPart}`;
+  return `${y}-${pad2(m)}-${pad2(d)}T${pad2(hour)}:${pad2(min)}:${pad2(sec)}.${msText}Z`;
+}
+
 /**
  * A maker of Dates that hands out one Date per instant: loaders of a computation whose records
  * share a few hundred days (a year of evidence dates, run days, expiries) allocate each once

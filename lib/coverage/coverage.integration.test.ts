@@ -85,14 +85,14 @@ describe("coverage over the audit period, from the database", () => {
     await storeAuditEvents(
       admin,
       Array.from({ length: 54 }, (_, i) => ({
-        occurredAt: new Date(ago(83 - i).getTime() + 7_200_000),
+        occurredAtMs: ago(83 - i).getTime() + 7_200_000,
         action: "login_failed",
         actor: null,
         organisation: null,
         ip: null,
         outcome: "failure",
         target: null,
-        metadata: null,
+        metadataJson: null,
         dedupeKey: dedupeKeyOf(`it-${i}`, ""),
       })),
       "test",

@@ -164,14 +164,14 @@ describe("coverage records loaded in SQL", () => {
     await storeAuditEvents(
       admin,
       [50, 20, 19, 2].map((d, i) => ({
-        occurredAt: new Date(ago(d).getTime() + 7_200_000),
+        occurredAtMs: ago(d).getTime() + 7_200_000,
         action: "login_failed",
         actor: null,
         organisation: null,
         ip: null,
         outcome: "failure",
         target: null,
-        metadata: null,
+        metadataJson: null,
         dedupeKey: dedupeKeyOf(`lr-${i}`, ""),
       })),
       "test",

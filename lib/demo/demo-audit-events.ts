@@ -47,14 +47,14 @@ export function demoAuditEvents(today: Date, days = 150): ParsedEvent[] {
         const at = occurredAt.toISOString();
         const key = dedupeKeyOf(`demo|${at}|${action}|${actor}|${i}`, at);
         out.push({
-          occurredAt,
+          occurredAtMs: occurredAt.getTime(),
           action,
           actor,
           organisation: "acme",
           ip,
           outcome,
           target: action === "permission_changed" ? `membership:${Math.floor(rand() * 500)}` : null,
-          metadata: null,
+          metadataJson: null,
           dedupeKey: key,
         });
       }

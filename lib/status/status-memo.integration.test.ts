@@ -22,14 +22,14 @@ const junit = (ref: string) => `<?xml version="1.0"?>
 </testsuite>`;
 
 const event = (occurredAt: Date, key: string, action = "login_failed") => ({
-  occurredAt,
+  occurredAtMs: occurredAt.getTime(),
   action,
   actor: null,
   organisation: null,
   ip: null,
   outcome: "failure",
   target: null,
-  metadata: null,
+  metadataJson: null,
   dedupeKey: dedupeKeyOf(key, occurredAt.toISOString()),
 });
 

@@ -19,16 +19,14 @@ const PER_PUSH = 40_000;
 function events(push: string, days: Date[]): ParsedEvent[] {
   return Array.from({ length: PER_PUSH }, (_, i) => ({
     // Consecutive blocks of events per day: the first chunks hold the first days.
-    occurredAt: new Date(
-      days[Math.floor((i * days.length) / PER_PUSH)]!.getTime() + 1000 * (i % 3600),
-    ),
+    occurredAtMs: days[Math.floor((i * days.length) / PER_PUSH)]!.getTime() + 1000 * (i % 3600),
     action: i % 2 ? "login" : "login_failed",
     actor: `${push}-${String(i).padStart(6, "0")}@example.com`,
     organisation: null,
     ip: null,
     outcome: null,
     target: null,
-    metadata: null,
+    metadataJson: null,
     dedupeKey: dedupeKeyOf(`${push}:${i}`, ""),
   }));
 }

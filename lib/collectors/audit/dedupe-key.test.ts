@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { canonicalJson } from "@/lib/activity/chain";
 import { dedupeKeyOf, legacyKeyOf } from "./dedupe-key";
 import { parseAuditEvents, TIME_FIELDS } from "./parse";
 
@@ -36,7 +37,7 @@ describe("dedupeKeyOf", () => {
       const [ny] = parseAuditEvents(line);
       process.env.TZ = "Asia/Tokyo";
       const [tokyo] = parseAuditEvents(line);
-      expect(ny!.occurredAt.getTime()).not.toBe(tokyo!.occurredAt.getTime());
+      expect(ny!.occurredAtMs).not.toBe(tokyo!.occurredAtMs);
       expect(ny!.dedupeKey).toBe(tokyo!.dedupeKey);
     } finally {
       if (zone === undefined) delete process.env.TZ;
@@ -52,6 +53,36 @@ describe("dedupeKeyOf", () => {
       '{"action":"x","TIME":"2026-04-01T10:00:00Z","time":"2026-03-01T10:00:00Z"}',
     );
     expect(a!.dedupeKey).toBe(b!.dedupeKey);
+  });
+
+  it("keys and writes metadata right whatever the previous line's key order was", () => {
+    // Lines alternate between two key orders and a third key set: each line's key is its own
+    // canonical JSON's, and its metadata its own other fields.
+    const lines = [
+      { time: "2026-03-01T10:00:00Z", action: "x", z: 1, b: "2" },
+      { b: "2", z: 1, action: "x", time: "2026-03-01T10:00:00Z" },
+      { time: "2026-03-01T10:00:00Z", action: "x", z: 1, b: "3" },
+      { time: "2026-03-01T10:00:00Z", action: "x", b: "2" },
+      { time: "2026-03-01T10:00:00Z", action: "x", z: 1, b: "2", extra: null },
+    ];
+    const events = parseAuditEvents(lines.map((l) => JSON.stringify(l)).join("\n"));
+    events.forEach((e, i) => {
+      expect(e.dedupeKey).toBe(dedupeKeyOf(canonicalJson(lines[i]), "2026-03-01T10:00:00Z"));
+      const { time: _t, action: _a, ...rest } = lines[i]!;
+      expect(JSON.parse(e.metadataJson!)).toEqual(rest);
+    });
+    expect(events[0]!.dedupeKey).toBe(events[1]!.dedupeKey);
+    expect(events[0]!.metadataJson).toBe(events[1]!.metadataJson);
+    expect(new Set(events.map((e) => e.dedupeKey)).size).toBe(4);
+  });
+
+  it("keeps a second alias of a field, and a key named __proto__, as metadata", () => {
+    const [e] = parseAuditEvents(
+      '{"time":"2026-03-01T10:00:00Z","timestamp":"x","action":"a","event":"b","__proto__":{"p":1}}',
+    );
+    expect(JSON.parse(e!.metadataJson!)).toEqual(
+      JSON.parse('{"timestamp":"x","event":"b","__proto__":{"p":1}}'),
+    );
   });
 
   it("ends with the first 10 bytes of the old form, by which a push finds a key stored before", () => {

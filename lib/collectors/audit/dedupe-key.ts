@@ -9,17 +9,36 @@
 // record has the same key on every version and every server (whatever its time zone).
 import { hash } from "node:crypto";
 import { canonicalJson } from "@/lib/activity/chain";
+import type { RecordShape } from "./record-shape";
 
 /** The 12 hex digits of the time part: the first 14 decimal digits of the time as written. */
 function timePart(timeText: string): string {
-  let digits = "";
-  for (let i = 0; i < timeText.length && digits.length < 14; i++) {
+  let n = 0;
+  let digits = 0;
+  for (let i = 0; i < timeText.length && digits < 14; i++) {
     const c = timeText.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits += timeText[i];
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+    }
   }
-  // At most 99,999,999,999,999 < 2^47: exact as a number, 12 hex digits.
-  return Number(digits.padEnd(14, "0")).toString(16).padStart(12, "0");
+  // Padded with zeros to 14 digits. At most 99,999,999,999,999 < 2^47: exact as a number, and
+  // 12 hex digits.
+  for (; digits < 14; digits++) n *= 10;
+  // Byte by byte from a table: Number#toString(16) of a number past 2^31 is several times slower.
+  const hi = Math.floor(n / 0x1000000);
+  const lo = n - hi * 0x1000000;
+  return (
+    HEX[hi >>> 16]! +
+    HEX[(hi >>> 8) & 255]! +
+    HEX[hi & 255]! +
+    HEX[lo >>> 16]! +
+    HEX[(lo >>> 8) & 255]! +
+    HEX[lo & 255]!
+  );
 }
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
 /** The key of a record: its canonical JSON and its time value as written. */
 export function dedupeKeyOf(canonical: string, timeText: string): string {
@@ -27,26 +46,39 @@ export function dedupeKeyOf(canonical: string, timeText: string): string {
   return timePart(timeText) + hash("sha256", canonical, "hex").slice(0, 20);
 }
 
-/** The key of a parsed record (its time value as written given): as dedupeKeyOf(canonicalJson). */
-export function recordKey(record: Record<string, unknown>, timeText: string): string {
-  return dedupeKeyOf(canonicalRecord(record), timeText);
+/** A parsed record's key, and its metadata as JSON (null when it has none). */
+export interface KeyAndMetadata {
+  key: string;
+  metadataJson: string | null;
 }
 
 /**
- * canonicalJson (the de-duplication key's input) for a parsed record: the same text, without
- * the intermediate arrays for the flat records an audit log is mostly made of.
+ * The key of a parsed record of this shape (its time value as written given), and the JSON
+ * object of its metadata. Each value is written to JSON once, for both: the metadata's members
+ * are the canonical JSON's, in its order, which jsonb ignores.
  */
-function canonicalRecord(record: Record<string, unknown>): string {
-  const keys = Object.keys(record).sort();
-  let out = "{";
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
+export function keyAndMetadata(
+  record: Record<string, unknown>,
+  shape: RecordShape,
+  timeText: string,
+): KeyAndMetadata {
+  // canonicalJson (the key's input) without its intermediate arrays, for the flat records an
+  // audit log is mostly made of.
+  const { sorted, metadata: isMetadata } = shape;
+  let canonical = "{";
+  let metadata = "{";
+  for (let i = 0; i < sorted.length; i++) {
+    const k = sorted[i]!;
     const v = record[k];
     if (v === undefined) continue;
-    if (out.length > 1) out += ",";
-    out += `${quotedKey(k)}:${v !== null && typeof v === "object" ? canonicalJson(v) : JSON.stringify(v)}`;
+    const member = `${quotedKey(k)}:${v !== null && typeof v === "object" ? canonicalJson(v) : JSON.stringify(v)}`;
+    canonical += canonical.length > 1 ? `,${member}` : member;
+    if (isMetadata[i]) metadata += metadata.length > 1 ? `,${member}` : member;
   }
-  return `${out}}`;
+  return {
+    key: dedupeKeyOf(`${canonical}}`, timeText),
+    metadataJson: metadata.length > 1 ? `${metadata}}` : null,
+  };
 }
 
 /** JSON.stringify of a key: an export repeats the same few keys on every line. */

@@ -71,6 +71,6 @@ describe("the de-duplication key", () => {
       createHash("sha256").update(canonicalJson(record)).digest("hex").slice(0, 20),
     );
     expect(e.dedupeKey).toBe(dedupeKeyOf(canonicalJson(record), record.time));
-    expect(e.metadata).toEqual({ z: 1, meta: record.meta, é: true });
+    expect(JSON.parse(e.metadataJson!)).toEqual({ z: 1, meta: record.meta, é: true });
   });
 });

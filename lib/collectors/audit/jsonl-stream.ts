@@ -2,6 +2,7 @@
 // chunk of text per piece of the body: neither the body nor its events are ever held whole, so
 // a large push costs the server a few chunks of memory. A bad line throws, naming it; the
 // caller's transaction then stores nothing.
+import { isoOfMs } from "@/lib/dates";
 import { tooLarge } from "@/lib/errors";
 import { copyField } from "./copy-batch";
 import {
@@ -22,7 +23,7 @@ export const newTally = (): AuditTally => ({ received: 0, actions: new Set() });
 
 /** One event as a line of COPY text, in the staging table's column order. */
 export function stageRow(e: ParsedEvent): string {
-  return `${e.occurredAt.toISOString()}\t${copyField(e.action)}\t${copyField(e.actor)}\t${copyField(e.organisation)}\t${copyField(e.ip)}\t${copyField(e.outcome)}\t${copyField(e.target)}\t${copyField(e.metadata ? JSON.stringify(e.metadata) : null)}\t${keyField(e.dedupeKey)}\n`;
+  return `${isoOfMs(e.occurredAtMs)}\t${copyField(e.action)}\t${copyField(e.actor)}\t${copyField(e.organisation)}\t${copyField(e.ip)}\t${copyField(e.outcome)}\t${copyField(e.target)}\t${copyField(e.metadataJson)}\t${keyField(e.dedupeKey)}\n`;
 }
 
 /** The key's 32 hex digits are uuid input as they are (no character COPY text escapes). */

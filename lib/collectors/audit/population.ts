@@ -5,12 +5,20 @@ import { authorize } from "@/lib/auth/authorize";
 import { endOfIsoDay, parseIsoDay } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { invalid } from "@/lib/errors";
-import type { ParsedEvent } from "./parse";
 import type { SampleRequest } from "./schemas";
 import { suggestedSampleSize, type Frequency } from "@/lib/coverage/frequency";
 import { controlFrequency } from "./sample-frequency";
 
-type SampledEvent = Omit<ParsedEvent, "metadata" | "dedupeKey"> & { id: string };
+interface SampledEvent {
+  id: string;
+  occurredAt: Date;
+  action: string;
+  actor: string | null;
+  organisation: string | null;
+  ip: string | null;
+  outcome: string | null;
+  target: string | null;
+}
 
 /** Event types mapped to a criterion, for the population picker. */
 export async function actionsForCriterion(
