@@ -21,6 +21,12 @@ describe("copyChunks", () => {
     expect(await all(copyChunks(from(["é", "é", "x"]), 4))).toEqual(["éé", "x"]);
   });
 
+  it("starts with chunks of the first size and doubles it up to the size", async () => {
+    const pieces = Array.from({ length: 20 }, () => "x");
+    const sizes = (await all(copyChunks(from(pieces), 8, 2))).map((c) => c.length);
+    expect(sizes).toEqual([2, 4, 8, 6]);
+  });
+
   it("yields nothing for an empty source and passes the source's error on", async () => {
     expect(await all(copyChunks(from([]), 4))).toEqual([]);
     async function* failing() {

@@ -4,13 +4,18 @@
 // strings (a rope of thousands of small ones) die young instead of being kept — and promoted to
 // the old generation, measured at twice the server's CPU per event — until the chunk is full.
 
-/** The pieces `source` yields as UTF-8, in chunks of at least `bytes` bytes (the last may be smaller). */
+/**
+ * The pieces `source` yields as UTF-8, in chunks of at least `bytes` bytes (the last may be
+ * smaller); the first chunk of at least `first` bytes, each next one twice the last, up to `bytes`.
+ */
 export async function* copyChunks(
   source: AsyncIterable<string>,
   bytes: number,
+  first = bytes,
 ): AsyncGenerator<Buffer<ArrayBuffer>> {
   let parts: Buffer[] = [];
   let size = 0;
+  let target = Math.min(first, bytes);
   for await (const piece of source) {
     // A turn of the event loop per piece: the database's replies and the COPY being written
     // while this chunk is produced are handled as they come, not once the chunk is full.
@@ -18,10 +23,11 @@ export async function* copyChunks(
     const b = Buffer.from(piece, "utf8");
     parts.push(b);
     size += b.length;
-    if (size < bytes) continue;
+    if (size < target) continue;
     yield Buffer.concat(parts, size);
     parts = [];
     size = 0;
+    target = Math.min(target * 2, bytes);
   }
   if (size > 0) yield Buffer.concat(parts, size);
 }

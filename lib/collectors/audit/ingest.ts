@@ -59,7 +59,7 @@ export async function storeAuditStream(
     );
     const n = await stageAndMove(
       q,
-      copyChunks(produce(tally), STAGE_CHUNK_BYTES),
+      copyChunks(produce(tally), STAGE_CHUNK_BYTES, FIRST_CHUNK_BYTES),
       legacy?.until ?? null,
     );
     await q.query(ADD_DAILY_COUNTS);
@@ -80,10 +80,14 @@ export async function storeAuditStream(
 }
 
 /**
- * COPY text staged per chunk: about 12,000 events, small enough that the last chunk's move (the
- * one nothing overlaps) is short and the staging table stays in the session's temp buffers.
+ * COPY text staged per chunk: about 6,000 events, small enough that the last chunk's move (the
+ * one nothing overlaps) is short and the staging table stays in the session's temp buffers. The
+ * first chunk is smaller, so the database starts while the server reads on; the size doubles
+ * from there (in-process A/B over ten pairs of 100,000-event pushes: 52.9k events/s with 2 MB
+ * chunks, 55.0k this way).
  */
-const STAGE_CHUNK_BYTES = 2 * 1024 * 1024;
+const STAGE_CHUNK_BYTES = 1024 * 1024;
+const FIRST_CHUNK_BYTES = 128 * 1024;
 
 type Settled<T> = { ok: T } | { err: unknown };
 
