@@ -44,6 +44,9 @@ test("upload a JUnit file, map an unmapped test, and see the control's status an
   const unmapped = page.locator(
     '[data-testid=unmapped-test][data-name="test_session_revoked_on_logout"]',
   );
+  // The form opens from its own button, with the control choice focused.
+  await unmapped.getByRole("button", { name: "Map to a control…" }).click();
+  await expect(unmapped.getByTestId("map-control")).toBeFocused();
   const option = await unmapped
     .getByTestId("map-control")
     .locator("option", { hasText: "Session revocation (e2e)" })

@@ -33,6 +33,8 @@ export function MapTestForm({
         className={box}
         defaultValue=""
         data-testid="map-control"
+        // Opened by its own button: the choice is what the user came for.
+        autoFocus
       >
         <option value="" disabled>
           Choose a control…

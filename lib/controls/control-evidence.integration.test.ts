@@ -24,5 +24,11 @@ describe("getControl", () => {
     expect(got?.evidence).toHaveLength(CONTROL_EVIDENCE_SHOWN);
     expect(got?.evidence[0]?.evidence.title).toBe("Run 0");
     expect(got?.evidence.at(-1)?.evidence.title).toBe(`Run ${CONTROL_EVIDENCE_SHOWN - 1}`);
+    expect(got?.evidence[0]?.evidence).toMatchObject({
+      kind: "automated",
+      reviewState: "draft",
+      evidenceDate: today,
+    });
+    expect(await getControl(auditor, "00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 });
