@@ -1,5 +1,10 @@
 import type { ParsedCase, Totals } from "./types";
 
+/** The cases of a test reported more than once (reruns written as separate <testcase>s). */
+class Group {
+  constructor(readonly members: ParsedCase[]) {}
+}
+
 /**
  * A summary-only suite's row counts as what the suite declared. One bucket per case for passed/failed/errored/skipped, so they add up to `tests`.
  * `flaky` counts logical tests: cases marked flaky, plus a test reported several times
@@ -14,10 +19,9 @@ export function computeTotals(cases: ParsedCase[]): Totals {
     skipped: 0,
     flaky: 0,
   };
-  const outcomes = new Map<
-    string,
-    { pass: boolean; bad: boolean; marked: boolean; members: ParsedCase[] }
-  >();
+  // Per logical test, its first case, or the group of its cases once it has more than one: most
+  // tests are reported once, and need neither a group nor an array of their own.
+  const outcomes = new Map<string, ParsedCase | Group>();
   for (const c of cases) {
     if (c.summary) {
       const { tests, failed, errored, skipped } = c.summary;
@@ -31,17 +35,22 @@ export function computeTotals(cases: ParsedCase[]): Totals {
     totals.tests += 1;
     totals[c.status] += 1;
     const key = `${c.suite}\u0000${c.classname ?? ""}\u0000${c.name}\u0000${c.file ?? ""}`;
-    const o = outcomes.get(key) ?? { pass: false, bad: false, marked: false, members: [] };
-    o.pass ||= c.status === "passed";
-    o.bad ||= c.status === "failed" || c.status === "errored";
-    o.marked ||= c.flaky;
-    o.members.push(c);
-    outcomes.set(key, o);
+    const seen = outcomes.get(key);
+    if (seen === undefined) outcomes.set(key, c);
+    else if (seen instanceof Group) seen.members.push(c);
+    else outcomes.set(key, new Group([seen, c]));
   }
   for (const o of outcomes.values()) {
-    if (o.marked || (o.pass && o.bad)) {
+    if (!(o instanceof Group)) {
+      if (o.flaky) totals.flaky += 1;
+      continue;
+    }
+    const { members } = o;
+    const pass = members.some((m) => m.status === "passed");
+    const bad = members.some((m) => m.status === "failed" || m.status === "errored");
+    if (members.some((m) => m.flaky) || (pass && bad)) {
       totals.flaky += 1;
-      for (const m of o.members) m.flaky = true;
+      for (const m of members) m.flaky = true;
     }
   }
   return totals;
