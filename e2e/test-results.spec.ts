@@ -45,14 +45,16 @@ test("upload a JUnit file, map an unmapped test, and see the control's status an
     '[data-testid=unmapped-test][data-name="test_session_revoked_on_logout"]',
   );
   // The form opens from its own button, with the control choice focused.
-  await unmapped.getByRole("button", { name: "Map to a control…" }).click();
+  await unmapped
+    .getByRole("button", { name: "Map test_session_revoked_on_logout to a control" })
+    .click();
   await expect(unmapped.getByTestId("map-control")).toBeFocused();
   const option = await unmapped
     .getByTestId("map-control")
     .locator("option", { hasText: "Session revocation (e2e)" })
     .getAttribute("value");
   await unmapped.getByTestId("map-control").selectOption(option!);
-  await unmapped.getByRole("button", { name: "Map" }).click();
+  await unmapped.getByRole("button", { name: "Map", exact: true }).click();
   await expect(page.getByTestId("rules")).toContainText("test_session_revoked_on_logout");
   await expect(
     page.locator('[data-testid=unmapped-test][data-name="test_session_revoked_on_logout"]'),

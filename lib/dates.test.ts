@@ -58,9 +58,14 @@ describe("isoOfMs", () => {
       Date.UTC(2024, 11, 31, 23, 59, 59, 9),
       Date.UTC(9999, 11, 31, 23, 59, 59, 999),
     ];
+    // A fixed sequence (a linear congruential generator), so a failure is reproducible.
+    let seed = 20_261_201;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const random = Array.from({ length: 20_000 }, () =>
-      Math.floor(Math.random() * Date.UTC(9999, 11, 31, 23, 59, 59, 999)),
+      Math.floor(next() * Date.UTC(9999, 11, 31, 23, 59, 59, 999)),
     );
     for (const ms of [...edges, ...random]) expect(isoOfMs(ms)).toBe(new Date(ms).toISOString());
+    for (const bad of [-1, 0.5, Number.NaN, Date.UTC(10000, 0, 1)])
+      expect(() => isoOfMs(bad)).toThrow(RangeError);
   });
 });

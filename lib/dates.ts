@@ -11,6 +11,9 @@ export function isoDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
+/** 9999-12-31T23:59:59.999Z. */
+const MAX_ISO_MS = 253_402_300_799_999;
+
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 /**
@@ -18,6 +21,9 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
  * audit push formats one per event, and the server's wrapped Date costs several times more.
  */
 export function isoOfMs(ms: number): string {
+  // As toISOString throws on an invalid Date: a wrong value must not become wrong text.
+  if (!Number.isInteger(ms) || ms < 0 || ms > MAX_ISO_MS)
+    throw new RangeError(`isoOfMs: ${ms} is not an instant from 1970 to 9999`);
   const day = Math.floor(ms / DAY_MS);
   let t = ms - day * DAY_MS;
   // Civil date from days since 1970-01-01 (H. Hinnant's days_to_civil; 400-year eras).

@@ -38,6 +38,7 @@ export function UnmappedTests({
               <button
                 type="button"
                 onClick={() => setOpen(keyOf(t))}
+                aria-label={`Map ${t.name} to a control`}
                 className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
                 data-testid="open-map-test"
               >

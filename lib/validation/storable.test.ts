@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isStorableInt, isStorableTime, nulPath } from "./storable";
+import { isStorableInt, isStorableTime, nulPath, unpairedSurrogatePath } from "./storable";
 
 describe("storable values", () => {
   it("names the path of a NUL character in nested data", () => {
@@ -8,6 +8,14 @@ describe("storable values", () => {
     expect(nulPath({ "k\u0000": 1 })).toBe("k\\0");
     expect(nulPath("plain")).toBeNull();
     expect(nulPath({ n: 1e308, s: "é" })).toBeNull();
+  });
+
+  it("names the path of half a surrogate pair, but not of a whole pair", () => {
+    expect(unpairedSurrogatePath({ a: "x", b: { c: ["ok", "bad\ud800"] } })).toBe("b.c[1]");
+    expect(unpairedSurrogatePath({ a: "\udc00 at the start" })).toBe("a");
+    expect(unpairedSurrogatePath({ a: "\ud83d\ude00 paired, 😀" })).toBeNull();
+    expect(unpairedSurrogatePath({ "k\udfff": 1 })).toBe("k\udfff");
+    expect(unpairedSurrogatePath({ n: 1, s: "é" })).toBeNull();
   });
 
   it("finds a NUL wherever it is put", () => {

@@ -2,12 +2,12 @@
 // 400 naming the field and line, not a failed statement (a 500) half-way through an import.
 import { INT4_MAX } from "./params";
 
-/** The path of the first string (or object key) in `value` holding a NUL character, or null. */
-export function nulPath(value: unknown, path = ""): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path || "(value)" : null;
+/** The path of the first string (or object key) in `value` for which `bad` holds, or null. */
+function badTextPath(value: unknown, bad: (s: string) => boolean, path = ""): string | null {
+  if (typeof value === "string") return bad(value) ? path || "(value)" : null;
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) {
-      const hit = nulPath(v, `${path}[${i}]`);
+      const hit = badTextPath(v, bad, `${path}[${i}]`);
       if (hit !== null) return hit;
     }
     return null;
@@ -15,13 +15,27 @@ export function nulPath(value: unknown, path = ""): string | null {
   if (typeof value === "object" && value !== null) {
     for (const [k, v] of Object.entries(value)) {
       const key = path ? `${path}.${k}` : k;
-      if (k.includes("\u0000")) return key.replaceAll("\u0000", "\\0");
-      const hit = nulPath(v, key);
+      if (bad(k)) return key.replaceAll("\u0000", "\\0");
+      const hit = badTextPath(v, bad, key);
       if (hit !== null) return hit;
     }
   }
   return null;
 }
+
+/** The path of the first string (or object key) in `value` holding a NUL character, or null. */
+export const nulPath = (value: unknown): string | null =>
+  badTextPath(value, (s) => s.includes("\u0000"));
+
+/** Half of a UTF-16 surrogate pair without its other half. */
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The path of the first string (or object key) in `value` holding half of a surrogate pair, or
+ * null. JSON can spell one as an escape ("\\ud800"); PostgreSQL refuses it in JSON.
+ */
+export const unpairedSurrogatePath = (value: unknown): string | null =>
+  badTextPath(value, (s) => UNPAIRED_SURROGATE.test(s));
 
 /** Times Trustboard stores: 1970 to the end of 9999 (beyond, dates no longer print as ISO). */
 export const TIME_MIN = Date.UTC(1970, 0, 1);

@@ -6,7 +6,8 @@
 
 /**
  * The pieces `source` yields as UTF-8, in chunks of at least `bytes` bytes (the last may be
- * smaller); the first chunk of at least `first` bytes, each next one twice the last, up to `bytes`.
+ * smaller); the first chunk of at least `first` bytes, the size doubled for each next one, up to
+ * `bytes`.
  */
 export async function* copyChunks(
   source: AsyncIterable<string>,
@@ -15,7 +16,7 @@ export async function* copyChunks(
 ): AsyncGenerator<Buffer<ArrayBuffer>> {
   let parts: Buffer[] = [];
   let size = 0;
-  let target = Math.min(first, bytes);
+  let target = Math.max(1, Math.min(first, bytes));
   for await (const piece of source) {
     // A turn of the event loop per piece: the database's replies and the COPY being written
     // while this chunk is produced are handled as they come, not once the chunk is full.

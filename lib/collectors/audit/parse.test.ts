@@ -127,6 +127,18 @@ describe("values PostgreSQL cannot store", () => {
     ).toThrow(/Record 1, field "meta.k\[0\]"/);
   });
 
+  it("refuses half a surrogate pair (jsonb does), naming the line and field; a whole pair is kept", () => {
+    const body = `{"timestamp":"2026-01-01T00:00:00Z","action":"login","note":"\\ud83d\\ude00"}\n{"timestamp":"2026-01-01T00:00:00Z","action":"login","detail":{"note":"a\\ud800"}}`;
+    expect(() => parseAuditEvents(body)).toThrow(
+      /Line 2, field "detail.note": contains an unpaired surrogate/,
+    );
+    const [ok] = parseAuditEvents(body.split("\n")[0]!);
+    expect(JSON.parse(ok!.metadataJson!)).toEqual({ note: "😀" });
+    expect(() =>
+      parseAuditEvents(`[{"timestamp":"2026-01-01","action":"x","meta":["\\udc00"]}]`),
+    ).toThrow(/Record 1, field "meta\[0\]": contains an unpaired surrogate/);
+  });
+
   it("refuses a time outside 1970–9999, naming the line and field", () => {
     expect(() => parseAuditEvents(`{"ts":8.64e15,"action":"login"}`)).toThrow(
       /Line 1, field "ts": the time is out of range/,

@@ -1,7 +1,7 @@
 // Audit events as JSON Lines or CSV, with the column names applications commonly use. A file
 // with one bad record is refused as a whole, naming the line: nothing half-imported.
 import { AppError } from "@/lib/errors";
-import { nulPath, TIME_MAX, TIME_MIN } from "@/lib/validation/storable";
+import { nulPath, TIME_MAX, TIME_MIN, unpairedSurrogatePath } from "@/lib/validation/storable";
 import { keyAndMetadata } from "./dedupe-key";
 import { shapeOf, type Field, type RecordShape } from "./record-shape";
 
@@ -39,7 +39,10 @@ export const tooManyEvents = () =>
 /** An ISO date and time without a zone ("2026-03-01T10:00:00", "2026-03-01 10:00:00.5"). */
 const ZONELESS = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
 
-/** A time as `new Date(v).getTime()` would read it (epoch seconds or milliseconds, or text). */
+/**
+ * A time in epoch milliseconds: a number (or digits) below 10^12 as epoch seconds, above as
+ * milliseconds; any other text as Date.parse reads it (without a zone, ISO dates as UTC).
+ */
 function parseTimeMs(v: unknown): number | null {
   if (typeof v === "number") return Math.trunc(v < 1e12 ? v * 1000 : v);
   if (typeof v !== "string" || v.trim() === "") return null;
@@ -66,19 +69,26 @@ function valueOf(record: Record<string, unknown>, shape: RecordShape, field: Fie
 /**
  * One record as an event; an error names it as `${what} ${n}` ("Line 3"). Runs once per pushed
  * event, so nothing is worked out per record that its keys decide (record-shape.ts), and
- * `mayHoldNul` false skips the NUL search when the caller knows there is none.
+ * `mayHoldBadText` false skips the search for text PostgreSQL refuses when the caller knows
+ * there is none.
  */
 function toEvent(
   record: Record<string, unknown>,
   what: string,
   n: number,
-  mayHoldNul = true,
+  mayHoldBadText = true,
 ): ParsedEvent {
-  // PostgreSQL stores no NUL character in text or JSON: refuse the record, naming the field.
-  if (mayHoldNul) {
+  // PostgreSQL stores no NUL character in text or JSON, and no half of a surrogate pair in
+  // JSON: refuse the record, naming the field.
+  if (mayHoldBadText) {
     const nul = nulPath(record);
     if (nul !== null)
       throw new AuditParseError(`${what} ${n}, field "${nul}": contains a NUL character.`);
+    const half = unpairedSurrogatePath(record);
+    if (half !== null)
+      throw new AuditParseError(
+        `${what} ${n}, field "${half}": contains an unpaired surrogate (half of a UTF-16 pair, not a character).`,
+      );
   }
   const shape = shapeOf(Object.keys(record));
   const occurredAtMs = parseTimeMs(valueOf(record, shape, "occurredAtMs"));
@@ -109,6 +119,9 @@ function toEvent(
   };
 }
 
+/** The JSON escape of a surrogate ("\\ud800" to "\\udfff"), paired or not. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
 /** One line of JSON Lines (`lineNo` counts from 1): its event, or null for a blank line. */
 export function parseJsonLine(raw: string, lineNo: number): ParsedEvent | null {
   const line = raw.trim();
@@ -121,8 +134,9 @@ export function parseJsonLine(raw: string, lineNo: number): ParsedEvent | null {
   }
   if (typeof record !== "object" || record === null || Array.isArray(record))
     throw new AuditParseError(`Line ${lineNo}: expected a JSON object.`);
-  // Parsed JSON holds a NUL only where its text spells the escape \u0000.
-  return toEvent(record as Record<string, unknown>, "Line", lineNo, line.includes("\\u0000"));
+  // Parsed JSON holds a NUL or half a surrogate pair only where its text spells the escape.
+  const mayHoldBadText = line.includes("\\u0000") || SURROGATE_ESCAPE.test(line);
+  return toEvent(record as Record<string, unknown>, "Line", lineNo, mayHoldBadText);
 }
 
 function parseJsonLines(content: string): ParsedEvent[] {

@@ -60,16 +60,33 @@ export interface RecordShape {
 let lastKeys: string[] = [];
 let lastShape: RecordShape | null = null;
 
+/**
+ * Shapes of the key sets seen lately, by their keys joined: a log whose lines mix a few key sets
+ * (per-action fields, null fields left out) works each out once too. Bounded: a hostile body
+ * with new keys on every line must not grow it without end.
+ */
+const SHAPES = new Map<string, RecordShape>();
+const MAX_SHAPES = 64;
+const MAX_SHAPE_KEY_CHARS = 2_048;
+
 /** The shape of a record with these own keys (in their order). */
 export function shapeOf(keys: string[]): RecordShape {
+  // The same keys as the line before, the common case, without joining them.
   if (lastShape && keys.length === lastKeys.length) {
     let same = true;
     for (let i = 0; i < keys.length && same; i++) same = keys[i] === lastKeys[i];
     if (same) return lastShape;
   }
+  // Unambiguous: a record with a NUL in a key is refused before its shape is asked for.
+  const joined = keys.join("\u0000");
+  let shape = SHAPES.get(joined);
+  if (shape === undefined) {
+    shape = Object.freeze(workOut(keys));
+    if (SHAPES.size < MAX_SHAPES && joined.length <= MAX_SHAPE_KEY_CHARS) SHAPES.set(joined, shape);
+  }
   lastKeys = keys;
-  lastShape = workOut(keys);
-  return lastShape;
+  lastShape = shape;
+  return shape;
 }
 
 function workOut(keys: string[]): RecordShape {

@@ -75,6 +75,55 @@ describe("POST /api/v1/audit-events streamed into COPY", () => {
     expect(await prisma.activity.count()).toBeGreaterThan(activity);
   });
 
+  it("a line with an unpaired surrogate (which jsonb refuses): 400 naming it, nothing stored", async () => {
+    const admin = await makeUser("admin");
+    const prisma = await db();
+    const { token } = await createToken(admin, {
+      name: "s-surrogate",
+      scopes: ["audit-events"],
+      expiresAt: null,
+    });
+    const day = startOfUtcDay(addDays(new Date(), -3));
+    const body = lines(3, "surrogate", day);
+    // As JSON text: the escape of half a surrogate pair, in a nested metadata value.
+    body[2] = body[2]!.replace(/}$/, ',"detail":{"note":"a\\ud800b"}}');
+    const events = await prisma.auditEvent.count();
+    const res = await send(streamed(body.join("\n"), 100), token);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      code: "invalid",
+      error: expect.stringMatching(/^Line 3, field "detail.note": .*unpaired surrogate/),
+    });
+    expect(await prisma.auditEvent.count()).toBe(events);
+  });
+
+  it("stores a record's other fields as its metadata, whatever their nesting or characters", async () => {
+    const admin = await makeUser("admin");
+    const prisma = await db();
+    const { token } = await createToken(admin, {
+      name: "s-metadata",
+      scopes: ["audit-events"],
+      expiresAt: null,
+    });
+    const at = startOfUtcDay(addDays(new Date(), -6)).toISOString();
+    const tag = `meta-${Math.random()}`;
+    const record = {
+      time: at,
+      action: "login",
+      user: tag,
+      timestamp: "a second alias of the time, kept as metadata",
+      "2": "an integer-like key",
+      zeta: { b: [1, { d: null, c: "x" }], a: true },
+      text: 'back\\slash, "quotes",\ttab and\nnewline, é 😀',
+    };
+    const res = await send(streamed(`${JSON.stringify(record)}\n`, 7), token);
+    expect(res.status).toBe(201);
+    const [stored] = await prisma.auditEvent.findMany({ where: { actor: tag } });
+    const { time: _time, action: _action, user: _user, ...rest } = record;
+    expect(stored?.metadata).toEqual(rest);
+    expect(stored?.occurredAt.toISOString()).toBe(at);
+  });
+
   it("accepts a large body in odd-sized pieces: every event stored once, counted, logged", async () => {
     const admin = await makeUser("admin");
     const prisma = await db();
