@@ -37,6 +37,10 @@ const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBF
 export const unpairedSurrogatePath = (value: unknown): string | null =>
   badTextPath(value, (s) => UNPAIRED_SURROGATE.test(s));
 
+/** How a refusal names what unpairedSurrogatePath finds. */
+export const UNPAIRED_SURROGATE_MESSAGE =
+  "contains an unpaired surrogate (half of a UTF-16 pair, not a character).";
+
 /** Times Trustboard stores: 1970 to the end of 9999 (beyond, dates no longer print as ISO). */
 export const TIME_MIN = Date.UTC(1970, 0, 1);
 export const TIME_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);

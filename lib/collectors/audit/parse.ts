@@ -1,7 +1,13 @@
 // Audit events as JSON Lines or CSV, with the column names applications commonly use. A file
 // with one bad record is refused as a whole, naming the line: nothing half-imported.
 import { AppError } from "@/lib/errors";
-import { nulPath, TIME_MAX, TIME_MIN, unpairedSurrogatePath } from "@/lib/validation/storable";
+import {
+  nulPath,
+  TIME_MAX,
+  TIME_MIN,
+  UNPAIRED_SURROGATE_MESSAGE,
+  unpairedSurrogatePath,
+} from "@/lib/validation/storable";
 import { keyAndMetadata } from "./dedupe-key";
 import { shapeOf, type Field, type RecordShape } from "./record-shape";
 
@@ -86,9 +92,7 @@ function toEvent(
       throw new AuditParseError(`${what} ${n}, field "${nul}": contains a NUL character.`);
     const half = unpairedSurrogatePath(record);
     if (half !== null)
-      throw new AuditParseError(
-        `${what} ${n}, field "${half}": contains an unpaired surrogate (half of a UTF-16 pair, not a character).`,
-      );
+      throw new AuditParseError(`${what} ${n}, field "${half}": ${UNPAIRED_SURROGATE_MESSAGE}`);
   }
   const shape = shapeOf(Object.keys(record));
   const occurredAtMs = parseTimeMs(valueOf(record, shape, "occurredAtMs"));

@@ -97,6 +97,11 @@ describe("parseSarif refuses", () => {
     ["an unknown level", run([{ ruleId: "r", level: "fatal", message: { text: "m" } }]), /level/],
     ["a NUL", run([{ ruleId: "r", message: { text: "a\u0000b" } }]), /NUL/],
     [
+      "half a surrogate pair",
+      run([{ ruleId: "r", message: { text: "a\ud800b" } }]),
+      /message\.text: contains an unpaired surrogate/,
+    ],
+    [
       "a line 0",
       run([
         {

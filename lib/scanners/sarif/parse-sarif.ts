@@ -6,7 +6,11 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { invalid } from "@/lib/errors";
 import { zodMessage } from "@/lib/validation/parse-json";
-import { nulPath } from "@/lib/validation/storable";
+import {
+  nulPath,
+  UNPAIRED_SURROGATE_MESSAGE,
+  unpairedSurrogatePath,
+} from "@/lib/validation/storable";
 
 export const MAX_SARIF_BYTES = 20 * 1024 * 1024;
 export const MAX_SARIF_RESULTS = 20_000;
@@ -199,6 +203,8 @@ export function parseSarif(content: string): SarifRunFindings[] {
 export function readSarif(json: unknown): SarifRunFindings[] {
   const nul = nulPath(json);
   if (nul !== null) throw invalid(`SARIF ${nul}: contains a NUL character.`);
+  const half = unpairedSurrogatePath(json);
+  if (half !== null) throw invalid(`SARIF ${half}: ${UNPAIRED_SURROGATE_MESSAGE}`);
   const parsed = sarifLog.safeParse(json);
   if (!parsed.success) throw invalid(`Not a valid SARIF 2.1.0 log: ${zodMessage(parsed.error)}`);
   const total = parsed.data.runs.reduce((n, r) => n + (r.results?.length ?? 0), 0);
