@@ -1,6 +1,8 @@
 // Calendar arithmetic in UTC, in one place: evidence dates, audit periods, expiry days and
 // chart buckets are all whole UTC days.
 
+import { isStorableMs } from "@/lib/validation/storable";
+
 export const DAY_MS = 86_400_000;
 
 /** The start of the UTC day of an instant, in epoch milliseconds (startOfUtcDay without a Date). */
@@ -11,9 +13,6 @@ export function isoDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
-/** 9999-12-31T23:59:59.999Z. */
-const MAX_ISO_MS = 253_402_300_799_999;
-
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 /**
@@ -22,7 +21,7 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
  */
 export function isoOfMs(ms: number): string {
   // As toISOString throws on an invalid Date: a wrong value must not become wrong text.
-  if (!Number.isInteger(ms) || ms < 0 || ms > MAX_ISO_MS)
+  if (!Number.isInteger(ms) || !isStorableMs(ms))
     throw new RangeError(`isoOfMs: ${ms} is not an instant from 1970 to 9999`);
   const day = Math.floor(ms / DAY_MS);
   let t = ms - day * DAY_MS;

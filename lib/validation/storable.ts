@@ -45,8 +45,10 @@ export const UNPAIRED_SURROGATE_MESSAGE =
 export const TIME_MIN = Date.UTC(1970, 0, 1);
 export const TIME_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-export const isStorableTime = (d: Date): boolean =>
-  !Number.isNaN(d.getTime()) && d.getTime() >= TIME_MIN && d.getTime() <= TIME_MAX;
+/** An instant in epoch milliseconds Trustboard stores (NaN is not one). */
+export const isStorableMs = (ms: number): boolean => ms >= TIME_MIN && ms <= TIME_MAX;
+
+export const isStorableTime = (d: Date): boolean => isStorableMs(d.getTime());
 
 /** Fits a PostgreSQL integer column (durations in milliseconds, counts). */
 export const isStorableInt = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= INT4_MAX;

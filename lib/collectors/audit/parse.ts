@@ -3,23 +3,26 @@
 import { AppError } from "@/lib/errors";
 import {
   nulPath,
-  TIME_MAX,
-  TIME_MIN,
+  isStorableMs,
   UNPAIRED_SURROGATE_MESSAGE,
   unpairedSurrogatePath,
 } from "@/lib/validation/storable";
 import { keyAndMetadata } from "./dedupe-key";
 import { shapeOf, type Field, type RecordShape } from "./record-shape";
 
-export interface ParsedEvent {
-  /** The event's instant in epoch milliseconds (a Date per pushed event costs the server). */
-  occurredAtMs: number;
+/** An audit event's columns besides its time, as stored and as read back. */
+export interface EventFields {
   action: string;
   actor: string | null;
   organisation: string | null;
   ip: string | null;
   outcome: string | null;
   target: string | null;
+}
+
+export interface ParsedEvent extends EventFields {
+  /** The event's instant in epoch milliseconds (a Date per pushed event costs the server). */
+  occurredAtMs: number;
   /** The record's other fields as a JSON object, or null when there are none. */
   metadataJson: string | null;
   /** dedupeKeyOf the record: 32 hex digits, stored as a uuid. */
@@ -100,7 +103,7 @@ function toEvent(
     throw new AuditParseError(
       `${what} ${n}: no valid time (expected a field such as "timestamp" with an ISO date or epoch seconds).`,
     );
-  if (!(occurredAtMs >= TIME_MIN && occurredAtMs <= TIME_MAX))
+  if (!isStorableMs(occurredAtMs))
     throw new AuditParseError(
       `${what} ${n}, field "${shape.fields.occurredAtMs ?? "time"}": the time is out of range (years 1970 to 9999).`,
     );

@@ -8,16 +8,11 @@ import { invalid } from "@/lib/errors";
 import type { SampleRequest } from "./schemas";
 import { suggestedSampleSize, type Frequency } from "@/lib/coverage/frequency";
 import { controlFrequency } from "./sample-frequency";
+import type { EventFields } from "./parse";
 
-interface SampledEvent {
+interface SampledEvent extends EventFields {
   id: string;
   occurredAt: Date;
-  action: string;
-  actor: string | null;
-  organisation: string | null;
-  ip: string | null;
-  outcome: string | null;
-  target: string | null;
 }
 
 /** Event types mapped to a criterion, for the population picker. */
