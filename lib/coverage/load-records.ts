@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db/tx";
 import { DAY_MS, sharedDates } from "@/lib/dates";
 import { reuseRows } from "@/lib/status/reuse-unchanged";
+import { controlsIn } from "@/lib/status/test-changes";
 import type { Interval } from "./frequency";
 import type { CoverageExpectation, CoverageItem, CoverageRunDay } from "./types";
 
@@ -43,14 +44,16 @@ export async function loadCoverageRecords(
 }
 
 /**
- * Mapped test runs per control and day, in the period. `previous` is the last load: a control
- * whose days read the same keeps that same array (so its coverage is kept too, status/compute.ts).
+ * Mapped test runs per control and day, in the period, for `controls` when given. `previous` is
+ * the last load: a control whose days read the same keeps that same array (so its coverage is kept
+ * too, status/compute.ts).
  */
 export async function loadRunDays(
   prisma: Tx,
   period: Interval,
   at: (ms: number) => Date,
   previous?: Promise<CoverageRecords["runDays"]>,
+  controls: string[] | null = null,
 ): Promise<CoverageRecords["runDays"]> {
   // One row per control, its days as parallel arrays (days since 1970-01-01): Prisma maps a raw
   // result value by value, and a year of daily runs for a few controls is thousands of rows —
@@ -66,6 +69,7 @@ export async function loadRunDays(
       WHERE r.started_at >= ${period.start} AND r.started_at < ${period.end}
         AND r.not_current_reason IS NULL
         AND NOT (t.control_id = ANY (coalesce(r.not_current_controls, '{}')))
+        ${controlsIn(controls)}
     ), per_day AS (
       SELECT control_id, (started_at AT TIME ZONE 'UTC')::date - date '1970-01-01' AS day,
              count(*)::int AS runs, count(*) FILTER (WHERE failing)::int AS failing_runs,

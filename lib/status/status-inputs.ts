@@ -18,6 +18,7 @@ import { auditSignalsAt, loadExpectedLast, type AuditSignals } from "./audit-sig
 import { cachedPiece, type InputCache } from "./input-cache";
 import { loadControlsForStatus, type StatusControl } from "./load-controls";
 import { loadRemediation, remediationSignalsAt, type RemediationSignals } from "./remediation-load";
+import { updatedPerControl } from "./test-changes";
 import { testSignals } from "./test-signals";
 import type { OverrideInput, Signal } from "./types";
 
@@ -135,7 +136,13 @@ export async function loadStatusInputs(
     piece<StatusControl[]>("controls", ["core"], (previous) =>
       loadControlsForStatus(prisma, at, previous),
     ),
-    piece("tests", ["tests"], () => testSignals(prisma)),
+    piece<Map<string, Signal[]>>("tests", ["tests"], (previous) =>
+      kept
+        ? updatedPerControl(prisma, kept.versions.tests, "", previous, (ids) =>
+            testSignals(prisma, ids),
+          )
+        : testSignals(prisma),
+    ),
     piece("audit", ["audit"], () => loadExpectedLast(prisma)),
     // Items' links are read through the controls (archived ones link nothing) and phases.
     piece("remediation", ["core", "backlog"], () => loadRemediation(prisma)),
@@ -149,7 +156,14 @@ export async function loadStatusInputs(
     piece<CoverageRecords["runDays"]>(
       "runDays",
       ["tests"],
-      coverage ? (previous) => loadRunDays(prisma, coverage, at, previous) : NO_RECORDS,
+      !coverage
+        ? NO_RECORDS
+        : kept
+          ? (previous) =>
+              updatedPerControl(prisma, kept.versions.tests, over, previous, (ids) =>
+                loadRunDays(prisma, coverage, at, previous, ids),
+              )
+          : () => loadRunDays(prisma, coverage, at),
       over,
     ),
     piece(

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/tx";
+import { controlsIn } from "./test-changes";
 import type { Signal } from "./types";
 
 interface Row {
@@ -9,8 +10,14 @@ interface Row {
   names: string[] | null;
 }
 
-/** For each control, its latest test run: failing mapped tests make it at risk, naming them. */
-export async function testSignals(prisma: Tx): Promise<Map<string, Signal[]>> {
+/**
+ * For each control (of `controls`, when given), its latest test run: failing mapped tests make it
+ * at risk, naming them.
+ */
+export async function testSignals(
+  prisma: Tx,
+  controls: string[] | null = null,
+): Promise<Map<string, Signal[]>> {
   // From the per-run totals a trigger keeps (test_run_controls), not the cases themselves: a
   // year of nightly runs is a few rows per control here, and 700,000 cases there.
   const rows = await prisma.$queryRaw<Row[]>`
@@ -20,6 +27,7 @@ export async function testSignals(prisma: Tx): Promise<Map<string, Signal[]>> {
     -- A run stale for this control (not_current_controls) does not count for it (issue 10).
     WHERE r.not_current_reason IS NULL
       AND NOT (t.control_id = ANY (coalesce(r.not_current_controls, '{}')))
+      ${controlsIn(controls)}
     ORDER BY t.control_id, r.started_at DESC, r.ingested_at DESC`;
   const out = new Map<string, Signal[]>();
   for (const r of rows) {
