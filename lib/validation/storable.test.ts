@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isStorableInt, isStorableTime, nulPath, unpairedSurrogatePath } from "./storable";
+import {
+  cutText,
+  isStorableInt,
+  isStorableTime,
+  nulPath,
+  replaceUnstorable,
+  unpairedSurrogatePath,
+} from "./storable";
 
 describe("storable values", () => {
   it("names the path of a NUL character in nested data", () => {
@@ -24,6 +31,29 @@ describe("storable values", () => {
         const value: unknown = JSON.parse(json);
         if (!json.includes("\\u0000")) expect(nulPath(value)).toBeNull();
         expect(nulPath({ wrap: [value, `${s}\u0000`] })).not.toBeNull();
+      }),
+    );
+  });
+
+  it("replaces NUL characters and halves of surrogate pairs with U+FFFD, keeping whole pairs", () => {
+    expect(replaceUnstorable("a\u0000b\ud800c\udfff😀\ud83d")).toBe(
+      "a\uFFFDb\uFFFDc\uFFFD😀\uFFFD",
+    );
+    expect(replaceUnstorable("plain é")).toBe("plain é");
+  });
+
+  it("cuts text without keeping half of a surrogate pair", () => {
+    expect(cutText("abc", 5)).toBe("abc");
+    expect(cutText("abcdef", 3)).toBe("abc");
+    expect(cutText("ab😀d", 3)).toBe("ab");
+    expect(cutText("ab😀d", 4)).toBe("ab😀");
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), fc.nat(40), (s, max) => {
+        const cut = cutText(s, max);
+        expect(s.startsWith(cut)).toBe(true);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        expect(cut.length).toBeGreaterThanOrEqual(Math.min(s.length, max) - 1);
+        expect(unpairedSurrogatePath(cut)).toBeNull();
       }),
     );
   });

@@ -35,7 +35,27 @@ const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBF
  * null. JSON can spell one as an escape ("\\ud800"); PostgreSQL refuses it in JSON.
  */
 export const unpairedSurrogatePath = (value: unknown): string | null =>
-  badTextPath(value, (s) => UNPAIRED_SURROGATE.test(s));
+  badTextPath(value, (s) => SURROGATE.test(s) && UNPAIRED_SURROGATE.test(s));
+
+/** Any surrogate: a cheap test first, as nearly every string has none (no lookaround). */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** A NUL character or half of a surrogate pair, everywhere in a string. */
+const UNSTORABLE_CHARS =
+  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `s` with each NUL character and each half of a surrogate pair as U+FFFD. */
+export const replaceUnstorable = (s: string): string => s.replace(UNSTORABLE_CHARS, "\uFFFD");
+
+/**
+ * At most the first `max` UTF-16 units of `s`, one fewer when the cut would keep half of a
+ * surrogate pair (which would be stored as U+FFFD, a character the source never had).
+ */
+export function cutText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const last = s.charCodeAt(max - 1);
+  return s.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
 
 /** How a refusal names what unpairedSurrogatePath finds. */
 export const UNPAIRED_SURROGATE_MESSAGE =

@@ -139,6 +139,14 @@ describe("values PostgreSQL cannot store", () => {
     ).toThrow(/Record 1, field "meta\[0\]": contains an unpaired surrogate/);
   });
 
+  it("cuts a field to 1,000 characters without keeping half of a surrogate pair", () => {
+    const actor = `${"a".repeat(999)}😀 more`;
+    const [event] = parseAuditEvents(
+      JSON.stringify({ timestamp: "2026-01-01", action: "x", actor }),
+    );
+    expect(event!.actor).toBe("a".repeat(999));
+  });
+
   it("refuses a time outside 1970–9999, naming the line and field", () => {
     expect(() => parseAuditEvents(`{"ts":8.64e15,"action":"login"}`)).toThrow(
       /Line 1, field "ts": the time is out of range/,

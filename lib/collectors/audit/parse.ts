@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import {
   nulPath,
   isStorableMs,
+  cutText,
   UNPAIRED_SURROGATE_MESSAGE,
   unpairedSurrogatePath,
 } from "@/lib/validation/storable";
@@ -67,7 +68,7 @@ function parseTimeMs(v: unknown): number | null {
 }
 
 const str = (v: unknown) =>
-  v === undefined || v === null || v === "" ? null : String(v).slice(0, 1000);
+  v === undefined || v === null || v === "" ? null : cutText(String(v), 1000);
 
 /** The value of a field in a record of this shape. */
 function valueOf(record: Record<string, unknown>, shape: RecordShape, field: Field): unknown {

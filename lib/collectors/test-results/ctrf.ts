@@ -2,6 +2,7 @@
 // copied from the report's summary. "pending" counts as skipped; "other" as errored, since a
 // result that is neither a pass nor a known skip must not look like a pass.
 import { z } from "zod";
+import { cutText, replaceUnstorable } from "@/lib/validation/storable";
 import {
   LIMITS,
   attributeTooLong,
@@ -83,15 +84,20 @@ function checkLength(value: string | undefined, what: string): void {
   if (value !== undefined && value.length > LIMITS.attributeChars) throw attributeTooLong(what);
 }
 
+/** A NUL character or a surrogate (half of a pair, or part of one) as a JSON escape. */
+const UNSTORABLE_ESCAPE = /\\u(0000|d[89a-f])/i;
+
+const cutNullable = (s: string | null) => (s === null ? null : cutText(s, MAX_MESSAGE_CHARS));
+
 export function parseCtrf(json: string): ParsedRun {
   checkDepth(json);
   let data: unknown;
   try {
-    // PostgreSQL cannot store NUL in text: such characters become U+FFFD (only when there are any).
-    data = /\\u0000/i.test(json)
-      ? JSON.parse(json, (_key, v: unknown) =>
-          typeof v === "string" ? v.replaceAll("\u0000", "\uFFFD") : v,
-        )
+    // PostgreSQL cannot store NUL in text, nor half a surrogate pair (a tool that cut a message
+    // inside an emoji writes one as an escape): such characters become U+FFFD, read from the
+    // escapes JSON spells them with (only when there are any).
+    data = UNSTORABLE_ESCAPE.test(json)
+      ? JSON.parse(json, (_key, v: unknown) => (typeof v === "string" ? replaceUnstorable(v) : v))
       : JSON.parse(json);
   } catch (err) {
     throw new TestResultParseError(`Not valid JSON: ${(err as Error).message}`);
@@ -148,7 +154,7 @@ export function parseCtrf(json: string): ParsedRun {
       status: STATUS[t.status],
       flaky: t.flaky === true && t.status === "passed",
       durationMs: Math.round(t.duration),
-      message: (t.message ?? t.trace ?? null)?.slice(0, MAX_MESSAGE_CHARS) ?? null,
+      message: cutNullable(t.message ?? t.trace ?? null),
       properties,
     };
   });

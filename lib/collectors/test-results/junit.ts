@@ -7,6 +7,7 @@
 // junit-suite.ts; this file is the walk over the elements.
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { AppError } from "@/lib/errors";
+import { cutText } from "@/lib/validation/storable";
 import { declaredCounts, seconds } from "./junit-attributes";
 import { summaryCase, type SuiteFrame } from "./junit-suite";
 import {
@@ -188,7 +189,7 @@ function createJUnitParser(opts: JUnitOptions) {
             status: c.status,
             flaky: c.flakyMark && c.status === "passed",
             durationMs: c.durationMs,
-            message: c.message ? c.message.slice(0, MAX_MESSAGE_CHARS) : null,
+            message: c.message ? cutText(c.message, MAX_MESSAGE_CHARS) : null,
             properties: c.properties,
             inherited: c.inherited,
           });

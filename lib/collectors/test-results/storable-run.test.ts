@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseTestResults } from "./parse";
 import { assertStorableRun } from "./storable-run";
+import { MAX_MESSAGE_CHARS } from "./types";
 
 const ctrf = (test: Record<string, unknown>) =>
   JSON.stringify({
@@ -39,6 +40,39 @@ describe("a parsed run is checked against its columns before storing", () => {
     );
     expect(() => assertStorableRun(run, { via: "api" })).not.toThrow();
     expect(run.cases[1]).toMatchObject({ name: "a\uFFFDb", message: "x\uFFFD" });
+  });
+
+  it("half a surrogate pair in CTRF text is stored as U+FFFD; a label named with one is refused", () => {
+    // JSON.stringify writes the halves as escapes (\ud800), as a tool that cut a string would.
+    const run = parseTestResults(
+      ctrf({
+        name: "a\ud800b",
+        status: "failed",
+        duration: 1,
+        message: "cut \ud83d",
+        labels: { ok: "x\udc00" },
+      }),
+    );
+    expect(() => assertStorableRun(run, { via: "api" })).not.toThrow();
+    expect(run.cases[1]).toMatchObject({ name: "a\uFFFDb", message: "cut \uFFFD" });
+    expect(run.cases[1]?.properties).toEqual({ ok: ["x\uFFFD"] });
+    expect(run.cases[0]?.name).toBe("ok");
+    const label = parseTestResults(
+      ctrf({ name: "l", status: "passed", duration: 1, labels: { "team\ud800": "a" } }),
+    );
+    expect(() => assertStorableRun(label, { via: "api" })).toThrow(
+      /Test case 2 \("l"\), property "team.*unpaired surrogate/,
+    );
+  });
+
+  it("a message cut to its limit keeps no half of a surrogate pair", () => {
+    const long = `${"x".repeat(MAX_MESSAGE_CHARS - 1)}😀 and more`;
+    const ctrfCase = parseTestResults(
+      ctrf({ name: "long", status: "failed", duration: 1, message: long }),
+    ).cases[1]!;
+    expect(ctrfCase.message).toBe("x".repeat(MAX_MESSAGE_CHARS - 1));
+    const xml = `<testsuite name="s" tests="1"><testcase name="long"><failure message="${long}"/></testcase></testsuite>`;
+    expect(parseTestResults(xml).cases[0]?.message).toBe("x".repeat(MAX_MESSAGE_CHARS - 1));
   });
 
   it("refuses a NUL in the metadata sent with the run", () => {

@@ -2,7 +2,13 @@
 // character, a duration beyond int4 or a date outside 1970–9999 is refused (400) naming the
 // test case and field, instead of failing the insert half-way (500).
 import { invalid } from "@/lib/errors";
-import { isStorableInt, isStorableTime, nulPath } from "@/lib/validation/storable";
+import {
+  isStorableInt,
+  isStorableTime,
+  nulPath,
+  UNPAIRED_SURROGATE_MESSAGE,
+  unpairedSurrogatePath,
+} from "@/lib/validation/storable";
 import type { IngestMeta } from "./ingest";
 import type { ParsedRun } from "./types";
 
@@ -25,6 +31,11 @@ export function assertStorableRun(run: ParsedRun, meta: IngestMeta): void {
     const prop = nulPath(c.properties);
     if (prop !== null)
       throw invalid(`${where}, property "${prop}": contains a NUL character.`, "properties");
+    // The properties are jsonb, which refuses half a surrogate pair (CTRF's values have become
+    // U+FFFD in its parse; a label's name has not).
+    const half = unpairedSurrogatePath(c.properties);
+    if (half !== null)
+      throw invalid(`${where}, property "${half}": ${UNPAIRED_SURROGATE_MESSAGE}`, "properties");
     if (!isStorableInt(c.durationMs))
       throw invalid(
         `${where}, field "duration": ${c.durationMs} ms is out of range (0 to 2147483647 ms).`,
