@@ -185,4 +185,31 @@ describe("POST /api/v1/audit-events streamed into COPY", () => {
     });
     expect(counted._sum.count).toBe(20_000);
   });
+
+  it("a record repeated within one chunk, beside known ones, is stored and counted once", async () => {
+    const admin = await makeUser("admin");
+    const prisma = await db();
+    const { token } = await createToken(admin, {
+      name: "s4",
+      scopes: ["audit-events"],
+      expiresAt: null,
+    });
+    const day = startOfUtcDay(addDays(new Date(), -5));
+    const known = lines(10, "known", day);
+    expect((await send(streamed(known.join("\n"), 65_536), token)).status).toBe(201);
+    // One small chunk: its plain insert meets the repeated key and is undone; the chunk is moved
+    // again skipping known keys one by one.
+    const fresh = lines(5, "within", day);
+    const body = [...known.slice(0, 3), fresh[0]!, ...fresh, fresh[4]!].join("\n");
+    const before = await prisma.auditEvent.count();
+    const res = await send(streamed(body, 65_536), token);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ received: 10, stored: 5, duplicates: 5 });
+    expect(await prisma.auditEvent.count()).toBe(before + 5);
+    const counted = await prisma.auditEventDaily.aggregate({
+      _sum: { count: true },
+      where: { day: { gte: day, lt: addDays(day, 1) } },
+    });
+    expect(counted._sum.count).toBe(15);
+  });
 });
