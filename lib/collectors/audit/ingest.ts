@@ -54,6 +54,12 @@ export async function storeAuditStream(
     await q.query(
       `CREATE TEMP TABLE "audit_daily_stage" ("day" date, "action" text, "count" int, "last_at" timestamptz) ON COMMIT DROP`,
     );
+    // The moves' check for stored keys is an index probe per staged event (moveStaged): with
+    // no statistics on the log yet (a fresh install; PGlite, which never analyzes by itself)
+    // the planner hashed the whole log for each chunk instead. Nothing else in this transaction
+    // joins.
+    await q.query("SET LOCAL enable_hashjoin = off");
+    await q.query("SET LOCAL enable_mergejoin = off");
     const [legacy] = await q.query<{ until: Date | null }>(
       `SELECT max("until") AS "until" FROM "audit_legacy_keys"`,
     );
