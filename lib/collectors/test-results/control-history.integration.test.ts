@@ -3,6 +3,8 @@ import { addDays } from "@/lib/dates";
 import { makeControl, makeUser } from "@/lib/testing/fixtures";
 import { ingestTestResults } from "./ingest";
 import { controlTestHistory } from "./queries";
+import { db } from "@/lib/db";
+import { testSignals } from "@/lib/status/test-signals";
 
 const run = (ref: string, daysAgo: number, cases: string) =>
   `<testsuite name="history-${Math.random()}" timestamp="${addDays(new Date(), -daysAgo).toISOString()}">
@@ -64,5 +66,30 @@ describe("a control's test history", () => {
     const h = await controlTestHistory(admin, control.id);
     expect(h.latest?.failing).toBe(0);
     expect(h.failing).toEqual([]);
+  });
+
+  it("ends with the run that arrived last among runs that started at the same instant, as status does", async () => {
+    const admin = await makeUser("admin");
+    const control = await makeControl(admin, {
+      title: `Same instant ${Math.random()}`,
+      criteria: ["CC7.1"],
+    });
+    const at = addDays(new Date(), -1).toISOString();
+    const same = (cases: string) =>
+      `<testsuite name="same-${Math.random()}" timestamp="${at}">
+        <properties><property name="control" value="${control.ref}"/></properties>${cases}</testsuite>`;
+    await ingestTestResults(
+      admin,
+      same(`<testcase name="y"><failure message="first"/></testcase>`),
+      {
+        via: "upload",
+      },
+    );
+    const second = await ingestTestResults(admin, same(`<testcase name="y"/>`), { via: "upload" });
+    const h = await controlTestHistory(admin, control.id);
+    expect(h.points).toHaveLength(2);
+    expect(h.latest?.runId).toBe(second.runId);
+    expect(h.failing).toEqual([]);
+    expect((await testSignals(await db())).has(control.id)).toBe(false);
   });
 });
