@@ -45,9 +45,20 @@ test("upload a JUnit file, map an unmapped test, and see the control's status an
     '[data-testid=unmapped-test][data-name="test_session_revoked_on_logout"]',
   );
   // The form opens from its own button, with the control choice focused.
-  await unmapped
-    .getByRole("button", { name: "Map test_session_revoked_on_logout to a control" })
-    .click();
+  const openMap = unmapped.getByRole("button", {
+    name: "Map test_session_revoked_on_logout to a control",
+  });
+  // Escape and Cancel close the form, and focus is back on the button that opened it.
+  await openMap.click();
+  await expect(unmapped.getByTestId("map-control")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(unmapped.getByTestId("map-test")).toHaveCount(0);
+  await expect(openMap).toBeFocused();
+  await page.keyboard.press("Enter");
+  await unmapped.getByRole("button", { name: "Cancel" }).click();
+  await expect(unmapped.getByTestId("map-test")).toHaveCount(0);
+  await expect(openMap).toBeFocused();
+  await openMap.click();
   await expect(unmapped.getByTestId("map-control")).toBeFocused();
   const option = await unmapped
     .getByTestId("map-control")
@@ -59,6 +70,9 @@ test("upload a JUnit file, map an unmapped test, and see the control's status an
   await expect(
     page.locator('[data-testid=unmapped-test][data-name="test_session_revoked_on_logout"]'),
   ).toHaveCount(0);
+  // The mapped test has left the list: focus is on what was done.
+  await expect(page.getByTestId("map-done")).toBeFocused();
+  await expect(page.getByTestId("map-done")).toContainText("Rule added;");
 
   await page.goto(controlUrl);
   await expect(page.getByTestId("status")).toHaveAttribute("data-status", "at_risk");

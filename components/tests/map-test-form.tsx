@@ -1,21 +1,38 @@
 "use client";
-import { useActionState } from "react";
-import { createRuleAction } from "@/lib/actions/test-result-actions";
+import type { ActionState } from "@/lib/actions/safe-action";
 import { FormStatus } from "@/components/ui/form";
 
 const box = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 
-/** Maps an unmapped test by creating a rule; the pattern starts as the exact name. */
+/**
+ * Maps an unmapped test by creating a rule; the pattern starts as the exact name. Escape or
+ * Cancel closes it (`onCancel`). The action and its state belong to the list
+ * (unmapped-tests.tsx): once mapped, the test and this form leave the page with the answer.
+ */
 export function MapTestForm({
   name,
   controls,
+  action,
+  state,
+  pending,
+  onCancel,
 }: {
   name: string;
   controls: { id: string; label: string }[];
+  action: (form: FormData) => void;
+  state: ActionState;
+  pending: boolean;
+  onCancel: () => void;
 }) {
-  const [state, action, pending] = useActionState(createRuleAction, {});
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2" data-testid="map-test">
+    <form
+      action={action}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onCancel();
+      }}
+      className="flex flex-wrap items-center gap-2"
+      data-testid="map-test"
+    >
       <select name="field" defaultValue="name" aria-label="Match on" className={box}>
         <option value="name">name</option>
         <option value="suite">suite / class</option>
@@ -47,6 +64,9 @@ export function MapTestForm({
       </select>
       <button type="submit" disabled={pending} className={`${box} font-medium hover:bg-slate-100`}>
         Map
+      </button>
+      <button type="button" onClick={onCancel} className={`${box} hover:bg-slate-100`}>
+        Cancel
       </button>
       <FormStatus state={state} testId="map-status" />
     </form>
