@@ -28,7 +28,7 @@ export function MapTestForm({
     <form
       action={action}
       onKeyDown={(e) => {
-        if (e.key === "Escape") onCancel();
+        if (e.key === "Escape" && !pending) onCancel();
       }}
       className="flex flex-wrap items-center gap-2"
       data-testid="map-test"
@@ -65,7 +65,12 @@ export function MapTestForm({
       <button type="submit" disabled={pending} className={`${box} font-medium hover:bg-slate-100`}>
         Map
       </button>
-      <button type="button" onClick={onCancel} className={`${box} hover:bg-slate-100`}>
+      <button
+        type="button"
+        onClick={onCancel}
+        disabled={pending}
+        className={`${box} hover:bg-slate-100`}
+      >
         Cancel
       </button>
       <FormStatus state={state} testId="map-status" />

@@ -26,6 +26,8 @@ export function UnmappedTests({
   // Whose form sent it: a refusal is shown in that form only.
   const [sentFor, setSentFor] = useState<string | null>(null);
   const done = state.ok ? (state.message ?? null) : null;
+  // A form whose rule was added is closed (its test has usually left the list with it).
+  const shown = state.ok && sentFor !== null && sentFor === open ? null : open;
   const doneRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (state.ok) doneRef.current?.focus();
@@ -63,7 +65,7 @@ export function UnmappedTests({
             </p>
             {canMap &&
               controls.length > 0 &&
-              (open === keyOf(t) ? (
+              (shown === keyOf(t) ? (
                 <MapTestForm
                   name={t.name}
                   controls={controls}
@@ -85,7 +87,10 @@ export function UnmappedTests({
                     if (el) buttons.current.set(keyOf(t), el);
                     else buttons.current.delete(keyOf(t));
                   }}
-                  onClick={() => setOpen(keyOf(t))}
+                  onClick={() => {
+                    setSentFor(null);
+                    setOpen(keyOf(t));
+                  }}
                   aria-label={`Map ${t.name} to a control`}
                   className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
                   data-testid="open-map-test"

@@ -18,7 +18,7 @@ import { auditSignalsAt, loadExpectedLast, type AuditSignals } from "./audit-sig
 import { cachedPiece, type InputCache } from "./input-cache";
 import { loadControlsForStatus, type StatusControl } from "./load-controls";
 import { loadRemediation, remediationSignalsAt, type RemediationSignals } from "./remediation-load";
-import { updatedPerControl } from "./test-changes";
+import { changesReader, updatedPerControl } from "./test-changes";
 import { testSignals } from "./test-signals";
 import type { OverrideInput, Signal } from "./types";
 
@@ -129,6 +129,7 @@ export async function loadStatusInputs(
       : load();
   // One Date per day for the loaders' thousands of dated records (they share a few hundred days).
   const at = sharedDates();
+  const changed = changesReader(prisma);
   // Raw SQL rather than the query builder here and in the loaders: nothing for Prisma's query
   // compiler to prepare in a fresh process, and no value-by-value mapping. The pieces that do
   // not depend on the period start with the query that reads it; the coverage records follow it.
@@ -138,7 +139,7 @@ export async function loadStatusInputs(
     ),
     piece<Map<string, Signal[]>>("tests", ["tests"], (previous) =>
       kept
-        ? updatedPerControl(prisma, kept.versions.tests, "", previous, (ids) =>
+        ? updatedPerControl(changed, kept.versions.tests, "", previous, (ids) =>
             testSignals(prisma, ids),
           )
         : testSignals(prisma),
@@ -160,7 +161,7 @@ export async function loadStatusInputs(
         ? NO_RECORDS
         : kept
           ? (previous) =>
-              updatedPerControl(prisma, kept.versions.tests, over, previous, (ids) =>
+              updatedPerControl(changed, kept.versions.tests, over, previous, (ids) =>
                 loadRunDays(prisma, coverage, at, previous, ids),
               )
           : () => loadRunDays(prisma, coverage, at),

@@ -34,18 +34,31 @@ export async function controlsChanged(
 export const controlsIn = (controls: string[] | null) =>
   controls ? Prisma.sql`AND t.control_id = ANY(${controls}::uuid[])` : Prisma.empty;
 
+export type ChangedControls = (since: bigint, upTo: bigint) => Promise<string[] | null>;
+
+/** controlsChanged of one database, each range asked for read once (two pieces ask for it). */
+export function changesReader(prisma: Tx): ChangedControls {
+  const read = new Map<string, Promise<string[] | null>>();
+  return (since, upTo) => {
+    const key = `${since}-${upTo}`;
+    let out = read.get(key);
+    if (!out) read.set(key, (out = controlsChanged(prisma, since, upTo)));
+    return out;
+  };
+}
+
 /** What a per-control map was loaded for: the tests part's version, and what else it depends on. */
 const loadedFor = new WeakMap<object, { version: bigint; over: string }>();
 
 /**
  * A per-control map as of version `upTo` of the tests part (and `over`, what else it depends on,
- * as the period): `previous` with the controls whose test runs changed since it was loaded read
- * again by `load(ids)`, or all of it read by `load(null)` when there is no previous map loaded
+ * as the period): `previous` with the controls whose test runs changed since it was loaded
+ * (`changed`) read again by `load(ids)`, or all of it read by `load(null)` when there is no previous map loaded
  * here for the same `over`, or what changed is not known. A control `load(ids)` returns nothing
  * for has nothing.
  */
 export async function updatedPerControl<T>(
-  prisma: Tx,
+  changed: ChangedControls,
   upTo: bigint,
   over: string,
   previous: Promise<Map<string, T>> | undefined,
@@ -53,7 +66,7 @@ export async function updatedPerControl<T>(
 ): Promise<Map<string, T>> {
   const last = await previous?.catch(() => undefined);
   const was = last && loadedFor.get(last);
-  const ids = was?.over === over ? await controlsChanged(prisma, was.version, upTo) : null;
+  const ids = was?.over === over ? await changed(was.version, upTo) : null;
   let out: Map<string, T>;
   if (ids === null) out = await load(null);
   else {

@@ -28,7 +28,7 @@ export async function testSignals(
     WHERE r.not_current_reason IS NULL
       AND NOT (t.control_id = ANY (coalesce(r.not_current_controls, '{}')))
       ${controlsIn(controls)}
-    ORDER BY t.control_id, r.started_at DESC, r.ingested_at DESC`;
+    ORDER BY t.control_id, r.started_at DESC, r.ingested_at DESC, r.id DESC`;
   const out = new Map<string, Signal[]>();
   for (const r of rows) {
     if (r.failing === 0) continue;

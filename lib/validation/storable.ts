@@ -41,8 +41,7 @@ export const unpairedSurrogatePath = (value: unknown): string | null =>
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** A NUL character or half of a surrogate pair, everywhere in a string. */
-const UNSTORABLE_CHARS =
-  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSTORABLE_CHARS = new RegExp(`\\u0000|${UNPAIRED_SURROGATE.source}`, "g");
 
 /** `s` with each NUL character and each half of a surrogate pair as U+FFFD. */
 export const replaceUnstorable = (s: string): string => s.replace(UNSTORABLE_CHARS, "\uFFFD");

@@ -123,6 +123,7 @@ export async function stageAndMove(
   legacyUntil: Date | null = null,
 ): Promise<number> {
   const source = chunks[Symbol.asyncIterator]();
+  const move = chunkMover(q, legacyUntil);
   let stored = 0;
   let moving: Promise<Settled<number>> | null = null;
   let producing: Promise<Settled<IteratorResult<Uint8Array<ArrayBuffer>>>> | null = settled(
@@ -143,7 +144,7 @@ export async function stageAndMove(
       const copying = settled(q.copyText(STAGE_COLUMNS, next.value));
       producing = settled(source.next());
       unwrap(await copying);
-      moving = settled(moveStaged(q, legacyUntil));
+      moving = settled(move());
     }
     if (moving) stored += unwrap(await moving);
     moving = null;
@@ -159,29 +160,42 @@ export async function stageAndMove(
 }
 
 /**
- * Moves the staged chunk into the log, skipping known events. A plain insert of the events no
+ * Moves each staged chunk into the log, skipping known events. A plain insert of the events no
  * stored one has the key of comes first, under a savepoint: ON CONFLICT's speculative insertion
  * (a second index probe and a confirmation in the WAL per row) was about 15% of a move. When
  * that insert meets a key after all (the chunk holds an event twice, or a concurrent push stored
- * one of them meanwhile), it is undone and the chunk moved again with ON CONFLICT DO NOTHING.
- * A push has at most about 60 chunks (50 MB), within the 64 subtransactions PostgreSQL tracks
- * per transaction before other sessions' snapshots get slower.
+ * one of them meanwhile), it is undone and the chunk moved again with ON CONFLICT DO NOTHING, as
+ * are the chunks after it. So are the chunks after the first PLAIN_MOVES: PostgreSQL tracks 64
+ * subtransactions per transaction before other sessions' snapshots get slower, and a 50 MB body
+ * of short events is more than 64 chunks of COPY text.
  */
-async function moveStaged(q: BulkRunner, legacyUntil: Date | null): Promise<number> {
-  await q.query("SAVEPOINT move_chunk");
-  let rows: { n: number }[];
-  try {
-    rows = await q.query<{ n: number }>(MOVE_NEW, [legacyUntil]);
-  } catch (err) {
-    if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err;
-    await q.query("ROLLBACK TO SAVEPOINT move_chunk");
-    rows = await q.query<{ n: number }>(MOVE_STAGED, [legacyUntil]);
-  }
-  await q.query("RELEASE SAVEPOINT move_chunk");
-  await q.query(`TRUNCATE "audit_events_stage"`);
-  return rows[0]?.n ?? 0;
+function chunkMover(q: BulkRunner, legacyUntil: Date | null): () => Promise<number> {
+  let plain = PLAIN_MOVES;
+  const onConflict = async () =>
+    (await q.query<{ n: number }>(MOVE_STAGED, [legacyUntil]))[0]?.n ?? 0;
+  const plainMove = async () => {
+    await q.query("SAVEPOINT move_chunk");
+    try {
+      const [row] = await q.query<{ n: number }>(MOVE_NEW, [legacyUntil]);
+      await q.query("RELEASE SAVEPOINT move_chunk");
+      return row?.n ?? 0;
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err;
+      await q.query("ROLLBACK TO SAVEPOINT move_chunk");
+      await q.query("RELEASE SAVEPOINT move_chunk");
+      plain = 0;
+      return onConflict();
+    }
+  };
+  return async () => {
+    const n = plain-- > 0 ? await plainMove() : await onConflict();
+    await q.query(`TRUNCATE "audit_events_stage"`);
+    return n;
+  };
 }
 
+/** Chunks moved by a plain insert under a savepoint (see chunkMover); the rest ON CONFLICT. */
+const PLAIN_MOVES = 48;
 const UNIQUE_VIOLATION = "23505";
 
 const STAGE_COLUMNS = `"audit_events_stage" ("occurred_at", "action", "actor", "organisation", "ip", "outcome", "target", "metadata", "dedupe_key")`;

@@ -13,7 +13,8 @@ function fakeRunner(log: string[], opts: { failMove?: number } = {}) {
       log.push(`copied ${Buffer.from(data).toString()}`);
     },
     async query(sql: string) {
-      if (sql.startsWith("TRUNCATE")) return [];
+      // The moves; the rest (savepoints, TRUNCATE) answers nothing.
+      if (!sql.trimStart().startsWith("WITH")) return [];
       moves += 1;
       await new Promise((r) => setTimeout(r, 20));
       if (moves === opts.failMove) throw new Error(`move ${moves} failed`);
@@ -87,5 +88,33 @@ describe("stageAndMove", () => {
       stageAndMove(fakeRunner(log), chunks(log, ["a", "b"], { failAt: "b" })),
     ).rejects.toThrow("bad line in b");
     expect(log).not.toContain("copy b");
+  });
+
+  it("moves by plain insert under a savepoint until one meets a stored key, then ON CONFLICT", async () => {
+    const sent: string[] = [];
+    let plainMoves = 0;
+    const q = {
+      async copyText() {},
+      async query(sql: string) {
+        const kind = sql.includes("ON CONFLICT")
+          ? "on conflict"
+          : sql.trimStart().startsWith("WITH")
+            ? "plain"
+            : sql.split(" ").slice(0, 2).join(" ");
+        sent.push(kind);
+        // The second plain move meets a key a concurrent push stored meanwhile.
+        if (kind === "plain" && ++plainMoves === 2)
+          throw Object.assign(new Error("duplicate key"), { code: "23505" });
+        return kind === "plain" || kind === "on conflict" ? [{ n: 10 }] : [];
+      },
+    } as unknown as BulkRunner;
+    const log: string[] = [];
+    expect(await stageAndMove(q, chunks(log, ["a", "b", "c"]))).toBe(30);
+    expect(sent).toEqual([
+      ...["SAVEPOINT move_chunk", "plain", "RELEASE SAVEPOINT", 'TRUNCATE "audit_events_stage"'],
+      ...["SAVEPOINT move_chunk", "plain", "ROLLBACK TO", "RELEASE SAVEPOINT", "on conflict"],
+      'TRUNCATE "audit_events_stage"',
+      ...["on conflict", 'TRUNCATE "audit_events_stage"'],
+    ]);
   });
 });

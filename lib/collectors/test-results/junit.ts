@@ -201,7 +201,7 @@ function createJUnitParser(opts: JUnitOptions) {
       case "error":
       case "skipped":
         if (current && text !== null && !current.message)
-          current.message = text.trim().slice(0, MAX_MESSAGE_CHARS) || null;
+          current.message = cutText(text.trim(), MAX_MESSAGE_CHARS) || null;
         text = null;
         break;
       case "property":

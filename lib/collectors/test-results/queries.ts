@@ -93,11 +93,11 @@ export async function controlTestHistory(actor: Actor | null, controlId: string)
              t.total, t.passed, t.failing, r.ingested_at
       FROM "test_run_controls" t JOIN "test_runs" r ON r.id = t.run_id
       WHERE t.control_id = ${controlId}::uuid
-      ORDER BY r.started_at DESC, r.ingested_at DESC LIMIT 60
+      ORDER BY r.started_at DESC, r.ingested_at DESC, r.id DESC LIMIT 60
     ) t
-    -- Runs that started at the same instant in the order they arrived, as status takes the
-    -- latest (test-signals.ts): the last point is the run status speaks of.
-    ORDER BY "startedAt" ASC, ingested_at ASC`;
+    -- Runs that started at the same instant in the order they arrived, as status orders them
+    -- (test-signals.ts, which also passes over runs that are not current for the control).
+    ORDER BY "startedAt" ASC, ingested_at ASC, "runId" ASC`;
   const latest = points[points.length - 1];
   // The run's counts say whether it has failing cases: most controls' latest run has none. The
   // status condition is written out so that the planner matches the failing-case index.

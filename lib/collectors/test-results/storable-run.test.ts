@@ -73,6 +73,8 @@ describe("a parsed run is checked against its columns before storing", () => {
     expect(ctrfCase.message).toBe("x".repeat(MAX_MESSAGE_CHARS - 1));
     const xml = `<testsuite name="s" tests="1"><testcase name="long"><failure message="${long}"/></testcase></testsuite>`;
     expect(parseTestResults(xml).cases[0]?.message).toBe("x".repeat(MAX_MESSAGE_CHARS - 1));
+    const inBody = `<testsuite name="s" tests="1"><testcase name="long"><failure>${long}</failure></testcase></testsuite>`;
+    expect(parseTestResults(inBody).cases[0]?.message).toBe("x".repeat(MAX_MESSAGE_CHARS - 1));
   });
 
   it("refuses a NUL in the metadata sent with the run", () => {
