@@ -54,7 +54,7 @@ export async function storeAuditStream(
     await q.query(
       `CREATE TEMP TABLE "audit_daily_stage" ("day" date, "action" text, "count" int, "last_at" timestamptz) ON COMMIT DROP`,
     );
-    // The moves' check for stored keys is an index probe per staged event (moveStaged): with
+    // The moves' check for stored keys is an index probe per staged event (chunkMover): with
     // no statistics on the log yet (a fresh install; PGlite, which never analyzes by itself)
     // the planner hashed the whole log for each chunk instead. Nothing else in this transaction
     // joins.
@@ -210,7 +210,7 @@ const LEGACY_TO = `(${LEGACY_PART} || 'ffffffffffff')::uuid`;
 
 /**
  * The staged events not stored yet, moved, and their counts per day and action staged:
- * `skipKnown` is how stored keys are skipped (see moveStaged).
+ * `skipKnown` is how stored keys are skipped (see chunkMover).
  */
 const moveStatement = (skipKnown: { where: string; onConflict: string }) => `
   WITH ins AS (
