@@ -53,9 +53,9 @@ const loadedFor = new WeakMap<object, { version: bigint; over: string }>();
 /**
  * A per-control map as of version `upTo` of the tests part (and `over`, what else it depends on,
  * as the period): `previous` with the controls whose test runs changed since it was loaded
- * (`changed`) read again by `load(ids)`, or all of it read by `load(null)` when there is no previous map loaded
- * here for the same `over`, or what changed is not known. A control `load(ids)` returns nothing
- * for has nothing.
+ * (`changed`) read again by `load(ids)`; all of it read by `load(null)` when there is no previous
+ * map loaded here for the same `over`, or what changed is not known. A control `load(ids)`
+ * returns nothing for has nothing.
  */
 export async function updatedPerControl<T>(
   changed: ChangedControls,
