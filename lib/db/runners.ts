@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFromStdin } from "pg-copy-streams";
 import { copyBytea, type ByteaResult } from "./copy-bytea";
+import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from "./copy-binary";
 import { keepPoolAlive, watchConnection } from "./connection-errors";
 import type { SqlRunner } from "./migrator";
 
@@ -43,10 +44,36 @@ export interface BulkRunner extends SqlRunner {
    * only a few chunks are held at once. An error thrown by `chunks` aborts the COPY and rejects.
    */
   copyStream(target: string, chunks: AsyncIterable<string>): Promise<void>;
+  /**
+   * Whole tuples in binary COPY format (copy-binary.ts), produced as it goes, without the header
+   * and trailer, which are added per COPY statement.
+   */
+  copyBinary(target: string, chunks: AsyncIterable<Uint8Array<ArrayBuffer>>): Promise<void>;
 }
 
 /** PGlite reads COPY input from one Blob: chunks are gathered up to this size per COPY. */
 const PGLITE_COPY_BYTES = 8 * 1024 * 1024;
+
+/** Chunks gathered into batches of about PGLITE_COPY_BYTES (a chunk is never split). */
+async function* batches<T extends { length: number }>(chunks: AsyncIterable<T>) {
+  let batch: T[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    batch.push(chunk);
+    size += chunk.length;
+    if (size < PGLITE_COPY_BYTES) continue;
+    yield batch;
+    batch = [];
+    size = 0;
+  }
+  if (size > 0) yield batch;
+}
+
+async function* binaryCopy(chunks: AsyncIterable<Uint8Array>) {
+  yield COPY_BINARY_HEADER;
+  yield* chunks;
+  yield COPY_BINARY_TRAILER;
+}
 
 /** Bulk writes that bypass Prisma: COPY, or one statement with array parameters per batch. */
 export interface SqlPool {
@@ -72,17 +99,13 @@ export function pglitePool(pg: PGlite): SqlPool {
           copyText,
           // No COPY FROM STDIN in PGlite: the stream goes in as batches of bounded size.
           async copyStream(target, chunks) {
-            let batch: string[] = [];
-            let size = 0;
-            for await (const chunk of chunks) {
-              batch.push(chunk);
-              size += chunk.length;
-              if (size < PGLITE_COPY_BYTES) continue;
-              await copyText(target, batch.join(""));
-              batch = [];
-              size = 0;
-            }
-            if (size > 0) await copyText(target, batch.join(""));
+            for await (const batch of batches(chunks)) await copyText(target, batch.join(""));
+          },
+          async copyBinary(target, chunks) {
+            for await (const batch of batches(chunks))
+              await tx.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, [], {
+                blob: new Blob([COPY_BINARY_HEADER, ...batch, COPY_BINARY_TRAILER]),
+              });
           },
         });
       }),
@@ -113,6 +136,12 @@ export function pgPool(pool: Pool): SqlPool {
             await pipeline(
               Readable.from(chunks),
               client.query(copyFromStdin(`COPY ${target} FROM STDIN`)),
+            );
+          },
+          async copyBinary(target, chunks) {
+            await pipeline(
+              Readable.from(binaryCopy(chunks)),
+              client.query(copyFromStdin(`COPY ${target} FROM STDIN WITH (FORMAT binary)`)),
             );
           },
         });

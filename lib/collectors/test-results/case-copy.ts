@@ -1,33 +1,53 @@
-// The cases of a run as COPY text for "test_case_results", built and sent in pieces.
-import { copyField } from "../audit/copy-batch";
+// The cases of a run in binary COPY format for "test_case_results", built and sent in pieces.
+import { BinaryRows, uuidArrayField, uuidField } from "@/lib/db/copy-binary";
 import type { ParsedCase } from "./types";
 
 export const CASE_COLUMNS = `"test_case_results" ("run_id", "suite", "classname", "name", "file", "status", "flaky", "duration_ms", "message", "control_ids")`;
+const FIELDS = 10;
 /**
- * Rows per piece of COPY text. The pieces are sent as they are built, so PostgreSQL stores the
- * first rows while the next are written (the two cores work at once), and the text held at once
- * stays small for very large files.
+ * Rows per piece. The pieces are sent as they are built, so PostgreSQL stores the first rows
+ * while the next are written (the two cores work at once), and the bytes held at once stay small
+ * for very large files.
  */
 export const COPY_PIECE_ROWS = 1_000;
 
-/** The cases as COPY text, one piece of `COPY_PIECE_ROWS` rows at a time. */
+/** The cases as binary COPY tuples, one piece of `COPY_PIECE_ROWS` rows at a time. */
 export async function* caseCopyPieces(
   runId: string,
   cases: readonly ParsedCase[],
   controlIds: readonly string[][],
-): AsyncGenerator<string> {
-  // A suite's cases share one array of control ids (mapping.ts): written out once per array.
-  const written = new Map<readonly string[], string>();
+): AsyncGenerator<Uint8Array<ArrayBuffer>> {
+  const run = uuidField(runId);
+  // A suite's cases share one array of control ids (mapping.ts), and cases of different suites
+  // often name the same controls: each list is encoded once.
+  const encoded = new Map<readonly string[], Buffer>();
+  const byList = new Map<string, Buffer>();
+  const rows = new BinaryRows();
   for (let i = 0; i < cases.length; i += COPY_PIECE_ROWS) {
-    let text = "";
     const end = Math.min(cases.length, i + COPY_PIECE_ROWS);
     for (let j = i; j < end; j++) {
       const c = cases[j]!;
       const ids = controlIds[j]!;
-      let array = written.get(ids);
-      if (array === undefined) written.set(ids, (array = `{${ids.join(",")}}`));
-      text += `${runId}\t${copyField(c.suite)}\t${copyField(c.classname)}\t${copyField(c.name)}\t${copyField(c.file)}\t${c.status}\t${c.flaky ? "t" : "f"}\t${c.durationMs}\t${copyField(c.message)}\t${array}\n`;
+      let array = encoded.get(ids);
+      if (array === undefined) {
+        const list = ids.join(",");
+        array = byList.get(list);
+        if (array === undefined) byList.set(list, (array = uuidArrayField(ids)));
+        encoded.set(ids, array);
+      }
+      rows
+        .row(FIELDS)
+        .raw(run)
+        .text(c.suite)
+        .text(c.classname)
+        .text(c.name)
+        .text(c.file)
+        .text(c.status)
+        .bool(c.flaky)
+        .int4(c.durationMs)
+        .text(c.message)
+        .raw(array);
     }
-    yield text;
+    yield rows.take();
   }
 }

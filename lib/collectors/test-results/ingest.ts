@@ -237,7 +237,7 @@ async function ingest(
           runReason ? [...byControl.keys()] : stale.map(([id]) => id),
         ],
       );
-      await q.copyStream(CASE_COLUMNS, caseCopyPieces(runId, run.cases, controlIds));
+      await q.copyBinary(CASE_COLUMNS, caseCopyPieces(runId, run.cases, controlIds));
       const evidenceRun = {
         id: runId,
         startedAt,
