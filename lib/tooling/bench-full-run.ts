@@ -4,7 +4,7 @@ import { parseTestResults } from "../collectors/test-results/parse";
 import { codeAuditBench } from "./bench-code-audit";
 import { benchDatabaseUrl } from "./bench-database";
 import { emptyFigures, writeJson, type Lane } from "./bench-figures";
-import { CASES, junit } from "./bench-ingest";
+import { CASES, ingestLanes, junit } from "./bench-ingest";
 import { lane, packageLane } from "./bench-lanes";
 import { postureBench } from "./bench-posture";
 import { makeSource } from "./bench-pull";
@@ -23,14 +23,15 @@ export async function fullRun(jsonFile: string | undefined): Promise<void> {
   );
   const pgUrl = benchDatabaseUrl();
   const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-  // The source table is generated after the PostgreSQL ingest, so that ingest meets a quiet server.
+  // The source table is generated after the ingests, so that they meet a quiet server.
   const prepare = (url: string) => async () => {
     console.log(`Generating ${events.toLocaleString("en")} audit events in the source table…`);
     await makeSource(url, events);
   };
+  const ingest = await ingestLanes(pgUrl);
   let pg: Lane = null;
-  if (pgUrl)
-    pg = await lane("PostgreSQL", pgUrl, {
+  if (pgUrl && ingest.pg)
+    pg = await lane("PostgreSQL", pgUrl, ingest.pg, {
       sourceUrl: pgUrl,
       rows: events,
       prepare: prepare(pgUrl),
@@ -43,6 +44,7 @@ export async function fullRun(jsonFile: string | undefined): Promise<void> {
   const lite = await lane(
     "PGlite",
     undefined,
+    ingest.lite,
     pgUrl ? { sourceUrl: pgUrl, rows: Math.round(events / 10) } : undefined,
   );
   // The server lane: PostgreSQL pushes 1,000,000 events (10 bodies of 100,000), PGlite a tenth.

@@ -1,6 +1,13 @@
 // JUnit ingest figures: generated 10,000-case files ingested end to end (ingestTestResults, as
-// POST /api/v1/test-results ingests them) on a fresh database per lane.
+// POST /api/v1/test-results ingests them) on a fresh database per start.
+//
+// PostgreSQL's and PGlite's files alternate in one process. PGlite's target is a share of
+// PostgreSQL's speed, and this machine's own speed moves by half for seconds at a time: a fixed
+// JavaScript loop timed before each file took 15 ms while PGlite's files took about 250 ms and
+// 21–22 ms while they took about 400 ms (docs/performance-log.md, 2026-12-02). Lanes measured a
+// few minutes apart compared the machine's moments more than the databases.
 import { rmSync } from "node:fs";
+import type { Database } from "../db/open";
 import { ensureCatalog } from "../db/bootstrap";
 import { ingestTestResults } from "../collectors/test-results/ingest";
 import { sampleJUnit } from "../collectors/test-results/sample-junit";
@@ -9,6 +16,7 @@ import { freshDatabase } from "./bench-database";
 import { BENCH, mb, median, perSec, rate, serve, unserve } from "./bench-util";
 
 export const CASES = 10_000;
+const FILES = 4;
 
 /** The bench's files are the generated ones the server warms its parser with. */
 export const junit = sampleJUnit;
@@ -22,33 +30,79 @@ export interface IngestFigures {
 
 /**
  * Fresh starts measured; the figures are their medians. One start's first file is one sample, and
- * on this 2-core machine one sample of 200 ms varies by a fifth from run to run.
+ * on this 2-core machine one sample of 200 ms varies by half from moment to moment.
  */
-const STARTS = 3;
+const STARTS = 5;
 
-/** Four different files on a fresh database, STARTS times; each start is printed. */
-export async function ingestLane(name: string, url: string | undefined): Promise<IngestFigures> {
-  const firsts: number[] = [];
-  const warms: number[] = [];
-  let dataDir = "";
-  for (let start = 1; start <= STARTS; start++) {
-    // The previous start's PGlite files: only the last start's database is used after this lane.
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    const one = await ingestStart(`${name} (start ${start} of ${STARTS})`, url);
-    firsts.push(one.ingestFirstCasesPerSec);
-    warms.push(one.ingestWarmCasesPerSec);
-    dataDir = one.dataDir;
-  }
-  console.log(
-    `${name.padEnd(11)} ingest medians of ${STARTS} starts: first file ${median(firsts).toLocaleString("en")} cases/s, warm ${median(warms).toLocaleString("en")} cases/s`,
-  );
-  return { ingestFirstCasesPerSec: median(firsts), ingestWarmCasesPerSec: median(warms), dataDir };
+interface Started {
+  name: string;
+  d: Database;
+  dataDir: string;
+  ms: number[];
 }
 
-async function ingestStart(name: string, url: string | undefined): Promise<IngestFigures> {
+/**
+ * STARTS times: a fresh PostgreSQL database (with `url`) and a fresh PGlite one, each set up and
+ * warmed as the server does, then FILES different files each, PostgreSQL's and PGlite's in turn
+ * (which goes first alternates, from file to file and start to start). Each start is printed
+ * with its pairs' shares.
+ */
+export async function ingestLanes(
+  url: string | undefined,
+): Promise<{ pg: IngestFigures | null; lite: IngestFigures }> {
+  const names = url ? ["PostgreSQL", "PGlite"] : ["PGlite"];
+  const starts = new Map<string, IngestFigures[]>(names.map((n) => [n, []]));
+  let liteDir = "";
+  for (let start = 1; start <= STARTS; start++) {
+    // The previous start's PGlite files: only the last start's database is used after this.
+    if (liteDir) rmSync(liteDir, { recursive: true, force: true });
+    const lanes: Started[] = [];
+    try {
+      if (url) lanes.push(await startLane("PostgreSQL", url));
+      lanes.push(await startLane("PGlite", undefined));
+      for (let i = 1; i <= FILES; i++) {
+        const order = (i + start) % 2 === 0 ? lanes : [...lanes].reverse();
+        for (const lane of order) await ingestFile(lane, i);
+      }
+    } finally {
+      for (const lane of lanes) await lane.d.close();
+      unserve();
+    }
+    for (const lane of lanes) {
+      printStart(`${lane.name} (start ${start} of ${STARTS})`, lane.ms);
+      starts.get(lane.name)!.push({
+        ingestFirstCasesPerSec: perSec(CASES, lane.ms[0]!),
+        ingestWarmCasesPerSec: perSec(CASES, median(lane.ms.slice(1))),
+        dataDir: lane.dataDir,
+      });
+    }
+    const [pg, lite] = url ? lanes : [undefined, lanes[0]];
+    liteDir = lite!.dataDir;
+    if (pg && lite)
+      console.log(
+        `PGlite's share of PostgreSQL's speed, file by file: ${pg.ms.map((ms, i) => `${Math.round((100 * ms) / lite.ms[i]!)}%`).join(", ")}`,
+      );
+  }
+  const medians = (name: string): IngestFigures => {
+    const all = starts.get(name)!;
+    const figures = {
+      ingestFirstCasesPerSec: median(all.map((s) => s.ingestFirstCasesPerSec)),
+      ingestWarmCasesPerSec: median(all.map((s) => s.ingestWarmCasesPerSec)),
+      dataDir: all[all.length - 1]!.dataDir,
+    };
+    console.log(
+      `${name.padEnd(11)} ingest medians of ${STARTS} starts: first file ${figures.ingestFirstCasesPerSec.toLocaleString("en")} cases/s, warm ${figures.ingestWarmCasesPerSec.toLocaleString("en")} cases/s`,
+    );
+    return figures;
+  };
+  return { pg: url ? medians("PostgreSQL") : null, lite: medians("PGlite") };
+}
+
+async function startLane(name: string, url: string | undefined): Promise<Started> {
   const { d, dataDir } = await freshDatabase(url);
-  serve(d);
+  const lane: Started = { name, d, dataDir, ms: [] };
   try {
+    serve(d);
     await ensureCatalog(d.prisma);
     for (const [i, id] of ["CC6.1", "CC7.2"].entries()) {
       await d.prisma.control.create({
@@ -64,24 +118,24 @@ async function ingestStart(name: string, url: string | undefined): Promise<Inges
     // ingest rehearsed in transactions that are rolled back. The first file is then the first
     // one stored after a start.
     await warmUpIngest();
-    const ingestMs: number[] = [];
-    let mapped = 0;
-    for (let i = 1; i <= 4; i++) {
-      const file = junit(CASES, i);
-      const t = performance.now();
-      mapped = (await ingestTestResults(BENCH, file, { via: "api", source: "bench" })).mapped.tests;
-      ingestMs.push(performance.now() - t);
-    }
-    console.log(
-      `${name.padEnd(11)} ingest ${CASES.toLocaleString("en")} cases end-to-end, four files: ${ingestMs.map((ms) => `${ms.toFixed(0)} ms (${rate(CASES, ms)})`).join(", ")}; mapped ${mapped} each; RSS ${mb(process.memoryUsage().rss)}`,
-    );
-    return {
-      ingestFirstCasesPerSec: perSec(CASES, ingestMs[0]!),
-      ingestWarmCasesPerSec: perSec(CASES, median(ingestMs.slice(1))),
-      dataDir,
-    };
-  } finally {
+    return lane;
+  } catch (err) {
     await d.close();
-    unserve();
+    throw err;
   }
+}
+
+async function ingestFile(lane: Started, i: number): Promise<void> {
+  serve(lane.d);
+  const file = junit(CASES, i);
+  const t = performance.now();
+  const result = await ingestTestResults(BENCH, file, { via: "api", source: "bench" });
+  lane.ms.push(performance.now() - t);
+  if (result.mapped.tests === 0) throw new Error(`${lane.name}: no case of file ${i} was mapped`);
+}
+
+function printStart(name: string, ms: number[]): void {
+  console.log(
+    `${name.padEnd(11)} ingest ${CASES.toLocaleString("en")} cases end-to-end, ${FILES} files: ${ms.map((m) => `${m.toFixed(0)} ms (${rate(CASES, m)})`).join(", ")}; RSS of the process (both databases) ${mb(process.memoryUsage().rss)}`,
+  );
 }

@@ -1,25 +1,25 @@
-// A database's lane: the ingest in this process, then the parts whose memory is the figure in
-// processes of their own, on the same database. A PGlite directory is opened by one process at
+// A database's lane after its ingest (bench-ingest.ts, both databases in turn): the parts whose
+// memory is the figure, in processes of their own, on the database the ingest left. A PGlite directory is opened by one process at
 // a time: each step closes it before the next one's child opens it.
 import type { HostileFigure } from "./bench-hostile-child";
 import { runChild } from "./bench-child";
 import { freshDatabase } from "./bench-database";
 import { emptyFigures, type LaneFigures } from "./bench-figures";
-import { ingestLane } from "./bench-ingest";
+import type { IngestFigures } from "./bench-ingest";
 import { seedPackageWorkspace, PACKAGE_FILES } from "./bench-package";
 import { pullLane } from "./bench-pull-lane";
 
 /**
- * Four files ingested, the hostile file, and with `pull` the audit-event pull and then the
- * page queries (`--pages`) on the pulled events.
+ * The ingest's figures, the hostile file, and with `pull` the audit-event pull and then the page
+ * queries (`--pages`) on the pulled events.
  */
 export async function lane(
   name: string,
   url: string | undefined,
+  { dataDir, ...ingest }: IngestFigures,
   pull?: { sourceUrl: string; rows: number; prepare?: () => Promise<void> },
 ): Promise<{ figures: LaneFigures; hostile: HostileFigure }> {
   const figures = emptyFigures();
-  const { dataDir, ...ingest } = await ingestLane(name, url);
   Object.assign(figures, ingest);
   // Without --liftoff-only: the server that receives such a file does not run with it either.
   const hostile = await runChild<HostileFigure>(

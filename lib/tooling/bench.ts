@@ -17,6 +17,7 @@ import { benchDatabaseUrl } from "./bench-database";
 import { jsonFileArg, writeJson } from "./bench-figures";
 import { fullRun } from "./bench-full-run";
 import { hostileServerBench } from "./bench-hostile-server";
+import { ingestLanes } from "./bench-ingest";
 import { lane, packageLane } from "./bench-lanes";
 import { postureBench } from "./bench-posture";
 import { pullOnly } from "./bench-pull-lane";
@@ -56,8 +57,9 @@ async function main() {
   if (process.argv.includes("--only-ingest")) {
     // The ingest lanes alone (four files end to end, then the hostile file), no pull.
     const pg = benchDatabaseUrl();
-    const pgLane = pg ? await lane("PostgreSQL", pg) : null;
-    const liteLane = await lane("PGlite", undefined);
+    const ingest = await ingestLanes(pg);
+    const pgLane = pg && ingest.pg ? await lane("PostgreSQL", pg, ingest.pg) : null;
+    const liteLane = await lane("PGlite", undefined, ingest.lite);
     console.log(`\nLoad average ${loadAverage(1)}`);
     console.log(targetsTable(pgLane, liteLane));
     return;
