@@ -5,7 +5,10 @@
 // PostgreSQL's speed, and this machine's own speed moves by half for seconds at a time: a fixed
 // JavaScript loop timed before each file took 15 ms while PGlite's files took about 250 ms and
 // 21–22 ms while they took about 400 ms (docs/performance-log.md, 2026-12-02). Lanes measured a
-// few minutes apart compared the machine's moments more than the databases.
+// few minutes apart compared the machine's moments more than the databases. The two cores share
+// one physical core (a loop alone on either: 15–17 ms; on both at once: 21–23 ms each), so each
+// file starts once PostgreSQL's processes have been idle for 300 ms (in the runs of 2026-12-02
+// they always were, after the minimum wait).
 import { rmSync } from "node:fs";
 import type { Database } from "../db/open";
 import { ensureCatalog } from "../db/bootstrap";
@@ -13,7 +16,7 @@ import { ingestTestResults } from "../collectors/test-results/ingest";
 import { sampleJUnit } from "../collectors/test-results/sample-junit";
 import { warmUpIngest } from "../collectors/test-results/warm-up";
 import { freshDatabase } from "./bench-database";
-import { BENCH, mb, median, perSec, rate, serve, unserve } from "./bench-util";
+import { BENCH, mb, median, perSec, postgresQuiet, rate, serve, unserve } from "./bench-util";
 
 export const CASES = 10_000;
 const FILES = 4;
@@ -126,6 +129,7 @@ async function startLane(name: string, url: string | undefined): Promise<Started
 }
 
 async function ingestFile(lane: Started, i: number): Promise<void> {
+  await postgresQuiet();
   serve(lane.d);
   const file = junit(CASES, i);
   const t = performance.now();

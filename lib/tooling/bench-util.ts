@@ -70,3 +70,41 @@ export function backendCpuSampler(name: string) {
     },
   };
 }
+
+/** CPU ticks used so far by every PostgreSQL process on this machine (0 where there is none). */
+function postgresTicks(): number {
+  let sum = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith("postgres")) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      sum += Number(f[11]) + Number(f[12]);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return sum;
+}
+
+/**
+ * Waits (at most `maxMs`) until PostgreSQL's processes have used no CPU for 300 ms, so that what
+ * PostgreSQL does after a commit (autovacuum, its writers) is not measured as part of the next
+ * figure: this machine's two cores share one physical core, each about 1.4 times slower while
+ * both are busy. Returns the time waited.
+ */
+export async function postgresQuiet(maxMs = 5_000): Promise<number> {
+  const t = performance.now();
+  let last = postgresTicks();
+  let quietSince = t;
+  while (performance.now() - t < maxMs) {
+    await new Promise((r) => setTimeout(r, 50));
+    const now = postgresTicks();
+    if (now !== last) {
+      last = now;
+      quietSince = performance.now();
+    } else if (performance.now() - quietSince >= 300) break;
+  }
+  return performance.now() - t;
+}
