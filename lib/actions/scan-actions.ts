@@ -10,6 +10,7 @@ import { scanOwnDatabase, scanTarget } from "@/lib/scanners/postgres/run-posture
 import { addScanTarget, removeScanTarget } from "@/lib/scanners/scan-targets";
 import { emptySchema, scanTargetIdSchema, scanTargetSchema } from "@/lib/scanners/schemas";
 import { defineAction } from "./safe-action";
+import { cutText } from "@/lib/validation/storable";
 
 function summary(run: CodeAuditRun): string {
   const t = run.report.totals;
@@ -34,7 +35,7 @@ export const auditCodeArchiveAction = defineAction({
     const bytes = new Uint8Array(await file.arrayBuffer());
     return summary(
       await runCodeAuditOnArchive(user, {
-        fileName: file.name.slice(0, 200),
+        fileName: cutText(file.name, 200),
         bytes,
         tenantColumns,
       }),

@@ -17,6 +17,7 @@ import {
 } from "@/lib/collectors/token-schemas";
 import { tooLarge } from "@/lib/errors";
 import { defineAction } from "./safe-action";
+import { cutText } from "@/lib/validation/storable";
 
 export const uploadTestResultsAction = defineAction({
   capability: "results.ingest",
@@ -27,7 +28,7 @@ export const uploadTestResultsAction = defineAction({
         `The file is larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB; nothing was stored.`,
       );
     const r = await ingestTestResults(user, await file.text(), {
-      fileName: file.name.slice(0, 255),
+      fileName: cutText(file.name, 255),
       source,
       commit,
       via: "upload",

@@ -2,6 +2,7 @@
 // commit or fail together. An advisory lock serialises writers so the chain stays linear.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/tx";
+import { replaceUnstorable, replaceUnstorableJson } from "@/lib/validation/storable";
 import { GENESIS_HASH, hashRow } from "./chain";
 
 /** What the log keeps of any actor (user, token or system). */
@@ -21,21 +22,29 @@ export interface ActivityEntry {
 
 export const CHAIN_LOCK = 7270001;
 
-// What jsonb will give back: a JSON round-trip (dates become strings, undefined disappears).
+// What jsonb will give back: a JSON round-trip (dates become strings, undefined disappears), with
+// NUL and half a surrogate pair, which jsonb refuses, as U+FFFD.
 function asStored(value: unknown): unknown {
-  return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
+  return value === undefined || value === null
+    ? null
+    : replaceUnstorableJson(JSON.parse(JSON.stringify(value)));
 }
 
-/** The hashed content of an activity row, as every writer (Prisma or plain SQL) stores it. */
+/**
+ * The hashed content of an activity row, as every writer (Prisma or plain SQL) stores it. Text
+ * PostgreSQL cannot store (a name cut in half an emoji, an escape in an uploaded file) becomes
+ * U+FFFD here, so the change is still recorded and the hash is of what is stored.
+ */
 export function activityContent(actor: ActivityActor, entry: ActivityEntry, at = new Date()) {
+  const entityId = entry.entityId ?? null;
   return {
     at,
     actorId: actor.id,
-    actorEmail: actor.email,
+    actorEmail: replaceUnstorable(actor.email),
     action: entry.action,
     entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    summary: entry.summary,
+    entityId: entityId === null ? null : replaceUnstorable(entityId),
+    summary: replaceUnstorable(entry.summary),
     before: asStored(entry.before),
     after: asStored(entry.after),
   };

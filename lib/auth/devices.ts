@@ -9,6 +9,7 @@ import { recordActivity, type ActivityActor } from "@/lib/activity/record";
 import { deliver } from "@/lib/mail/deliver";
 import { newDeviceMail } from "@/lib/mail/messages";
 import { mailEnabled, type MailResult } from "@/lib/mail/mailer";
+import { cutText } from "@/lib/validation/storable";
 
 export const DEVICE_COOKIE = "tb_device";
 const DEVICE_SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -41,7 +42,7 @@ export async function recognizeDevice(
     await prisma.knownDevice.update({ where: { id: known.id }, data: { lastSeenAt: now } });
     return { deviceId, isNew: false, mail: null };
   }
-  const browser = meta.browser?.slice(0, 200) ?? null;
+  const browser = meta.browser == null ? null : cutText(meta.browser, 200);
   const earlier = await prisma.$transaction(async (tx) => {
     const count = await tx.knownDevice.count({ where: { userId: user.id } });
     await tx.knownDevice.upsert({

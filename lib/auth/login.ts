@@ -12,6 +12,7 @@ import { hasSecondFactor } from "./second-factor-state";
 import { passwordSignInAllowed } from "./sso-policy";
 import type { UserActor } from "./actor";
 import type { SessionUser } from "./types";
+import { cutText } from "@/lib/validation/storable";
 
 export type LoginOutcome =
   | { ok: true; user: SessionUser; sessionVersion: number }
@@ -59,11 +60,11 @@ export async function attemptLogin(
     if (address !== null) addressFailures.take(address, now.getTime());
     await recordLimited(
       `unknown:${address ?? "-"}`,
-      { id: null, email: email.slice(0, 320) },
+      { id: null, email: cutText(email, 320) },
       {
         action: "auth.login_failed",
         entityType: "user",
-        summary: `Failed sign-in for unknown account ${email.slice(0, 320)} from ${address ?? "an unknown address"}`,
+        summary: `Failed sign-in for unknown account ${cutText(email, 320)} from ${address ?? "an unknown address"}`,
       },
     );
     return { ok: false, code: "invalid" };

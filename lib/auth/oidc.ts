@@ -11,6 +11,7 @@ import { insertUser } from "@/lib/users/insert-user";
 import { finishSignIn, refusalOf, type FinishOutcome } from "./finish-sign-in";
 import { lockedUntil } from "./lockout";
 import type { OidcSettings } from "./oidc-config";
+import { cutText } from "@/lib/validation/storable";
 
 /** Days of access an auditor created by single sign-on gets (the admin can change it). */
 export const SSO_AUDITOR_DAYS = 30;
@@ -77,7 +78,7 @@ async function resolveIdentity(
         { id: null, email: "sso" },
         {
           email,
-          name: identity.name?.trim().slice(0, 200) || email,
+          name: cutText(identity.name?.trim() ?? "", 200) || email,
           role,
           // No password: this account signs in by single sign-on (or sets one by a reset link).
           password: { sso: true },
@@ -123,7 +124,8 @@ export async function signInWithOidc(
 ): Promise<SsoOutcome> {
   const outcome = await resolveIdentity(identity, settings, now);
   if (!outcome.ok) {
-    const who = identity.email?.trim().toLowerCase().slice(0, 320) || `subject ${identity.sub}`;
+    const who =
+      cutText(identity.email?.trim().toLowerCase() ?? "", 320) || `subject ${identity.sub}`;
     await (
       await db()
     ).$transaction((tx) =>

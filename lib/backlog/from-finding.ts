@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { computeWorkspaceStatus } from "@/lib/status/compute";
 import { insertBacklogItem } from "./backlog-writes";
 import { OPEN_STATUSES, type Priority } from "./workflow";
+import { cutText } from "@/lib/validation/storable";
 
 /**
  * Turns a collector finding on a control (failing mapped tests, a silent expected audit event)
@@ -43,14 +44,14 @@ export async function backlogFromFinding(
       actor,
       {
         key: null,
-        title: `${c.ref}: ${input.finding}`.slice(0, 300),
+        title: cutText(`${c.ref}: ${input.finding}`, 300),
         description: `Reported by Trustboard's collectors on control ${c.ref} "${control.title}": ${input.finding}`,
         priority: input.priority,
         ownerId: c.ownerId,
         dueDate: null,
         controls: [input.controlId],
         criteria: [],
-        checklist: [`The finding is no longer reported: ${input.finding}`.slice(0, 1000)],
+        checklist: [cutText(`The finding is no longer reported: ${input.finding}`, 1000)],
         riskBefore: null,
         riskAfter: null,
       },

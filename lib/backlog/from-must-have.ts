@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { mustHaveCriteria } from "@/lib/phases/phase-status";
 import { insertBacklogItem } from "./backlog-writes";
 import { OPEN_STATUSES } from "./workflow";
+import { cutText } from "@/lib/validation/storable";
 
 /**
  * Turns a FAILED (P1) or PARTIAL (P2) must-have into a backlog item linked back to it: its
@@ -57,14 +58,14 @@ export async function backlogFromMustHave(
       actor,
       {
         key: null,
-        title: `Phase ${m.phase.number} gap: ${m.truth}`.slice(0, 300),
+        title: cutText(`Phase ${m.phase.number} gap: ${m.truth}`, 300),
         description,
         priority: m.verdict === "failed" ? "P1" : "P2",
         ownerId: m.phase.ownerId,
         dueDate: null,
         controls: [],
         criteria: mustHaveCriteria(m, m.phase.requirements),
-        checklist: m.missing.length ? m.missing : [`Re-verify: ${m.truth}`.slice(0, 1000)],
+        checklist: m.missing.length ? m.missing : [cutText(`Re-verify: ${m.truth}`, 1000)],
         riskBefore: null,
         riskAfter: null,
       },

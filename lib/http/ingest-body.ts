@@ -2,6 +2,7 @@ import "server-only";
 // How the ingestion API reads what a machine sends: the raw body or a multipart "file" field,
 // never more than `max` bytes, only of the accepted content types.
 import { tooLarge, invalid, unsupportedType } from "@/lib/errors";
+import { cutText } from "@/lib/validation/storable";
 
 export interface IngestBody {
   content: string;
@@ -122,7 +123,7 @@ export async function readIngestBody(
       throw invalid(`Send ${opts.describe} as a multipart field named "file".`, "file");
     if (file.size > opts.max)
       throw tooLarge(`The file is larger than ${mb(opts.max)}; nothing was stored.`);
-    return { content: await file.text(), fileName: file.name.slice(0, 255), form };
+    return { content: await file.text(), fileName: cutText(file.name, 255), form };
   }
   if (!opts.accept.test(type))
     throw unsupportedType(`Unsupported Content-Type "${type}": send ${opts.describe}.`);

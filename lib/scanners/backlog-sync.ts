@@ -8,6 +8,7 @@ import type { Tx } from "@/lib/db/tx";
 import { recordActivities } from "./bulk-activity";
 import { LEVEL_PRIORITY } from "./scan-diff";
 import type { ScanFindingInput } from "./record-scan";
+import { cutText } from "@/lib/validation/storable";
 
 /** A finding as recordScan takes it (record-scan.ts): one interface for both. */
 export type SyncFinding = ScanFindingInput;
@@ -99,11 +100,11 @@ async function createItems(
       f,
       id: randomUUID(),
       key: `BL-${next.toString()}`,
-      title: f.message.slice(0, 300),
+      title: cutText(f.message, 300),
       priority: LEVEL_PRIORITY[f.level],
       criteria: [...new Set(f.criteria)],
-      check: `A new scan no longer reports ${f.key}`.slice(0, 1000),
-      originNote: `${f.key} (${sourceLabel})`.slice(0, 1000),
+      check: cutText(`A new scan no longer reports ${f.key}`, 1000),
+      originNote: cutText(`${f.key} (${sourceLabel})`, 1000),
     };
   });
   await tx.backlogItem.createMany({

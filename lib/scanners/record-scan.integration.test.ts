@@ -181,4 +181,26 @@ describe("recordScan", () => {
     expect(ev.title).toContain("not representative");
     expect(ev.controls.map((c) => c.controlId)).toContain(control.id);
   });
+
+  it("cuts a long finding's title without half of an emoji, and the activity chain verifies", async () => {
+    const admin = await makeUser("admin");
+    await createControl(admin, {
+      title: "Emoji titles",
+      description: "",
+      ownerId: null,
+      implementation: "implemented",
+      naJustification: null,
+      locations: [],
+      criteria: ["CC6.1"],
+    });
+    // 299 characters, then 🙂 (two UTF-16 units): a cut at 300 would keep its first half.
+    const message = `${"m".repeat(299)}🙂 and more`;
+    const long = { ...finding("rls_disabled", "public.emoji"), message };
+    await recordScan(admin, scanOf("emoji-db", [long]));
+    const item = await (
+      await db()
+    ).backlogItem.findUniqueOrThrow({ where: { id: (await itemFor(long.key)).id } });
+    expect(item.title).toBe("m".repeat(299));
+    expect((await verifyActivityChain(admin)).ok).toBe(true);
+  });
 });

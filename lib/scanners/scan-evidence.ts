@@ -4,6 +4,7 @@ import type { ActivityActor } from "@/lib/activity/record";
 import { addDays, startOfUtcDay } from "@/lib/dates";
 import type { Tx } from "@/lib/db/tx";
 import { storeRevision } from "@/lib/evidence/store-file";
+import { cutText } from "@/lib/validation/storable";
 
 /** A scan older than this no longer counts as current evidence; the schedule renews it. */
 export const SCAN_EVIDENCE_DAYS = 30;
@@ -33,7 +34,7 @@ export async function createScanEvidence(
     : [];
   const evidence = await tx.evidence.create({
     data: {
-      title: input.title.slice(0, 300),
+      title: cutText(input.title, 300),
       body: input.body,
       kind: "automated",
       evidenceDate: startOfUtcDay(now),

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   cutText,
+  replaceUnstorableJson,
   isStorableInt,
   isStorableTime,
   nulPath,
@@ -40,6 +41,23 @@ describe("storable values", () => {
       "a\uFFFDb\uFFFDc\uFFFD😀\uFFFD",
     );
     expect(replaceUnstorable("plain é")).toBe("plain é");
+  });
+
+  it("replaces what PostgreSQL refuses in every string and key of JSON data", () => {
+    expect(
+      replaceUnstorableJson({ "k\ud800": ["a\u0000", { n: 1, s: "\udc00😀" }], t: true, z: null }),
+    ).toEqual({ "k\uFFFD": ["a\uFFFD", { n: 1, s: "\uFFFD😀" }], t: true, z: null });
+    const clean = { a: ["b", { c: "é😀" }] };
+    expect(replaceUnstorableJson(clean)).toEqual(clean);
+    // Strings (values and keys) of these units: halves of 😀 alone or side by side, NUL.
+    const unit = fc.constantFrom("a", "é", "😀", "\ud83d", "\ude00", "\u0000");
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: unit }), (value) => {
+        const stored = replaceUnstorableJson(value);
+        expect(nulPath(stored)).toBeNull();
+        expect(unpairedSurrogatePath(stored)).toBeNull();
+      }),
+    );
   });
 
   it("cuts text without keeping half of a surrogate pair", () => {

@@ -43,8 +43,23 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 /** A NUL character or half of a surrogate pair, everywhere in a string. */
 const UNSTORABLE_CHARS = new RegExp(`\\u0000|${UNPAIRED_SURROGATE.source}`, "g");
 
+/** NUL or any surrogate: a cheap test first, as nearly every string has neither. */
+const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
+
 /** `s` with each NUL character and each half of a surrogate pair as U+FFFD. */
-export const replaceUnstorable = (s: string): string => s.replace(UNSTORABLE_CHARS, "\uFFFD");
+export const replaceUnstorable = (s: string): string =>
+  MAYBE_UNSTORABLE.test(s) ? s.replace(UNSTORABLE_CHARS, "\uFFFD") : s;
+
+/** Plain JSON data with replaceUnstorable applied to every string and object key. */
+export function replaceUnstorableJson(value: unknown): unknown {
+  if (typeof value === "string") return replaceUnstorable(value);
+  if (Array.isArray(value)) return value.map(replaceUnstorableJson);
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [replaceUnstorable(k), replaceUnstorableJson(v)]),
+    );
+  return value;
+}
 
 /**
  * At most the first `max` UTF-16 units of `s`, one fewer when the cut would keep half of a

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/tx";
 import type { SqlRunner } from "@/lib/db/migrator";
 import { addDays, startOfUtcDay } from "@/lib/dates";
+import { cutText } from "@/lib/validation/storable";
 
 export interface EvidenceCase {
   name: string;
@@ -33,7 +34,7 @@ function automatedEvidence(
   const failingList = failing
     .slice(0, 20)
     .map(
-      (c) => `- ${c.name}${c.message ? `: ${(c.message.split("\n")[0] ?? "").slice(0, 200)}` : ""}`,
+      (c) => `- ${c.name}${c.message ? `: ${cutText(c.message.split("\n")[0] ?? "", 200)}` : ""}`,
     );
   return {
     title: `Tests ${passed}/${counted.length} passing — ${label}${run.commit ? ` @ ${run.commit.slice(0, 12)}` : ""}`,

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { invalid } from "@/lib/errors";
 import { isTimeZone } from "./time-zone";
+import { cutText } from "@/lib/validation/storable";
 
 /** What CI may say about a run besides the file itself. */
 const runMetaSchema = z.object({
@@ -53,7 +54,7 @@ const clipped = (max: number) =>
   z
     .string()
     .optional()
-    .transform((v) => (v ?? "").trim().slice(0, max) || null);
+    .transform((v) => cutText((v ?? "").trim(), max) || null);
 
 export const uploadResultsSchema = z.object({
   file: z

@@ -15,6 +15,7 @@ import type { PostureReport } from "./analyse";
 import { POSTURE_CRITERIA } from "./check-table";
 import { scanPostgresUrl, scanWith, serverOf } from "./scan-postgres";
 import type { Query } from "./snapshot";
+import { cutText } from "@/lib/validation/storable";
 
 export interface PostureScanResult {
   report: PostureReport;
@@ -76,13 +77,13 @@ export async function scanTarget(
     await prisma.$transaction(async (tx) => {
       await tx.scanTarget.update({
         where: { id: targetId },
-        data: { lastScanAt: new Date(), lastResult: `Failed: ${message}`.slice(0, 1000) },
+        data: { lastScanAt: new Date(), lastResult: cutText(`Failed: ${message}`, 1000) },
       });
       await recordActivity(tx, actor, {
         action: "scan.fail",
         entityType: "scan_target",
         entityId: targetId,
-        summary: `Posture scan of "${target.name}" failed: ${message}`.slice(0, 1000),
+        summary: cutText(`Posture scan of "${target.name}" failed: ${message}`, 1000),
       });
     });
     throw err;

@@ -5,6 +5,7 @@ import { POSTURE_CHECKS, type PostureCheck } from "./check-table";
 import type { TableInfo } from "./snapshot";
 import { qi, qualified } from "./sql-names";
 import { isAlwaysTrue, referencesTenant } from "./tenant-predicate";
+import { cutText } from "@/lib/validation/storable";
 
 export type TableRole = "tenant" | "root" | "none";
 
@@ -136,7 +137,7 @@ export function checkTable(
             finding(
               "policy_no_tenant_predicate",
               pObj,
-              `Policy ${p.name} on ${obj} (${CMD_NAME[p.cmd] ?? p.cmd}) does not reference ${tenantColumn}: ${(p.qual ?? p.withCheck ?? "no expression").slice(0, 300)}`,
+              `Policy ${p.name} on ${obj} (${CMD_NAME[p.cmd] ?? p.cmd}) does not reference ${tenantColumn}: ${cutText(p.qual ?? p.withCheck ?? "no expression", 300)}`,
               `ALTER POLICY ${qi(p.name)} ON ${sqlName} USING (${qi(tenantColumn)} = current_setting('app.tenant_id')::uuid);`,
             ),
           );
