@@ -126,6 +126,10 @@ describe("cases and their run", () => {
       title: `Two statements other ${Math.random()}`,
       criteria: ["CC7.1"],
     });
+    const passing = await makeControl(admin, {
+      title: `Two statements passing ${Math.random()}`,
+      criteria: ["CC7.1"],
+    });
     const { sql } = await database();
     const runId = await sql.transaction(async (q) => {
       const id = await insertRun(q);
@@ -138,6 +142,8 @@ describe("cases and their run", () => {
           ["f6", "failed", [control.id]],
           ["p1", "passed", [control.id]],
           ["s1", "skipped", [control.id]],
+          ["p3", "passed", [passing.id, other.id]],
+          ["s2", "skipped", [passing.id]],
         ]),
       );
       await q.copyText(
@@ -166,10 +172,12 @@ describe("cases and their run", () => {
           failing: 6,
           failingNames: ["f1", "f2", "f3", "f4", "f5"],
         },
-        { controlId: other.id, total: 2, passed: 1, failing: 1, failingNames: ["f4"] },
+        { controlId: other.id, total: 3, passed: 2, failing: 1, failingNames: ["f4"] },
+        // No failing case: no names (the skipped case is not counted in the total).
+        { controlId: passing.id, total: 1, passed: 1, failing: 0, failingNames: [] },
       ]),
     );
-    expect(summary).toHaveLength(2);
+    expect(summary).toHaveLength(3);
   });
 
   it.runIf(TEST_LANE === "postgresql")(
