@@ -42,20 +42,12 @@ export function unserve(): void {
 export function backendCpuSampler(name: string) {
   const ticks = new Map<number, { first: number; last: number }>();
   const sample = () => {
-    for (const pid of readdirSync("/proc")) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-        if (!cmd.startsWith("postgres: ") || !cmd.includes(` ${name} `)) continue;
-        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        const t = Number(f[11]) + Number(f[12]); // utime, stime
-        const seen = ticks.get(Number(pid));
-        if (seen) seen.last = t;
-        else ticks.set(Number(pid), { first: t, last: t });
-      } catch {
-        // Ended meanwhile.
-      }
+    for (const [pid, t] of processTicks(
+      (cmd) => cmd.startsWith("postgres: ") && cmd.includes(` ${name} `),
+    )) {
+      const seen = ticks.get(pid);
+      if (seen) seen.last = t;
+      else ticks.set(pid, { first: t, last: t });
     }
   };
   sample();
@@ -71,22 +63,26 @@ export function backendCpuSampler(name: string) {
   };
 }
 
-/** CPU ticks used so far by every PostgreSQL process on this machine (0 where there is none). */
-function postgresTicks(): number {
-  let sum = 0;
+/** CPU ticks (user and system) used so far by each process whose command line `matches`. */
+function processTicks(matches: (cmdline: string) => boolean): Map<number, number> {
+  const out = new Map<number, number>();
   for (const pid of readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith("postgres")) continue;
+      if (!matches(readFileSync(`/proc/${pid}/cmdline`, "utf8"))) continue;
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      sum += Number(f[11]) + Number(f[12]);
+      out.set(Number(pid), Number(f[11]) + Number(f[12])); // utime, stime
     } catch {
       // Ended meanwhile.
     }
   }
-  return sum;
+  return out;
 }
+
+/** CPU ticks used so far by every PostgreSQL process on this machine (0 where there is none). */
+const postgresTicks = () =>
+  [...processTicks((cmd) => cmd.startsWith("postgres")).values()].reduce((a, b) => a + b, 0);
 
 /**
  * Waits (at most `maxMs`) until PostgreSQL's processes have used no CPU for 300 ms, so that what
