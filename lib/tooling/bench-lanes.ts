@@ -1,6 +1,7 @@
 // A database's lane after its ingest (bench-ingest.ts, both databases in turn): the parts whose
-// memory is the figure, in processes of their own, on the database the ingest left. A PGlite directory is opened by one process at
-// a time: each step closes it before the next one's child opens it.
+// memory is the figure, in processes of their own, on the database the ingest left. A PGlite
+// directory is opened by one process at a time: each step closes it before the next one's child
+// opens it.
 import type { HostileFigure } from "./bench-hostile-child";
 import { runChild } from "./bench-child";
 import { freshDatabase } from "./bench-database";
