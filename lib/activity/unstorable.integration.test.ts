@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { database, db } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { recordActivity } from "./record";
+import { recordActivities } from "@/lib/scanners/bulk-activity";
 import { recordActivitySql } from "./record-sql";
 import { verifyActivityChain } from "./verify";
 
@@ -25,17 +26,18 @@ const STORED_AFTER = {
 };
 
 describe("activity with text PostgreSQL cannot store", () => {
-  it("is recorded with U+FFFD in its place, by Prisma and by plain SQL, and the chain verifies", async () => {
+  it("is recorded with U+FFFD in its place, by each of the three writers, and the chain verifies", async () => {
     const prisma = await db();
     const actor = { id: null, email: `tester${HALF}` };
     await prisma.$transaction((tx) => recordActivity(tx, actor, entry(1)));
     const { sql } = await database();
     await sql.transaction((q) => recordActivitySql(q, actor, entry(2)));
+    await prisma.$transaction((tx) => recordActivities(tx, actor, [entry(3)]));
     const rows = await prisma.activity.findMany({
       where: { action: "test.unstorable" },
       orderBy: { seq: "asc" },
     });
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     for (const [i, row] of rows.entries()) {
       expect(row.summary).toBe(`Finding "xxxxx\uFFFD" and a NUL\uFFFD (${i + 1})`);
       expect(row.actorEmail).toBe("tester\uFFFD");

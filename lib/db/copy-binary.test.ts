@@ -40,6 +40,14 @@ describe("binary COPY fields", () => {
     expect(out.subarray(20).toString("utf8")).toBe("a\uFFFDb");
   });
 
+  it("write ASCII then other characters, short or long, as UTF-8", () => {
+    for (const s of ["ab€", `${"a".repeat(60)}€🙂x`, `${"b".repeat(70)}é`, "é", "plain"]) {
+      const out = Buffer.from(new BinaryRows().text(s).take());
+      expect(out.readInt32BE(0)).toBe(Buffer.byteLength(s));
+      expect(out.subarray(4).toString("utf8")).toBe(s);
+    }
+  });
+
   it("write booleans and int4, refusing a fraction or a value beyond int4", () => {
     const out = Buffer.from(new BinaryRows().bool(true).bool(false).int4(2_147_483_647).take());
     expect([...out.subarray(0, 10)]).toEqual([0, 0, 0, 1, 1, 0, 0, 0, 1, 0]);

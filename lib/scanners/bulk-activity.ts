@@ -10,6 +10,7 @@ import {
   type ActivityEntry,
 } from "@/lib/activity/record";
 import type { Tx } from "@/lib/db/tx";
+import { replaceUnstorable } from "@/lib/validation/storable";
 
 export async function recordActivities(
   tx: Tx,
@@ -44,10 +45,11 @@ export async function recordActivities(
     cols.hash.push(hash);
     prevHash = hash;
   }
-  // ORDER BY the position: sequence numbers are drawn in chain order.
+  // ORDER BY the position: sequence numbers are drawn in chain order. The email as activityContent
+  // hashed it (U+FFFD for what text cannot hold).
   await tx.$executeRaw(Prisma.sql`
     INSERT INTO "activity" ("at", "actor_id", "actor_email", "action", "entity_type", "entity_id", "summary", "before", "after", "prev_hash", "hash")
-    SELECT ${at}::timestamptz, ${actor.id}::uuid, ${actor.email}, a.action, a.entity_type, a.entity_id,
+    SELECT ${at}::timestamptz, ${actor.id}::uuid, ${replaceUnstorable(actor.email)}, a.action, a.entity_type, a.entity_id,
            a.summary, a.before::jsonb, a.after::jsonb, a.prev, a.hash
     FROM unnest(${cols.action}::text[], ${cols.entityType}::text[], ${cols.entityId}::text[],
                 ${cols.summary}::text[], ${cols.before}::text[], ${cols.after}::text[],

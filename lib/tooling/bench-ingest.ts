@@ -55,10 +55,10 @@ export async function ingestLanes(
 ): Promise<{ pg: IngestFigures | null; lite: IngestFigures }> {
   const names = url ? ["PostgreSQL", "PGlite"] : ["PGlite"];
   const starts = new Map<string, IngestFigures[]>(names.map((n) => [n, []]));
-  let liteDir = "";
+  let previous: string[] = [];
   for (let start = 1; start <= STARTS; start++) {
-    // The previous start's PGlite files: only the last start's database is used after this.
-    if (liteDir) rmSync(liteDir, { recursive: true, force: true });
+    // The previous start's directories: only the last start's database is used after this.
+    for (const dir of previous) rmSync(dir, { recursive: true, force: true });
     const lanes: Started[] = [];
     try {
       if (url) lanes.push(await startLane("PostgreSQL", url));
@@ -68,9 +68,20 @@ export async function ingestLanes(
         for (const lane of order) await ingestFile(lane, i);
       }
     } finally {
-      for (const lane of lanes) await lane.d.close();
+      // Every lane closed, even after one fails to close; the first failure is thrown.
+      const failures = [];
+      for (const lane of lanes)
+        failures.push(
+          await lane.d.close().then(
+            () => null,
+            (e) => e,
+          ),
+        );
       unserve();
+      const failed = failures.find((e) => e !== null);
+      if (failed) throw failed;
     }
+    previous = lanes.map((l) => l.dataDir);
     for (const lane of lanes) {
       printStart(`${lane.name} (start ${start} of ${STARTS})`, lane.ms);
       starts.get(lane.name)!.push({
@@ -80,7 +91,6 @@ export async function ingestLanes(
       });
     }
     const [pg, lite] = url ? lanes : [undefined, lanes[0]];
-    liteDir = lite!.dataDir;
     if (pg && lite)
       console.log(
         `PGlite's share of PostgreSQL's speed, file by file: ${pg.ms.map((ms, i) => `${Math.round((100 * ms) / lite.ms[i]!)}%`).join(", ")}`,

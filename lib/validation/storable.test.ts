@@ -47,6 +47,15 @@ describe("storable values", () => {
     expect(
       replaceUnstorableJson({ "k\ud800": ["a\u0000", { n: 1, s: "\udc00😀" }], t: true, z: null }),
     ).toEqual({ "k\uFFFD": ["a\uFFFD", { n: 1, s: "\uFFFD😀" }], t: true, z: null });
+    // A replaced key meeting a key of that name keeps its value under another.
+    expect(replaceUnstorableJson({ "k\ud800": 1, "k\uFFFD": 2, "k\udc00": 3 })).toEqual({
+      "k\uFFFD": 2,
+      "k\uFFFD#2": 1,
+      "k\uFFFD#3": 3,
+    });
+    const proto = replaceUnstorableJson(JSON.parse('{"__proto__": {"x": "\\u0000"}}'));
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(proto, "__proto__")?.value).toEqual({ x: "\uFFFD" });
     const clean = { a: ["b", { c: "é😀" }] };
     expect(replaceUnstorableJson(clean)).toEqual(clean);
     // Strings (values and keys) of these units: halves of 😀 alone or side by side, NUL.

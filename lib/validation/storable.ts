@@ -50,15 +50,30 @@ const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
 export const replaceUnstorable = (s: string): string =>
   MAYBE_UNSTORABLE.test(s) ? s.replace(UNSTORABLE_CHARS, "\uFFFD") : s;
 
-/** Plain JSON data with replaceUnstorable applied to every string and object key. */
+/**
+ * Plain JSON data with replaceUnstorable applied to every string and object key. A key that then
+ * equals another key of its object gets "#2", "#3"… so that no value is lost.
+ */
 export function replaceUnstorableJson(value: unknown): unknown {
   if (typeof value === "string") return replaceUnstorable(value);
   if (Array.isArray(value)) return value.map(replaceUnstorableJson);
-  if (typeof value === "object" && value !== null)
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [replaceUnstorable(k), replaceUnstorableJson(v)]),
-    );
-  return value;
+  if (typeof value !== "object" || value === null) return value;
+  const kept: [string, unknown][] = [];
+  const replaced: [string, unknown][] = [];
+  for (const [k, v] of Object.entries(value)) {
+    const key = replaceUnstorable(k);
+    (key === k ? kept : replaced).push([key, replaceUnstorableJson(v)]);
+  }
+  // Unchanged keys keep their names; a replaced key yields to them. fromEntries, not assignment:
+  // a key "__proto__" stays a key.
+  const names = new Set(kept.map(([k]) => k));
+  for (const entry of replaced) {
+    let key = entry[0];
+    for (let n = 2; names.has(key); n++) key = `${entry[0]}#${n}`;
+    names.add(key);
+    kept.push([key, entry[1]]);
+  }
+  return Object.fromEntries(kept);
 }
 
 /**
