@@ -32,7 +32,7 @@ export function pgRunner(client: ClientBase): SqlRunner {
   };
 }
 
-/** A runner that can also stream rows in PostgreSQL's COPY text format into a table. */
+/** A runner that can also stream rows into a table with COPY, in text or binary format. */
 export interface BulkRunner extends SqlRunner {
   /**
    * `target` is a quoted table with its column list, e.g. `"t" ("a", "b")`; `data` is COPY text,
