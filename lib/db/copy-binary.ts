@@ -34,11 +34,7 @@ export function uuidArrayField(ids: readonly string[]): Buffer {
     out.writeInt32BE(ids.length, 16);
     out.writeInt32BE(1, 20);
   }
-  ids.forEach((id, i) => {
-    const at = 4 + head + i * 20;
-    out.writeInt32BE(16, at);
-    uuidBytes(id).copy(out, at + 4);
-  });
+  ids.forEach((id, i) => uuidField(id).copy(out, 4 + head + i * 20));
   return out;
 }
 

@@ -5,7 +5,7 @@ import { transitionBacklogItem } from "@/lib/backlog/backlog-writes";
 import { createControl } from "@/lib/controls/controls";
 import { db } from "@/lib/db";
 import { computeWorkspaceStatus } from "@/lib/status/compute";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeControl, makeUser } from "@/lib/testing/fixtures";
 import { recordScan, type RecordScanInput, type ScanFindingInput } from "./record-scan";
 
 const finding = (check: string, object: string, level: ScanFindingInput["level"] = "error") => ({
@@ -184,15 +184,7 @@ describe("recordScan", () => {
 
   it("cuts a long finding's title without half of an emoji, and the activity chain verifies", async () => {
     const admin = await makeUser("admin");
-    await createControl(admin, {
-      title: "Emoji titles",
-      description: "",
-      ownerId: null,
-      implementation: "implemented",
-      naJustification: null,
-      locations: [],
-      criteria: ["CC6.1"],
-    });
+    await makeControl(admin, { title: "Emoji titles", criteria: ["CC6.1"] });
     // 299 characters, then 🙂 (two UTF-16 units): a cut at 300 would keep its first half.
     const message = `${"m".repeat(299)}🙂 and more`;
     const long = { ...finding("rls_disabled", "public.emoji"), message };

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { database, db } from "@/lib/db";
-import { createControl } from "@/lib/controls/controls";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeControl, makeUser } from "@/lib/testing/fixtures";
 import { CASE_COLUMNS, caseCopyPieces } from "./case-copy";
 import { ingestTestResults } from "./ingest";
 import { parseTestResults } from "./parse";
@@ -10,17 +9,11 @@ import { parseTestResults } from "./parse";
 // The cases go in as binary COPY (case-copy.ts): what is stored is what was parsed, character for
 // character, on PGlite and on PostgreSQL.
 
-async function control() {
-  return createControl(await makeUser("admin"), {
+const control = async () =>
+  makeControl(await makeUser("admin"), {
     title: `Binary copy ${Math.random()}`,
-    description: "",
-    ownerId: null,
-    implementation: "implemented",
-    naJustification: null,
-    locations: [],
     criteria: ["CC8.1"],
   });
-}
 
 /** An XML attribute value: tab, newline and return as references, which XML keeps. */
 const attr = (s: string) =>

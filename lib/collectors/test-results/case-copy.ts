@@ -18,23 +18,17 @@ export async function* caseCopyPieces(
   controlIds: readonly string[][],
 ): AsyncGenerator<Uint8Array<ArrayBuffer>> {
   const run = uuidField(runId);
-  // A suite's cases share one array of control ids (mapping.ts), and cases of different suites
-  // often name the same controls: each list is encoded once.
-  const encoded = new Map<readonly string[], Buffer>();
-  const byList = new Map<string, Buffer>();
+  // Cases name few distinct lists of controls (a suite's cases share its tags): each is encoded once.
+  const encoded = new Map<string, Buffer>();
   const rows = new BinaryRows();
   for (let i = 0; i < cases.length; i += COPY_PIECE_ROWS) {
     const end = Math.min(cases.length, i + COPY_PIECE_ROWS);
     for (let j = i; j < end; j++) {
       const c = cases[j]!;
       const ids = controlIds[j]!;
-      let array = encoded.get(ids);
-      if (array === undefined) {
-        const list = ids.join(",");
-        array = byList.get(list);
-        if (array === undefined) byList.set(list, (array = uuidArrayField(ids)));
-        encoded.set(ids, array);
-      }
+      const list = ids.join(",");
+      let array = encoded.get(list);
+      if (array === undefined) encoded.set(list, (array = uuidArrayField(ids)));
       rows
         .row(FIELDS)
         .raw(run)
